@@ -1,0 +1,191 @@
+// The one typed contract between the renderer and the services (Electron main, or the web-mode
+// server over a WebSocket). Every request/response call and every push event is declared here,
+// documented, and listed in CALL_NAMES / PUSH_NAMES so that preload, main and the web transport
+// are all built from the same list. Arguments are untrusted on the receiving side: main validates
+// them (main/services/validate-args.ts) before use.
+
+import type { EventDetail, EventRow, RowColumn } from './event-row'
+
+// ---------------------------------------------------------------------------------------------
+// Loading
+
+/** A file (or S3 object) that was read, or that failed. */
+export interface FileReport {
+  /** What the user knows the file as: a path, a dropped file's name, or s3://bucket/key. */
+  file: string
+  /** Events read from it (after the file's own damage, before dedupe across files). */
+  events: number
+  /** 'digest' files are recognised and counted, never shown as events. */
+  kind: 'events' | 'digest' | 'error'
+  /** Why it could not be read, or what was recovered from a damaged file. Empty when all is well. */
+  reason: string
+}
+
+/** Progress of the running load, pushed at most every ~100 ms and once more when it ends. */
+export interface LoadProgress {
+  loadId: number
+  filesDone: number
+  filesTotal: number
+  bytesDone: number
+  bytesTotal: number
+  /** Events in the loaded set so far (all loads, after dedupe). */
+  events: number
+  /** Duplicates dropped so far (same eventID and recipientAccountId). */
+  duplicates: number
+  digests: number
+  errors: number
+  /** True once, when the load has finished, failed as a whole or was cancelled. */
+  done: boolean
+  cancelled: boolean
+  /** Wall time of the load so far. */
+  elapsedMs: number
+}
+
+export interface LoadStarted {
+  loadId: number
+}
+
+// ---------------------------------------------------------------------------------------------
+// Views: a query, a time range and a sort over the loaded set
+
+export type SortDirection = 'asc' | 'desc'
+
+export interface ViewSpec {
+  /** The filter bar's text (see common/query). Empty matches everything. */
+  query: string
+  /** Inclusive lower bound on eventTime, ms since the epoch. */
+  from?: number | null
+  /** Exclusive upper bound on eventTime, ms since the epoch. */
+  to?: number | null
+  sort?: { column: RowColumn; direction: SortDirection }
+}
+
+export interface QueryError {
+  message: string
+  /** Offset in the query text where the problem is. */
+  position: number
+}
+
+export interface ViewInfo {
+  /** Pass to rows/facets calls; views are kept for a while, then forgotten (ask again). */
+  viewId: number
+  /** Events matching the view. */
+  matched: number
+  /** Events loaded in all. */
+  total: number
+  /** Newest and oldest eventTime in the loaded set (ms), for time presets. null when empty. */
+  newest: number | null
+  oldest: number | null
+  queryMs: number
+  /** Set when the query does not parse; the view then holds the last good result. */
+  error?: QueryError
+}
+
+export interface RowsRequest {
+  viewId: number
+  /** Position in the view (0 = first in its sort order). */
+  start: number
+  count: number
+}
+
+export interface RowsResult {
+  viewId: number
+  start: number
+  rows: EventRow[]
+}
+
+// ---------------------------------------------------------------------------------------------
+// The calls. The method name is the channel (prefixed 'ashiato:' on Electron IPC).
+
+export interface AshiatoCalls {
+  /** Which shell we run in, and the OS language (for the UI's default). */
+  appInfo(): Promise<{ mode: 'electron' | 'web'; version: string; locale: string }>
+  /** Load files or folders on the machine running the services (drop, command line, recent). */
+  loadPaths(paths: string[]): Promise<LoadStarted>
+  /** Electron: the native Open dialog, then load what was picked. Resolves null when cancelled. */
+  openFilesDialog(): Promise<LoadStarted | null>
+  /** Stop the running load; what was read so far stays loaded. */
+  cancelLoad(): Promise<void>
+  /** Forget every loaded event and file. */
+  clearAll(): Promise<void>
+  /** Every file read or failed so far, in the order they finished. */
+  fileReports(): Promise<FileReport[]>
+  /** Evaluate a view and remember it. */
+  setView(spec: ViewSpec): Promise<ViewInfo>
+  /** A window of rows of a view. */
+  getRows(request: RowsRequest): Promise<RowsResult>
+  /** One event's original JSON, for the viewer. */
+  getEvent(id: number): Promise<EventDetail>
+  /** Open an https URL in the system browser; only AWS documentation hosts are allowed. */
+  openExternal(url: string): Promise<void>
+}
+
+export type CallName = keyof AshiatoCalls
+
+/** Every call, for building preload, handlers and the web transport from one list. */
+export const CALL_NAMES = [
+  'appInfo',
+  'loadPaths',
+  'openFilesDialog',
+  'cancelLoad',
+  'clearAll',
+  'fileReports',
+  'setView',
+  'getRows',
+  'getEvent',
+  'openExternal',
+] as const satisfies readonly CallName[]
+
+// ---------------------------------------------------------------------------------------------
+// Push events, main -> renderer.
+
+export interface AshiatoPushes {
+  /** Load progress (throttled). */
+  loadProgress: LoadProgress
+  /** A file failed, or was only partly read; the load goes on with the others. */
+  fileReport: FileReport
+  /** The loaded set changed (events arrived, or it was cleared): views should be asked again. */
+  eventsChanged: { total: number }
+  /** The menu asked for something the renderer does (focus the filter bar, switch language...). */
+  menuCommand: { command: MenuCommand }
+}
+
+export type MenuCommand = 'focusFilter' | 'languageEnglish' | 'languageJapanese'
+
+export type PushName = keyof AshiatoPushes
+
+export const PUSH_NAMES = [
+  'loadProgress',
+  'fileReport',
+  'eventsChanged',
+  'menuCommand',
+] as const satisfies readonly PushName[]
+
+/** The listener helper's name for a push: loadProgress -> onLoadProgress. */
+export type ListenerName<K extends PushName> = `on${Capitalize<K>}`
+
+export function listenerName<K extends PushName>(name: K): ListenerName<K> {
+  return `on${name[0].toUpperCase()}${name.slice(1)}` as ListenerName<K>
+}
+
+export type AshiatoListeners = {
+  [K in PushName as ListenerName<K>]: (listener: (payload: AshiatoPushes[K]) => void) => () => void
+}
+
+/**
+ * What the renderer sees as `window.ashiato` (Electron preload) or builds over a WebSocket
+ * (web mode): the calls, a listener per push that returns its unsubscribe, and how dropped
+ * files reach the services in this shell.
+ */
+export type AshiatoApi = AshiatoCalls &
+  AshiatoListeners & {
+    /** Electron only: the path of a dropped File (webUtils.getPathForFile). */
+    pathForFile?(file: File): string
+    /** Web mode only: send picked or dropped files' bytes to the server and load them. */
+    uploadFiles?(files: File[]): Promise<LoadStarted>
+  }
+
+/** Electron IPC channel of a call or push. */
+export function ipcChannel(name: CallName | PushName): string {
+  return `ashiato:${name}`
+}

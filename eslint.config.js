@@ -1,0 +1,44 @@
+// Lint rules that keep the process split honest (as VS Code's layering rule does): common/ is
+// pure, the renderer never reaches into main/, and only preload/ touches ipcRenderer.
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import globals from 'globals'
+
+const noNodeOrElectron = {
+  patterns: [
+    { group: ['electron', 'node:*', 'fs', 'path', 'os', 'zlib', 'worker_threads'], message: 'common/ and renderer/ run everywhere: no Node or Electron imports.' },
+  ],
+}
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-empty': ['error', { allowEmptyCatch: false }],
+    },
+  },
+  {
+    files: ['common/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { ...noNodeOrElectron, paths: ['react'] }] },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...noNodeOrElectron.patterns, { group: ['**/main/**', '**/preload/preload*'], message: 'The renderer talks to main only through the contract.' }] },
+      ],
+    },
+  },
+  {
+    files: ['main/**/*.ts', 'common/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: "Identifier[name='ipcRenderer']", message: 'Only preload/ may use ipcRenderer.' }],
+    },
+  },
+)
