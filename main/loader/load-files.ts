@@ -1,0 +1,163 @@
+// Loads files and folders into the store: walks the inputs, feeds groups of files to the parse
+// workers as soon as they are found, and merges each parsed file into the store on arrival, so
+// rows can be shown while the rest is still loading. The main thread only merges typed arrays.
+
+import { collectFiles, isProblem, type FoundFile } from './collect-files'
+import { WorkerPool } from './worker-pool'
+import { isFailure, type ParseJob, type ParseJobResult } from './worker-messages'
+import { keepTimeRange } from './time-range'
+import type { EventStore } from '../store/event-store'
+import type { InputPath } from '../services/service-types'
+import type { FileReport, LoadProgress } from '../../common/ipc-contract'
+
+export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 2 * 1024 ** 3
+
+/** Files per job, and compressed bytes per job: small enough to balance, large enough to amortise. */
+const JOB_MAX_FILES = 64
+const JOB_MAX_BYTES = 4 * 1024 * 1024
+const PROGRESS_INTERVAL_MS = 100
+
+export interface LoadOptions {
+  loadId?: number
+  workerPath?: string
+  workers?: number
+  signal?: AbortSignal
+  maxUncompressedBytes?: number
+  /** Keep only events with from <= eventTime < to (an S3 date range). */
+  timeRange?: { from: number; to: number }
+}
+
+export interface LoadCallbacks {
+  /** Every file, read or not, as it finishes. */
+  onFileReport?(report: FileReport): void
+  /** Throttled progress, and once more at the end with done = true. */
+  onProgress?(progress: LoadProgress): void
+}
+
+export interface LoadSummary {
+  /** Events added to the store by this load (after dedupe). */
+  events: number
+  files: number
+  digests: number
+  duplicates: number
+  badFiles: { file: string; reason: string }[]
+  loadMs: number
+  bytes: number
+  cancelled: boolean
+}
+
+export async function loadInto(
+  store: EventStore,
+  inputs: InputPath[],
+  options: LoadOptions = {},
+  callbacks: LoadCallbacks = {},
+): Promise<LoadSummary> {
+  const started = performance.now()
+  const found: FoundFile[] = []
+  const summary: LoadSummary = { events: 0, files: 0, digests: 0, duplicates: 0, badFiles: [], loadMs: 0, bytes: 0, cancelled: false }
+  const totals = { filesTotal: 0, bytesTotal: 0, filesDone: 0, bytesDone: 0 }
+  let lastProgress = 0
+
+  const progress = (done: boolean): LoadProgress => ({
+    loadId: options.loadId ?? 0,
+    ...totals,
+    events: store.size,
+    duplicates: summary.duplicates,
+    digests: summary.digests,
+    errors: summary.badFiles.length,
+    done,
+    cancelled: summary.cancelled,
+    elapsedMs: Math.round(performance.now() - started),
+  })
+  const maybeProgress = (): void => {
+    const now = performance.now()
+    if (now - lastProgress < PROGRESS_INTERVAL_MS) return
+    lastProgress = now
+    callbacks.onProgress?.(progress(false))
+  }
+  const report = (file: string, events: number, kind: FileReport['kind'], reason: string): void => {
+    summary.files++
+    totals.filesDone++
+    if (kind === 'error') summary.badFiles.push({ file, reason })
+    callbacks.onFileReport?.({ file, events, kind, reason })
+  }
+
+  const onResult = (message: ParseJobResult): void => {
+    totals.bytesDone += message.bytesRead
+    for (const result of message.results) {
+      const file = found[result.fileIndex]
+      if (isFailure(result)) {
+        report(file.displayName, 0, 'error', result.reason)
+        continue
+      }
+      if (result.kind === 'digest') {
+        summary.digests++
+        report(file.displayName, 0, 'digest', '')
+        continue
+      }
+      const batch = options.timeRange ? keepTimeRange(result, options.timeRange) : result
+      const { added, duplicates } = store.addBatch(batch, store.addFile(file.displayName))
+      summary.events += added
+      summary.duplicates += duplicates
+      report(file.displayName, batch.starts.length, 'events', result.warning)
+    }
+    maybeProgress()
+    settleIfDone()
+  }
+  const onCrash = (job: ParseJob, reason: string): void => {
+    for (const f of job.files) report(found[f.fileIndex].displayName, 0, 'error', reason)
+    settleIfDone()
+  }
+
+  let walking = true
+  let settle: () => void = () => {}
+  const finished = new Promise<void>((resolve) => (settle = resolve))
+  function settleIfDone(): void {
+    if (!walking && pool.busy === 0) settle()
+  }
+  const abort = (): void => {
+    summary.cancelled = true
+    settle()
+  }
+  if (options.signal?.aborted) abort()
+  options.signal?.addEventListener('abort', abort, { once: true })
+
+  const pool = new WorkerPool(onResult, onCrash, options.workerPath, options.workers)
+  const maxUncompressedBytes = options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES
+  let group: ParseJob['files'] = []
+  let groupBytes = 0
+  const flush = (): void => {
+    if (group.length === 0) return
+    pool.submit({ files: group, maxUncompressedBytes })
+    group = []
+    groupBytes = 0
+  }
+  try {
+    for await (const item of collectFiles(inputs)) {
+      if (summary.cancelled) break
+      if (isProblem(item)) {
+        totals.filesTotal++
+        report(item.file, 0, 'error', item.reason)
+        continue
+      }
+      totals.filesTotal++
+      totals.bytesTotal += item.size
+      group.push({ fileIndex: found.length, path: item.path })
+      found.push(item)
+      groupBytes += item.size
+      // The first files go out alone so the first rows show at once; then in groups.
+      if (found.length <= 4 || group.length >= JOB_MAX_FILES || groupBytes >= JOB_MAX_BYTES) flush()
+    }
+    if (!summary.cancelled) flush()
+    walking = false
+    settleIfDone()
+    await finished
+  } finally {
+    options.signal?.removeEventListener('abort', abort)
+    await pool.close()
+  }
+  summary.loadMs = Math.round(performance.now() - started)
+  summary.bytes = totals.bytesDone
+  callbacks.onProgress?.(progress(true))
+  return summary
+}

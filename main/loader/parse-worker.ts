@@ -1,0 +1,68 @@
+// A parse worker: reads, gunzips and parses whole files off the main event loop, and hands back
+// each file's events as a ParsedBatch whose buffers are transferred, not copied.
+
+import { parentPort } from 'node:worker_threads'
+import { readFileSync } from 'node:fs'
+import { extractEvents } from './extract-events'
+import { isFailure, type ParseJob, type ParseJobResult } from './worker-messages'
+import type { BatchFailure, ParsedBatch } from '../store/parsed-batch'
+
+function readReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code
+  if (code === 'ENOENT') return 'the file no longer exists'
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
+  if (code === 'EISDIR') return 'is a folder'
+  if (code === 'ERR_FS_FILE_TOO_LARGE') return 'file too large to read at once (over 2 GiB)'
+  return error instanceof Error ? error.message : String(error)
+}
+
+/**
+ * Buffers to move to the main thread. Small Buffers may live in Node's shared allocation pool,
+ * which must not be transferred (that would detach the pool): those are copied, which costs
+ * little since only small ones are pooled.
+ */
+function ownBuffer(view: Uint8Array): Uint8Array {
+  if (view.byteOffset === 0 && view.byteLength === view.buffer.byteLength) return view
+  return new Uint8Array(view)
+}
+
+function transferables(result: ParsedBatch): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>()
+  for (const view of [result.text, result.starts, result.ends, result.times, result.readOnly, result.idHashes, ...result.columns]) {
+    buffers.add(view.buffer as ArrayBuffer)
+  }
+  return [...buffers]
+}
+
+function parseFile(path: string, fileIndex: number, maxUncompressedBytes: number): { result: ParsedBatch | BatchFailure; bytes: number } {
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(path)
+  } catch (error) {
+    return { result: { fileIndex, reason: readReason(error) }, bytes: 0 }
+  }
+  try {
+    return { result: extractEvents(bytes, fileIndex, { maxUncompressedBytes }), bytes: bytes.length }
+  } catch (error) {
+    // extractEvents reports bad input as a BatchFailure; reaching here is a bug, but one file's
+    // bug must still not cost the others.
+    return { result: { fileIndex, reason: `internal error: ${readReason(error)}` }, bytes: bytes.length }
+  }
+}
+
+parentPort?.on('message', (job: ParseJob) => {
+  const results: (ParsedBatch | BatchFailure)[] = []
+  const transfer: ArrayBuffer[] = []
+  let bytesRead = 0
+  for (const file of job.files) {
+    const { result, bytes } = parseFile(file.path, file.fileIndex, job.maxUncompressedBytes)
+    bytesRead += bytes
+    if (!isFailure(result)) {
+      result.text = ownBuffer(result.text)
+      transfer.push(...transferables(result))
+    }
+    results.push(result)
+  }
+  const message: ParseJobResult = { jobId: job.jobId, results, bytesRead }
+  parentPort?.postMessage(message, [...new Set(transfer)])
+})

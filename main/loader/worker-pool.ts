@@ -1,0 +1,103 @@
+// A fixed set of parse workers fed from one queue. Jobs are small groups of files (44% of real
+// CloudTrail files are under 1 KB, so per-message overhead matters), and each worker has two jobs
+// in flight so it never waits for the main thread between jobs.
+
+import { Worker } from 'node:worker_threads'
+import { existsSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { ParseJob, ParseJobResult } from './worker-messages'
+
+/** The built worker next to this bundle (dist/main), or the build output when running from sources (tests). */
+export function defaultWorkerPath(): string {
+  const beside = path.join(__dirname, 'parse-worker.cjs')
+  if (existsSync(beside)) return beside.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`)
+  return path.resolve(__dirname, '..', '..', 'dist', 'main', 'parse-worker.cjs')
+}
+
+export function defaultWorkerCount(): number {
+  return Math.max(1, Math.min(8, os.availableParallelism()))
+}
+
+type JobInput = Omit<ParseJob, 'jobId'>
+
+interface WorkerSlot {
+  worker: Worker
+  inFlight: number
+}
+
+export class WorkerPool {
+  private slots: WorkerSlot[] = []
+  private queue: ParseJob[] = []
+  private nextJobId = 1
+  private pending = new Map<number, { slot: WorkerSlot; job: ParseJob }>()
+  private closed = false
+
+  constructor(
+    private readonly onResult: (result: ParseJobResult) => void,
+    private readonly onCrash: (job: ParseJob, reason: string) => void,
+    workerPath = defaultWorkerPath(),
+    count = defaultWorkerCount(),
+  ) {
+    for (let i = 0; i < count; i++) this.slots.push(this.spawn(workerPath))
+  }
+
+  private spawn(workerPath: string): WorkerSlot {
+    const slot: WorkerSlot = { worker: new Worker(workerPath), inFlight: 0 }
+    slot.worker.on('message', (result: ParseJobResult) => {
+      this.pending.delete(result.jobId)
+      slot.inFlight--
+      this.onResult(result)
+      this.pump()
+    })
+    slot.worker.on('error', (error) => this.failSlot(slot, error.message))
+    slot.worker.on('exit', (code) => {
+      if (!this.closed) this.failSlot(slot, `parse worker stopped (exit code ${code})`)
+    })
+    return slot
+  }
+
+  /** A crashed worker (out of memory on a huge file, say) fails only its own jobs. */
+  private failSlot(slot: WorkerSlot, reason: string): void {
+    if (this.closed) return
+    for (const [jobId, entry] of this.pending) {
+      if (entry.slot !== slot) continue
+      this.pending.delete(jobId)
+      this.onCrash(entry.job, reason)
+    }
+    this.slots = this.slots.filter((s) => s !== slot)
+    if (this.slots.length === 0) {
+      for (const job of this.queue.splice(0)) this.onCrash(job, reason)
+    }
+    this.pump()
+  }
+
+  submit(input: JobInput): void {
+    const job = { ...input, jobId: this.nextJobId++ }
+    this.queue.push(job)
+    this.pump()
+  }
+
+  /** Jobs queued or running. */
+  get busy(): number {
+    return this.queue.length + this.pending.size
+  }
+
+  private pump(): void {
+    for (const slot of this.slots) {
+      while (slot.inFlight < 2 && this.queue.length > 0 && !this.closed) {
+        const job = this.queue.shift()!
+        slot.inFlight++
+        this.pending.set(job.jobId, { slot, job })
+        slot.worker.postMessage(job)
+      }
+    }
+  }
+
+  /** Stops every worker; results not yet delivered are dropped. */
+  async close(): Promise<void> {
+    this.closed = true
+    this.queue = []
+    await Promise.all(this.slots.map((s) => s.worker.terminate()))
+  }
+}

@@ -1,0 +1,88 @@
+// Views of the loaded set: a query, a time range and a sort, evaluated to an array of event ids
+// and kept for a while so the renderer can page through them a screenful at a time.
+
+import type { EventStore } from '../store/event-store'
+import type { RowsRequest, RowsResult, ViewInfo, ViewSpec } from '../../common/ipc-contract'
+import { evaluateView } from './evaluate-view'
+
+/** Views kept at once: the current one of each window plus a few the renderer may still page. */
+const KEPT_VIEWS = 16
+/** Most rows one request may ask for (a tall window shows ~100). */
+const MAX_ROWS_PER_REQUEST = 1000
+
+interface View {
+  viewId: number
+  ids: Uint32Array
+}
+
+export class ViewCache {
+  private views: View[] = []
+  private nextViewId = 1
+  /** The last view whose query parsed: a syntax error keeps showing it. */
+  private lastGood: View | undefined
+
+  constructor(private readonly store: EventStore) {}
+
+  set(spec: ViewSpec): ViewInfo {
+    const started = performance.now()
+    const result = evaluateView(this.store, spec)
+    let view: View
+    if (result.error && this.lastGood) {
+      view = this.lastGood
+    } else {
+      view = { viewId: this.nextViewId++, ids: result.ids }
+      this.views.push(view)
+      if (this.views.length > KEPT_VIEWS) this.views.shift()
+      if (!result.error) this.lastGood = view
+    }
+    const { newest, oldest } = this.timeSpan()
+    return {
+      viewId: view.viewId,
+      matched: view.ids.length,
+      total: this.store.size,
+      newest,
+      oldest,
+      queryMs: Math.round((performance.now() - started) * 10) / 10,
+      ...(result.error ? { error: result.error } : {}),
+    }
+  }
+
+  rows(request: RowsRequest): RowsResult {
+    const view = this.views.find((v) => v.viewId === request.viewId)
+    if (!view) throw new Error('This view has expired; ask for it again.')
+    const start = Math.max(0, Math.min(request.start, view.ids.length))
+    const end = Math.min(view.ids.length, start + Math.min(request.count, MAX_ROWS_PER_REQUEST))
+    const rows = []
+    for (let i = start; i < end; i++) rows.push(this.store.row(view.ids[i]))
+    return { viewId: view.viewId, start, rows }
+  }
+
+  /** The ids of a view, for exports of "the whole current result". */
+  ids(viewId: number): Uint32Array | undefined {
+    return this.views.find((v) => v.viewId === viewId)?.ids
+  }
+
+  clear(): void {
+    this.views = []
+    this.lastGood = undefined
+  }
+
+  private spanVersion = -1
+  private span: { newest: number | null; oldest: number | null } = { newest: null, oldest: null }
+
+  /** Newest and oldest eventTime of the whole set, recomputed only when the set changed. */
+  private timeSpan(): { newest: number | null; oldest: number | null } {
+    if (this.spanVersion === this.store.version) return this.span
+    let newest = -Infinity
+    let oldest = Infinity
+    const times = this.store.times
+    for (let i = 0; i < this.store.size; i++) {
+      const t = times[i]
+      if (t > newest) newest = t
+      if (t < oldest) oldest = t
+    }
+    this.span = { newest: newest === -Infinity ? null : newest, oldest: oldest === Infinity ? null : oldest }
+    this.spanVersion = this.store.version
+    return this.span
+  }
+}
