@@ -1,16 +1,26 @@
-// Web mode's wire format: the IPC contract (ipc-contract.ts) carried over one WebSocket per tab.
-// Text frames are JSON messages below; binary frames carry uploaded file bytes.
+// Web mode's wire format: the IPC contract (ipc-contract.ts) carried over one WebSocket per tab,
+// at ws://HOST/ws. Text frames are JSON messages below; binary frames carry uploaded file bytes.
 //
 //   client -> server  { t: 'call', id, name, args }          a call of AshiatoCalls, by name
 //   server -> client  { t: 'result', id, ok: true, value }   its answer
 //                     { t: 'result', id, ok: false, error }   or its error's message
 //   server -> client  { t: 'push', name, payload }           a push of AshiatoPushes
 //   client -> server  { t: 'upload-begin', uploadId, files: [{ name, size }] }
-//                     then binary frames: 4-byte big-endian file index, then a chunk of that file
+//                     then binary frames: an 8-byte header (uploadId, then the file's index in
+//                     `files`, each a big-endian uint32), then up to UPLOAD_CHUNK_BYTES of that
+//                     file, in order; uploads may overlap since every frame names its upload
 //                     { t: 'upload-end', uploadId }       -> { t: 'result', id: uploadId, ... LoadStarted }
 //
-// The page's URL carries ?token=...; the WebSocket URL must carry the same token or the
-// upgrade is refused. Files given on the server's command line are read by the server.
+// uploadId and call ids share one number space per connection (the result names either). An
+// upload that goes wrong (more bytes than announced, a disk error) is answered at once with
+// { t: 'result', id: uploadId, ok: false }; its later frames are ignored.
+//
+// Access (main/web/auth.ts): the printed page URL carries ?token=...; that page load sets an
+// HttpOnly, SameSite=Strict cookie ashiato-PORT=token, which the page's assets then carry. Every
+// HTTP request and the WebSocket upgrade need the token in the query or that cookie, and a Host of
+// 127.0.0.1:PORT or localhost:PORT; the upgrade also needs Origin http://HOST (no other site's
+// page can open it). The client passes ?token= on the WebSocket URL as well, when it has it.
+// Files given on the server's command line are read by the server.
 
 import type { AshiatoPushes, CallName, PushName } from './ipc-contract'
 
@@ -51,3 +61,9 @@ export type ServerMessage = ResultMessage | PushMessage
 
 /** Largest chunk of an uploaded file in one binary frame. */
 export const UPLOAD_CHUNK_BYTES = 1 << 20
+
+/** Bytes before the chunk in an upload's binary frame: uploadId and file index, uint32 BE each. */
+export const UPLOAD_FRAME_HEADER_BYTES = 8
+
+/** Path of the WebSocket on the web-mode server. */
+export const WEB_SOCKET_PATH = '/ws'

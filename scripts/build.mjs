@@ -49,6 +49,7 @@ await build({
   logLevel: quiet ? 'error' : 'warning',
 })
 if (!nodeOnly) {
-  await viteBuild({ root, configFile: path.join(root, 'vite.config.ts'), logLevel: quiet ? 'error' : 'warn' })
+  // The inline root wins over the config file's 'renderer' (which would resolve against the cwd).
+  await viteBuild({ root: path.join(root, 'renderer'), configFile: path.join(root, 'vite.config.ts'), logLevel: quiet ? 'error' : 'warn' })
 }
 if (!quiet) console.log(`built ${nodeOnly ? 'node bundles' : 'all'} in ${Date.now() - started} ms`)

@@ -1,0 +1,58 @@
+// The one AshiatoService of the desktop app, its pushes forwarded to every window, and the paths
+// waiting to be loaded. Paths from the command line, a second launch or the Finder can arrive
+// before the page has subscribed to pushes; they wait until it has, so no progress is lost.
+
+import { ipcChannel } from '../../common/ipc-contract'
+import { AshiatoService } from '../services/ashiato-service'
+import type { PushListener } from '../services/service-types'
+import { allWindows } from './window'
+
+/** The Finder sends one open-file per selected file: gather those into one load. */
+const GATHER_MS = 50
+
+let service: AshiatoService | null = null
+let rendererReady = false
+let waiting: string[] = []
+let flushTimer: NodeJS.Timeout | null = null
+
+const forwardToWindows: PushListener = (name, payload) => {
+  for (const window of allWindows()) {
+    // A window being closed still exists for a moment after its page is gone.
+    if (!window.webContents.isDestroyed()) window.webContents.send(ipcChannel(name), payload)
+  }
+}
+
+export function getService(): AshiatoService {
+  if (!service) {
+    service = new AshiatoService()
+    service.onPush(forwardToWindows)
+  }
+  return service
+}
+
+export async function disposeService(): Promise<void> {
+  await service?.dispose()
+}
+
+function flush(): void {
+  flushTimer = null
+  if (!rendererReady || waiting.length === 0) return
+  const paths = waiting
+  waiting = []
+  getService()
+    .loadPaths(paths)
+    .catch((error: Error) => console.error(`[app] loading ${paths.join(', ')}: ${error.message}`))
+}
+
+/** Loads these paths as soon as a window's page is ready. */
+export function openPaths(paths: string[]): void {
+  if (paths.length === 0) return
+  waiting.push(...paths)
+  flushTimer ??= setTimeout(flush, GATHER_MS)
+}
+
+/** A page finished loading (true), or the last window closed (false: wait for the next page). */
+export function setRendererReady(ready: boolean): void {
+  rendererReady = ready
+  if (ready) flushTimer ??= setTimeout(flush, GATHER_MS)
+}

@@ -1,0 +1,41 @@
+// The command line of web mode: `node dist/main/serve.cjs [--port N] [FILE...]`.
+
+export const DEFAULT_PORT = 4780
+
+export const USAGE = `Usage: ashiato-serve [--port N] [FILE_OR_FOLDER...]
+
+Serves the Ashiato viewer at http://127.0.0.1:PORT/ for a local browser and loads the given
+CloudTrail files or folders. The printed URL carries an access token: open that exact URL.
+  --port N    port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
+  --help      this text`
+
+export interface ServeArgs {
+  port: number
+  paths: string[]
+  help: boolean
+}
+
+/** Parses the arguments after the script's path; throws an Error with a readable message. */
+export function parseServeArgs(argv: string[]): ServeArgs {
+  const args: ServeArgs = { port: DEFAULT_PORT, paths: [], help: false }
+  let onlyPaths = false
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]
+    if (onlyPaths || !arg.startsWith('-') || arg === '-') {
+      args.paths.push(arg)
+    } else if (arg === '--') {
+      onlyPaths = true
+    } else if (arg === '--help' || arg === '-h') {
+      args.help = true
+    } else if (arg === '--port' || arg.startsWith('--port=')) {
+      const value = arg === '--port' ? argv[++i] : arg.slice('--port='.length)
+      if (value === undefined || !/^\d+$/.test(value) || Number(value) > 65535) {
+        throw new Error(`--port needs a number from 0 to 65535, got ${JSON.stringify(value ?? '')}`)
+      }
+      args.port = Number(value)
+    } else {
+      throw new Error(`unknown option ${arg}`)
+    }
+  }
+  return args
+}

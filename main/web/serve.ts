@@ -1,0 +1,71 @@
+// Web mode's entry: `node dist/main/serve.cjs [--port N] [FILE...]`. Runs the same services as the
+// desktop app and serves the renderer to a browser on this machine. The page URL (token
+// included) is printed on a line of its own on stdout once the server listens; everything else
+// goes to stderr, so `serve | head -1` gives the URL.
+
+import path from 'node:path'
+import { version } from '../../package.json'
+import { AshiatoService } from '../services/ashiato-service'
+import { parseServeArgs, USAGE, type ServeArgs } from './serve-args'
+import { startWebServer } from './web-server'
+
+function readArgs(): ServeArgs {
+  try {
+    return parseServeArgs(process.argv.slice(2))
+  } catch (error) {
+    console.error(`ashiato serve: ${(error as Error).message}\n\n${USAGE}`)
+    process.exit(2)
+  }
+}
+
+async function main(): Promise<void> {
+  const args = readArgs()
+  if (args.help) {
+    console.log(USAGE)
+    return
+  }
+  const service = new AshiatoService()
+  let server
+  try {
+    server = await startWebServer({ service, version, port: args.port })
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const hint = code === 'EADDRINUSE' ? `port ${args.port} is in use; pass --port 0 to pick a free one` : (error as Error).message
+    console.error(`ashiato serve: ${hint}`)
+    await service.dispose()
+    process.exit(1)
+  }
+  console.error('Ashiato is ready. Open this address in a browser on this machine (Ctrl+C stops):')
+  console.log(server.url)
+
+  if (args.paths.length > 0) {
+    // Relative to where the server was started, as the user typed them.
+    service.loadPaths(args.paths.map((p) => path.resolve(p))).catch((error: unknown) => {
+      console.error(`ashiato serve: loading ${args.paths.join(', ')} failed: ${(error as Error).message}`)
+    })
+  }
+
+  let stopping = false
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      // A second Ctrl+C while closing: stop at once.
+      process.exit(130)
+    }
+    stopping = true
+    console.error(`ashiato serve: ${signal}, shutting down`)
+    Promise.all([server.close(), service.dispose()]).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`ashiato serve: shutdown: ${(error as Error).message}`)
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((error: unknown) => {
+  console.error(`ashiato serve: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+  process.exit(1)
+})

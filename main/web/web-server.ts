@@ -1,0 +1,157 @@
+// The web-mode server: the built renderer over HTTP and the contract over a WebSocket, on
+// 127.0.0.1 only, behind the token described in auth.ts.
+
+import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { promises as fs } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { WebSocketServer } from 'ws'
+import { UPLOAD_CHUNK_BYTES, UPLOAD_FRAME_HEADER_BYTES, WEB_SOCKET_PATH } from '../../common/web-protocol'
+import type { ShellCalls } from '../services/dispatch-call'
+import { contentTypeFor, defaultRendererDir, readRendererFile, rendererCsp } from '../services/renderer-files'
+import { checkRequest, checkUpgrade, localeFrom, newToken, sessionCookie, type AuthContext } from './auth'
+import { runSession, type WebService } from './ws-session'
+
+export interface WebServerOptions {
+  service: WebService
+  version: string
+  /** 0 picks a free port. */
+  port: number
+  rendererDir?: string
+  token?: string
+}
+
+export interface WebServer {
+  /** The page to open, token included. */
+  url: string
+  port: number
+  /** Where uploads are written while they load; removed on close. */
+  uploadsDir: string
+  close(): Promise<void>
+}
+
+function webShell(version: string, locale: string): ShellCalls {
+  return {
+    appInfo: async () => ({ mode: 'web', version, locale }),
+    // The page picks files with an <input type=file> and uploads them.
+    openFilesDialog: async () => null,
+    openExternal: async () => {
+      throw new Error('In web mode the browser opens links itself.')
+    },
+  }
+}
+
+function baseHeaders(csp: string): Record<string, string> {
+  return {
+    'Content-Security-Policy': `${csp}; frame-ancestors 'none'`,
+    'X-Content-Type-Options': 'nosniff',
+    // The page URL holds the token: never send it on in a Referer.
+    'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  }
+}
+
+function plain(response: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
+  response.end(`${text}\n`)
+}
+
+function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
+  const body = `${reason}\n`
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  )
+}
+
+/** Parses a request target; only origin-form ('/path?query') is accepted. */
+function requestUrl(request: IncomingMessage): URL | null {
+  const target = request.url ?? ''
+  // Prefixing a fixed origin keeps '//other.host/x' a path rather than a new authority.
+  return target.startsWith('/') ? new URL(`http://127.0.0.1${target}`) : null
+}
+
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const rendererDir = options.rendererDir ?? defaultRendererDir()
+  const csp = await rendererCsp(rendererDir) // fails early, with a hint, when the renderer is not built
+  const token = options.token ?? newToken()
+  const uploadsDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ashiato-uploads-'))
+  const auth: AuthContext = { port: 0, token }
+  const headers = baseHeaders(csp)
+
+  const serveFile = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const url = requestUrl(request)
+    if (!url) return plain(response, 400, 'bad request target')
+    const access = checkRequest(request, url, auth)
+    if ('status' in access) return plain(response, access.status, access.reason, headers)
+    if (request.method !== 'GET' && request.method !== 'HEAD') return plain(response, 405, 'method not allowed', { ...headers, Allow: 'GET, HEAD' })
+    if (url.pathname === WEB_SOCKET_PATH) return plain(response, 426, 'WebSocket only', headers)
+    const found = await readRendererFile(rendererDir, url.pathname)
+    if (!found) return plain(response, 404, 'not found', headers)
+    const isHtml = found.file.endsWith('.html')
+    response.writeHead(200, {
+      ...headers,
+      'Content-Type': contentTypeFor(found.file),
+      'Content-Length': String(found.body.length),
+      // Vite's assets carry a content hash in their names; the page itself must never be stale.
+      'Cache-Control': isHtml ? 'no-store' : url.pathname.startsWith('/assets/') ? 'private, max-age=31536000, immutable' : 'no-cache',
+      ...(access.via === 'query' ? { 'Set-Cookie': sessionCookie(auth.port, token) } : {}),
+    })
+    response.end(request.method === 'HEAD' ? undefined : found.body)
+  }
+
+  const server = createServer((request, response) => {
+    serveFile(request, response).catch((error: unknown) => {
+      console.error(`[web] ${request.method} ${request.url}: ${(error as Error).message}`)
+      if (!response.headersSent) plain(response, 500, 'internal error')
+      else response.destroy()
+    })
+  })
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: UPLOAD_CHUNK_BYTES + UPLOAD_FRAME_HEADER_BYTES + 4 * 1024 * 1024 })
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', (error) => console.error(`[web] upgrade socket: ${error.message}`))
+    const url = requestUrl(request)
+    if (!url || url.pathname !== WEB_SOCKET_PATH) return refuseUpgrade(socket, 404, 'not found')
+    const refusal = checkUpgrade(request, url, auth)
+    if (refusal) {
+      console.error(`[web] refused a WebSocket: ${refusal.reason}`)
+      return refuseUpgrade(socket, refusal.status, refusal.reason)
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      const shell = webShell(options.version, localeFrom(request.headers['accept-language']))
+      runSession(ws, { service: options.service, shell, uploadsDir })
+    })
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port, '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const address = server.address()
+  auth.port = typeof address === 'object' && address ? address.port : options.port
+  server.on('error', (error) => console.error(`[web] server error: ${error.message}`))
+
+  return {
+    url: `http://127.0.0.1:${auth.port}/?token=${token}`,
+    port: auth.port,
+    uploadsDir,
+    close: async () => {
+      for (const client of wss.clients) client.close(1001, 'server shutting down')
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+        // Tabs that do not answer the close handshake are dropped.
+        setTimeout(() => wss.clients.forEach((client) => client.terminate()), 500).unref()
+      })
+      wss.close()
+      await fs.rm(uploadsDir, { recursive: true, force: true })
+    },
+  }
+}
