@@ -1,0 +1,183 @@
+// The window: top bar, filter bar, list | viewer, problems panel; drops and shortcuts anywhere.
+import { useEffect, useRef } from 'react'
+import { EventList } from './components/EventList'
+import { FileProblems } from './components/FileProblems'
+import { FilterBar } from './components/FilterBar'
+import { TopBar } from './components/TopBar'
+import { EventViewer } from './viewer/EventViewer'
+import { loadFiles, opensByPath, openFiles, registerFileInput } from './state/actions'
+import { filesOfEntries, takeDropEntries } from './state/dropped-files'
+import { focusFilter } from './state/focus'
+import { useT } from './state/language-store'
+import { useUi } from './state/ui-store'
+
+/** What web mode's file input and folder drops accept. */
+const ACCEPT = '.json,.gz,.jsonl,application/json,application/gzip'
+const LOADABLE = /\.(json|jsonl|gz)$/i
+
+function inEditor(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('.monaco-editor') !== null
+}
+
+function isTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  return target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT'
+}
+
+function useShortcuts(): void {
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey
+      const key = e.key.toLowerCase()
+      if (mod && !e.altKey && !e.shiftKey && key === 'o') {
+        e.preventDefault()
+        openFiles()
+      } else if (mod && !e.altKey && !e.shiftKey && key === 'f') {
+        if (inEditor(e.target)) return // Monaco's own find, within the event
+        e.preventDefault()
+        focusFilter()
+      } else if (e.key === '/' && !mod && !e.altKey && !isTextField(e.target) && !inEditor(e.target)) {
+        e.preventDefault()
+        focusFilter()
+      }
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [])
+}
+
+function hasFiles(e: DragEvent): boolean {
+  return !!e.dataTransfer && Array.from(e.dataTransfer.types).includes('Files')
+}
+
+function useFileDrop(): void {
+  const setDragging = useUi((s) => s.setDragging)
+  useEffect(() => {
+    let depth = 0
+    const onEnter = (e: DragEvent) => {
+      if (!hasFiles(e)) return
+      e.preventDefault()
+      depth++
+      setDragging(true)
+    }
+    const onOver = (e: DragEvent) => {
+      // Always: otherwise a file dropped on the window replaces the page with it.
+      e.preventDefault()
+      if (e.dataTransfer) e.dataTransfer.dropEffect = hasFiles(e) ? 'copy' : 'none'
+    }
+    const onLeave = (e: DragEvent) => {
+      if (!hasFiles(e)) return
+      depth = Math.max(0, depth - 1)
+      if (depth === 0) setDragging(false)
+    }
+    const onDrop = (e: DragEvent) => {
+      e.preventDefault()
+      depth = 0
+      setDragging(false)
+      if (!e.dataTransfer) return
+      const { files, entries } = takeDropEntries(e.dataTransfer)
+      if (opensByPath() || !entries.some((entry) => entry.isDirectory)) {
+        loadFiles(files)
+        return
+      }
+      // Web mode with a folder: walk it, and send what looks like log files.
+      void filesOfEntries(entries).then((all) => {
+        const direct = new Set(entries.filter((entry) => entry.isFile).map((entry) => entry.name))
+        loadFiles(all.filter((f) => direct.has(f.name) || LOADABLE.test(f.name)))
+      })
+    }
+    window.addEventListener('dragenter', onEnter)
+    window.addEventListener('dragover', onOver)
+    window.addEventListener('dragleave', onLeave)
+    window.addEventListener('drop', onDrop)
+    return () => {
+      window.removeEventListener('dragenter', onEnter)
+      window.removeEventListener('dragover', onOver)
+      window.removeEventListener('dragleave', onLeave)
+      window.removeEventListener('drop', onDrop)
+    }
+  }, [setDragging])
+}
+
+function Splitter() {
+  const setListFraction = useUi((s) => s.setListFraction)
+  const listFraction = useUi((s) => s.listFraction)
+  const dragging = useRef(false)
+  return (
+    <div
+      className="splitter"
+      role="separator"
+      aria-orientation="vertical"
+      aria-valuemin={20}
+      aria-valuemax={80}
+      aria-valuenow={Math.round(listFraction * 100)}
+      tabIndex={0}
+      onPointerDown={(e) => {
+        dragging.current = true
+        e.currentTarget.setPointerCapture(e.pointerId)
+      }}
+      onPointerMove={(e) => {
+        if (!dragging.current) return
+        const parent = e.currentTarget.parentElement
+        if (!parent) return
+        const box = parent.getBoundingClientRect()
+        setListFraction((e.clientX - box.left) / box.width)
+      }}
+      onPointerUp={(e) => {
+        dragging.current = false
+        e.currentTarget.releasePointerCapture(e.pointerId)
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'ArrowLeft') setListFraction(listFraction - 0.02)
+        else if (e.key === 'ArrowRight') setListFraction(listFraction + 0.02)
+      }}
+    />
+  )
+}
+
+function DropOverlay() {
+  const t = useT()
+  const dragging = useUi((s) => s.dragging)
+  if (!dragging) return null
+  return (
+    <div className="drop-overlay" aria-hidden="true">
+      <div className="drop-overlay__box">{t.dropHere}</div>
+    </div>
+  )
+}
+
+export function App() {
+  const listFraction = useUi((s) => s.listFraction)
+  useShortcuts()
+  useFileDrop()
+  return (
+    <div className="app">
+      <TopBar />
+      <FilterBar />
+      <main className="workspace" style={{ gridTemplateColumns: `${listFraction * 100}% 5px minmax(0, 1fr)` }}>
+        <section className="pane pane--list">
+          <EventList />
+        </section>
+        <Splitter />
+        <section className="pane pane--viewer">
+          <EventViewer />
+        </section>
+      </main>
+      <FileProblems />
+      <DropOverlay />
+      <input
+        ref={registerFileInput}
+        type="file"
+        multiple
+        accept={ACCEPT}
+        hidden
+        data-testid="file-input"
+        onChange={(e) => {
+          const files = Array.from(e.currentTarget.files ?? [])
+          e.currentTarget.value = ''
+          loadFiles(files)
+        }}
+      />
+    </div>
+  )
+}

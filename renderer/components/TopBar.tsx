@@ -1,0 +1,127 @@
+// App name, Open, load progress with Cancel, counts, language switch.
+import { formatMessage, LANGUAGES } from '../../common/i18n'
+import { cancelLoad, clearAll, openFiles } from '../state/actions'
+import { useLanguage, useT } from '../state/language-store'
+import { useLoad } from '../state/load-store'
+import { useView } from '../state/view-store'
+import { formatBytes, formatCount } from '../format/format'
+import { Logo } from './Logo'
+
+const LANGUAGE_NAMES = { en: 'EN', ja: '日本語' } as const
+
+function LanguageSwitch() {
+  const t = useT()
+  const language = useLanguage((s) => s.language)
+  const setLanguage = useLanguage((s) => s.setLanguage)
+  return (
+    <div className="segmented" role="group" aria-label={t.languageLabel} data-testid="language-switch">
+      {LANGUAGES.map((lang) => (
+        <button
+          key={lang}
+          type="button"
+          lang={lang}
+          className={lang === language ? 'is-active' : ''}
+          aria-pressed={lang === language}
+          data-testid={`lang-${lang}`}
+          onClick={() => setLanguage(lang)}
+        >
+          {LANGUAGE_NAMES[lang]}
+        </button>
+      ))}
+    </div>
+  )
+}
+
+function Progress() {
+  const t = useT()
+  const loading = useLoad((s) => s.loading)
+  const progress = useLoad((s) => s.progress)
+  if (!loading && !progress?.cancelled) return null
+  if (!loading && progress?.cancelled) {
+    return (
+      <div className="progress progress--done" data-testid="load-progress">
+        {t.loadCancelled}
+      </div>
+    )
+  }
+  const fraction = progress && progress.bytesTotal > 0 ? progress.bytesDone / progress.bytesTotal : null
+  return (
+    <div className="progress" data-testid="load-progress" role="status">
+      <div className="progress__bar" aria-hidden="true">
+        <div
+          className={fraction === null ? 'progress__fill progress__fill--indeterminate' : 'progress__fill'}
+          style={fraction === null ? undefined : { width: `${Math.round(fraction * 100)}%` }}
+        />
+      </div>
+      <span className="progress__text">
+        {progress ? formatMessage(t.loadingFiles, { done: formatCount(progress.filesDone), total: formatCount(progress.filesTotal) }) : t.loadingRows}
+        {progress && progress.bytesTotal > 0 ? (
+          <span className="muted"> · {formatMessage(t.loadingBytes, { done: formatBytes(progress.bytesDone), total: formatBytes(progress.bytesTotal) })}</span>
+        ) : null}
+      </span>
+      <button type="button" className="button button--small" title={t.cancelTitle} onClick={cancelLoad} data-testid="cancel-load">
+        {t.cancel}
+      </button>
+    </div>
+  )
+}
+
+function Counts() {
+  const t = useT()
+  const matched = useView((s) => s.info?.matched ?? 0)
+  const total = useView((s) => s.info?.total ?? 0)
+  const duplicates = useLoad((s) => s.progress?.duplicates ?? 0)
+  const shown = formatCount(matched)
+  const loaded = formatCount(total)
+  const title = formatMessage(t.countsTitle, { shown, loaded }) + (duplicates > 0 ? ` · ${formatMessage(t.duplicatesDropped, { n: formatCount(duplicates) })}` : '')
+  return (
+    <div className="counts" title={title} data-testid="counts">
+      <span className="counts__value" data-testid="count-shown">{shown}</span>
+      <span className="counts__label">{t.countsShown}</span>
+      <span className="counts__sep">/</span>
+      <span className="counts__value" data-testid="count-loaded">{loaded}</span>
+      <span className="counts__label">{t.countsLoaded}</span>
+    </div>
+  )
+}
+
+export function TopBar() {
+  const t = useT()
+  const total = useView((s) => s.info?.total ?? 0)
+  const loading = useLoad((s) => s.loading)
+  const callError = useLoad((s) => s.callError)
+  const setCallError = useLoad((s) => s.setCallError)
+  return (
+    <header className="topbar">
+      <div className="brand">
+        <Logo />
+        <span className="brand__name">{t.appName}</span>
+        <span className="brand__kanji" lang="ja" aria-hidden="true">足跡</span>
+        <span className="brand__tagline">{t.appTagline}</span>
+      </div>
+      <button type="button" className="button button--primary" title={t.openTitle} onClick={openFiles} data-testid="open-button">
+        <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+          <path fill="currentColor" d="M1.5 3A1.5 1.5 0 0 1 3 1.5h3.1l1.6 1.6H13A1.5 1.5 0 0 1 14.5 4.6v1H4.3a1.5 1.5 0 0 0-1.4 1l-1.4 4.2V3Zm1.9 4.2a.5.5 0 0 1 .5-.4h11a.5.5 0 0 1 .5.7l-1.8 5.4a1.5 1.5 0 0 1-1.4 1H2.4a.5.5 0 0 1-.5-.7l1.5-6Z" />
+        </svg>
+        {t.open}
+      </button>
+      {total > 0 && !loading ? (
+        <button type="button" className="button" title={t.clearTitle} onClick={() => void clearAll()} data-testid="clear-button">
+          {t.clear}
+        </button>
+      ) : null}
+      <Progress />
+      {callError ? (
+        <div className="call-error" role="alert" data-testid="call-error">
+          <span>{formatMessage(t.errorGeneric, { message: callError })}</span>
+          <button type="button" className="icon-button" aria-label="×" onClick={() => setCallError(null)}>
+            ×
+          </button>
+        </div>
+      ) : null}
+      <div className="topbar__spacer" />
+      <Counts />
+      <LanguageSwitch />
+    </header>
+  )
+}

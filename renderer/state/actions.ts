@@ -1,0 +1,69 @@
+// What the buttons, shortcuts, menu and drops do. The two shells differ only in how files
+// arrive: Electron has paths (native dialog, dropped files' paths); the web page sends bytes.
+import type { LoadStarted } from '../../common/ipc-contract'
+import { getApi } from '../api/get-api'
+import { forgetReports, noteLoadStarted, refreshReports, useLoad } from './load-store'
+import { requery, resetView } from './view-store'
+
+function reportError(error: unknown): void {
+  useLoad.getState().setCallError(error instanceof Error ? error.message : String(error))
+}
+
+async function started(load: Promise<LoadStarted | null>): Promise<void> {
+  try {
+    const result = await load
+    if (result) noteLoadStarted()
+  } catch (error) {
+    reportError(error)
+  }
+}
+
+let fileInput: HTMLInputElement | null = null
+/** The hidden <input type=file> of web mode registers itself here. */
+export function registerFileInput(input: HTMLInputElement | null): void {
+  fileInput = input
+}
+
+/** True in Electron, where files are opened by path. */
+export function opensByPath(): boolean {
+  return typeof getApi().pathForFile === 'function'
+}
+
+/** The Open button and Ctrl/Cmd+O. */
+export function openFiles(): void {
+  const api = getApi()
+  if (opensByPath()) void started(api.openFilesDialog())
+  else fileInput?.click()
+}
+
+/** Files picked in web mode's file input, or dropped on the page. */
+export function loadFiles(files: File[]): void {
+  if (files.length === 0) return
+  const api = getApi()
+  if (api.pathForFile) {
+    const paths = files.map((f) => api.pathForFile!(f)).filter((p) => p !== '')
+    if (paths.length > 0) void started(api.loadPaths(paths))
+  } else if (api.uploadFiles) {
+    void started(api.uploadFiles(files))
+  } else {
+    reportError(new Error('This shell cannot load files.'))
+  }
+}
+
+export function cancelLoad(): void {
+  getApi()
+    .cancelLoad()
+    .catch(reportError)
+}
+
+export async function clearAll(): Promise<void> {
+  try {
+    await getApi().clearAll()
+    forgetReports()
+    resetView()
+    await requery()
+    await refreshReports()
+  } catch (error) {
+    reportError(error)
+  }
+}

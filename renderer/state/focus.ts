@@ -1,0 +1,21 @@
+// Focus targets that shortcuts and the menu move to.
+
+let filterInput: HTMLInputElement | null = null
+let listBox: HTMLElement | null = null
+
+export function registerFilterInput(input: HTMLInputElement | null): void {
+  filterInput = input
+}
+
+export function registerListBox(element: HTMLElement | null): void {
+  listBox = element
+}
+
+export function focusFilter(): void {
+  filterInput?.focus()
+  filterInput?.select()
+}
+
+export function focusList(): void {
+  listBox?.focus()
+}

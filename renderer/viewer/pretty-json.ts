@@ -1,0 +1,199 @@
+// Re-indents one JSON text token by token, without JSON.parse/stringify: numbers keep their
+// original digits (big integers and 1.0 stay as written), strings keep their escapes, keys keep
+// their order (duplicates too). Along the way it notes on which line each member's key landed,
+// so the viewer can annotate fields without parsing again. Pure; never recurses (a hostile,
+// deeply nested text cannot overflow the stack).
+
+export interface PrettyJson {
+  /** The re-indented text; the original text when it is not valid JSON (ok false). */
+  text: string
+  ok: boolean
+  /**
+   * Each member's JSON path -> the 1-based line of its key. Paths join keys with '.', array
+   * elements as [n]: userIdentity.type, resources[0].ARN. The first of duplicate keys wins.
+   */
+  lines: Map<string, number>
+  /** Each scalar member's JSON path -> its value token as written (strings keep their quotes). */
+  values: Map<string, string>
+  /** 1-based line -> 1-based columns of the key token on that line (for decorations). */
+  keyColumns: Map<number, { start: number; end: number }>
+}
+
+type TokenKind = '{' | '}' | '[' | ']' | ':' | ',' | 'string' | 'scalar'
+
+interface Token {
+  kind: TokenKind
+  text: string
+}
+
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y
+const LITERAL = /true|false|null/y
+
+/** Splits a JSON text into tokens; null when it holds something that is not JSON. */
+export function tokenize(source: string): Token[] | null {
+  const tokens: Token[] = []
+  let i = 0
+  const n = source.length
+  while (i < n) {
+    const c = source.charCodeAt(i)
+    // whitespace: space, tab, LF, CR
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) {
+      i++
+      continue
+    }
+    const ch = source[i]
+    if (ch === '{' || ch === '}' || ch === '[' || ch === ']' || ch === ':' || ch === ',') {
+      tokens.push({ kind: ch, text: ch })
+      i++
+      continue
+    }
+    if (ch === '"') {
+      let j = i + 1
+      for (;;) {
+        if (j >= n) return null
+        const d = source.charCodeAt(j)
+        if (d === 0x22) break // closing quote
+        if (d < 0x20) return null // raw control characters (newlines) are not allowed in strings
+        j += d === 0x5c ? 2 : 1 // a backslash escapes the next character
+      }
+      tokens.push({ kind: 'string', text: source.slice(i, j + 1) })
+      i = j + 1
+      continue
+    }
+    NUMBER.lastIndex = i
+    LITERAL.lastIndex = i
+    const match = NUMBER.exec(source) ?? LITERAL.exec(source)
+    if (!match) return null
+    tokens.push({ kind: 'scalar', text: match[0] })
+    i += match[0].length
+  }
+  return tokens
+}
+
+interface Frame {
+  kind: '{' | '['
+  path: string
+  index: number
+}
+
+function decodeKey(token: string): string | null {
+  try {
+    const key: unknown = JSON.parse(token)
+    return typeof key === 'string' ? key : null
+  } catch {
+    return null
+  }
+}
+
+function memberPath(parent: string, key: string): string {
+  return parent ? `${parent}.${key}` : key
+}
+
+function failed(source: string): PrettyJson {
+  return { text: source, ok: false, lines: new Map(), values: new Map(), keyColumns: new Map() }
+}
+
+/** Pretty-prints one JSON text with `indent` per level (two spaces by default). */
+export function prettyJson(source: string, indent = '  '): PrettyJson {
+  const tokens = tokenize(source)
+  if (!tokens || tokens.length === 0) return failed(source)
+
+  const out: string[] = []
+  let line = ''
+  const lines = new Map<string, number>()
+  const values = new Map<string, string>()
+  const keyColumns = new Map<number, { start: number; end: number }>()
+  const stack: Frame[] = []
+  const newline = (): void => {
+    out.push(line)
+    line = indent.repeat(stack.length)
+  }
+
+  type Expect = 'value' | 'key' | 'colon' | 'after'
+  let expect: Expect = 'value'
+  let path = ''
+
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t]
+    switch (expect) {
+      case 'value': {
+        if (token.kind === '{' || token.kind === '[') {
+          const close = token.kind === '{' ? '}' : ']'
+          if (tokens[t + 1]?.kind === close) {
+            line += token.kind + close
+            t++
+            expect = 'after'
+          } else {
+            line += token.kind
+            stack.push({ kind: token.kind, path, index: 0 })
+            newline()
+            if (token.kind === '[') {
+              path = `${path}[0]`
+              expect = 'value'
+            } else {
+              expect = 'key'
+            }
+          }
+        } else if (token.kind === 'string' || token.kind === 'scalar') {
+          line += token.text
+          if (path && !values.has(path)) values.set(path, token.text)
+          expect = 'after'
+        } else {
+          return failed(source)
+        }
+        break
+      }
+      case 'key': {
+        if (token.kind !== 'string') return failed(source)
+        const key = decodeKey(token.text)
+        if (key === null) return failed(source)
+        path = memberPath(stack[stack.length - 1].path, key)
+        const lineNumber = out.length + 1
+        if (!lines.has(path)) lines.set(path, lineNumber)
+        keyColumns.set(lineNumber, { start: line.length + 1, end: line.length + 1 + token.text.length })
+        line += token.text
+        expect = 'colon'
+        break
+      }
+      case 'colon': {
+        if (token.kind !== ':') return failed(source)
+        line += ': '
+        expect = 'value'
+        break
+      }
+      case 'after': {
+        const frame = stack[stack.length - 1]
+        if (!frame) return failed(source) // something after the top-level value
+        if (token.kind === ',') {
+          line += ','
+          newline()
+          if (frame.kind === '{') {
+            expect = 'key'
+          } else {
+            frame.index++
+            path = `${frame.path}[${frame.index}]`
+            expect = 'value'
+          }
+        } else if ((token.kind === '}' && frame.kind === '{') || (token.kind === ']' && frame.kind === '[')) {
+          stack.pop()
+          newline()
+          line += token.kind
+          path = frame.path
+          expect = 'after'
+        } else {
+          return failed(source)
+        }
+        break
+      }
+    }
+  }
+  if (expect !== 'after' || stack.length > 0) return failed(source)
+  out.push(line)
+  return { text: out.join('\n'), ok: true, lines, values, keyColumns }
+}
+
+/** The value of a JSON string token, or null when the token is not a string. */
+export function stringValue(token: string | undefined): string | null {
+  if (token === undefined || !token.startsWith('"')) return null
+  return decodeKey(token)
+}
