@@ -10,6 +10,7 @@ import { ensureCorpus } from './bench/make-corpus'
 import { EventStore } from '../main/store/event-store'
 import { loadInto } from '../main/loader/load-files'
 import { evaluateView } from '../main/services/evaluate-view'
+import { benchQueries } from '../main/query/bench-queries'
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`)
@@ -56,6 +57,12 @@ async function main(): Promise<void> {
   line('events/s', Math.round(store.size / (readyMs / 1000)).toLocaleString('en'))
   line('JSON MB/s', (corpus.jsonBytes / 1e6 / (readyMs / 1000)).toFixed(0))
   line('peak RSS', `${mb(peakRss)} (${(peakRss / corpus.jsonBytes).toFixed(2)}x the JSON size)`)
+
+  console.log('\nQueries on the loaded set (first run / again from scratch / repeated)')
+  for (const figure of benchQueries(store)) {
+    const times = [figure.firstMs, figure.ms, figure.repeatMs].filter((t) => t !== undefined).join(' / ')
+    line(figure.label, `${times} ms  (${figure.count.toLocaleString('en')})${figure.query ? `  ${figure.query}` : ''}`)
+  }
 
   if (!process.argv.includes('--no-jq') && hasCommand('jq') && hasCommand('zcat')) {
     const jqStarted = performance.now()

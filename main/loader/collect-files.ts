@@ -5,6 +5,9 @@ import { promises as fs, type Stats } from 'node:fs'
 import path from 'node:path'
 import type { InputPath } from '../services/service-types'
 
+/** Inputs known up front (a drop), or arriving over time (S3 objects as they download). */
+export type InputSource = Iterable<InputPath> | AsyncIterable<InputPath>
+
 export interface FoundFile {
   path: string
   /** What to call it in messages: the given display name, else the path. */
@@ -39,8 +42,8 @@ function describe(error: unknown): string {
  * Problems (a missing path, an unreadable folder) are yielded, never thrown: one bad input must
  * not cost the others.
  */
-export async function* collectFiles(inputs: InputPath[]): AsyncGenerator<FoundFile | WalkProblem> {
-  for (const input of inputs) {
+export async function* collectFiles(inputs: InputSource): AsyncGenerator<FoundFile | WalkProblem> {
+  for await (const input of inputs) {
     const shown = input.displayName ?? input.path
     let stat
     try {

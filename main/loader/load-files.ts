@@ -2,12 +2,11 @@
 // workers as soon as they are found, and merges each parsed file into the store on arrival, so
 // rows can be shown while the rest is still loading. The main thread only merges typed arrays.
 
-import { collectFiles, isProblem, type FoundFile } from './collect-files'
+import { collectFiles, isProblem, type FoundFile, type InputSource } from './collect-files'
 import { WorkerPool } from './worker-pool'
 import { isFailure, type ParseJob, type ParseJobResult } from './worker-messages'
 import { keepTimeRange } from './time-range'
 import type { EventStore } from '../store/event-store'
-import type { InputPath } from '../services/service-types'
 import type { FileReport, LoadProgress } from '../../common/ipc-contract'
 
 export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 2 * 1024 ** 3
@@ -48,7 +47,7 @@ export interface LoadSummary {
 
 export async function loadInto(
   store: EventStore,
-  inputs: InputPath[],
+  inputs: InputSource,
   options: LoadOptions = {},
   callbacks: LoadCallbacks = {},
 ): Promise<LoadSummary> {

@@ -10,9 +10,13 @@ import type { ParseJob, ParseJobResult } from './worker-messages'
 
 /** The built worker next to this bundle (dist/main), or the build output when running from sources (tests). */
 export function defaultWorkerPath(): string {
-  const beside = path.join(__dirname, 'parse-worker.cjs')
+  // __dirname exists in the CommonJS bundles and under vitest; an ESM run from sources (tsx)
+  // falls back to the repository's build output.
+  const here = typeof __dirname === 'string' ? __dirname : path.join(process.cwd(), 'main', 'loader')
+  const beside = path.join(here, 'parse-worker.cjs')
+  // Worker threads cannot start from inside an asar archive: the packaged worker is unpacked.
   if (existsSync(beside)) return beside.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`)
-  return path.resolve(__dirname, '..', '..', 'dist', 'main', 'parse-worker.cjs')
+  return path.resolve(here, '..', '..', 'dist', 'main', 'parse-worker.cjs')
 }
 
 export function defaultWorkerCount(): number {

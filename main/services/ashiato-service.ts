@@ -3,8 +3,9 @@
 
 import { EventStore } from '../store/event-store'
 import { loadInto, type LoadOptions, type LoadSummary } from '../loader/load-files'
+import type { InputSource } from '../loader/collect-files'
 import { ViewCache } from './view-cache'
-import type { InputPath, PushListener, ServiceCalls } from './service-types'
+import type { PushListener, ServiceCalls } from './service-types'
 import type { FileReport, LoadStarted, RowsRequest, RowsResult, ViewInfo, ViewSpec } from '../../common/ipc-contract'
 import type { EventDetail } from '../../common/event-row'
 
@@ -46,7 +47,7 @@ export class AshiatoService implements ServiceCalls {
    * Starts loading and returns at once; progress and rows follow as pushes. Loads run one after
    * another (each already uses every core), so a second drop waits for the first.
    */
-  async loadInputs(inputs: InputPath[], extra: Pick<LoadOptions, 'timeRange'> = {}): Promise<LoadStarted> {
+  async loadInputs(inputs: InputSource, extra: Pick<LoadOptions, 'timeRange'> = {}): Promise<LoadStarted> {
     const loadId = this.nextLoadId++
     const controller = new AbortController()
     this.running.add(controller)
@@ -76,7 +77,7 @@ export class AshiatoService implements ServiceCalls {
     const result = this.loads.then(run).finally(() => this.running.delete(controller))
     this.loads = result.catch((error: unknown) => {
       // A load that fails as a whole (no worker could start) is reported, never left silent.
-      this.push('fileReport', { file: inputs.map((i) => i.displayName ?? i.path).join(', '), events: 0, kind: 'error', reason: String(error) })
+      this.push('fileReport', { file: `load ${loadId}`, events: 0, kind: 'error', reason: error instanceof Error ? error.message : String(error) })
     })
     return { loadId }
   }

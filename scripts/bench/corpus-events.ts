@@ -86,12 +86,35 @@ function identity(random: Random, account: string): Record<string, unknown> {
   return { type: 'Root', principalId: account, arn: `arn:aws:iam::${account}:root`, accountId: account, accessKeyId: `ASIA${upper(random, 16)}` }
 }
 
+// A real trail sees the same sessions and addresses again and again: one temporary key makes
+// many calls. Pools per account keep the distinct keys, principals and addresses realistic.
+const IDENTITIES_PER_ACCOUNT = 400
+const ADDRESSES = 5000
+const identityPools = new Map<string, Record<string, unknown>[]>()
+let addressPool: string[] = []
+
+function pooledIdentity(random: Random, account: string): Record<string, unknown> {
+  let pool = identityPools.get(account)
+  if (!pool) {
+    pool = Array.from({ length: IDENTITIES_PER_ACCOUNT }, () => identity(random, account))
+    identityPools.set(account, pool)
+  }
+  return pick(random, pool)
+}
+
+function pooledAddress(random: Random): string {
+  if (addressPool.length === 0) {
+    addressPool = Array.from({ length: ADDRESSES }, () => `${10 + Math.floor(random() * 200)}.${Math.floor(random() * 256)}.${Math.floor(random() * 256)}.${Math.floor(random() * 256)}`)
+  }
+  return pick(random, addressPool)
+}
+
 /** One event of the given account, region and time, as CloudTrail writes it (compact JSON). */
 export function makeEvent(random: Random, account: string, region: string, time: Date): string {
   const call = pick(random, CALLS)
   const index = Math.floor(random() * call.names.length)
   const failed = random() < 0.05
-  const who = identity(random, account)
+  const who = pooledIdentity(random, account)
   const bucket = pick(random, ['logs-prod', 'data-lake-raw', 'web-assets', 'backups-2024'])
   const event: Record<string, unknown> = {
     eventVersion: pick(random, ['1.08', '1.09', '1.10', '1.11']),
@@ -100,7 +123,7 @@ export function makeEvent(random: Random, account: string, region: string, time:
     eventSource: call.source,
     eventName: call.names[index],
     awsRegion: region,
-    sourceIPAddress: who.type === 'AWSService' ? who.invokedBy : `${10 + Math.floor(random() * 200)}.${Math.floor(random() * 256)}.${Math.floor(random() * 256)}.${Math.floor(random() * 256)}`,
+    sourceIPAddress: who.type === 'AWSService' ? who.invokedBy : pooledAddress(random),
     userAgent: who.type === 'AWSService' ? who.invokedBy : pick(random, AGENTS),
     ...(failed ? { errorCode: pick(random, ERRORS), errorMessage: 'User is not authorized to perform this operation because no identity-based policy allows it' } : {}),
     requestParameters: { bucketName: bucket, key: `year=2024/month=03/part-${hex(random, 8)}.parquet`, Host: `${bucket}.s3.${region}.amazonaws.com`, 'x-amz-acl': 'private' },

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { EventStore } from '../../main/store/event-store'
 import { IdHashTable, hashEventId } from '../../main/store/id-hash-table'
-import { batchOf, sampleEvent } from './helpers/export-fixtures'
+import { sampleEvent } from './helpers/export-fixtures'
+import { batchOfTexts as batchOf } from './helpers/make-store'
 
 const texts = (events: Record<string, unknown>[]): string[] => events.map((e) => JSON.stringify(e))
 
