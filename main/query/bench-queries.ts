@@ -1,0 +1,73 @@
+// Query figures for `npm run bench`: a column query, a mixed one, free text (found and not
+// found), a JSON-path query, facets, the histogram and sorts, timed on the given store. The
+// values queried are taken from the store itself so every query has something to find.
+
+import type { EventStore } from '../store/event-store'
+import { evaluate } from './evaluate'
+import { facetCounts, histogram } from './facets'
+import { allIds } from './id-lists'
+import { forgetCachedResults } from './leaf-cache'
+import { sortIds } from './sort-ids'
+import { fieldClause } from '../../common/query/facet-query'
+
+export interface QueryFigure {
+  label: string
+  /** The query text, for the query figures. */
+  query?: string
+  /** The first run (includes JIT warm-up). */
+  firstMs: number
+  /** A second run, from scratch (nothing kept from the first). */
+  ms: number
+  /** Queries only: a third run, reusing the results the second one kept (see leaf-cache.ts). */
+  repeatMs?: number
+  /** Events matched (queries), ids counted (facets, histogram) or sorted. */
+  count: number
+}
+
+const round = (ms: number): number => Math.round(ms * 10) / 10
+
+function timed(run: () => number): { ms: number; count: number } {
+  const started = performance.now()
+  const count = run()
+  return { ms: round(performance.now() - started), count }
+}
+
+function time(label: string, run: () => number): QueryFigure {
+  const first = timed(run)
+  const second = timed(run)
+  return { label, firstMs: first.ms, ms: second.ms, count: second.count }
+}
+
+function timeQuery(store: EventStore, label: string, query: string): QueryFigure {
+  const run = (): number => evaluate(store, query).ids.length
+  forgetCachedResults(store)
+  const first = timed(run)
+  forgetCachedResults(store)
+  const second = timed(run)
+  const repeat = timed(run)
+  return { label, query, firstMs: first.ms, ms: second.ms, repeatMs: repeat.ms, count: second.count }
+}
+
+/** Times the query engine on `store`; returns one figure per operation. */
+export function benchQueries(store: EventStore): QueryFigure[] {
+  const everything = allIds(store.size)
+  const [events, users] = facetCounts(store, everything, ['eventName', 'user'], 1)
+  const topEvent = events.values[0]?.value ?? 'GetObject'
+  const topUser = users.values[0]?.value ?? 'alice'
+  const queries: [string, string][] = [
+    ['field on a column', fieldClause('event', topEvent)],
+    ['wildcards, or, not', 'event:Describe* or error:* -source:s3.amazonaws.com'],
+    ['user (column, then the JSON)', fieldClause('user', topUser)],
+    ['free text, found', /^[\w-]+$/.test(topUser) ? topUser : 'alice'],
+    ['free text, nowhere', '"no such text in any event"'],
+    ['JSON path', 'requestParameters.bucketName:logs-*'],
+    ['JSON path after a column', `${fieldClause('event', topEvent)} requestParameters.bucketName:logs-*`],
+    ['time range', 'eventTime>=2024-03-05 eventTime<2024-03-06'],
+  ]
+  const figures = queries.map(([label, query]) => timeQuery(store, label, query))
+  figures.push(time('facets (9 fields)', () => (facetCounts(store, everything, undefined, 10), everything.length)))
+  figures.push(time('histogram', () => (histogram(store, everything, 100), everything.length)))
+  figures.push(time('sort by time', () => sortIds(store, everything, 'time').length))
+  figures.push(time('sort by eventName', () => sortIds(store, everything, 'eventName').length))
+  return figures
+}

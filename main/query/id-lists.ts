@@ -1,0 +1,101 @@
+// Sets of event ids as ascending Uint32Arrays: 4 bytes an event, merged in one linear pass, and
+// cheap to hand to the next predicate as its candidates.
+
+import type { EventStore } from '../store/event-store'
+
+export function allIds(count: number): Uint32Array {
+  return idRange(0, count)
+}
+
+/** from, from+1, ..., to-1. */
+export function idRange(from: number, to: number): Uint32Array {
+  const ids = new Uint32Array(Math.max(0, to - from))
+  for (let i = 0; i < ids.length; i++) ids[i] = from + i
+  return ids
+}
+
+/** Events with from <= eventTime < to; either bound may be null (open). */
+export function idsInTimeRange(store: EventStore, from: number | null, to: number | null): Uint32Array {
+  const times = store.times
+  const lo = from ?? -Infinity
+  const hi = to ?? Infinity
+  const out = new Uint32Array(store.size)
+  let n = 0
+  // NaN fails both comparisons: an event without a time is outside any range.
+  for (let i = 0; i < store.size; i++) if (times[i] >= lo && times[i] < hi) out[n++] = i
+  return out.slice(0, n)
+}
+
+/** a ∪ b. */
+export function union(a: Uint32Array, b: Uint32Array): Uint32Array {
+  if (a.length === 0) return b
+  if (b.length === 0) return a
+  const out = new Uint32Array(a.length + b.length)
+  let i = 0
+  let j = 0
+  let n = 0
+  while (i < a.length && j < b.length) {
+    const x = a[i]
+    const y = b[j]
+    if (x < y) {
+      out[n++] = x
+      i++
+    } else if (y < x) {
+      out[n++] = y
+      j++
+    } else {
+      out[n++] = x
+      i++
+      j++
+    }
+  }
+  while (i < a.length) out[n++] = a[i++]
+  while (j < b.length) out[n++] = b[j++]
+  return out.slice(0, n)
+}
+
+/** a ∩ b. */
+export function intersect(a: Uint32Array, b: Uint32Array): Uint32Array {
+  const out = new Uint32Array(Math.min(a.length, b.length))
+  let i = 0
+  let j = 0
+  let n = 0
+  while (i < a.length && j < b.length) {
+    const x = a[i]
+    const y = b[j]
+    if (x < y) i++
+    else if (y < x) j++
+    else {
+      out[n++] = x
+      i++
+      j++
+    }
+  }
+  return out.slice(0, n)
+}
+
+/** a \ b. */
+export function difference(a: Uint32Array, b: Uint32Array): Uint32Array {
+  if (b.length === 0) return a
+  const out = new Uint32Array(a.length)
+  let j = 0
+  let n = 0
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]
+    while (j < b.length && b[j] < x) j++
+    if (j < b.length && b[j] === x) continue
+    out[n++] = x
+  }
+  return out.slice(0, n)
+}
+
+/** The candidates that pass a per-id test, in order. */
+export function filterIds(candidates: Uint32Array, keep: (id: number) => boolean): Uint32Array {
+  const out = new Uint32Array(candidates.length)
+  let n = 0
+  for (let k = 0; k < candidates.length; k++) {
+    const id = candidates[k]
+    if (keep(id)) out[n++] = id
+  }
+  return out.slice(0, n)
+}

@@ -1,0 +1,169 @@
+// One executable step per query term. Each step filters a candidate list; its cost lets `and`
+// run the cheap steps first so that byte searches and JSON.parse only see what is left.
+
+import type { CompareNode, ExistsNode, MatchNode, PatternPart, TextNode } from '../../common/query/ast'
+import { patternLiteral } from '../../common/query/ast'
+import { formatEventTime, parseInstant } from '../../common/query/instant'
+import type { EventStore } from '../store/event-store'
+import { caseVariants, filterBytes, foldedSource, jsonForms, literalNeedle, unicodeEscape } from './byte-search'
+import { filterColumns, filterColumnsPresent, filterReadOnly, filterTimes } from './column-filter'
+import { planField, type Extract, type FieldPlan } from './field-plans'
+import { difference, filterIds, union } from './id-lists'
+import { anyValuePasses, compareTest, escapeRegExp, isNumeric, isPresent, patternTest, type ValueTest } from './value-match'
+
+export interface Step {
+  /** Relative cost per candidate: 1 for a column lookup, ~100 for parsing JSON. */
+  cost: number
+  run(candidates: Uint32Array): Uint32Array
+}
+
+const COLUMN_COST = 1
+const MIXED_COST = 30
+/** Steps from this cost up read bytes or parse JSON: their results are worth keeping. */
+export const CACHED_FROM_COST = MIXED_COST
+const BYTES_COST = 40
+const PARSED_COST = 100
+const UNFILTERED_PARSE_COST = 1000
+
+/** Runs of value text that a JSON writer never escapes (so they appear as typed in the bytes). */
+const VERBATIM_RUN = /[\x20-\x21\x23-\x2e\x30-\x5b\x5d-\x7e]{3,}/g
+
+/**
+ * A regexp source for text in a lower-cased decoded event: non-ASCII characters in any of
+ * their case variants, raw or \u-escaped (the bytes were not JSON-decoded).
+ */
+function lowerTextSource(text: string): string {
+  let out = ''
+  for (const char of text) {
+    if (char.charCodeAt(0) < 0x80) out += escapeRegExp(char.toLowerCase())
+    else out += `(?:${caseVariants(char).flatMap((v) => [escapeRegExp(v.toLowerCase()), escapeRegExp(unicodeEscape(v).toLowerCase())]).join('|')})`
+  }
+  return out
+}
+
+/** A byte needle every event whose value matches must contain, or null when none is safe. */
+function valueNeedle(pattern: readonly PatternPart[]): RegExp | null {
+  let best = ''
+  for (const part of pattern) {
+    if (part.kind !== 'text') continue
+    for (const run of part.text.match(VERBATIM_RUN) ?? []) if (run.length > best.length) best = run
+  }
+  // A number may be written differently in the JSON (1e3 for 1000).
+  if (best === '' || isNumeric(best)) return null
+  return literalNeedle(best)
+}
+
+function keyNeedle(key: string | null): RegExp | null {
+  return key === null ? null : new RegExp(foldedSource(`"${key}"`), 'g')
+}
+
+/** Byte prefilter (when there is a needle), then JSON.parse and the test on what is left. */
+function parsedFilter(store: EventStore, candidates: Uint32Array, needle: RegExp | null, extract: Extract, test: (values: unknown[]) => boolean): Uint32Array {
+  const narrowed = needle ? filterBytes(store, candidates, needle) : candidates
+  return filterIds(narrowed, (id) => test(extract(store.parsed(id))))
+}
+
+/** A value test (match or compare) on a field, whatever its plan. */
+function valueStep(store: EventStore, plan: FieldPlan, test: ValueTest, needle: RegExp | null): Step {
+  switch (plan.kind) {
+    case 'readOnly':
+      return { cost: COLUMN_COST, run: (c) => filterReadOnly(store, c, test) }
+    case 'column':
+      return { cost: COLUMN_COST, run: (c) => filterColumns(store, c, plan.columns, test) }
+    case 'time':
+      return {
+        cost: BYTES_COST,
+        run: (c) => filterIds(c, (id) => !Number.isNaN(store.times[id]) && test(formatEventTime(store.times[id]))),
+      }
+    case 'mixed':
+      return {
+        cost: MIXED_COST,
+        run: (c) => {
+          const hits = filterColumns(store, c, plan.columns, test)
+          const rest = difference(c, hits)
+          return union(hits, parsedFilter(store, rest, needle ?? keyNeedle(plan.key), plan.extract, (v) => anyValuePasses(v, test)))
+        },
+      }
+    case 'parsed': {
+      const prefilter = needle ?? keyNeedle(plan.key)
+      return {
+        cost: prefilter ? PARSED_COST : UNFILTERED_PARSE_COST,
+        run: (c) => parsedFilter(store, c, prefilter, plan.extract, (v) => anyValuePasses(v, test)),
+      }
+    }
+  }
+}
+
+export function matchStep(store: EventStore, node: MatchNode): Step {
+  const plan = planField(node.field)
+  const literal = patternLiteral(node.pattern)
+  if (plan.kind === 'time' && literal !== null) {
+    // eventTime:2024-03-05 is that day; eventTime:2024-03-05T14:30Z that minute.
+    const instant = parseInstant(literal)
+    if (instant) return { cost: COLUMN_COST, run: (c) => filterTimes(store, c, instant.start, false, instant.end, true) }
+  }
+  return valueStep(store, plan, patternTest(node.pattern), valueNeedle(node.pattern))
+}
+
+export function compareStep(store: EventStore, node: CompareNode): Step {
+  const plan = planField(node.field)
+  if (plan.kind === 'time' && node.instant !== undefined) {
+    const t = node.instant
+    const open = node.op === '>' || node.op === '<'
+    const run =
+      node.op === '>' || node.op === '>='
+        ? (c: Uint32Array) => filterTimes(store, c, t, open, Infinity, false)
+        : (c: Uint32Array) => filterTimes(store, c, -Infinity, false, t, open)
+    return { cost: COLUMN_COST, run }
+  }
+  return valueStep(store, plan, compareTest(node.op, node.value), null)
+}
+
+export function existsStep(store: EventStore, node: ExistsNode): Step {
+  const plan = planField(node.field)
+  switch (plan.kind) {
+    case 'time':
+      // An eventTime that is not a date ("eventTime" in hand-edited fixtures) counts as absent.
+      return { cost: COLUMN_COST, run: (c) => filterTimes(store, c, -Infinity, false, Infinity, false) }
+    case 'readOnly':
+      return { cost: COLUMN_COST, run: (c) => filterReadOnly(store, c, 'present') }
+    case 'column':
+      return { cost: COLUMN_COST, run: (c) => filterColumnsPresent(store, c, plan.columns) }
+    case 'mixed':
+      if (plan.existsOnColumns) return { cost: COLUMN_COST, run: (c) => filterColumnsPresent(store, c, plan.columns) }
+      return {
+        cost: MIXED_COST,
+        run: (c) => {
+          const hits = filterColumnsPresent(store, c, plan.columns)
+          return union(hits, parsedFilter(store, difference(c, hits), keyNeedle(plan.key), plan.extract, isPresent))
+        },
+      }
+    case 'parsed': {
+      const needle = keyNeedle(plan.key)
+      return { cost: needle ? PARSED_COST : UNFILTERED_PARSE_COST, run: (c) => parsedFilter(store, c, needle, plan.extract, isPresent) }
+    }
+  }
+}
+
+/** Free text: anywhere in the event's JSON text (keys included), case-insensitive. */
+export function textStep(store: EventStore, node: TextNode): Step {
+  const pieces = node.pattern.filter((part): part is { kind: 'text'; text: string } => part.kind === 'text')
+  if (pieces.length === 0) return { cost: COLUMN_COST, run: (c) => c } // `*`: any text at all
+  const literal = patternLiteral(node.pattern)
+  // ASCII literals are decided by the byte search alone; the rest is checked on decoded text.
+  // eslint-disable-next-line no-control-regex
+  if (literal !== null && /^[\x00-\x7f]*$/.test(literal)) {
+    const needle = literalNeedle(literal)
+    return { cost: BYTES_COST, run: (c) => filterBytes(store, c, needle) }
+  }
+  const longest = pieces.reduce((a, b) => (b.text.length > a.text.length ? b : a))
+  const prefilter = literalNeedle(longest.text)
+  const source = node.pattern
+    .map((part) => (part.kind === 'any' ? '[^]*?' : part.kind === 'one' ? '.' : `(?:${jsonForms(part.text).map(lowerTextSource).join('|')})`))
+    .join('')
+  const verify = new RegExp(source, 'su')
+  return {
+    cost: BYTES_COST,
+    run: (c) => filterIds(filterBytes(store, c, prefilter), (id) => verify.test(store.text(id).toLowerCase())),
+  }
+}
