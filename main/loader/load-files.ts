@@ -81,8 +81,25 @@ export async function loadInto(
     callbacks.onFileReport?.({ file, events, kind, reason })
   }
 
-  const onResult = (message: ParseJobResult): void => {
+  // Per worker: the store's code for each code of the worker's running dictionary.
+  const remaps = new Map<number, { table: Uint32Array; size: number }>()
+  const remapOf = (workerId: number, added: string[]): Uint32Array => {
+    let remap = remaps.get(workerId)
+    if (!remap) remap = { table: new Uint32Array(1024), size: 1 } // code 0 is '' in both
+    if (remap.size + added.length > remap.table.length) {
+      const grown = new Uint32Array(Math.max(remap.table.length * 2, remap.size + added.length))
+      grown.set(remap.table)
+      remap.table = grown
+    }
+    store.internAll(added, remap.table, remap.size)
+    remap.size += added.length
+    remaps.set(workerId, remap)
+    return remap.table
+  }
+
+  const onResult = (message: ParseJobResult, workerId: number): void => {
     totals.bytesDone += message.bytesRead
+    const remap = remapOf(workerId, message.dictionaryAdded)
     for (const result of message.results) {
       const file = found[result.fileIndex]
       if (isFailure(result)) {
@@ -95,7 +112,7 @@ export async function loadInto(
         continue
       }
       const batch = options.timeRange ? keepTimeRange(result, options.timeRange) : result
-      const { added, duplicates } = store.addBatch(batch, store.addFile(file.displayName))
+      const { added, duplicates } = store.addBatch(batch, store.addFile(file.displayName), remap)
       summary.events += added
       summary.duplicates += duplicates
       report(file.displayName, batch.starts.length, 'events', result.warning)

@@ -50,19 +50,41 @@ function parseFile(path: string, fileIndex: number, maxUncompressedBytes: number
   }
 }
 
+/** This worker's running dictionary: code 0 is '' as in every batch. */
+const dictionary = new Map<string, number>([['', 0]])
+
+/** Moves a batch's columns onto the running dictionary; returns the strings it added. */
+function useRunningDictionary(batch: ParsedBatch, added: string[]): void {
+  const codes = new Uint32Array(batch.dictionary.length)
+  for (let i = 0; i < batch.dictionary.length; i++) {
+    const value = batch.dictionary[i]
+    let code = dictionary.get(value)
+    if (code === undefined) {
+      code = dictionary.size
+      dictionary.set(value, code)
+      added.push(value)
+    }
+    codes[i] = code
+  }
+  for (const column of batch.columns) for (let i = 0; i < column.length; i++) column[i] = codes[column[i]]
+  batch.dictionary = []
+}
+
 parentPort?.on('message', (job: ParseJob) => {
   const results: (ParsedBatch | BatchFailure)[] = []
   const transfer: ArrayBuffer[] = []
+  const dictionaryAdded: string[] = []
   let bytesRead = 0
   for (const file of job.files) {
     const { result, bytes } = parseFile(file.path, file.fileIndex, job.maxUncompressedBytes)
     bytesRead += bytes
     if (!isFailure(result)) {
       result.text = ownBuffer(result.text)
+      useRunningDictionary(result, dictionaryAdded)
       transfer.push(...transferables(result))
     }
     results.push(result)
   }
-  const message: ParseJobResult = { jobId: job.jobId, results, bytesRead }
+  const message: ParseJobResult = { jobId: job.jobId, results, dictionaryAdded, bytesRead }
   parentPort?.postMessage(message, [...new Set(transfer)])
 })

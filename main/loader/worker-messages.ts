@@ -10,7 +10,14 @@ export interface ParseJob {
 
 export interface ParseJobResult {
   jobId: number
+  /**
+   * The batches' columns hold codes of the worker's own running dictionary, not their per-file
+   * ones: `dictionaryAdded` are the strings it learnt since its previous message, whose codes
+   * follow on from the ones sent before. So each distinct string crosses threads and is
+   * interned by the main thread once per worker, not once per file.
+   */
   results: (ParsedBatch | BatchFailure)[]
+  dictionaryAdded: string[]
   /** Bytes read from disk (compressed size), for progress. */
   bytesRead: number
 }

@@ -38,20 +38,21 @@ export class WorkerPool {
   private closed = false
 
   constructor(
-    private readonly onResult: (result: ParseJobResult) => void,
+    /** `workerId` tells whose running dictionary the result's codes refer to. */
+    private readonly onResult: (result: ParseJobResult, workerId: number) => void,
     private readonly onCrash: (job: ParseJob, reason: string) => void,
     workerPath = defaultWorkerPath(),
     count = defaultWorkerCount(),
   ) {
-    for (let i = 0; i < count; i++) this.slots.push(this.spawn(workerPath))
+    for (let i = 0; i < count; i++) this.slots.push(this.spawn(workerPath, i))
   }
 
-  private spawn(workerPath: string): WorkerSlot {
+  private spawn(workerPath: string, workerId: number): WorkerSlot {
     const slot: WorkerSlot = { worker: new Worker(workerPath), inFlight: 0 }
     slot.worker.on('message', (result: ParseJobResult) => {
       this.pending.delete(result.jobId)
       slot.inFlight--
-      this.onResult(result)
+      this.onResult(result, workerId)
       this.pump()
     })
     slot.worker.on('error', (error) => this.failSlot(slot, error.message))

@@ -59,15 +59,17 @@ export class EventStore {
     return this.fileNames[fileId] ?? ''
   }
 
-  /** Adds a worker's batch, dropping events whose eventID + account is already loaded. */
-  addBatch(batch: ParsedBatch, fileId: number): AddResult {
+  /**
+   * Adds a worker's batch, dropping events whose eventID + account is already loaded. The
+   * batch's codes index `remap` (the store's code of each of the sender's strings) when given,
+   * else the batch's own dictionary.
+   */
+  addBatch(batch: ParsedBatch, fileId: number, remap = this.internAll(batch.dictionary)): AddResult {
     const n = batch.starts.length
     if (n === 0) return { added: 0, duplicates: 0 }
     this.reserve(this.count + n)
     const textIndex = this.texts.length
     this.texts.push(batch.text)
-    const remap = new Uint32Array(batch.dictionary.length)
-    for (let i = 0; i < batch.dictionary.length; i++) remap[i] = this.intern(batch.dictionary[i])
 
     let duplicates = 0
     for (let i = 0; i < n; i++) {
@@ -78,7 +80,7 @@ export class EventStore {
       const hash = batch.idHashes[i]
       // The id is written before the check so `isSame` can compare texts; a duplicate is simply
       // not counted, and its slot is overwritten by the next event.
-      if (!Number.isNaN(hash) && this.ids.findOrInsert(hash, id, (other) => this.sameIdentity(other, id)) >= 0) {
+      if (!Number.isNaN(hash) && this.ids.findOrInsert(hash, id, this.isSameAsNewest) >= 0) {
         duplicates++
         continue
       }
@@ -95,7 +97,9 @@ export class EventStore {
   /** Forgets everything. */
   clear(): void {
     const version = this.changeCount
-    Object.assign(this, new EventStore())
+    // Take a fresh store's state, but keep this store's own comparison function (bound to `this`).
+    const { isSameAsNewest: _keep, ...fresh } = new EventStore()
+    Object.assign(this, fresh)
     this.changeCount = version + 1
   }
 
@@ -153,6 +157,13 @@ export class EventStore {
     return this.dictionary.length
   }
 
+  /** The store's codes for a sender's strings (appending to `into`, a sender's running table). */
+  internAll(strings: readonly string[], into?: Uint32Array, from = 0): Uint32Array {
+    const table = into ?? new Uint32Array(strings.length)
+    for (let i = 0; i < strings.length; i++) table[from + i] = this.intern(strings[i])
+    return table
+  }
+
   private intern(value: string): number {
     let code = this.dictionaryIndex.get(value)
     if (code === undefined) {
@@ -172,6 +183,10 @@ export class EventStore {
     this.readOnlyArray = grown(this.readOnlyArray, needed)
     this.codeArrays = this.codeArrays.map((codes) => grown(codes, needed))
   }
+
+  /** Compares an already loaded event with the one being added (always id `count`). One function
+   * for all events: a closure per event would cost a million allocations on a million events. */
+  private isSameAsNewest = (other: number): boolean => this.sameIdentity(other, this.count)
 
   /** Whether two events have the same eventID and recipientAccountId (settles hash collisions). */
   private sameIdentity(a: number, b: number): boolean {
