@@ -22,6 +22,13 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS on purpose: bin/ashiato.cjs, scripts/notarize.cjs and electron-builder.config.cjs
+    // are loaded by Node or electron-builder with require().
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['common/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { ...noNodeOrElectron, paths: ['react'] }] },
   },

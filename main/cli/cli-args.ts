@@ -1,0 +1,137 @@
+// The command line, parsed into options or a usage error. Pure (no exit, no environment, no I/O;
+// the clock is a parameter) so every rule is unit-tested; cli.ts prints the error and exits 2.
+
+import { parseArgs } from 'node:util'
+import { ROW_COLUMNS, type RowColumn } from '../../common/event-row'
+import { parseS3CliOptions, parseS3Url, isS3Url, S3_CLI_USAGE, type S3CliOptions } from '../s3/cli-options'
+import type { ExportFormat } from '../export/encode-events'
+
+export interface CliOptions {
+  help: boolean
+  version: boolean
+  /** Files, folders and s3://bucket/prefix URLs, in the order given. */
+  inputs: string[]
+  /** Print only the number of matching events. */
+  count: boolean
+  format: ExportFormat
+  /** Write here (atomically; gzipped when it ends in .gz) instead of to stdout ('-' is stdout). */
+  out?: string
+  query?: string
+  /** eventTime range, ms: from inclusive, to exclusive. */
+  from?: number
+  to?: number
+  /** One JSON line of load and query statistics on stderr. */
+  stats: boolean
+  /** Output order: oldest first unless this is set. */
+  newestFirst: boolean
+  /** CSV columns after the console's twelve. */
+  columns: RowColumn[]
+  /** Connection options for s3:// inputs (profile, region, endpoint, concurrency). */
+  s3: Omit<S3CliOptions, 'from' | 'to'>
+  /** Where downloaded S3 objects are kept (default: the user's cache folder). */
+  cacheDir?: string
+}
+
+export type CliArgsResult = CliOptions | { usageError: string }
+
+const FORMATS: Record<string, ExportFormat> = { jsonl: 'jsonl', json: 'records', records: 'records', csv: 'csv' }
+
+const usageError = (message: string): { usageError: string } => ({ usageError: `${message}\nRun "ashiato --help" for usage.` })
+
+/** --from/--to and the S3 options keep the S3 module's own syntax and messages (7d, 2024-03-10...). */
+function s3Part(values: Record<string, string | boolean | undefined>, now: number): ReturnType<typeof parseS3CliOptions> {
+  const flags: string[] = []
+  for (const name of ['profile', 'region', 'endpoint-url', 'from', 'to', 'concurrency']) {
+    const value = values[name]
+    if (typeof value === 'string') flags.push(`--${name}=${value}`)
+  }
+  return parseS3CliOptions(flags, now)
+}
+
+function parseColumns(text: string): RowColumn[] | string {
+  const columns: RowColumn[] = []
+  for (const name of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const column = ROW_COLUMNS.find((c) => c.toLowerCase() === name.toLowerCase())
+    if (!column) return `--columns: unknown column "${name}" (one of ${ROW_COLUMNS.join(', ')})`
+    columns.push(column)
+  }
+  return columns
+}
+
+/** `now` anchors relative times (--from 7d). */
+export function parseCliArgs(argv: readonly string[], now: number = Date.now()): CliArgsResult {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'V' },
+        count: { type: 'boolean', short: 'c' },
+        format: { type: 'string', short: 'f' },
+        out: { type: 'string', short: 'o' },
+        query: { type: 'string', short: 'q' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        stats: { type: 'boolean' },
+        'newest-first': { type: 'boolean' },
+        columns: { type: 'string' },
+        profile: { type: 'string' },
+        region: { type: 'string' },
+        'endpoint-url': { type: 'string' },
+        concurrency: { type: 'string' },
+        'cache-dir': { type: 'string' },
+      },
+    })
+  } catch (error) {
+    // parseArgs' messages name the option and, for a value starting with '-', say to use --opt=-x.
+    return usageError(error instanceof Error ? error.message : String(error))
+  }
+  const { values, positionals } = parsed
+  const base = { help: values.help === true, version: values.version === true }
+  if (base.help || base.version) return { ...defaults(), ...base }
+
+  if (positionals.length === 0) return usageError('No input: give one or more files, folders or s3:// URLs.')
+  for (const input of positionals) {
+    if (!isS3Url(input)) continue
+    const url = parseS3Url(input)
+    if (!url.ok) return usageError(url.error)
+  }
+
+  const format = FORMATS[(values.format ?? 'jsonl').toLowerCase()]
+  if (!format) return usageError(`--format must be jsonl, json or csv, not "${values.format}"`)
+  if (values.count && (values.out !== undefined || values.format !== undefined)) {
+    return usageError('--count prints only a number: it cannot be combined with --out or --format')
+  }
+  if (values.out === '') return usageError('--out needs a file name')
+  const columns = values.columns === undefined ? [] : parseColumns(values.columns)
+  if (typeof columns === 'string') return usageError(columns)
+  if (columns.length > 0 && format !== 'csv') return usageError('--columns applies to --format csv only')
+
+  const s3 = s3Part(values, now)
+  if (!s3.ok) return usageError(s3.error.replace(`\n\n${S3_CLI_USAGE}`, ''))
+  const { from, to, ...connection } = s3.value.options
+
+  return {
+    ...defaults(),
+    inputs: positionals,
+    count: values.count === true,
+    format,
+    // '-' is stdout, as in most tools.
+    out: values.out === '-' ? undefined : values.out,
+    query: values.query,
+    from,
+    to,
+    stats: values.stats === true,
+    newestFirst: values['newest-first'] === true,
+    columns,
+    s3: connection,
+    cacheDir: values['cache-dir'],
+  }
+}
+
+function defaults(): CliOptions {
+  return { help: false, version: false, inputs: [], count: false, format: 'jsonl', stats: false, newestFirst: false, columns: [], s3: {} }
+}
