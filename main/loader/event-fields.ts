@@ -51,6 +51,11 @@ export function firstResource(event: Json): Json | undefined {
   return Array.isArray(resources) ? obj(resources[0]) : undefined
 }
 
+/** userIdentity.principalId (a column of its own, though the list shows it only within `user`). */
+export function principalIdOf(event: Json): string {
+  return str(obj(event.userIdentity)?.principalId)
+}
+
 /** The summary of one event, as the list shows it. */
 export function rowOf(id: number, event: Json): EventRow {
   const identity = obj(event.userIdentity)

@@ -1,0 +1,163 @@
+// The second pass of extraction: parses each event range the walk found (JSON.parse of that
+// range alone), derives the list's fields through event-fields (the same code the store uses,
+// so the list and the filters agree), and packs them into a ParsedBatch's typed arrays.
+
+import { isAscii } from 'node:buffer'
+import { STRING_COLUMNS, type ParsedBatch } from '../store/parsed-batch'
+import { hashEventId } from '../store/id-hash-table'
+import { principalIdOf, rowOf } from './event-fields'
+import { Candidates, EMBEDDED } from './formats/candidates'
+import { LineIndex } from './formats/layout'
+import { Problems, describeParseError } from './formats/problems'
+
+type Json = Record<string, unknown>
+
+/** Keeps the file's bytes as the batch text unless events cover less than this share of them. */
+const MIN_COVERAGE = 0.5
+
+function isEvent(value: unknown): value is Json {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false
+  const event = value as Json
+  return 'eventTime' in event || 'eventName' in event || 'eventSource' in event || 'eventID' in event
+}
+
+function accountKey(value: unknown): string {
+  return typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value)
+}
+
+export interface BuildContext {
+  data: Buffer
+  found: Candidates
+  problems: Problems
+  /** Set in JSON Lines files, so that damage is reported by line. */
+  lines: LineIndex | null
+  /** Give up (return null) at the first range that is not a whole event: for guessed ranges. */
+  strict?: boolean
+}
+
+/**
+ * Parses every candidate; returns the batch (possibly of zero events) for `fileIndex`, or null
+ * when `strict` and a range was not a whole event.
+ */
+export function buildBatch(fileIndex: number, context: BuildContext & { strict: true }): ParsedBatch | null
+export function buildBatch(fileIndex: number, context: BuildContext & { strict?: false }): ParsedBatch
+export function buildBatch(fileIndex: number, { data, found, problems, lines, strict = false }: BuildContext): ParsedBatch | null {
+  const capacity = found.count
+  let starts = new Uint32Array(capacity)
+  let ends = new Uint32Array(capacity)
+  let times = new Float64Array(capacity)
+  let readOnly = new Uint8Array(capacity)
+  let idHashes = new Float64Array(capacity)
+  let columns = STRING_COLUMNS.map(() => new Uint32Array(capacity))
+  const dictionary = ['']
+  const codes = new Map<string, number>([['', 0]])
+  const code = (value: string): number => {
+    let known = codes.get(value)
+    if (known === undefined) {
+      known = dictionary.length
+      dictionary.push(value)
+      codes.set(value, known)
+    }
+    return known
+  }
+  // Texts of events that were JSON strings (lookup-events), by output index: they need a new buffer.
+  const embedded = new Map<number, string>()
+  // Pure-ASCII data decodes as latin1, which is cheaper than UTF-8 and gives the same string.
+  const encoding = isAscii(data) ? 'latin1' : 'utf8'
+  const report = (start: number, error: unknown): void => {
+    // Past the first few problems only the count is kept: no words (or line counting) needed.
+    if (!problems.wantsMessage) return void problems.add('')
+    if ((error as NodeJS.ErrnoException | undefined)?.code === 'ERR_STRING_TOO_LONG') {
+      return void problems.add(`${lines ? `line ${lines.lineAt(start)}` : `event at byte ${start}`}: too large to read as one string`)
+    }
+    const { at, what } = describeParseError(error, start)
+    problems.add(lines ? `line ${lines.lineAt(start)}: invalid JSON (${what})` : `invalid JSON at byte ${at}: ${what}`)
+  }
+
+  let count = 0
+  let covered = 0
+  for (let k = 0; k < capacity; k++) {
+    const start = found.start(k)
+    const end = found.end(k)
+    let text: string
+    let event: unknown
+    try {
+      // Throws past V8's longest string (~512 MiB): one such event is reported, not fatal.
+      text = data.toString(encoding, start, end)
+      if (found.kind(k) === EMBEDDED) {
+        const inner: unknown = JSON.parse(text)
+        if (typeof inner !== 'string') continue
+        text = inner
+      }
+      event = JSON.parse(text)
+    } catch (error) {
+      if (strict) return null
+      report(start, error)
+      continue
+    }
+    if (!isEvent(event)) {
+      if (strict) return null
+      continue
+    }
+    if (found.kind(k) === EMBEDDED) embedded.set(count, text)
+    else covered += end - start
+    const row = rowOf(0, event)
+    starts[count] = start
+    ends[count] = end
+    times[count] = row.time ?? NaN
+    readOnly[count] = row.readOnly === null ? 0 : row.readOnly ? 1 : 2
+    idHashes[count] = row.eventId ? hashEventId(`${row.eventId}\u0000${accountKey(event.recipientAccountId)}`) : NaN
+    columns[0][count] = code(row.eventName)
+    columns[1][count] = code(row.eventSource)
+    columns[2][count] = code(row.user)
+    columns[3][count] = code(row.identityType)
+    columns[4][count] = code(row.region)
+    columns[5][count] = code(row.sourceIp)
+    columns[6][count] = code(row.errorCode)
+    columns[7][count] = code(row.account)
+    columns[8][count] = code(row.accessKey)
+    columns[9][count] = code(principalIdOf(event))
+    columns[10][count] = code(row.eventType)
+    columns[11][count] = code(row.resourceType)
+    count++
+  }
+
+  if (count < capacity) {
+    starts = starts.slice(0, count)
+    ends = ends.slice(0, count)
+    times = times.slice(0, count)
+    readOnly = readOnly.slice(0, count)
+    idHashes = idHashes.slice(0, count)
+    columns = columns.map((column) => column.slice(0, count))
+  }
+  let text: Uint8Array = data
+  if (embedded.size > 0 || covered < data.length * MIN_COVERAGE) text = repack(data, starts, ends, embedded)
+  return { fileIndex, text, starts, ends, times, readOnly, idHashes, dictionary, columns, kind: 'events', warning: '' }
+}
+
+/**
+ * Copies the events' texts into a buffer of their own (one per line), rewriting `starts` and
+ * `ends` in place: needed when some texts exist only as strings, and worth it when the file was
+ * mostly something else (a wrapper, a failed line) that would otherwise stay in memory.
+ */
+function repack(data: Buffer, starts: Uint32Array, ends: Uint32Array, embedded: Map<number, string>): Buffer {
+  const encoded = new Map<number, Buffer>()
+  let total = 0
+  for (let k = 0; k < starts.length; k++) {
+    const inner = embedded.get(k)
+    if (inner !== undefined) encoded.set(k, Buffer.from(inner, 'utf8'))
+    total += (encoded.get(k)?.length ?? ends[k] - starts[k]) + 1
+  }
+  // allocUnsafeSlow: a buffer of its own, never a slice of the shared pool, so it can be transferred.
+  const out = Buffer.allocUnsafeSlow(total)
+  let at = 0
+  for (let k = 0; k < starts.length; k++) {
+    const source = encoded.get(k) ?? data.subarray(starts[k], ends[k])
+    out.set(source, at)
+    starts[k] = at
+    at += source.length
+    ends[k] = at
+    out[at++] = 0x0a
+  }
+  return out
+}

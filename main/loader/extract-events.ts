@@ -1,0 +1,81 @@
+// One input file's bytes in, its events out (or why there are none): the whole of what a parse
+// worker does per file, kept pure so it can be tested without threads or disks.
+//
+// The format is found from the content, never the name: gzip or not, then a structural walk
+// that finds events in whatever JSON wraps them (see formats/event-walker.ts). The file is not
+// JSON.parse'd as a whole: the walk finds each event's byte range in one pass, and only those
+// ranges are parsed, so the batch keeps every event's original text (big integers, key order)
+// without re-stringifying, and a damaged file still yields every event before the damage.
+
+import type { BatchFailure, ParsedBatch } from '../store/parsed-batch'
+import { buildBatch } from './batch-builder'
+import { Candidates } from './formats/candidates'
+import { splitDeliveryFile } from './formats/delivery-split'
+import { EventWalker } from './formats/event-walker'
+import { gunzipCapped, isGzip } from './formats/gzip'
+import { LineIndex, walkDocument } from './formats/layout'
+import { Problems } from './formats/problems'
+import { describeNonJson } from './formats/sniff'
+import { JsonScanner, skipWhitespace } from './json-scanner'
+
+export interface ExtractOptions {
+  /** Refuse gzip files that inflate past this many bytes (a guard against decompression bombs). */
+  maxUncompressedBytes: number
+}
+
+export const DEFAULT_EXTRACT_OPTIONS: ExtractOptions = { maxUncompressedBytes: 2 * 1024 * 1024 * 1024 }
+
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`
+
+/** A Buffer over the same memory, without a copy (for Buffer's toString with a range). */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+}
+
+export function extractEvents(bytes: Uint8Array, fileIndex: number, options: Partial<ExtractOptions> = {}): ParsedBatch | BatchFailure {
+  const { maxUncompressedBytes } = { ...DEFAULT_EXTRACT_OPTIONS, ...options }
+  const fail = (reason: string): BatchFailure => ({ fileIndex, reason })
+  if (bytes.length === 0) return fail('empty file')
+
+  let data = asBuffer(bytes)
+  let gzipDamage = ''
+  if (isGzip(data)) {
+    const inflated = gunzipCapped(data, maxUncompressedBytes)
+    if (!inflated.ok) return fail(inflated.reason)
+    data = inflated.data
+    gzipDamage = inflated.damage === 'truncated' ? 'truncated gzip' : inflated.damage === 'corrupt' ? `corrupt gzip (${inflated.detail})` : ''
+    if (data.length === 0) return fail(gzipDamage ? `${gzipDamage}: nothing could be inflated` : 'empty file (an empty gzip)')
+  }
+
+  const n = data.length
+  const bom = n >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0
+  const first = skipWhitespace(data, bom, n)
+  if (first >= n) return fail(gzipDamage ? `${gzipDamage}: nothing but whitespace could be inflated` : 'empty file')
+  if (data[first] !== 0x7b && data[first] !== 0x5b) return fail(`not CloudTrail JSON: ${describeNonJson(data, first)}`)
+  // UTF-16 without a byte order mark: every other byte of the ASCII text is zero.
+  if (first + 1 < n && data[first + 1] === 0) return fail('not CloudTrail JSON: UTF-16 text (save it as UTF-8)')
+
+  // Delivery files as CloudTrail writes them split at memmem speed; anything else (or a split
+  // that JSON.parse rejects) is walked.
+  const split = gzipDamage ? null : splitDeliveryFile(data, first, n)
+  const fast = split && buildBatch(fileIndex, { data, found: split, problems: new Problems(), lines: null, strict: true })
+  if (fast) return fast
+
+  const found = new Candidates()
+  const problems = new Problems()
+  // A cut-off gzip cuts the JSON too: that end is the gzip's damage, not a second problem.
+  const jsonLines = walkDocument(new EventWalker(new JsonScanner(data), found), data, first, n, problems, gzipDamage !== '')
+  const batch = buildBatch(fileIndex, { data, found, problems, lines: jsonLines ? new LineIndex(data) : null })
+  const events = batch.starts.length
+
+  const damage = [gzipDamage, problems.summary()].filter(Boolean).join('; ')
+  if (events > 0) {
+    if (gzipDamage && !problems.count) batch.warning = `${gzipDamage}: recovered ${plural(events, 'event')}`
+    else if (damage) batch.warning = `${damage}; ${plural(events, 'event')} read`
+    return batch
+  }
+  if (damage) return fail(gzipDamage && !problems.count ? `${gzipDamage}: no complete event before the damage` : damage)
+  if (found.sawDigestKey) return { ...batch, kind: 'digest' }
+  if (found.sawEmptyList) return batch
+  return fail('JSON without CloudTrail events')
+}
