@@ -16,15 +16,15 @@ export function seededRandom(seed: number): Random {
   }
 }
 
-const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]
+export const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]
 
-function hex(random: Random, length: number): string {
+export function hex(random: Random, length: number): string {
   let out = ''
   for (let i = 0; i < length; i++) out += '0123456789abcdef'[Math.floor(random() * 16)]
   return out
 }
 
-function upper(random: Random, length: number): string {
+export function upper(random: Random, length: number): string {
   let out = ''
   for (let i = 0; i < length; i++) out += 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[Math.floor(random() * 32)]
   return out

@@ -3,33 +3,13 @@
 // services, root, console sign-ins, Insight events), policy documents as escaped JSON strings,
 // ~5% errors and a sprinkling of non-ASCII text, so the scanner meets what it will meet in the field.
 
-export type Random = () => number
+// The seeded generator and id shapes are the benchmark corpus's own; the event shapes here are
+// broader (Insight events, console sign-ins, non-ASCII names) because tests hunt edge cases.
+import { hex, pick, seededRandom, upper, uuid, type Random } from '../../../scripts/bench/corpus-events'
 
-/** Mulberry32: small, fast, and the same sequence on every machine. */
-export function seededRandom(seed: number): Random {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export { seededRandom, uuid, type Random }
 
 export type Json = Record<string, unknown>
-
-const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]
-
-function chars(random: Random, alphabet: string, length: number): string {
-  let out = ''
-  for (let i = 0; i < length; i++) out += alphabet[Math.floor(random() * alphabet.length)]
-  return out
-}
-const hex = (random: Random, length: number): string => chars(random, '0123456789abcdef', length)
-const upper = (random: Random, length: number): string => chars(random, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', length)
-export const uuid = (random: Random): string =>
-  `${hex(random, 8)}-${hex(random, 4)}-4${hex(random, 3)}-a${hex(random, 3)}-${hex(random, 12)}`
 
 const CALLS = [
   ['s3.amazonaws.com', 'GetObject', true, 'AWS::S3::Object'],
