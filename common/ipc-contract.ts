@@ -5,6 +5,9 @@
 // them (main/services/validate-args.ts) before use.
 
 import type { EventDetail, EventRow, RowColumn } from './event-row'
+import type { Facet, FacetField, Histogram } from './query/facet-query'
+
+export type { Facet, FacetField, FacetValue, Histogram } from './query/facet-query'
 
 // ---------------------------------------------------------------------------------------------
 // Loading
@@ -94,6 +97,105 @@ export interface RowsResult {
   rows: EventRow[]
 }
 
+export interface FacetsRequest {
+  viewId: number
+  /** Which facets, in this order; every facet (FACET_FIELDS) when left out. */
+  fields?: FacetField[]
+  /** Top values per facet (default 10, at most 1000). */
+  limit?: number
+}
+
+export interface HistogramRequest {
+  viewId: number
+  /** At most this many buckets (default 100, at most 2000); the bucket size is a nice round one. */
+  buckets?: number
+}
+
+// ---------------------------------------------------------------------------------------------
+// Opening a trail straight from its S3 bucket. AWS credentials stay in main (the SDK's default
+// chain for the chosen profile): the renderer only ever sees and sends profile names.
+
+/** Where and as whom, as in the AWS CLI (--profile, --region, --endpoint-url). All optional. */
+export interface S3Connection {
+  /** A profile from ~/.aws/config or ~/.aws/credentials; absent = the default credential chain. */
+  profile?: string
+  /** The region to start from; the bucket's own region is followed automatically. */
+  region?: string
+  /** An S3-compatible server or a VPC endpoint (http:// or https://), addressed path-style. */
+  endpointUrl?: string
+}
+
+/** A profile the user can pick: its name and what it says, never a secret. */
+export interface S3ProfileInfo {
+  name: string
+  region?: string
+  /** An IAM Identity Center profile: `aws sso login --profile NAME` renews its session. */
+  sso: boolean
+}
+
+export interface S3BucketInfo {
+  name: string
+  region?: string
+}
+
+/** Where to look for the trail: a bucket and the trail's key prefix (or a path under AWSLogs/). */
+export interface S3Location extends S3Connection {
+  bucket: string
+  prefix?: string
+}
+
+/** What a bucket's CloudTrail layout holds, found with delimiter listings (never the whole bucket). */
+export interface S3Layout {
+  orgIds: string[]
+  accounts: string[]
+  regions: string[]
+  /** CloudTrail-Insight folders exist (loaded only when asked). */
+  hasInsight: boolean
+  /** CloudTrail-Digest folders exist (integrity files: never loaded as events). */
+  hasDigest: boolean
+}
+
+export interface S3OpenRequest extends S3Location {
+  /** Only these accounts / regions; empty or absent means all that were found. */
+  accounts?: string[]
+  regions?: string[]
+  includeInsight?: boolean
+  /** eventTime range, ms since the epoch: from inclusive, to exclusive. Events outside it are dropped. */
+  from: number
+  to: number
+  /** Downloads in flight (default 16). */
+  concurrency?: number
+}
+
+/** Progress of an S3 open (throttled), from discovery to the last object parsed. */
+export interface S3OpenProgress {
+  /** The load the objects join (openS3Trail's answer). */
+  loadId: number
+  /** 'loading': every object is downloaded and the last ones are being read. */
+  phase: 'discovering' | 'listing' | 'downloading' | 'loading' | 'done'
+  /** Objects downloaded or found in the cache, of those listed so far. */
+  objectsDone: number
+  objectsTotal: number
+  bytesDone: number
+  bytesTotal: number
+  fromCache: number
+  /** Objects that could not be fetched (each also comes as a fileReport named s3://bucket/key). */
+  failed: number
+  /** Every day folder has been listed: the totals are final. */
+  listingDone: boolean
+  /** Events read from the objects so far (inside the range). */
+  events: number
+  /** S3 could not be reached: objects come from the cache. */
+  offline: boolean
+  /** True once, on the last push of this open. */
+  done: boolean
+  cancelled: boolean
+  /** Something to read (offline, nothing in the range). */
+  notice?: string
+  /** The open failed as a whole (no such bucket, denied, expired session...): what to do. */
+  error?: string
+}
+
 // ---------------------------------------------------------------------------------------------
 // The calls. The method name is the channel (prefixed 'ashiato:' on Electron IPC).
 
@@ -116,8 +218,26 @@ export interface AshiatoCalls {
   getRows(request: RowsRequest): Promise<RowsResult>
   /** One event's original JSON, for the viewer. */
   getEvent(id: number): Promise<EventDetail>
+  /** The top values of a view's result per facet, with counts (for the facets panel). */
+  getFacets(request: FacetsRequest): Promise<Facet[]>
+  /** A view's result per time bucket, errors and successes apart (for the timeline). */
+  getHistogram(request: HistogramRequest): Promise<Histogram>
   /** Open an https URL in the system browser; only AWS documentation hosts are allowed. */
   openExternal(url: string): Promise<void>
+  /** The AWS profiles of the shared config files (names and regions only). */
+  s3Profiles(): Promise<S3ProfileInfo[]>
+  /** The buckets the credentials can list (s3:ListAllMyBuckets). */
+  s3Buckets(connection: S3Connection): Promise<S3BucketInfo[]>
+  /** The organizations, accounts, regions and kinds of a bucket's CloudTrail layout. */
+  s3Discover(location: S3Location): Promise<S3Layout>
+  /**
+   * Download the range's objects into the cache and load them as they arrive; returns at once.
+   * Progress comes as s3Progress (and loadProgress), failed objects as fileReport. cancelLoad
+   * stops the download; what arrived is still read.
+   */
+  openS3Trail(request: S3OpenRequest): Promise<LoadStarted>
+  /** Empty the S3 download cache. */
+  clearS3Cache(): Promise<{ objects: number; bytes: number }>
 }
 
 export type CallName = keyof AshiatoCalls
@@ -133,7 +253,14 @@ export const CALL_NAMES = [
   'setView',
   'getRows',
   'getEvent',
+  'getFacets',
+  'getHistogram',
   'openExternal',
+  's3Profiles',
+  's3Buckets',
+  's3Discover',
+  'openS3Trail',
+  'clearS3Cache',
 ] as const satisfies readonly CallName[]
 
 // ---------------------------------------------------------------------------------------------
@@ -148,9 +275,11 @@ export interface AshiatoPushes {
   eventsChanged: { total: number }
   /** The menu asked for something the renderer does (focus the filter bar, switch language...). */
   menuCommand: { command: MenuCommand }
+  /** An S3 open's download and load progress (throttled, and once more when it ends). */
+  s3Progress: S3OpenProgress
 }
 
-export type MenuCommand = 'focusFilter' | 'languageEnglish' | 'languageJapanese'
+export type MenuCommand = 'focusFilter' | 'languageEnglish' | 'languageJapanese' | 'openS3'
 
 export type PushName = keyof AshiatoPushes
 
@@ -159,6 +288,7 @@ export const PUSH_NAMES = [
   'fileReport',
   'eventsChanged',
   'menuCommand',
+  's3Progress',
 ] as const satisfies readonly PushName[]
 
 /** The listener helper's name for a push: loadProgress -> onLoadProgress. */

@@ -1,10 +1,16 @@
 // The window: top bar, filter bar, list | viewer, problems panel; drops and shortcuts anywhere.
 import { useEffect, useRef } from 'react'
 import { EventList } from './components/EventList'
+import { FacetsPanel } from './components/FacetsPanel'
+import { PivotMenuHost } from './components/PivotMenu'
+import { Timeline } from './components/Timeline'
 import { FileProblems } from './components/FileProblems'
+import { S3Dialog } from './components/S3Dialog'
 import { FilterBar } from './components/FilterBar'
 import { TopBar } from './components/TopBar'
 import { EventViewer } from './viewer/EventViewer'
+import { CompareHost } from './viewer/CompareView'
+import { AccountAliasHost } from './viewer/AccountAliasDialog'
 import { loadFiles, opensByPath, openFiles, registerFileInput } from './state/actions'
 import { filesOfEntries, takeDropEntries } from './state/dropped-files'
 import { focusFilter } from './state/focus'
@@ -154,17 +160,25 @@ export function App() {
     <div className="app">
       <TopBar />
       <FilterBar />
-      <main className="workspace" style={{ gridTemplateColumns: `${listFraction * 100}% 5px minmax(0, 1fr)` }}>
-        <section className="pane pane--list">
-          <EventList />
-        </section>
-        <Splitter />
-        <section className="pane pane--viewer">
-          <EventViewer />
-        </section>
+      <Timeline />
+      <main className="workspace">
+        <FacetsPanel />
+        <div className="workspace__split" style={{ gridTemplateColumns: `${listFraction * 100}% 5px minmax(0, 1fr)` }}>
+          <section className="pane pane--list">
+            <EventList />
+          </section>
+          <Splitter />
+          <section className="pane pane--viewer">
+            <EventViewer />
+          </section>
+        </div>
       </main>
       <FileProblems />
       <DropOverlay />
+      <S3Dialog />
+      <PivotMenuHost />
+      <CompareHost />
+      <AccountAliasHost />
       <input
         ref={registerFileInput}
         type="file"

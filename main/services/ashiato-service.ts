@@ -6,8 +6,12 @@ import { loadInto, type LoadOptions, type LoadSummary } from '../loader/load-fil
 import type { InputSource } from '../loader/collect-files'
 import { ViewCache } from './view-cache'
 import type { PushListener, ServiceCalls } from './service-types'
-import type { FileReport, LoadStarted, RowsRequest, RowsResult, ViewInfo, ViewSpec } from '../../common/ipc-contract'
+import type { Facet, FacetsRequest, FileReport, Histogram, HistogramRequest, LoadStarted, RowsRequest, RowsResult, ViewInfo, ViewSpec } from '../../common/ipc-contract'
+import { facetCounts, histogram } from '../query/facets'
 import type { EventDetail } from '../../common/event-row'
+import type { S3BucketInfo, S3Connection, S3Layout, S3Location, S3OpenRequest, S3ProfileInfo } from '../../common/ipc-contract'
+import type { S3Service, S3ServiceOptions } from './s3-service'
+import { S3OpenTracker } from './s3-open-progress'
 
 /** How often the renderer hears that events arrived while a load runs. */
 const EVENTS_CHANGED_INTERVAL_MS = 250
@@ -16,6 +20,14 @@ export interface ServiceOptions {
   workerPath?: string
   workers?: number
   maxUncompressedBytes?: number
+  /** S3 opens: where downloads are kept (the shell's folder; default: the user cache folder), and test hooks. */
+  s3?: Partial<S3ServiceOptions>
+}
+
+/** What an S3 open adds to a load: its own download to stop, and the load's reports as they come. */
+interface LoadLink {
+  download?: AbortController
+  onFileReport?(report: FileReport): void
 }
 
 export class AshiatoService implements ServiceCalls {
@@ -25,6 +37,9 @@ export class AshiatoService implements ServiceCalls {
   private reports: FileReport[] = []
   private loads: Promise<unknown> = Promise.resolve()
   private running = new Set<AbortController>()
+  /** The S3 download feeding a running load, by the load's controller. */
+  private downloads = new Map<AbortController, AbortController>()
+  private s3: Promise<S3Service> | null = null
   private nextLoadId = 1
 
   constructor(private readonly options: ServiceOptions = {}) {}
@@ -48,9 +63,15 @@ export class AshiatoService implements ServiceCalls {
    * another (each already uses every core), so a second drop waits for the first.
    */
   async loadInputs(inputs: InputSource, extra: Pick<LoadOptions, 'timeRange'> = {}): Promise<LoadStarted> {
+    return { loadId: this.startLoad(inputs, extra).loadId }
+  }
+
+  /** Queues a load; `done` resolves with its summary (undefined when cancelled before it began). */
+  private startLoad(inputs: InputSource, extra: Pick<LoadOptions, 'timeRange'>, link: LoadLink = {}): { loadId: number; done: Promise<LoadSummary | undefined> } {
     const loadId = this.nextLoadId++
     const controller = new AbortController()
     this.running.add(controller)
+    if (link.download) this.downloads.set(controller, link.download)
     const run = async (): Promise<LoadSummary | undefined> => {
       if (controller.signal.aborted) return undefined
       let lastChanged = 0
@@ -60,6 +81,7 @@ export class AshiatoService implements ServiceCalls {
         { ...this.options, ...extra, loadId, signal: controller.signal },
         {
           onFileReport: (report) => {
+            link.onFileReport?.(report)
             this.reports.push(report)
             if (report.kind === 'error' || report.reason) this.push('fileReport', report)
             const now = performance.now()
@@ -74,12 +96,15 @@ export class AshiatoService implements ServiceCalls {
       this.push('eventsChanged', { total: this.store.size })
       return summary
     }
-    const result = this.loads.then(run).finally(() => this.running.delete(controller))
+    const result = this.loads.then(run).finally(() => {
+      this.running.delete(controller)
+      this.downloads.delete(controller)
+    })
     this.loads = result.catch((error: unknown) => {
       // A load that fails as a whole (no worker could start) is reported, never left silent.
       this.push('fileReport', { file: `load ${loadId}`, events: 0, kind: 'error', reason: error instanceof Error ? error.message : String(error) })
     })
-    return { loadId }
+    return { loadId, done: result.catch(() => undefined) }
   }
 
   /** Resolves when every load started so far has finished. */
@@ -87,12 +112,28 @@ export class AshiatoService implements ServiceCalls {
     await this.loads
   }
 
+  /**
+   * Stops the running loads. A load fed by an S3 download first only stops downloading: the
+   * objects that arrived are still read (a second cancel stops that too).
+   */
   async cancelLoad(): Promise<void> {
-    for (const controller of this.running) controller.abort()
+    for (const controller of this.running) {
+      const download = this.downloads.get(controller)
+      if (download && !download.signal.aborted) download.abort()
+      else controller.abort()
+    }
+  }
+
+  /** Stops every load and download at once (clear, quit). */
+  private stopAll(): void {
+    for (const controller of this.running) {
+      this.downloads.get(controller)?.abort()
+      controller.abort()
+    }
   }
 
   async clearAll(): Promise<void> {
-    await this.cancelLoad()
+    this.stopAll()
     await this.loads
     this.store.clear()
     this.reports = []
@@ -112,13 +153,89 @@ export class AshiatoService implements ServiceCalls {
     return this.views.rows(request)
   }
 
+  async getFacets(request: FacetsRequest): Promise<Facet[]> {
+    return facetCounts(this.store, this.viewIds(request.viewId), request.fields, request.limit)
+  }
+
+  async getHistogram(request: HistogramRequest): Promise<Histogram> {
+    return histogram(this.store, this.viewIds(request.viewId), request.buckets)
+  }
+
+  /** The ids of a kept view; the same message as getRows when it has been forgotten. */
+  private viewIds(viewId: number): Uint32Array {
+    const ids = this.views.ids(viewId)
+    if (!ids) throw new Error('This view has expired; ask for it again.')
+    return ids
+  }
+
   async getEvent(id: number): Promise<EventDetail> {
     if (!Number.isInteger(id) || id < 0 || id >= this.store.size) throw new Error(`No event ${id} is loaded.`)
     return { id, json: this.store.text(id), file: this.store.fileOfEvent(id) }
   }
 
+  // -------------------------------------------------------------------------------------------
+  // S3: the module (and the AWS SDK) loads on first use; most sessions open local files.
+
+  private s3Service(): Promise<S3Service> {
+    this.s3 ??= Promise.all([import('./s3-service'), import('../s3/cache-dir')]).then(([{ S3Service }, { resolveS3CacheDir }]) => {
+      const options = this.options.s3 ?? {}
+      return new S3Service({ ...options, cacheDir: options.cacheDir ?? resolveS3CacheDir(undefined) })
+    })
+    return this.s3
+  }
+
+  async s3Profiles(): Promise<S3ProfileInfo[]> {
+    return (await this.s3Service()).profiles()
+  }
+
+  async s3Buckets(connection: S3Connection): Promise<S3BucketInfo[]> {
+    return (await this.s3Service()).buckets(connection)
+  }
+
+  async s3Discover(location: S3Location): Promise<S3Layout> {
+    return (await this.s3Service()).discover(location)
+  }
+
+  async clearS3Cache(): Promise<{ objects: number; bytes: number }> {
+    return (await this.s3Service()).clearCache()
+  }
+
+  /**
+   * Downloads the range's objects and loads each as it arrives (events outside [from, to)
+   * dropped). Returns at once; s3Progress follows, failed objects come as fileReports named
+   * s3://bucket/key, and a last s3Progress (done) once the last object has been read.
+   */
+  async openS3Trail(request: S3OpenRequest): Promise<LoadStarted> {
+    const s3 = await this.s3Service()
+    const download = new AbortController()
+    const tracker = new S3OpenTracker((progress) => this.push('s3Progress', progress))
+    const report = (r: FileReport) => {
+      this.reports.push(r)
+      this.push('fileReport', r)
+    }
+    const stream = s3.open(request, {
+      signal: download.signal,
+      onProgress: (p) => tracker.download(p),
+      onError: ({ file, reason }) => report({ file, events: 0, kind: 'error', reason }),
+    })
+    const load = this.startLoad(stream.inputs, { timeRange: stream.timeRange }, { download, onFileReport: (r) => tracker.fileRead(r) })
+    tracker.loadId = load.loadId
+    void Promise.allSettled([stream.summary, load.done]).then(([summary, loaded]) => {
+      const cancelled = download.signal.aborted || (loaded.status === 'fulfilled' && loaded.value?.cancelled === true)
+      if (summary.status === 'fulfilled') {
+        // An offline notice was already reported as a problem by openTrail; it is repeated here for the dialog.
+        tracker.finish({ cancelled, notice: summary.value.notice })
+      } else {
+        const error = summary.reason instanceof Error ? summary.reason.message : String(summary.reason)
+        report({ file: `s3://${request.bucket}/${request.prefix ?? ''}`, events: 0, kind: 'error', reason: error })
+        tracker.finish({ cancelled, error })
+      }
+    })
+    return { loadId: load.loadId }
+  }
+
   async dispose(): Promise<void> {
-    await this.cancelLoad()
+    this.stopAll()
     await this.loads
   }
 }

@@ -5,7 +5,9 @@
 // Failures throw an Error whose message says what was wrong; it is what the caller sees.
 
 import { ROW_COLUMNS, type RowColumn } from '../../common/event-row'
-import type { AshiatoCalls, CallName, RowsRequest, SortDirection, ViewSpec } from '../../common/ipc-contract'
+import type { AshiatoCalls, CallName, FacetsRequest, HistogramRequest, RowsRequest, SortDirection, ViewSpec } from '../../common/ipc-contract'
+import type { S3Connection, S3Location, S3OpenRequest } from '../../common/ipc-contract'
+import { FACET_FIELDS, type FacetField } from '../../common/query/facet-query'
 
 export type CallArgs<K extends CallName> = Parameters<AshiatoCalls[K]>
 
@@ -16,6 +18,13 @@ export const LIMITS = {
   queryLength: 100_000,
   rowsPerRequest: 10_000,
   urlLength: 2_048,
+  facetValues: 1_000,
+  histogramBuckets: 2_000,
+  s3NameLength: 1_024,
+  s3ListItems: 10_000,
+  s3Concurrency: 512,
+  /** An S3 range lists every day folder of every account and region: ten years is plenty. */
+  s3RangeDays: 3_660,
 } as const
 
 export class ArgumentError extends Error {
@@ -87,6 +96,115 @@ function rowsRequest(call: string, value: unknown): RowsRequest {
   }
 }
 
+function facetsRequest(call: string, value: unknown): FacetsRequest {
+  if (!isPlainObject(value)) fail(call, 'expected { viewId, fields?, limit? }')
+  const request: FacetsRequest = { viewId: nonNegativeInteger(call, 'viewId', value.viewId) }
+  if (value.fields !== undefined) {
+    if (!Array.isArray(value.fields)) fail(call, 'fields must be a list of facet names')
+    if (value.fields.length > FACET_FIELDS.length) fail(call, `too many fields (at most ${FACET_FIELDS.length})`)
+    request.fields = value.fields.map((field: unknown) => {
+      if (!FACET_FIELDS.includes(field as FacetField)) fail(call, `unknown facet ${JSON.stringify(field)}`)
+      return field as FacetField
+    })
+  }
+  if (value.limit !== undefined) request.limit = nonNegativeInteger(call, 'limit', value.limit, LIMITS.facetValues)
+  return request
+}
+
+function histogramRequest(call: string, value: unknown): HistogramRequest {
+  if (!isPlainObject(value)) fail(call, 'expected { viewId, buckets? }')
+  const request: HistogramRequest = { viewId: nonNegativeInteger(call, 'viewId', value.viewId) }
+  if (value.buckets !== undefined) {
+    const buckets = nonNegativeInteger(call, 'buckets', value.buckets, LIMITS.histogramBuckets)
+    if (buckets < 1) fail(call, 'buckets must be at least 1')
+    request.buckets = buckets
+  }
+  return request
+}
+
+// S3: names and ranges only (credentials never cross the contract). An empty string is "not set".
+
+const S3_REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/
+// The shape of a bucket name; S3-compatible servers are laxer than AWS about the rest.
+const S3_BUCKET = /^[A-Za-z0-9][A-Za-z0-9._-]{1,254}$/
+
+function optionalName(call: string, name: string, value: unknown): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined
+  if (typeof value !== 'string') fail(call, `${name} must be a string`)
+  if (value.length > LIMITS.s3NameLength) fail(call, `${name} is too long`)
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(value)) fail(call, `${name} contains a control character`)
+  return value
+}
+
+function s3Connection(call: string, value: unknown): S3Connection {
+  if (!isPlainObject(value)) fail(call, 'expected { profile?, region?, endpointUrl? }')
+  const out: S3Connection = {}
+  const profile = optionalName(call, 'profile', value.profile)
+  if (profile !== undefined) out.profile = profile
+  const region = optionalName(call, 'region', value.region)
+  if (region !== undefined) {
+    if (!S3_REGION.test(region)) fail(call, `not an AWS region: ${JSON.stringify(region)} (for example us-east-1)`)
+    out.region = region
+  }
+  const endpoint = optionalName(call, 'endpointUrl', value.endpointUrl)
+  if (endpoint !== undefined) {
+    let url: URL | undefined
+    try {
+      url = new URL(endpoint)
+    } catch {
+      url = undefined
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) fail(call, `the endpoint URL must be an http:// or https:// URL, not ${JSON.stringify(endpoint)}`)
+    if (endpoint.length > LIMITS.urlLength) fail(call, 'the endpoint URL is too long')
+    out.endpointUrl = endpoint
+  }
+  return out
+}
+
+function s3Location(call: string, value: unknown): S3Location {
+  const out: S3Location = { ...s3Connection(call, value), bucket: '' }
+  const { bucket, prefix } = value as Record<string, unknown>
+  if (typeof bucket !== 'string' || !S3_BUCKET.test(bucket)) fail(call, `not a bucket name: ${JSON.stringify(typeof bucket === 'string' ? bucket.slice(0, 100) : bucket)}`)
+  out.bucket = bucket
+  const p = optionalName(call, 'prefix', prefix)
+  if (p !== undefined) out.prefix = p
+  return out
+}
+
+function stringList(call: string, name: string, value: unknown, pattern: RegExp, what: string): string[] | undefined {
+  if (value === undefined || value === null) return undefined
+  if (!Array.isArray(value)) fail(call, `${name} must be a list`)
+  if (value.length > LIMITS.s3ListItems) fail(call, `too many ${name} (at most ${LIMITS.s3ListItems})`)
+  return value.map((item: unknown) => {
+    if (typeof item !== 'string' || !pattern.test(item)) fail(call, `${name}: not ${what}: ${JSON.stringify(item)}`)
+    return item
+  })
+}
+
+function s3OpenRequest(call: string, value: unknown): S3OpenRequest {
+  const location = s3Location(call, value)
+  const v = value as Record<string, unknown>
+  if (typeof v.from !== 'number' || !Number.isFinite(v.from) || typeof v.to !== 'number' || !Number.isFinite(v.to)) fail(call, 'from and to must be times in ms')
+  if (v.to <= v.from) fail(call, 'the date range is empty: "to" must be after "from"')
+  if (v.to - v.from > LIMITS.s3RangeDays * 86_400_000) fail(call, `the date range is longer than ${LIMITS.s3RangeDays} days`)
+  const out: S3OpenRequest = { ...location, from: v.from, to: v.to }
+  const accounts = stringList(call, 'accounts', v.accounts, /^\d{12}$/, 'an account ID')
+  if (accounts) out.accounts = accounts
+  const regions = stringList(call, 'regions', v.regions, S3_REGION, 'a region')
+  if (regions) out.regions = regions
+  if (v.includeInsight !== undefined) {
+    if (typeof v.includeInsight !== 'boolean') fail(call, 'includeInsight must be true or false')
+    out.includeInsight = v.includeInsight
+  }
+  if (v.concurrency !== undefined) {
+    const n = nonNegativeInteger(call, 'concurrency', v.concurrency, LIMITS.s3Concurrency)
+    if (n < 1) fail(call, 'concurrency must be at least 1')
+    out.concurrency = n
+  }
+  return out
+}
+
 type Validators = { [K in CallName]: (args: unknown[]) => CallArgs<K> }
 
 const none =
@@ -118,6 +236,14 @@ const validators: Validators = {
     expectCount('getEvent', args, 1)
     return [nonNegativeInteger('getEvent', 'id', args[0])]
   },
+  getFacets: (args) => {
+    expectCount('getFacets', args, 1)
+    return [facetsRequest('getFacets', args[0])]
+  },
+  getHistogram: (args) => {
+    expectCount('getHistogram', args, 1)
+    return [histogramRequest('getHistogram', args[0])]
+  },
   openExternal: (args) => {
     expectCount('openExternal', args, 1)
     const url = args[0]
@@ -125,6 +251,20 @@ const validators: Validators = {
     if (url.length > LIMITS.urlLength) fail('openExternal', 'URL is too long')
     // Which URLs may open is the shell's decision (main/electron/external-links.ts).
     return [url]
+  },
+  s3Profiles: none('s3Profiles'),
+  clearS3Cache: none('clearS3Cache'),
+  s3Buckets: (args) => {
+    expectCount('s3Buckets', args, 1)
+    return [s3Connection('s3Buckets', args[0])]
+  },
+  s3Discover: (args) => {
+    expectCount('s3Discover', args, 1)
+    return [s3Location('s3Discover', args[0])]
+  },
+  openS3Trail: (args) => {
+    expectCount('openS3Trail', args, 1)
+    return [s3OpenRequest('openS3Trail', args[0])]
   },
 }
 

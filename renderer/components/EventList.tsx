@@ -1,33 +1,24 @@
 // The event list: a virtualized listbox. Only the rows in view (plus a few) are in the DOM, each
 // at a fixed height; their data comes a window at a time from the view store.
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
-import type { EventRow } from '../../common/event-row'
-import type { MessageKey } from '../../common/i18n'
-import { formatUtc } from '../format/format'
+import type { EventRow, RowColumn } from '../../common/event-row'
+import { formatMessage } from '../../common/i18n'
+import { formatOffset, isoInZone, UTC, zoneOffsetMs } from '../format/zoned-time'
+import { cellText, COLUMN_DEFS, gridTemplate } from '../list/columns'
 import { scrollToReveal, virtualWindow } from '../list/virtual-window'
-import { registerListBox } from '../state/focus'
+import { sortBy, useFind } from '../state/find-store'
+import { useFindPrefs } from '../state/find-prefs'
+import { focusViewer, registerListBox } from '../state/focus'
 import { useT } from '../state/language-store'
 import { useLoad } from '../state/load-store'
+import { collapseSelection, selectRangeTo, toggleSelected, useSelection } from '../state/selection'
+import { useTimeZone } from '../state/time-zone'
 import { ensureRows, rowAt, selectIndex, useView } from '../state/view-store'
+import { ColumnChooser } from './ColumnChooser'
 import { EmptyState } from './EmptyState'
+import { openPivotMenu } from './PivotMenu'
 
 export const ROW_HEIGHT = 26
-
-interface Column {
-  key: 'time' | 'eventName' | 'eventSource' | 'user' | 'region' | 'sourceIp' | 'errorCode'
-  label: MessageKey
-  text(row: EventRow): string
-}
-
-const COLUMNS: Column[] = [
-  { key: 'time', label: 'colTime', text: (r) => formatUtc(r.time) },
-  { key: 'eventName', label: 'colEventName', text: (r) => r.eventName },
-  { key: 'eventSource', label: 'colEventSource', text: (r) => r.eventSource.replace(/\.amazonaws\.com$/, '') },
-  { key: 'user', label: 'colUser', text: (r) => r.user },
-  { key: 'region', label: 'colRegion', text: (r) => r.region },
-  { key: 'sourceIp', label: 'colSourceIp', text: (r) => r.sourceIp },
-  { key: 'errorCode', label: 'colErrorCode', text: (r) => r.errorCode },
-]
 
 const optionId = (index: number): string => `event-row-${index}`
 
@@ -36,19 +27,23 @@ interface RowProps {
   row: EventRow | undefined
   top: number
   selected: boolean
+  /** In the multi-selection (renderer/state/selection.ts: Ctrl/Cmd-click, Shift-click). */
+  marked: boolean
   setSize: number
+  columns: readonly RowColumn[]
+  zone: string
 }
 
-function Row({ index, row, top, selected, setSize }: RowProps) {
+function Row({ index, row, top, selected, marked, setSize, columns, zone }: RowProps) {
   const failed = !!row?.errorCode
-  const className = ['row', index % 2 ? 'row--odd' : '', failed ? 'row--error' : '', selected ? 'row--selected' : '', row ? '' : 'row--pending']
+  const className = ['row', index % 2 ? 'row--odd' : '', failed ? 'row--error' : '', selected ? 'row--selected' : '', marked ? 'row--marked' : '', row ? '' : 'row--pending']
     .filter(Boolean)
     .join(' ')
   return (
     <div
       id={optionId(index)}
       role="option"
-      aria-selected={selected}
+      aria-selected={selected || marked}
       aria-setsize={setSize}
       aria-posinset={index + 1}
       className={className}
@@ -60,15 +55,23 @@ function Row({ index, row, top, selected, setSize }: RowProps) {
       onMouseDown={(e) => {
         // Select on press (feels immediate) and keep keyboard focus on the list.
         if (e.button !== 0) return
+        // Multi-selection (renderer/state/selection.ts): Ctrl/Cmd toggles one row, Shift selects a range.
+        if (row && (e.ctrlKey || e.metaKey) && !e.shiftKey) return toggleSelected(index, row.id)
+        if (e.shiftKey) return selectRangeTo(index, e.ctrlKey || e.metaKey)
         selectIndex(index)
+      }}
+      onContextMenu={(e) => {
+        e.preventDefault()
+        selectIndex(index)
+        if (row) openPivotMenu({ x: e.clientX, y: e.clientY, eventId: row.id, row, returnFocus: e.currentTarget.closest<HTMLElement>('[role=listbox]') })
       }}
     >
       {row
-        ? COLUMNS.map((column) => {
-            const text = column.text(row)
-            if (column.key === 'errorCode') {
+        ? columns.map((key) => {
+            const { text, full } = cellText(row, key, zone)
+            if (key === 'errorCode') {
               return (
-                <span key={column.key} className="cell cell--errorCode" title={text || undefined}>
+                <span key={key} className="cell cell--errorCode" title={text || undefined}>
                   {text ? (
                     <span className="error-badge" data-testid="row-error">
                       <span className="error-badge__icon" aria-hidden="true" />
@@ -78,15 +81,16 @@ function Row({ index, row, top, selected, setSize }: RowProps) {
                 </span>
               )
             }
-            const full = column.key === 'eventSource' ? row.eventSource : text
+            const title = key === 'time' ? (row.time === null ? undefined : isoInZone(row.time, zone)) : full || undefined
+            const mono = COLUMN_DEFS[key].mono ? ' cell--mono' : ''
             return (
-              <span key={column.key} className={`cell cell--${column.key}`} title={full || undefined}>
-                {text || (column.key === 'time' ? '—' : '')}
+              <span key={key} className={`cell cell--${key}${mono}`} title={title}>
+                {text || (key === 'time' ? '—' : '')}
               </span>
             )
           })
-        : COLUMNS.map((column) => (
-            <span key={column.key} className={`cell cell--${column.key}`}>
+        : columns.map((key) => (
+            <span key={key} className={`cell cell--${key}`}>
               <span className="skeleton" />
             </span>
           ))}
@@ -94,8 +98,48 @@ function Row({ index, row, top, selected, setSize }: RowProps) {
   )
 }
 
+function Header({ columns, zone, newest }: { columns: readonly RowColumn[]; zone: string; newest: number | null }) {
+  const t = useT()
+  const sort = useFind((s) => s.sort)
+  const offset = formatOffset(zoneOffsetMs(newest ?? Date.now(), zone))
+  return (
+    <div className="list__header" data-testid="list-header">
+      {columns.map((key) => {
+        const label = key === 'time' ? (zone === UTC ? t.colTime : formatMessage(t.colTimeIn, { zone })) : t[COLUMN_DEFS[key].label]
+        const sorted = sort.column === key ? sort.direction : null
+        const title =
+          (key === 'time' ? `${formatMessage(t.colTimeTitle, { zone, offset })} · ` : '') +
+          formatMessage(sorted === 'asc' ? t.sortedAsc : sorted === 'desc' ? t.sortedDesc : t.sortBy, { column: label })
+        return (
+          <button
+            key={key}
+            type="button"
+            className={`cell cell--${key} list__sort${sorted ? ' is-sorted' : ''}`}
+            title={title}
+            aria-label={title}
+            data-testid={`sort-${key}`}
+            data-sort={sorted ?? 'none'}
+            onClick={() => sortBy(key)}
+          >
+            <span className="list__sort-label">{label}</span>
+            {sorted ? (
+              <span className="sort-arrow" aria-hidden="true">
+                {sorted === 'asc' ? '↑' : '↓'}
+              </span>
+            ) : null}
+          </button>
+        )
+      })}
+      <ColumnChooser />
+    </div>
+  )
+}
+
 export function EventList() {
   const t = useT()
+  const columns = useFindPrefs((s) => s.columns)
+  const zone = useTimeZone()
+  const newest = useView((s) => s.info?.newest ?? null)
   const matched = useView((s) => s.info?.matched ?? 0)
   const total = useView((s) => s.info?.total ?? 0)
   const viewId = useView((s) => s.info?.viewId ?? -1)
@@ -135,6 +179,34 @@ export function EventList() {
   const pageRows = Math.max(1, Math.floor(height / ROW_HEIGHT) - 1)
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (matched === 0) return
+    if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
+      // The pivot menu of the selected row, beside it.
+      e.preventDefault()
+      const row = selectedIndex >= 0 ? rowAt(selectedIndex) : undefined
+      const element = document.getElementById(optionId(selectedIndex))
+      if (!row || !element) return
+      const box = element.getBoundingClientRect()
+      openPivotMenu({ x: box.left + 40, y: box.bottom, eventId: row.id, row, returnFocus: e.currentTarget })
+      return
+    }
+    // Enter or Right arrow: into the viewer (Escape there comes back). Space toggles the current
+    // row in the multi-selection; Escape collapses it to the current row.
+    if ((e.key === 'Enter' || e.key === 'ArrowRight') && !e.altKey && !e.shiftKey) {
+      e.preventDefault()
+      focusViewer()
+      return
+    }
+    if (e.key === ' ') {
+      e.preventDefault()
+      const row = rowAt(selectedIndex)
+      if (row) toggleSelected(selectedIndex, row.id)
+      return
+    }
+    if (e.key === 'Escape' && useSelection.getState().ids.length > 1) {
+      e.preventDefault()
+      collapseSelection()
+      return
+    }
     const current = selectedIndex < 0 ? -1 : selectedIndex
     let next: number
     switch (e.key) {
@@ -170,28 +242,24 @@ export function EventList() {
         setScrollTop(element.scrollTop)
       }
     }
-    selectIndex(next)
+    if (e.shiftKey) selectRangeTo(next) // Shift+arrows extend the multi-selection
+    else selectIndex(next)
   }
 
+  const marks = new Set(useSelection((s) => s.ids))
   const rows = []
   for (let i = first; i < last; i++) {
     const row = rowAt(i)
     const selected = selectedId !== null ? row?.id === selectedId : i === selectedIndex
-    rows.push(<Row key={i} index={i} row={row} top={geometry.top(i)} selected={selected} setSize={matched} />)
+    const marked = marks.size > 1 && row !== undefined && marks.has(row.id)
+    rows.push(<Row key={i} index={i} row={row} top={geometry.top(i)} selected={selected} marked={marked} setSize={matched} columns={columns} zone={zone} />)
   }
 
   const activeDescendant = selectedIndex >= first && selectedIndex < last ? optionId(selectedIndex) : undefined
 
   return (
-    <div className="list" style={{ ['--row-height' as string]: `${ROW_HEIGHT}px` }}>
-      <div className="list__header" aria-hidden="true">
-        {COLUMNS.map((column) => (
-          <span key={column.key} className={`cell cell--${column.key}`} title={t[column.label]}>
-            {t[column.label]}
-            {column.key === 'time' ? <span className="sort-arrow">↓</span> : null}
-          </span>
-        ))}
-      </div>
+    <div className="list" style={{ ['--row-height' as string]: `${ROW_HEIGHT}px`, ['--cols' as string]: gridTemplate(columns) }}>
+      <Header columns={columns} zone={zone} newest={newest} />
       <div
         ref={(element) => {
           scroller.current = element
@@ -199,6 +267,7 @@ export function EventList() {
         }}
         className="list__scroller"
         role="listbox"
+        aria-multiselectable
         tabIndex={0}
         aria-label={t.listLabel}
         aria-activedescendant={activeDescendant}

@@ -8,16 +8,17 @@ import type { QueryError, ViewInfo, ViewSpec } from '../../common/ipc-contract'
 import { getApi } from '../api/get-api'
 import { windowsCovering } from '../list/virtual-window'
 import { useLoad } from './load-store'
+import { useFind } from './find-store'
+import { viewSpecOf } from './view-spec'
 
 export const ROW_WINDOW = 100
 /** Windows kept per view (a few screenfuls around where the list is); farther ones are dropped. */
 const KEPT_WINDOWS = 40
-const DEFAULT_SORT: ViewSpec['sort'] = { column: 'time', direction: 'desc' }
 /** Re-query at most this often while events stream in. */
 const REQUERY_INTERVAL_MS = 250
 
 interface ViewState {
-  /** The filter bar's text (as last sent). */
+  /** The query of the view shown: the filter text and the quick views (see find-store). */
   query: string
   info: ViewInfo | null
   /** The error of the last query, with the text it was about; null when it parsed. */
@@ -96,30 +97,48 @@ function reportError(error: unknown): void {
 }
 
 let querySeq = 0
-/** The filter text of the last view shown. */
-let shownQuery = ''
+/** What the last view shown was asked for (query, range, sort), to tell a new filter from new events. */
+let shownKey = ''
+/** The newest eventTime loaded, as last reported: time presets count back from it. */
+let knownNewest: number | null = null
+
+/** The spec the find controls stand for now (for exports of "the current result"). */
+export function currentViewSpec(): ViewSpec {
+  return viewSpecOf(useFind.getState(), knownNewest)
+}
 
 /** Evaluates the current filter again and switches the list to the result. */
 export async function requery(): Promise<void> {
   const seq = ++querySeq
-  const query = get().query
+  const find = useFind.getState()
+  const newest = knownNewest
+  const spec = viewSpecOf(find, newest)
+  const query = spec.query
   let info: ViewInfo
   try {
-    info = await getApi().setView({ query, sort: DEFAULT_SORT })
+    info = await getApi().setView(spec)
   } catch (error) {
     if (seq === querySeq) reportError(error)
     return
   }
   if (seq !== querySeq) return // a newer query was sent meanwhile
+  knownNewest = info.newest
+  if (find.range.kind === 'preset' && info.newest !== newest) {
+    // The preset counted back from an older newest event: ask again from the new one.
+    void requery()
+    return
+  }
   if (info.viewId !== cache.viewId) {
     cache.reset(info.viewId)
     if (info.total === 0) cache.stale = new Map()
   }
   const patch: Partial<ViewState> = { info, error: info.error ? { query, error: info.error } : null, cacheVersion: get().cacheVersion + 1 }
-  if (query !== shownQuery && !info.error) {
-    shownQuery = query
+  const key = JSON.stringify([query, find.range, spec.sort])
+  if (key !== shownKey && !info.error) {
+    shownKey = key
     patch.queryGeneration = get().queryGeneration + 1
   }
+  patch.query = query
   if (info.total === 0) {
     patch.selectedId = null
     patch.selectedIndex = -1
@@ -128,13 +147,11 @@ export async function requery(): Promise<void> {
   set(patch)
 }
 
-let queryTimer: ReturnType<typeof setTimeout> | undefined
-/** The filter bar's text changed: query again shortly (typing does not send a query per key). */
-export function setQuery(query: string, delayMs = 120): void {
-  set({ query })
-  clearTimeout(queryTimer)
-  queryTimer = setTimeout(() => void requery(), delayMs)
-}
+// The find controls changed (the filter text once it parses and typing paused, a quick view, the
+// time range, the sort): ask for the view now; the newest request wins.
+useFind.subscribe((state, previous) => {
+  if (state.query !== previous.query || state.quick !== previous.quick || state.range !== previous.range || state.sort !== previous.sort) void requery()
+})
 
 let lastRequery = 0
 let requeryTimer: ReturnType<typeof setTimeout> | undefined
@@ -214,6 +231,7 @@ export function selectIndex(index: number): void {
 
 /** Forget the view (after Clear): the next query starts afresh. */
 export function resetView(): void {
+  knownNewest = null
   cache.reset(-1)
   cache.stale = new Map()
   pendingIndex = null

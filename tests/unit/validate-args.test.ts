@@ -59,6 +59,20 @@ describe('validateArgs', () => {
     expect(() => validateArgs('getEvent', ['1'])).toThrow('id must be a whole number')
   })
 
+  it('checks facet and histogram requests', () => {
+    expect(validateArgs('getFacets', [{ viewId: 3, x: 1 }])).toEqual([{ viewId: 3 }])
+    expect(validateArgs('getFacets', [{ viewId: 3, fields: ['eventName', 'readOnly'], limit: 5 }])).toEqual([{ viewId: 3, fields: ['eventName', 'readOnly'], limit: 5 }])
+    expect(() => validateArgs('getFacets', [{ viewId: 3, fields: ['__proto__'] }])).toThrow('getFacets: unknown facet "__proto__"')
+    expect(() => validateArgs('getFacets', [{ viewId: 3, fields: 'eventName' }])).toThrow('fields must be a list')
+    expect(() => validateArgs('getFacets', [{ viewId: 3, limit: LIMITS.facetValues + 1 }])).toThrow('limit must be a whole number')
+    expect(() => validateArgs('getFacets', [3])).toThrow('getFacets: expected { viewId')
+    expect(validateArgs('getHistogram', [{ viewId: 1, buckets: 50 }])).toEqual([{ viewId: 1, buckets: 50 }])
+    expect(validateArgs('getHistogram', [{ viewId: 1 }])).toEqual([{ viewId: 1 }])
+    expect(() => validateArgs('getHistogram', [{ viewId: 1, buckets: 0 }])).toThrow('buckets must be at least 1')
+    expect(() => validateArgs('getHistogram', [{ viewId: 1, buckets: 1e9 }])).toThrow('buckets must be a whole number')
+    expect(() => validateArgs('getHistogram', [{ viewId: 1 }, 2])).toThrow('expected 1 argument, got 2')
+  })
+
   it('checks openExternal is given one URL string (the shell decides which URLs open)', () => {
     expect(validateArgs('openExternal', ['https://docs.aws.amazon.com/'])).toEqual(['https://docs.aws.amazon.com/'])
     expect(() => validateArgs('openExternal', [{ href: 'x' }])).toThrow('openExternal: expected a URL string')
@@ -76,6 +90,13 @@ describe('dispatchCall', () => {
     setView: async () => ({ viewId: 1, matched: 0, total: 0, newest: null, oldest: null, queryMs: 0 }),
     getRows: async (request) => ({ viewId: request.viewId, start: request.start, rows: [] }),
     getEvent: async (id) => ({ id, json: '{}', file: 'a.json' }),
+    getFacets: async () => [],
+    getHistogram: async () => ({ start: 0, bucketMs: 60_000, errors: [], successes: [], untimed: 0 }),
+    s3Profiles: async () => [],
+    s3Buckets: async () => [],
+    s3Discover: async () => ({ orgIds: [], accounts: [], regions: [], hasInsight: false, hasDigest: false }),
+    openS3Trail: async () => ({ loadId: 8 }),
+    clearS3Cache: async () => ({ objects: 0, bytes: 0 }),
   }
   const shell: ShellCalls = {
     appInfo: async () => ({ mode: 'web', version: '1.2.3', locale: 'en' }),

@@ -49,6 +49,27 @@ class FakeService implements WebService {
     if (id > 10) throw new Error(`No event ${id} is loaded.`)
     return { id, json: '{"eventID":"x"}', file: 'a.json' }
   }
+  async s3Profiles() {
+    return []
+  }
+  async s3Buckets() {
+    return []
+  }
+  async s3Discover() {
+    return { orgIds: [], accounts: [], regions: [], hasInsight: false, hasDigest: false }
+  }
+  async openS3Trail() {
+    return { loadId: 43 }
+  }
+  async clearS3Cache() {
+    return { objects: 0, bytes: 0 }
+  }
+  async getFacets() {
+    return []
+  }
+  async getHistogram() {
+    return { start: 0, bucketMs: 60_000, errors: [], successes: [], untimed: 0 }
+  }
 }
 
 let rendererDir: string

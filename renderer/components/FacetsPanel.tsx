@@ -1,0 +1,147 @@
+// Facets: the most frequent values of the current result per field, with counts. A click adds
+// `field:value` to the filter; Alt/Option-click, the ⊖ button, or "-" on a focused value adds
+// `not field:value`. Collapsible to a narrow rail (kept across sessions).
+import { useState, type KeyboardEvent, type MouseEvent } from 'react'
+import { formatMessage, type MessageKey } from '../../common/i18n'
+import type { Facet, FacetField } from '../../common/ipc-contract'
+import { facetClause } from '../../common/query/facet-query'
+import { formatCount } from '../format/format'
+import { addClause } from '../state/find-store'
+import { useFindPrefs } from '../state/find-prefs'
+import { useInsights } from '../state/insights-store'
+import { useT } from '../state/language-store'
+import { useView } from '../state/view-store'
+
+/** Values shown per facet before "more". */
+const SHOWN = 5
+
+const FACET_LABELS: Readonly<Record<FacetField, MessageKey>> = {
+  eventName: 'colEventName',
+  eventSource: 'colEventSource',
+  user: 'colUser',
+  identityType: 'colIdentityType',
+  sourceIp: 'colSourceIp',
+  region: 'colRegion',
+  account: 'colAccount',
+  errorCode: 'colErrorCode',
+  readOnly: 'colReadOnly',
+}
+
+interface ValueProps {
+  facet: FacetField
+  value: string | null
+  label: string
+  count: number
+  total: number
+}
+
+function FacetValue({ facet, value, label, count, total }: ValueProps) {
+  const t = useT()
+  const add = (exclude: boolean): void => addClause(facetClause(facet, value, exclude))
+  const share = total > 0 ? Math.round((count / total) * 100) : 0
+  const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>): void => {
+    if (e.key === '-' || (e.key === 'Enter' && e.altKey)) {
+      e.preventDefault()
+      add(true)
+    }
+  }
+  return (
+    <li className={value === null ? 'facet-value facet-value--missing' : 'facet-value'} data-testid="facet-value" data-field={facet} data-value={value ?? ''}>
+      <button
+        type="button"
+        className="facet-value__main"
+        title={`${formatMessage(t.facetValueTitle, { value: label })} · ${share}%`}
+        onClick={(e: MouseEvent) => add(e.altKey)}
+        onKeyDown={onKeyDown}
+      >
+        <span className="facet-value__text">{label}</span>
+        <span className="facet-value__count" data-testid="facet-count">
+          {formatCount(count)}
+        </span>
+      </button>
+      <button
+        type="button"
+        className="facet-value__exclude"
+        tabIndex={-1}
+        aria-label={formatMessage(t.facetExclude, { value: label })}
+        title={formatMessage(t.facetExclude, { value: label })}
+        data-testid="facet-exclude"
+        onClick={() => add(true)}
+      >
+        ⊖
+      </button>
+    </li>
+  )
+}
+
+function FacetSection({ facet, total }: { facet: Facet; total: number }) {
+  const t = useT()
+  const [more, setMore] = useState(false)
+  const label = t[FACET_LABELS[facet.field]]
+  const shown = more ? facet.values : facet.values.slice(0, SHOWN)
+  const hidden = facet.values.length - shown.length
+  const noValue = facet.field === 'errorCode' ? t.facetNoError : t.facetMissing
+  return (
+    <section className="facet" data-testid="facet" data-field={facet.field} aria-label={label}>
+      <h3 className="facet__title">
+        <span>{label}</span>
+        <span className="facet__distinct" title={formatMessage(t.facetDistinct, { n: formatCount(facet.distinct) })}>
+          {formatCount(facet.distinct)}
+        </span>
+      </h3>
+      {facet.values.length === 0 && facet.missing === 0 ? null : (
+        <ul className="facet__values">
+          {shown.map((v) => (
+            <FacetValue key={v.value} facet={facet.field} value={v.value} label={v.value} count={v.count} total={total} />
+          ))}
+          {facet.missing > 0 && facet.values.length > 0 ? (
+            <FacetValue facet={facet.field} value={null} label={noValue} count={facet.missing} total={total} />
+          ) : null}
+        </ul>
+      )}
+      {hidden > 0 || more ? (
+        <button type="button" className="facet__more" aria-expanded={more} onClick={() => setMore(!more)}>
+          {more ? t.facetLess : formatMessage(t.facetMore, { n: formatCount(hidden) })}
+        </button>
+      ) : null}
+    </section>
+  )
+}
+
+export function FacetsPanel() {
+  const t = useT()
+  const open = useFindPrefs((s) => s.facetsOpen)
+  const setOpen = useFindPrefs((s) => s.setFacetsOpen)
+  const facets = useInsights((s) => s.facets)
+  const total = useView((s) => s.info?.matched ?? 0)
+  if (!open) {
+    return (
+      <aside className="facets facets--closed" aria-label={t.facetsTitle}>
+        <button type="button" className="facets__rail" aria-expanded={false} title={t.facetsShow} data-testid="facets-toggle" onClick={() => setOpen(true)}>
+          <span aria-hidden="true">▸</span>
+          <span className="facets__rail-label">{t.facetsTitle}</span>
+        </button>
+      </aside>
+    )
+  }
+  return (
+    <aside className="facets" aria-label={t.facetsTitle} data-testid="facets">
+      <div className="facets__header">
+        <span className="facets__title">{t.facetsTitle}</span>
+        <span className="facets__hint" title={t.facetsHint}>
+          ?
+        </span>
+        <button type="button" className="icon-button facets__collapse" aria-expanded={true} title={t.facetsHide} aria-label={t.facetsHide} data-testid="facets-toggle" onClick={() => setOpen(false)}>
+          ◂
+        </button>
+      </div>
+      <div className="facets__body">
+        {facets === null || total === 0 ? (
+          <div className="facets__empty">{t.facetsEmpty}</div>
+        ) : (
+          facets.map((facet) => <FacetSection key={facet.field} facet={facet} total={total} />)
+        )}
+      </div>
+    </aside>
+  )
+}
