@@ -197,6 +197,70 @@ export interface S3OpenProgress {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Selection, export and copy. A selection is either explicit event ids (a few hundred thousand
+// at most, fine as numbers) or "every event of a view" (Ctrl/Cmd-A), kept in main, minus the ones
+// Ctrl/Cmd-clicked off: the ids of a big result never cross to the renderer.
+
+export type EventSelection = { ids: number[] } | { viewId: number; except?: number[] }
+
+/** records: CloudTrail's {"Records":[...]} file. jsonl: one event per line. csv: the console's columns. */
+export type ExportFormat = 'records' | 'jsonl' | 'csv'
+
+export interface ExportRequest {
+  selection: EventSelection
+  format: ExportFormat
+  gzip: boolean
+  /** CSV: columns after the console's twelve (the list's chosen columns). */
+  extraColumns?: RowColumn[]
+  /** The view on screen: explicit ids are written in its order (those it hides after, by time). */
+  viewId?: number
+}
+
+/** An export that was written (Electron: the file chosen in the save dialog). */
+export interface ExportDone {
+  events: number
+  /** Bytes written (compressed when gzipped). */
+  bytes: number
+  path: string
+}
+
+/** Web mode: the export is ready to download from this same-origin address, once. */
+export interface ExportDownload {
+  download: string
+  fileName: string
+  events: number
+}
+
+/** Progress of a running export (throttled), and once more when it ends. */
+export interface ExportProgress {
+  exportId: number
+  /** Events written so far, of `total`. */
+  done: number
+  total: number
+  /** True once, on the last push of this export. */
+  finished: boolean
+  cancelled: boolean
+  /** The file (Electron) or the download's name (web mode). */
+  path: string
+  error?: string
+  /** Set on the last push of an export that succeeded. */
+  result?: ExportDone
+}
+
+export interface SelectionCount {
+  /** Events in the selection. */
+  selected: number
+  /** Of those, how many the view does not show (hidden by the filter or time range). */
+  hidden: number
+}
+
+/** Events copied as JSON Lines. Web mode gets the text to put on the clipboard; Electron's main already did. */
+export interface CopyResult {
+  events: number
+  text?: string
+}
+
+// ---------------------------------------------------------------------------------------------
 // The calls. The method name is the channel (prefixed 'ashiato:' on Electron IPC).
 
 export interface AshiatoCalls {
@@ -238,7 +302,31 @@ export interface AshiatoCalls {
   openS3Trail(request: S3OpenRequest): Promise<LoadStarted>
   /** Empty the S3 download cache. */
   clearS3Cache(): Promise<{ objects: number; bytes: number }>
+  /**
+   * Ctrl/Cmd-A: keeps this view's result as the selection (it outlives the view cache; the
+   * previous one is forgotten). Then `{ viewId }` selects it in the calls below.
+   */
+  selectView(viewId: number): Promise<{ count: number }>
+  /** How many events a selection holds, and how many of them `viewId` hides. */
+  countHidden(request: { viewId: number; selection: EventSelection }): Promise<SelectionCount>
+  /** Which of these ids are in the selection (to mark rows of another view than the selected one). */
+  selectionMembers(request: { selection: EventSelection; ids: number[] }): Promise<number[]>
+  /**
+   * Electron: the save dialog, then the file written atomically (null when the dialog was
+   * cancelled); exportProgress follows meanwhile. Web mode: an address the page downloads the
+   * export from (the server streams it and pushes exportProgress).
+   */
+  exportEvents(request: ExportRequest): Promise<ExportDone | ExportDownload | null>
+  /** Stops the running exports; nothing is left behind (no partial file). */
+  cancelExport(): Promise<void>
+  /** Electron: shows a file this session exported in its folder (any other path is refused). */
+  showExportedFile(path: string): Promise<void>
+  /** The selection as JSON Lines for the clipboard (at most COPY_LIMIT events). */
+  copyEvents(request: { selection: EventSelection; viewId?: number }): Promise<CopyResult>
 }
+
+/** copyEvents copies at most this many events (more: export them). */
+export const COPY_LIMIT = 50_000
 
 export type CallName = keyof AshiatoCalls
 
@@ -261,6 +349,13 @@ export const CALL_NAMES = [
   's3Discover',
   'openS3Trail',
   'clearS3Cache',
+  'selectView',
+  'countHidden',
+  'selectionMembers',
+  'exportEvents',
+  'cancelExport',
+  'showExportedFile',
+  'copyEvents',
 ] as const satisfies readonly CallName[]
 
 // ---------------------------------------------------------------------------------------------
@@ -277,9 +372,11 @@ export interface AshiatoPushes {
   menuCommand: { command: MenuCommand }
   /** An S3 open's download and load progress (throttled, and once more when it ends). */
   s3Progress: S3OpenProgress
+  /** A running export's progress (throttled), and its end. */
+  exportProgress: ExportProgress
 }
 
-export type MenuCommand = 'focusFilter' | 'languageEnglish' | 'languageJapanese' | 'openS3'
+export type MenuCommand = 'focusFilter' | 'languageEnglish' | 'languageJapanese' | 'openS3' | 'exportEvents' | 'copyEvents' | 'selectAll'
 
 export type PushName = keyof AshiatoPushes
 
@@ -289,6 +386,7 @@ export const PUSH_NAMES = [
   'eventsChanged',
   'menuCommand',
   's3Progress',
+  'exportProgress',
 ] as const satisfies readonly PushName[]
 
 /** The listener helper's name for a push: loadProgress -> onLoadProgress. */

@@ -36,7 +36,8 @@ Filtering
 
 S3 (s3://BUCKET[/PREFIX], credentials from the AWS CLI's configuration)
       --profile NAME  --region REGION  --endpoint-url URL  --concurrency N
-      --cache-dir DIR   where downloaded objects are kept (default: the user cache folder)
+      --cache-dir DIR   where downloaded objects are kept (default: $ASHIATO_CACHE_DIR, else
+                        the user cache folder: ~/.cache/ashiato/s3 on Linux)
 
   -h, --help  -V, --version
 

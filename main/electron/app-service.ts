@@ -2,7 +2,10 @@
 // waiting to be loaded. Paths from the command line, a second launch or the Finder can arrive
 // before the page has subscribed to pushes; they wait until it has, so no progress is lost.
 
+import path from 'node:path'
+import { app } from 'electron'
 import { ipcChannel } from '../../common/ipc-contract'
+import { resolveS3CacheDir } from '../s3/cache-dir'
 import { AshiatoService } from '../services/ashiato-service'
 import type { PushListener } from '../services/service-types'
 import { allWindows } from './window'
@@ -24,7 +27,9 @@ const forwardToWindows: PushListener = (name, payload) => {
 
 export function getService(): AshiatoService {
   if (!service) {
-    service = new AshiatoService()
+    // S3 downloads are kept in the app's own folder (ASHIATO_CACHE_DIR overrides it).
+    const s3CacheDir = resolveS3CacheDir(undefined, process.env, () => path.join(app.getPath('userData'), 's3-cache'))
+    service = new AshiatoService({ s3: { cacheDir: s3CacheDir } })
     service.onPush(forwardToWindows)
   }
   return service

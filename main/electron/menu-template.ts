@@ -1,5 +1,5 @@
 // The application menu as data, built from what it needs to call, so it is tested without
-// Electron: File (Open, Quit), Edit, View (zoom; DevTools in development only), Language, Help.
+// Electron: File (Open, Open from S3, Quit), Edit, View (zoom; DevTools in development only), Language, Help.
 
 import type { MenuItemConstructorOptions } from 'electron'
 import type { MenuCommand } from '../../common/ipc-contract'
@@ -27,6 +27,7 @@ export function menuTemplate({ platform, development, actions }: MenuOptions): M
   const file: MenuItemConstructorOptions[] = [
     { label: mac ? 'Open…' : 'Open Files…', accelerator: 'CmdOrCtrl+O', click: () => actions.openFiles() },
     ...(mac ? [] : [{ label: 'Open Folder…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.openFolder() }]),
+    { label: 'Open from S3…', click: () => actions.send('openS3') },
     { type: 'separator' },
     mac ? { role: 'close' } : { role: 'quit' },
   ]

@@ -15,6 +15,8 @@ export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 2 * 1024 ** 3
 const JOB_MAX_FILES = 64
 const JOB_MAX_BYTES = 4 * 1024 * 1024
 const PROGRESS_INTERVAL_MS = 100
+/** Inputs that arrive over time (S3 downloads): a part-filled group goes out after this much quiet. */
+const IDLE_FLUSH_MS = 25
 
 export interface LoadOptions {
   loadId?: number
@@ -148,6 +150,17 @@ export async function loadInto(
     group = []
     groupBytes = 0
   }
+  // A group waits for more files only while they keep coming: a stalled source (the next S3
+  // object still downloading) must not hold back the files it already gave.
+  let lastAdded = 0
+  let idleTimer: ReturnType<typeof setTimeout> | undefined
+  const flushWhenIdle = (): void => {
+    idleTimer = undefined
+    if (group.length === 0 || summary.cancelled) return
+    const quiet = performance.now() - lastAdded
+    if (quiet >= IDLE_FLUSH_MS) flush()
+    else idleTimer = setTimeout(flushWhenIdle, IDLE_FLUSH_MS - quiet)
+  }
   try {
     for await (const item of collectFiles(inputs)) {
       if (summary.cancelled) break
@@ -163,12 +176,17 @@ export async function loadInto(
       groupBytes += item.size
       // The first files go out alone so the first rows show at once; then in groups.
       if (found.length <= 4 || group.length >= JOB_MAX_FILES || groupBytes >= JOB_MAX_BYTES) flush()
+      else {
+        lastAdded = performance.now()
+        idleTimer ??= setTimeout(flushWhenIdle, IDLE_FLUSH_MS)
+      }
     }
     if (!summary.cancelled) flush()
     walking = false
     settleIfDone()
     await finished
   } finally {
+    clearTimeout(idleTimer)
     options.signal?.removeEventListener('abort', abort)
     await pool.close()
   }

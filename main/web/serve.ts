@@ -6,6 +6,7 @@
 import path from 'node:path'
 import { version } from '../../package.json'
 import { AshiatoService } from '../services/ashiato-service'
+import { resolveS3CacheDir } from '../s3/cache-dir'
 import { parseServeArgs, USAGE, type ServeArgs } from './serve-args'
 import { startWebServer } from './web-server'
 
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
     console.log(USAGE)
     return
   }
-  const service = new AshiatoService()
+  const service = new AshiatoService({ s3: { cacheDir: resolveS3CacheDir(args.cacheDir) } })
   let server
   try {
     server = await startWebServer({ service, version, port: args.port })

@@ -6,6 +6,7 @@ import { useLoad } from '../state/load-store'
 import { useView } from '../state/view-store'
 import { formatBytes, formatCount } from '../format/format'
 import { Logo } from './Logo'
+import { openS3Dialog } from '../state/s3-store'
 
 const LANGUAGE_NAMES = { en: 'EN', ja: '日本語' } as const
 
@@ -104,6 +105,9 @@ export function TopBar() {
           <path fill="currentColor" d="M1.5 3A1.5 1.5 0 0 1 3 1.5h3.1l1.6 1.6H13A1.5 1.5 0 0 1 14.5 4.6v1H4.3a1.5 1.5 0 0 0-1.4 1l-1.4 4.2V3Zm1.9 4.2a.5.5 0 0 1 .5-.4h11a.5.5 0 0 1 .5.7l-1.8 5.4a1.5 1.5 0 0 1-1.4 1H2.4a.5.5 0 0 1-.5-.7l1.5-6Z" />
         </svg>
         {t.open}
+      </button>
+      <button type="button" className="button" title={t.s3OpenTopTitle} onClick={openS3Dialog} data-testid="open-s3-button">
+        {t.s3OpenTop}
       </button>
       {total > 0 && !loading ? (
         <button type="button" className="button" title={t.clearTitle} onClick={() => void clearAll()} data-testid="clear-button">

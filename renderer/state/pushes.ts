@@ -5,6 +5,7 @@ import { subscribeLoadPushes } from './load-store'
 import { useLanguage } from './language-store'
 import { scheduleRequery } from './view-store'
 import { focusFilter } from './focus'
+import { openS3Dialog, subscribeS3Pushes } from './s3-store'
 
 let subscribed = false
 
@@ -13,10 +14,12 @@ export function subscribePushes(): void {
   subscribed = true
   const api = getApi()
   subscribeLoadPushes()
+  subscribeS3Pushes()
   api.onEventsChanged(() => scheduleRequery())
   api.onMenuCommand(({ command }) => {
     if (command === 'focusFilter') focusFilter()
     else if (command === 'languageEnglish') useLanguage.getState().setLanguage('en')
     else if (command === 'languageJapanese') useLanguage.getState().setLanguage('ja')
+    else if (command === 'openS3') openS3Dialog()
   })
 }

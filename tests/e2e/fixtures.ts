@@ -28,11 +28,19 @@ export interface ServerHandle {
   stop(): Promise<void>
 }
 
+export interface StartOptions {
+  /** Added to the server's environment; a variable set to undefined is removed (AWS_* in the S3 tests). */
+  env?: NodeJS.ProcessEnv
+  /** More options before the files (--cache-dir DIR). */
+  args?: string[]
+}
+
 /** Starts `node dist/main/serve.cjs --port 0 FILES...` and waits for its URL line. */
-export async function startServer(files: string[] = []): Promise<ServerHandle> {
+export async function startServer(files: string[] = [], options: StartOptions = {}): Promise<ServerHandle> {
   if (!existsSync(SERVE_SCRIPT)) throw new Error(`${SERVE_SCRIPT} is missing: run node scripts/build.mjs (npm run test:e2e does)`)
   const paths = files.map((file) => path.resolve(REPO_ROOT, file))
-  const child = spawn(process.execPath, [SERVE_SCRIPT, '--port', '0', ...paths], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+  const env = { ...process.env, ...options.env }
+  const child = spawn(process.execPath, [SERVE_SCRIPT, '--port', '0', ...(options.args ?? []), ...paths], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
@@ -66,9 +74,9 @@ export async function startServer(files: string[] = []): Promise<ServerHandle> {
 
 interface Fixtures {
   /** Starts a server for this test (stopped after it). */
-  startServer: (files?: string[]) => Promise<ServerHandle>
+  startServer: (files?: string[], options?: StartOptions) => Promise<ServerHandle>
   /** Starts a server with these files (paths relative to the repository) and opens its page, ready. */
-  openApp: (files?: string[]) => Promise<Page>
+  openApp: (files?: string[], options?: StartOptions) => Promise<Page>
 }
 
 export const test = base.extend<Fixtures>({
@@ -76,8 +84,8 @@ export const test = base.extend<Fixtures>({
   // eslint-disable-next-line no-empty-pattern
   startServer: async ({}, use, testInfo) => {
     const servers: ServerHandle[] = []
-    await use(async (files) => {
-      const server = await startServer(files)
+    await use(async (files, options) => {
+      const server = await startServer(files, options)
       servers.push(server)
       return server
     })
@@ -89,8 +97,8 @@ export const test = base.extend<Fixtures>({
     }
   },
   openApp: async ({ page, startServer }, use) => {
-    await use(async (files) => {
-      const server = await startServer(files)
+    await use(async (files, options) => {
+      const server = await startServer(files, options)
       await page.goto(server.url)
       await page.locator('body[data-app-state="ready"]').waitFor()
       return page

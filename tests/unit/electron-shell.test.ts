@@ -87,6 +87,14 @@ describe('menuTemplate', () => {
     expect(mac).not.toContain('Open Folder…')
   })
 
+  it('File ▸ Open from S3… asks the renderer for its dialog', () => {
+    for (const platform of ['darwin', 'linux'] as const) {
+      const a = actions()
+      ;(find(menuTemplate({ platform, development: false, actions: a }), 'Open from S3…')?.click as (() => void) | undefined)?.()
+      expect(a.sent).toEqual(['openS3'])
+    }
+  })
+
   it('sends the language and focus commands to the renderer', () => {
     const a = actions()
     const template = menuTemplate({ platform: 'win32', development: false, actions: a })
