@@ -1,11 +1,15 @@
 // Download-to-cache throughput of openTrail against a local S3 server (s3rver, in a child process).
 //   npx tsx scripts/bench-s3.ts [--objects 10000] [--events 100] [--concurrency 16[,64,...]]
+// With --mode load (build first: node scripts/build.mjs --node-only), the app's whole path instead:
+// AshiatoService.openS3Trail (download + parse into the EventStore, as the app opens a bucket)
+// against AshiatoService.loadPaths on the same files on local disk, and their ratio (target <= 3x).
+//   npx tsx scripts/bench-s3.ts --mode load [--objects 2000] [--events 100] [--concurrency 16]
 // Seeds an organization trail (accounts x regions x days of gzipped {"Records":[...]} files with
 // realistic ~1 KB events), then opens the whole range into a fresh cache and reports objects/s and
 // MB/s, and the time to reopen it from the cache. Localhost has no network latency, so this
 // measures our pipeline plus s3rver itself (a Koa server reading files: likely the bottleneck).
 
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -14,12 +18,17 @@ import { GetObjectCommand } from '@aws-sdk/client-s3'
 import { openTrail } from '../main/s3/open-trail'
 import { defaultClientFactory } from '../main/s3/s3-bucket'
 import { seed, seedClient, startS3rver, trailKey } from '../tests/unit/s3-harness'
+import { AshiatoService } from '../main/services/ashiato-service'
+import type { S3OpenProgress } from '../common/ipc-contract'
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`)
   return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback
 }
-const OBJECTS = Number(arg('objects', '10000'))
+const MODE = arg('mode', 'download')
+if (MODE !== 'download' && MODE !== 'load') throw new Error(`--mode must be download or load, not ${MODE}`)
+// Generating and seeding dominate a load run's wall time: it starts smaller.
+const OBJECTS = Number(arg('objects', MODE === 'load' ? '2000' : '10000'))
 const EVENTS = Number(arg('events', '100'))
 const CONCURRENCIES = arg('concurrency', '16').split(',').map(Number)
 const ACCOUNTS = ['111111111111', '222222222222', '333333333333', '444444444444', '555555555555']
@@ -70,6 +79,59 @@ function makeObjects(): { key: string; body: Buffer }[] {
   return objects
 }
 
+/** The app's path: files from local disk vs. the same objects from the S3 server, into an EventStore. */
+async function loadBench(objects: { key: string; body: Buffer }[], endpointUrl: string): Promise<void> {
+  const concurrency = CONCURRENCIES[0]
+  const dir = mkdtempSync(path.join(tmpdir(), 'ashiato-bench-local-'))
+  for (const o of objects) {
+    mkdirSync(path.dirname(path.join(dir, o.key)), { recursive: true })
+    writeFileSync(path.join(dir, o.key), o.body)
+  }
+  const mb = objects.reduce((n, o) => n + o.body.length, 0) / 1024 / 1024
+  const local = async () => {
+    const service = new AshiatoService()
+    const s = performance.now()
+    await service.loadPaths([dir])
+    await service.whenLoadDone()
+    const ms = performance.now() - s
+    const events = service.store.size
+    await service.dispose()
+    return { ms, events }
+  }
+  const fromS3 = async (cacheDir: string) => {
+    const service = new AshiatoService({ s3: { cacheDir } })
+    let last: S3OpenProgress | undefined
+    const s = performance.now()
+    const done = new Promise<void>((resolve) => service.onPush((name, payload) => name === 's3Progress' && (last = payload as S3OpenProgress).done && resolve()))
+    await service.openS3Trail({ bucket: BUCKET, from: FROM, to: TO, region: 'us-east-1', endpointUrl, concurrency })
+    await done
+    await service.whenLoadDone()
+    const ms = performance.now() - s
+    const events = service.store.size
+    await service.dispose()
+    return { ms, events, last: last! }
+  }
+  // One run of each first: the worker bundle, the SDK and the page cache warm up.
+  await local()
+  const cacheDir = mkdtempSync(path.join(tmpdir(), 'ashiato-bench-s3-'))
+  await fromS3(cacheDir)
+  rmSync(cacheDir, { recursive: true, force: true })
+
+  const a = await local()
+  const coldDir = mkdtempSync(path.join(tmpdir(), 'ashiato-bench-s3-'))
+  const cold = await fromS3(coldDir)
+  const warm = await fromS3(coldDir)
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`
+  console.log(`load mode: ${objects.length} objects, ${mb.toFixed(1)} MB gzipped; S3 concurrency ${concurrency}`)
+  console.log(`  local disk  AshiatoService.loadPaths       ${s(a.ms)}  ${a.events} events`)
+  console.log(`  S3 (cold)   AshiatoService.openS3Trail     ${s(cold.ms)}  ${cold.events} events, ${cold.last.objectsDone} objects downloaded, ${cold.last.failed} failed`)
+  console.log(`  S3 (cache)  AshiatoService.openS3Trail     ${s(warm.ms)}  ${warm.events} events, ${warm.last.fromCache} objects from the cache`)
+  console.log(`  ratio S3 cold / local disk: ${(cold.ms / a.ms).toFixed(2)}x (target <= 3x); from the cache: ${(warm.ms / a.ms).toFixed(2)}x`)
+  if (cold.events !== a.events || warm.events !== a.events) console.log(`  WARNING: event counts differ (${a.events} local, ${cold.events} / ${warm.events} from S3)`)
+  rmSync(coldDir, { recursive: true, force: true })
+  rmSync(dir, { recursive: true, force: true })
+}
+
 async function main() {
   const t0 = performance.now()
   const objects = makeObjects()
@@ -85,6 +147,7 @@ async function main() {
   process.env.AWS_SECRET_ACCESS_KEY = 'S3RVER'
   delete process.env.AWS_PROFILE
   try {
+    if (MODE === 'load') return await loadBench(objects, server.url)
     for (const concurrency of CONCURRENCIES) {
       // The server's own ceiling: the same GETs with the bare SDK, bodies read into memory, no listing, no disk.
       const client = defaultClientFactory({ region: 'us-east-1', endpointUrl: server.url, maxSockets: concurrency })
