@@ -1,12 +1,13 @@
 // What each CloudTrail record field means, in English. Keys are JSON paths as the viewer's pretty
 // printer names them, with array positions written as [] (resources[].ARN). Fields not listed get
-// no annotation. Every key here must exist in ja.ts (tests/unit/renderer-annotations.test.ts).
+// no annotation. Every key here must exist in ja.ts (tests/unit/annotations-catalogue.test.ts);
+// the eventVersion a field appeared in is in since.ts.
 import type { Annotation } from './types'
 
 export const en = {
   eventVersion: {
     short: 'log format version',
-    long: 'The version of the CloudTrail log record format (for example 1.08). It says which fields the record can have, not anything about the call.',
+    long: 'The version of the CloudTrail log record format (for example 1.08; AWS documents up to 1.11). It says which fields the record can have, not anything about the call.',
   },
   userIdentity: {
     short: 'who made the call',
@@ -40,6 +41,54 @@ export const en = {
     short: 'AWS service that called for you',
     long: 'Set when an AWS service made the request on behalf of the principal, for example cloudformation.amazonaws.com or AWS Internal.',
   },
+  'userIdentity.invokedByDelegate': {
+    short: 'product provider with delegated access',
+    long: 'Set when a product provider used temporary delegated access in this account: its accountId names the provider\'s AWS account.',
+  },
+  'userIdentity.invokedByDelegate.accountId': {
+    short: 'account of the provider',
+    long: 'The AWS account ID of the product provider that made the request with delegated access.',
+  },
+  'userIdentity.onBehalfOf': {
+    short: 'Identity Center user acted for',
+    long: 'For calls by an IAM Identity Center caller: the Identity Center user the call was made for, and their identity store.',
+  },
+  'userIdentity.onBehalfOf.userId': {
+    short: 'Identity Center user ID',
+    long: 'The ID of the IAM Identity Center user the call was made on behalf of (look it up in the identity store).',
+  },
+  'userIdentity.onBehalfOf.identityStoreArn': {
+    short: 'identity store',
+    long: 'The ARN of the IAM Identity Center identity store that holds the user.',
+  },
+  'userIdentity.inScopeOf': {
+    short: 'service resource the credentials belong to',
+    long: 'For requests made in scope of an AWS service such as Lambda or Amazon ECS: the resource or credentials related to the request.',
+  },
+  'userIdentity.inScopeOf.sourceArn': {
+    short: 'resource that invoked the service',
+    long: 'The ARN of the resource that invoked the service-to-service request.',
+  },
+  'userIdentity.inScopeOf.sourceAccount': {
+    short: 'owner of sourceArn',
+    long: 'The account that owns the resource in sourceArn.',
+  },
+  'userIdentity.inScopeOf.issuerType': {
+    short: 'kind of resource credentials went to',
+    long: 'The resource type the credentials were issued to, for example AWS::Lambda::Function.',
+  },
+  'userIdentity.inScopeOf.credentialsIssuedTo': {
+    short: 'resource credentials went to',
+    long: 'The resource of the environment where the credentials were issued.',
+  },
+  'userIdentity.credentialId': {
+    short: 'bearer-token credential',
+    long: 'The ID of the credential, set only when the caller used a bearer token such as an IAM Identity Center authorized access token. It identifies one session.',
+  },
+  'userIdentity.identityProvider': {
+    short: 'external identity provider',
+    long: 'For SAMLUser and WebIdentityUser: the SAML name qualifier, or the issuer of the web identity token (cognito-identity.amazon.com, accounts.google.com…).',
+  },
   'userIdentity.sessionContext': {
     short: 'temporary-credential session',
     long: 'Details of the session the temporary credentials belong to: who issued it, when it was created and whether MFA was used.',
@@ -58,11 +107,55 @@ export const en = {
   },
   'userIdentity.sessionContext.attributes.creationDate': {
     short: 'when the credentials were issued',
-    long: 'When the temporary credentials were issued, in UTC (ISO 8601).',
+    long: 'When the temporary credentials were issued, in UTC (ISO 8601). Compare it with eventTime: an old session still in use can be worth a look.',
   },
   'userIdentity.sessionContext.webIdFederationData': {
     short: 'web identity federation',
     long: 'For AssumeRoleWithWebIdentity sessions: the identity provider (Cognito, Google, an OIDC provider…) and its attributes.',
+  },
+  'userIdentity.sessionContext.webIdFederationData.federatedProvider': {
+    short: 'identity provider',
+    long: 'The principal name of the web identity provider, for example accounts.google.com, www.amazon.com or an OIDC provider such as token.actions.githubusercontent.com.',
+  },
+  'userIdentity.sessionContext.webIdFederationData.attributes': {
+    short: 'provider attributes',
+    long: 'The application ID and user ID as the web identity provider reported them.',
+  },
+  'userIdentity.sessionContext.sessionIssuer.type': {
+    short: 'kind of issuer',
+    long: 'Where the temporary credentials came from: Role (an assumed role), IAMUser or Root (GetFederationToken, GetSessionToken).',
+  },
+  'userIdentity.sessionContext.sessionIssuer.principalId': {
+    short: 'unique ID of the issuer',
+    long: 'The internal ID of the role or user used to get the credentials (AROA… for a role, AIDA… for a user).',
+  },
+  'userIdentity.sessionContext.sessionIssuer.arn': {
+    short: 'ARN of the issuer',
+    long: 'The ARN of the role, IAM user or account that was used to get the temporary credentials.',
+  },
+  'userIdentity.sessionContext.sessionIssuer.accountId': {
+    short: 'account of the issuer',
+    long: 'The account that owns the role or user used to get the credentials.',
+  },
+  'userIdentity.sessionContext.sessionIssuer.userName': {
+    short: 'name of the role or user',
+    long: 'The friendly name of the role (or user) that issued the session. For Identity Center sessions it is AWSReservedSSO_<permission set>_<id>.',
+  },
+  'userIdentity.sessionContext.sourceIdentity': {
+    short: 'original identity (source identity)',
+    long: 'The identity an administrator required callers to set when assuming the role (sts:SetSourceIdentity). It stays with the session through role chaining, so it names the person behind a shared role.',
+  },
+  'userIdentity.sessionContext.ec2RoleDelivery': {
+    short: 'EC2 instance credentials (IMDS version)',
+    long: '1.0 when the credentials came from the EC2 Instance Metadata Service version 1 (IMDSv1), 2.0 when they came from IMDSv2.',
+  },
+  'userIdentity.sessionContext.assumedRoot': {
+    short: 'privileged root session',
+    long: 'true for a short-term root session that the management account or a delegated administrator got with sts:AssumeRoot, to do a privileged task in a member account.',
+  },
+  'userIdentity.sessionContext.signInSessionArn': {
+    short: 'sign-in session',
+    long: 'The ARN of the sign-in session behind the request (arn:aws:signin:<region>:<account>:session/<id>), more specific than the principal\'s ARN: it tells apart sessions of the same user or role.',
   },
   eventTime: {
     short: 'when',
@@ -203,6 +296,58 @@ export const en = {
   addendum: {
     short: 'late changes to this record',
     long: 'Why CloudTrail delivered this event late or updated it, and what changed.',
+  },
+  'addendum.reason': {
+    short: 'why it was late or changed',
+    long: 'DELIVERY_DELAY (delivery was delayed), UPDATED_DATA (a field was missing or wrong and is updated here) or SERVICE_OUTAGE (the service could not log during an outage).',
+  },
+  'addendum.updatedFields': {
+    short: 'fields updated',
+    long: 'Which fields of the original record this addendum updates (only for UPDATED_DATA).',
+  },
+  'addendum.originalRequestID': {
+    short: 'request ID of the original',
+    long: 'The original unique ID of the request (only for UPDATED_DATA).',
+  },
+  'addendum.originalEventID': {
+    short: 'event ID of the original',
+    long: 'The eventID of the original record this one updates (only for UPDATED_DATA).',
+  },
+  eventContext: {
+    short: 'enrichment: condition keys and tags',
+    long: 'Only in CloudTrail Lake event data stores set up to add resource tag keys or IAM global condition keys: requestContext (condition keys evaluated) and tagContext (tags of the resources and principals).',
+  },
+  'eventContext.requestContext': {
+    short: 'IAM global condition keys',
+    long: 'The IAM global condition keys evaluated while authorizing the request: details of the principal, the session, the network and the request.',
+  },
+  'eventContext.tagContext': {
+    short: 'resource and principal tags',
+    long: 'The tags of the resources involved in the call and of the IAM principal. Events about deleted resources have no resource tags.',
+  },
+  'tlsDetails.keyExchange': {
+    short: 'TLS key exchange',
+    long: 'The key exchange of the TLS handshake: X25519MLKEM768 is post-quantum TLS 1.3, x25519 classical TLS 1.3, secp256r1 TLS 1.2.',
+  },
+  'insightDetails.state': {
+    short: 'Start or End of the unusual activity',
+    long: 'Insights events come in pairs: Start when unusual activity begins, End when it stops.',
+  },
+  'insightDetails.insightType': {
+    short: 'kind of insight',
+    long: 'ApiCallRateInsight (unusual number of calls) or ApiErrorRateInsight (unusual number of failed calls).',
+  },
+  'insightDetails.insightContext': {
+    short: 'the numbers behind the insight',
+    long: 'The statistics of the insight: the baseline, the unusual value and the attributions (who and what contributed).',
+  },
+  'additionalEventData.MFAUsed': {
+    short: 'sign-in with MFA?',
+    long: 'For console sign-ins: Yes when the root or IAM user signed in with multi-factor authentication, No when not.',
+  },
+  'responseElements.ConsoleLogin': {
+    short: 'sign-in result',
+    long: 'For console sign-ins: Success or Failure. Many failures in a row from one address can be password guessing.',
   },
 } satisfies Record<string, Annotation>
 

@@ -3,8 +3,10 @@ import type { Language } from '../i18n'
 import type { Annotation } from './types'
 import { en, type AnnotationKey } from './en'
 import { ja } from './ja'
+import { SINCE } from './since'
 
 export type { Annotation, AnnotationKey }
+export { SINCE }
 
 export const ANNOTATIONS: Record<Language, Record<AnnotationKey, Annotation>> = { en, ja }
 
@@ -18,4 +20,10 @@ export function annotationFor(path: string, language: Language): Annotation | un
   const key = catalogueKey(path)
   const catalogue = ANNOTATIONS[language] as Record<string, Annotation>
   return Object.prototype.hasOwnProperty.call(catalogue, key) ? catalogue[key] : undefined
+}
+
+/** The eventVersion a field first appeared in, when the AWS record contents page dates it. */
+export function sinceVersion(path: string): string | undefined {
+  const key = catalogueKey(path)
+  return Object.prototype.hasOwnProperty.call(SINCE, key) ? SINCE[key as AnnotationKey] : undefined
 }

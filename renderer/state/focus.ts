@@ -19,3 +19,15 @@ export function focusFilter(): void {
 export function focusList(): void {
   listBox?.focus()
 }
+
+// The viewer's editor registers how to focus it (Enter or Right arrow on the list); Escape in
+// the viewer comes back with focusList().
+let viewerFocus: (() => void) | null = null
+
+export function registerViewerFocus(focus: (() => void) | null): void {
+  viewerFocus = focus
+}
+
+export function focusViewer(): void {
+  viewerFocus?.()
+}

@@ -17,6 +17,11 @@ export interface PrettyJson {
   values: Map<string, string>
   /** 1-based line -> 1-based columns of the key token on that line (for decorations). */
   keyColumns: Map<number, { start: number; end: number }>
+  /**
+   * 1-based line -> the JSON path of what that line shows: a member (its key's line), an array
+   * element that starts the line, or the container a closing bracket ends. For context actions.
+   */
+  linePaths: Map<number, string>
 }
 
 type TokenKind = '{' | '}' | '[' | ']' | ':' | ',' | 'string' | 'scalar'
@@ -90,7 +95,7 @@ function memberPath(parent: string, key: string): string {
 }
 
 function failed(source: string): PrettyJson {
-  return { text: source, ok: false, lines: new Map(), values: new Map(), keyColumns: new Map() }
+  return { text: source, ok: false, lines: new Map(), values: new Map(), keyColumns: new Map(), linePaths: new Map() }
 }
 
 /** Pretty-prints one JSON text with `indent` per level (two spaces by default). */
@@ -103,6 +108,7 @@ export function prettyJson(source: string, indent = '  '): PrettyJson {
   const lines = new Map<string, number>()
   const values = new Map<string, string>()
   const keyColumns = new Map<number, { start: number; end: number }>()
+  const linePaths = new Map<number, string>()
   const stack: Frame[] = []
   const newline = (): void => {
     out.push(line)
@@ -117,6 +123,8 @@ export function prettyJson(source: string, indent = '  '): PrettyJson {
     const token = tokens[t]
     switch (expect) {
       case 'value': {
+        // An array element at the start of its line: the line shows it.
+        if (path && stack[stack.length - 1]?.kind === '[' && line.trim() === '' && !linePaths.has(out.length + 1)) linePaths.set(out.length + 1, path)
         if (token.kind === '{' || token.kind === '[') {
           const close = token.kind === '{' ? '}' : ']'
           if (tokens[t + 1]?.kind === close) {
@@ -150,6 +158,7 @@ export function prettyJson(source: string, indent = '  '): PrettyJson {
         path = memberPath(stack[stack.length - 1].path, key)
         const lineNumber = out.length + 1
         if (!lines.has(path)) lines.set(path, lineNumber)
+        linePaths.set(lineNumber, path)
         keyColumns.set(lineNumber, { start: line.length + 1, end: line.length + 1 + token.text.length })
         line += token.text
         expect = 'colon'
@@ -178,6 +187,7 @@ export function prettyJson(source: string, indent = '  '): PrettyJson {
           stack.pop()
           newline()
           line += token.kind
+          if (frame.path) linePaths.set(out.length + 1, frame.path)
           path = frame.path
           expect = 'after'
         } else {
@@ -189,11 +199,27 @@ export function prettyJson(source: string, indent = '  '): PrettyJson {
   }
   if (expect !== 'after' || stack.length > 0) return failed(source)
   out.push(line)
-  return { text: out.join('\n'), ok: true, lines, values, keyColumns }
+  return { text: out.join('\n'), ok: true, lines, values, keyColumns, linePaths }
 }
 
 /** The value of a JSON string token, or null when the token is not a string. */
 export function stringValue(token: string | undefined): string | null {
   if (token === undefined || !token.startsWith('"')) return null
   return decodeKey(token)
+}
+
+/** The JSON path a line shows (see linePaths); the nearest line above for lines without one. */
+export function pathAtLine(pretty: PrettyJson, line: number): string | null {
+  for (let l = line; l >= 1; l--) {
+    const path = pretty.linePaths.get(l)
+    if (path !== undefined) return path
+  }
+  return null
+}
+
+/** A scalar token as text: strings decoded, numbers and true/false as written, null as null. */
+export function scalarText(token: string | undefined): string | null {
+  if (token === undefined || token === 'null') return null
+  if (token.startsWith('"')) return stringValue(token)
+  return token
 }

@@ -103,7 +103,7 @@ describe('viewer notes', () => {
     const notes = noteLines(prettyJson(event), 'en')
     const error = notes.find((n) => n.path === 'errorCode')!
     expect(error.kind).toBe('error')
-    expect(error.inline.startsWith('⚠')).toBe(true)
+    expect(error.inline?.startsWith('⚠')).toBe(true)
   })
 
   it('notes nothing when the text is not JSON', () => {

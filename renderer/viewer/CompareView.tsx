@@ -1,0 +1,186 @@
+// Compare 2 to 5 events side by side in Monaco's diff editor (read-only). The first selected
+// event is the base; with more than two, tabs pick which other event it is compared with. Esc
+// closes and gives focus back to the list.
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { formatInstant, parseInstant } from '../../common/decode'
+import { formatMessage } from '../../common/i18n'
+import { getApi } from '../api/get-api'
+import { focusList } from '../state/focus'
+import { useLanguage, useT } from '../state/language-store'
+import { useTimeZone } from '../state/time-zone'
+import { closeCompare, useCompare } from './compare-store'
+import { currentTheme, monaco } from './monaco-setup'
+import { prettyJson, stringValue } from './pretty-json'
+
+interface Loaded {
+  id: number
+  text: string
+  name: string
+  time: number | null
+}
+
+function loadedOf(id: number, json: string): Loaded {
+  const pretty = prettyJson(json)
+  const timeText = stringValue(pretty.values.get('eventTime'))
+  return { id, text: pretty.text, name: stringValue(pretty.values.get('eventName')) ?? `#${id}`, time: timeText ? parseInstant(timeText) : null }
+}
+
+function DiffPane({ base, other, hideUnchanged, inline }: { base: Loaded; other: Loaded; hideUnchanged: boolean; inline: boolean }) {
+  const host = useRef<HTMLDivElement | null>(null)
+  const editorRef = useRef<monaco.editor.IStandaloneDiffEditor | null>(null)
+
+  useEffect(() => {
+    const element = host.current
+    if (!element) return
+    const editor = monaco.editor.createDiffEditor(element, {
+      theme: currentTheme(),
+      readOnly: true,
+      originalEditable: false,
+      domReadOnly: true,
+      automaticLayout: true,
+      renderSideBySide: true,
+      useInlineViewWhenSpaceIsLimited: true,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      fontSize: 12.5,
+      lineHeight: 20,
+      wordWrap: 'on',
+      diffWordWrap: 'on',
+      renderOverviewRuler: true,
+      contextmenu: false,
+      ignoreTrimWhitespace: false,
+      tabFocusMode: true,
+    })
+    editorRef.current = editor
+    return () => {
+      const model = editor.getModel()
+      editor.dispose()
+      model?.original.dispose()
+      model?.modified.dispose()
+      editorRef.current = null
+    }
+  }, [])
+
+  useEffect(() => {
+    editorRef.current?.updateOptions({ hideUnchangedRegions: { enabled: hideUnchanged, contextLineCount: 2, minimumLineCount: 4 }, renderSideBySide: !inline })
+  }, [hideUnchanged, inline])
+
+  useEffect(() => {
+    const editor = editorRef.current
+    if (!editor) return
+    const previous = editor.getModel()
+    editor.setModel({ original: monaco.editor.createModel(base.text, 'json'), modified: monaco.editor.createModel(other.text, 'json') })
+    previous?.original.dispose()
+    previous?.modified.dispose()
+  }, [base, other])
+
+  return <div ref={host} className="compare__editor" data-testid="diff-editor" />
+}
+
+function CompareDialog({ ids }: { ids: number[] }) {
+  const t = useT()
+  const language = useLanguage((s) => s.language)
+  const zone = useTimeZone()
+  const [events, setEvents] = useState<Loaded[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [tab, setTab] = useState(1)
+  const [hideUnchanged, setHideUnchanged] = useState(true)
+  const [inline, setInline] = useState(false)
+  const dialog = useRef<HTMLDivElement | null>(null)
+
+  useEffect(() => {
+    let live = true
+    Promise.all(ids.map((id) => getApi().getEvent(id).then((detail) => loadedOf(id, detail.json)))).then(
+      (loaded) => live && setEvents(loaded),
+      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+    )
+    return () => {
+      live = false
+    }
+  }, [ids])
+
+  useEffect(() => {
+    dialog.current?.focus()
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return
+      e.preventDefault()
+      e.stopPropagation()
+      closeCompare()
+      focusList()
+    }
+    document.addEventListener('keydown', onKeyDown, true)
+    return () => document.removeEventListener('keydown', onKeyDown, true)
+  }, [])
+
+  const label = (e: Loaded, letter: string): string => `${letter} · ${e.name}${e.time !== null ? ` · ${formatInstant(e.time, zone, language)}` : ''}`
+  const letters = 'ABCDE'
+  const pairs = useMemo(() => (events ? events.slice(1).map((other, i) => ({ index: i + 1, other })) : []), [events])
+  const current = events && events[Math.min(tab, events.length - 1)]
+
+  return (
+    <div className="compare-backdrop">
+      <div ref={dialog} className="compare" role="dialog" aria-modal="true" aria-label={t.compareTitle} tabIndex={-1} data-testid="compare-dialog">
+        <div className="compare__header">
+          <div className="compare__title">{t.compareTitle}</div>
+          {pairs.length > 1 ? (
+            <div className="compare__tabs" role="tablist" aria-label={t.compareBase}>
+              {pairs.map(({ index }) => (
+                <button
+                  key={index}
+                  type="button"
+                  role="tab"
+                  aria-selected={tab === index}
+                  className={tab === index ? 'compare__tab is-active' : 'compare__tab'}
+                  data-testid="compare-tab"
+                  onClick={() => setTab(index)}
+                >
+                  {formatMessage(t.comparePair, { a: 'A', b: letters[index] })}
+                </button>
+              ))}
+            </div>
+          ) : null}
+          <label className="toggle">
+            <input type="checkbox" checked={hideUnchanged} onChange={(e) => setHideUnchanged(e.target.checked)} />
+            <span>{t.compareHideUnchanged}</span>
+          </label>
+          <label className="toggle">
+            <input type="checkbox" checked={inline} onChange={(e) => setInline(e.target.checked)} />
+            <span>{t.compareInline}</span>
+          </label>
+          <button
+            type="button"
+            className="button button--small"
+            data-testid="compare-close"
+            onClick={() => {
+              closeCompare()
+              focusList()
+            }}
+          >
+            {t.compareClose}
+          </button>
+        </div>
+        {events && current ? (
+          <>
+            <div className="compare__sides">
+              <span className="compare__side" data-testid="compare-base">
+                {label(events[0], 'A')}
+              </span>
+              <span className="compare__side" data-testid="compare-other">
+                {label(current, letters[events.indexOf(current)])}
+              </span>
+            </div>
+            <DiffPane base={events[0]} other={current} hideUnchanged={hideUnchanged} inline={inline} />
+          </>
+        ) : (
+          <div className="compare__status">{error ? formatMessage(t.compareError, { message: error }) : t.compareLoading}</div>
+        )}
+      </div>
+    </div>
+  )
+}
+
+/** Renders the compare dialog when it is open (once, in App). */
+export function CompareHost() {
+  const ids = useCompare((s) => s.ids)
+  return ids ? <CompareDialog key={ids.join(',')} ids={ids} /> : null
+}
