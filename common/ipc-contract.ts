@@ -199,9 +199,9 @@ export interface S3OpenProgress {
 // ---------------------------------------------------------------------------------------------
 // Selection, export and copy. A selection is either explicit event ids (a few hundred thousand
 // at most, fine as numbers) or "every event of a view" (Ctrl/Cmd-A), kept in main, minus the ones
-// Ctrl/Cmd-clicked off: the ids of a big result never cross to the renderer.
+// Ctrl/Cmd-clicked off and plus others clicked on: the ids of a big result never cross to the renderer.
 
-export type EventSelection = { ids: number[] } | { viewId: number; except?: number[] }
+export type EventSelection = { ids: number[] } | { viewId: number; except?: number[]; plus?: number[] }
 
 /** records: CloudTrail's {"Records":[...]} file. jsonl: one event per line. csv: the console's columns. */
 export type ExportFormat = 'records' | 'jsonl' | 'csv'

@@ -67,3 +67,9 @@ export const UPLOAD_FRAME_HEADER_BYTES = 8
 
 /** Path of the WebSocket on the web-mode server. */
 export const WEB_SOCKET_PATH = '/ws'
+
+/**
+ * Path of an export's download (web mode): GET /export?id=TICKET, behind the same token or cookie
+ * as every request. exportEvents answers with the ticket, good for one download within a minute.
+ */
+export const EXPORT_PATH = '/export'

@@ -11,6 +11,9 @@ import { TopBar } from './components/TopBar'
 import { EventViewer } from './viewer/EventViewer'
 import { CompareHost } from './viewer/CompareView'
 import { AccountAliasHost } from './viewer/AccountAliasDialog'
+import { ExportDialog, ExportNotice } from './components/ExportDialog'
+import { SelectionStatus } from './components/SelectionStatus'
+import { openExportDialog } from './state/export-store'
 import { loadFiles, opensByPath, openFiles, registerFileInput } from './state/actions'
 import { filesOfEntries, takeDropEntries } from './state/dropped-files'
 import { focusFilter } from './state/focus'
@@ -38,6 +41,10 @@ function useShortcuts(): void {
       if (mod && !e.altKey && !e.shiftKey && key === 'o') {
         e.preventDefault()
         openFiles()
+      } else if (mod && !e.altKey && !e.shiftKey && key === 'e') {
+        if (inEditor(e.target)) return // the editor's own key (end of line on macOS)
+        e.preventDefault()
+        openExportDialog()
       } else if (mod && !e.altKey && !e.shiftKey && key === 'f') {
         if (inEditor(e.target)) return // Monaco's own find, within the event
         e.preventDefault()
@@ -166,6 +173,7 @@ export function App() {
         <div className="workspace__split" style={{ gridTemplateColumns: `${listFraction * 100}% 5px minmax(0, 1fr)` }}>
           <section className="pane pane--list">
             <EventList />
+            <SelectionStatus />
           </section>
           <Splitter />
           <section className="pane pane--viewer">
@@ -179,6 +187,8 @@ export function App() {
       <PivotMenuHost />
       <CompareHost />
       <AccountAliasHost />
+      <ExportDialog />
+      <ExportNotice />
       <input
         ref={registerFileInput}
         type="file"

@@ -4,14 +4,23 @@
 
 import path from 'node:path'
 import { app } from 'electron'
-import { ipcChannel } from '../../common/ipc-contract'
+import { ipcChannel, type LoadStarted } from '../../common/ipc-contract'
 import { resolveS3CacheDir } from '../s3/cache-dir'
 import { AshiatoService } from '../services/ashiato-service'
 import type { PushListener } from '../services/service-types'
+import { noteOpened } from './recent'
 import { allWindows } from './window'
 
 /** The Finder sends one open-file per selected file: gather those into one load. */
 const GATHER_MS = 50
+
+/** The desktop's service: every path it opens (dialog, drop, command line, Finder) goes to Open Recent. */
+class DesktopService extends AshiatoService {
+  override async loadPaths(paths: string[]): Promise<LoadStarted> {
+    noteOpened(paths)
+    return super.loadPaths(paths)
+  }
+}
 
 let service: AshiatoService | null = null
 let rendererReady = false
@@ -29,7 +38,7 @@ export function getService(): AshiatoService {
   if (!service) {
     // S3 downloads are kept in the app's own folder (ASHIATO_CACHE_DIR overrides it).
     const s3CacheDir = resolveS3CacheDir(undefined, process.env, () => path.join(app.getPath('userData'), 's3-cache'))
-    service = new AshiatoService({ s3: { cacheDir: s3CacheDir } })
+    service = new DesktopService({ s3: { cacheDir: s3CacheDir } })
     service.onPush(forwardToWindows)
   }
   return service

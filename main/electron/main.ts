@@ -6,7 +6,8 @@ import { setupAppProtocol, setupAppScheme } from './app-protocol'
 import { disposeService, getService, openPaths, setRendererReady } from './app-service'
 import { setupIpcHandlers } from './ipc-handlers'
 import { pathsFromAdditionalData, pathsFromArgv } from './launch-paths'
-import { setupMenu } from './menu'
+import { refreshMenu, setupMenu } from './menu'
+import { setupRecentFiles } from './recent'
 import { electronShellCalls } from './shell-calls'
 import { allWindows, createMainWindow, focusWindow, mainWindow, setupSessionSecurity } from './window'
 
@@ -66,6 +67,7 @@ async function startWhenReady(): Promise<void> {
   await setupAppProtocol()
   const service = getService()
   setupIpcHandlers(service, electronShellCalls(service))
+  setupRecentFiles(refreshMenu)
   setupMenu(service)
   openWindow()
 }

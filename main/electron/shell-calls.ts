@@ -1,9 +1,13 @@
-// The calls the desktop shell answers itself: app info, the native Open dialog and the system
-// browser. (Web mode's versions are in main/web/web-server.ts.)
+// The calls the desktop shell answers itself: app info, the native Open and Save dialogs, the
+// clipboard and the system browser. (Web mode's versions are in main/web/web-server.ts.)
 
-import { app, dialog, shell, type OpenDialogOptions } from 'electron'
-import type { LoadStarted } from '../../common/ipc-contract'
+import path from 'node:path'
+import { app, clipboard, dialog, shell, type OpenDialogOptions, type SaveDialogOptions } from 'electron'
+import type { ExportRequest, LoadStarted } from '../../common/ipc-contract'
+import { defaultExportName, exportFilter, withExportExtension } from '../export/file-name'
+import type { AshiatoService } from '../services/ashiato-service'
 import type { ShellCalls } from '../services/dispatch-call'
+import { ExportCancelled } from '../services/export-runner'
 import type { ServiceCalls } from '../services/service-types'
 import { isAllowedExternalUrl } from './external-links'
 import { mainWindow } from './window'
@@ -33,13 +37,57 @@ export async function openLogsDialog(service: ServiceCalls, kind: DialogKind): P
   return service.loadPaths(picked.filePaths)
 }
 
-export function electronShellCalls(service: ServiceCalls): ShellCalls {
+/** What the desktop shell needs of the services besides the shared calls. */
+export type DesktopService = ServiceCalls & Pick<AshiatoService, 'exportToFile' | 'copyText'>
+
+/** Files exported in this session: the only ones "Show in folder" reveals. */
+const exported = new Set<string>()
+/** The folder of the last export, where the next Save dialog starts. */
+let lastExportFolder: string | null = null
+
+/** The Save dialog, then the export written atomically; null when the dialog or the export was cancelled. */
+async function exportWithDialog(service: DesktopService, request: ExportRequest) {
+  const window = mainWindow()
+  const folder = lastExportFolder ?? app.getPath('downloads')
+  const options: SaveDialogOptions = {
+    title: 'Export events',
+    defaultPath: path.join(folder, defaultExportName(request.format, request.gzip)),
+    filters: [exportFilter(request.format, request.gzip), { name: 'All files', extensions: ['*'] }],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  }
+  const picked = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
+  if (picked.canceled || !picked.filePath) return null
+  // A name typed without an extension gets the format's; one with an extension is kept as typed.
+  const file = path.extname(picked.filePath) === '' ? withExportExtension(picked.filePath, request.format, request.gzip) : picked.filePath
+  lastExportFolder = path.dirname(file)
+  try {
+    const done = await service.exportToFile(request, file)
+    exported.add(done.path)
+    return done
+  } catch (error) {
+    if (error instanceof ExportCancelled) return null
+    throw error
+  }
+}
+
+export function electronShellCalls(service: DesktopService): ShellCalls {
   return {
     appInfo: async () => ({ mode: 'electron', version: app.getVersion(), locale: app.getLocale() }),
     openFilesDialog: () => openLogsDialog(service, 'files'),
     openExternal: async (url) => {
       if (!isAllowedExternalUrl(url)) throw new Error('Only https links to the AWS documentation open in the browser.')
       await shell.openExternal(url)
+    },
+    exportEvents: (request) => exportWithDialog(service, request),
+    showExportedFile: async (file) => {
+      if (!exported.has(file)) throw new Error('Only a file exported in this session can be shown.')
+      shell.showItemInFolder(file)
+    },
+    // Written here, not with navigator.clipboard: a large copy need not cross IPC twice.
+    copyEvents: async (request) => {
+      const { events, text } = service.copyText(request)
+      clipboard.writeText(text)
+      return { events }
     },
   }
 }

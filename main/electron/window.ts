@@ -6,6 +6,8 @@ import { BrowserWindow, app, session, shell } from 'electron'
 import path from 'node:path'
 import { isAllowedExternalUrl } from './external-links'
 import { RENDERER_URL, isRendererUrl } from './renderer-url'
+import { mainWindowOptions, permissionAllowed } from './window-options'
+import { rememberWindowPlace, savedWindowPlace } from './window-place'
 
 const windows = new Set<BrowserWindow>()
 
@@ -31,10 +33,13 @@ function openOutside(url: string): void {
   }
 }
 
-/** Once, after ready: no site in the default session gets a permission (camera, notifications...). */
+/**
+ * Once, after ready: no page in the default session gets a permission (camera, notifications...),
+ * except our own renderer writing text to the clipboard (window-options.ts).
+ */
 export function setupSessionSecurity(): void {
-  session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false))
-  session.defaultSession.setPermissionCheckHandler(() => false)
+  session.defaultSession.setPermissionRequestHandler((_webContents, permission, callback, details) => callback(permissionAllowed(permission, details.requestingUrl)))
+  session.defaultSession.setPermissionCheckHandler((_webContents, permission, requestingOrigin) => permissionAllowed(permission, requestingOrigin))
 }
 
 export interface WindowHooks {
@@ -43,29 +48,23 @@ export interface WindowHooks {
 }
 
 export function createMainWindow(hooks: WindowHooks): BrowserWindow {
+  // Where it was last closed, if that is still on a display (window-state.ts).
+  const place = savedWindowPlace()
+  const options = mainWindowOptions(path.join(__dirname, '..', 'preload', 'preload.cjs'), app.getName(), place.bounds)
   const window = new BrowserWindow({
-    width: 1400,
-    height: 900,
-    minWidth: 720,
-    minHeight: 480,
-    title: app.getName(),
-    show: false, // until ready-to-show: no white flash
-    backgroundColor: '#1e1e1e',
-    webPreferences: {
-      preload: path.join(__dirname, '..', 'preload', 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-    },
+    ...options,
+    // The values of window-options.ts (unit-tested there), spelled out again where static
+    // checkers look for them (npm run security: Electronegativity reads this call).
+    webPreferences: { ...options.webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick' },
   })
+  rememberWindowPlace(window)
   windows.add(window)
   window.on('closed', () => windows.delete(window))
-  window.once('ready-to-show', () => window.show())
+  window.once('ready-to-show', () => {
+    // maximize() shows the window by itself: only now, so there is no white flash first.
+    if (place.maximized) window.maximize()
+    window.show()
+  })
 
   const contents = window.webContents
   contents.setWindowOpenHandler(({ url }) => {

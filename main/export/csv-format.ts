@@ -5,22 +5,10 @@
 // would run `=HYPERLINK(...)` or `@SUM(...)` typed into them.
 
 import type { EventRow, RowColumn } from '../../common/event-row'
+import { CONSOLE_COLUMNS } from '../../common/csv-columns'
 
-/** The console download's columns, in its order. */
-export const CONSOLE_COLUMNS: readonly { header: string; column: RowColumn }[] = [
-  { header: 'Event ID', column: 'eventId' },
-  { header: 'Event time', column: 'time' },
-  { header: 'User name', column: 'user' },
-  { header: 'Event name', column: 'eventName' },
-  { header: 'Resource type', column: 'resourceType' },
-  { header: 'Resource name', column: 'resourceName' },
-  { header: 'AWS access key', column: 'accessKey' },
-  { header: 'Event source', column: 'eventSource' },
-  { header: 'AWS region', column: 'region' },
-  { header: 'Error code', column: 'errorCode' },
-  { header: 'Source IP address', column: 'sourceIp' },
-  { header: 'Read-only', column: 'readOnly' },
-]
+/** The console download's columns, in its order (shared with the renderer's export dialog). */
+export { CONSOLE_COLUMNS }
 
 /** Headers for extra columns (those the console file does not have). */
 const EXTRA_HEADERS: Record<RowColumn, string> = {

@@ -12,6 +12,10 @@ import type { EventDetail } from '../../common/event-row'
 import type { S3BucketInfo, S3Connection, S3Layout, S3Location, S3OpenRequest, S3ProfileInfo } from '../../common/ipc-contract'
 import type { S3Service, S3ServiceOptions } from './s3-service'
 import { S3OpenTracker } from './s3-open-progress'
+import type { Writable } from 'node:stream'
+import type { CopyResult, EventSelection, ExportDone, ExportRequest, SelectionCount } from '../../common/ipc-contract'
+import { countHidden, resolveSelection, selectionMembers, VIEW_EXPIRED, type ViewLookup } from './selection'
+import { ExportRunner, jsonLines, type ExportShape } from './export-runner'
 
 /** How often the renderer hears that events arrived while a load runs. */
 const EVENTS_CHANGED_INTERVAL_MS = 250
@@ -41,6 +45,9 @@ export class AshiatoService implements ServiceCalls {
   private downloads = new Map<AbortController, AbortController>()
   private s3: Promise<S3Service> | null = null
   private nextLoadId = 1
+  /** The result Ctrl/Cmd-A selected (selectView): kept while it is the selection, past the view cache. */
+  private selected: { viewId: number; ids: Uint32Array } | null = null
+  private readonly exporter = new ExportRunner(this.store, (name, payload) => this.push(name, payload))
 
   constructor(private readonly options: ServiceOptions = {}) {}
 
@@ -134,6 +141,8 @@ export class AshiatoService implements ServiceCalls {
 
   async clearAll(): Promise<void> {
     this.stopAll()
+    this.exporter.cancel()
+    this.selected = null
     await this.loads
     this.store.clear()
     this.reports = []
@@ -234,8 +243,57 @@ export class AshiatoService implements ServiceCalls {
     return { loadId: load.loadId }
   }
 
+  // -------------------------------------------------------------------------------------------
+  // Selection, export and copy (main/services/selection.ts, export-runner.ts).
+
+  private lookupView: ViewLookup = (viewId) => (this.selected?.viewId === viewId ? this.selected.ids : this.views.ids(viewId))
+
+  async selectView(viewId: number): Promise<{ count: number }> {
+    const ids = this.lookupView(viewId)
+    if (!ids) throw new Error(VIEW_EXPIRED)
+    this.selected = { viewId, ids }
+    return { count: ids.length }
+  }
+
+  async countHidden(request: { viewId: number; selection: EventSelection }): Promise<SelectionCount> {
+    return countHidden(this.store, request.selection, this.lookupView, request.viewId)
+  }
+
+  async selectionMembers(request: { selection: EventSelection; ids: number[] }): Promise<number[]> {
+    return selectionMembers(this.store, request.selection, this.lookupView, request.ids)
+  }
+
+  /** The ids a selection stands for, in the order they are written (see selection.ts). */
+  resolveSelection(selection: EventSelection, orderViewId?: number): Uint32Array {
+    return resolveSelection(this.store, selection, this.lookupView, orderViewId)
+  }
+
+  /** Writes a selection to `path` atomically, pushing exportProgress; rejects with ExportCancelled on cancel. */
+  exportToFile(request: ExportRequest, path: string): Promise<ExportDone> {
+    return this.exporter.toFile(this.resolveSelection(request.selection, request.viewId), path, exportShape(request))
+  }
+
+  /** Streams resolved ids to `destination` (web mode's download), pushing exportProgress as `name`. */
+  exportToStream(ids: Uint32Array, shape: ExportShape, name: string, destination: Writable, signal?: AbortSignal): Promise<ExportDone> {
+    return this.exporter.toStream(ids, name, shape, destination, signal)
+  }
+
+  async cancelExport(): Promise<void> {
+    this.exporter.cancel()
+  }
+
+  /** The selection as JSON Lines (the shells put it on the clipboard). */
+  copyText(request: { selection: EventSelection; viewId?: number }): CopyResult & { text: string } {
+    return jsonLines(this.store, this.resolveSelection(request.selection, request.viewId))
+  }
+
   async dispose(): Promise<void> {
     this.stopAll()
+    this.exporter.cancel()
     await this.loads
   }
+}
+
+function exportShape(request: ExportRequest): ExportShape {
+  return { format: request.format, gzip: request.gzip, ...(request.extraColumns ? { extraColumns: request.extraColumns } : {}) }
 }

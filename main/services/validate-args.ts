@@ -7,6 +7,7 @@
 import { ROW_COLUMNS, type RowColumn } from '../../common/event-row'
 import type { AshiatoCalls, CallName, FacetsRequest, HistogramRequest, RowsRequest, SortDirection, ViewSpec } from '../../common/ipc-contract'
 import type { S3Connection, S3Location, S3OpenRequest } from '../../common/ipc-contract'
+import type { EventSelection, ExportFormat, ExportRequest } from '../../common/ipc-contract'
 import { FACET_FIELDS, type FacetField } from '../../common/query/facet-query'
 
 export type CallArgs<K extends CallName> = Parameters<AshiatoCalls[K]>
@@ -25,6 +26,10 @@ export const LIMITS = {
   s3Concurrency: 512,
   /** An S3 range lists every day folder of every account and region: ten years is plenty. */
   s3RangeDays: 3_660,
+  /** Explicit ids in a selection (a bigger one is "all of a view" and stays in main). */
+  selectionIds: 500_000,
+  /** Rows asked about at once in selectionMembers (a screenful, or a window of rows). */
+  memberIds: 10_000,
 } as const
 
 export class ArgumentError extends Error {
@@ -205,6 +210,49 @@ function s3OpenRequest(call: string, value: unknown): S3OpenRequest {
   return out
 }
 
+// Selection, export and copy.
+
+const EXPORT_FORMATS: readonly ExportFormat[] = ['records', 'jsonl', 'csv']
+
+function idList(call: string, name: string, value: unknown, max: number): number[] {
+  if (!Array.isArray(value)) fail(call, `${name} must be a list of event ids`)
+  if (value.length > max) fail(call, `too many ${name} (${value.length}; at most ${max})`)
+  for (let i = 0; i < value.length; i++) {
+    const id: unknown = value[i]
+    if (typeof id !== 'number' || !Number.isInteger(id) || id < 0 || id > 0xffffffff) fail(call, `${name}: item ${i + 1} is not an event id`)
+  }
+  return value.slice() as number[]
+}
+
+function eventSelection(call: string, value: unknown): EventSelection {
+  if (!isPlainObject(value)) fail(call, 'selection must be { ids } or { viewId, except? }')
+  if (value.ids !== undefined) {
+    if (value.viewId !== undefined) fail(call, 'selection has both ids and viewId')
+    return { ids: idList(call, 'ids', value.ids, LIMITS.selectionIds) }
+  }
+  const selection: EventSelection = { viewId: nonNegativeInteger(call, 'viewId', value.viewId) }
+  if (value.except !== undefined) selection.except = idList(call, 'except', value.except, LIMITS.selectionIds)
+  if (value.plus !== undefined) selection.plus = idList(call, 'plus', value.plus, LIMITS.selectionIds)
+  return selection
+}
+
+function exportRequest(call: string, value: unknown): ExportRequest {
+  if (!isPlainObject(value)) fail(call, 'expected { selection, format, gzip, extraColumns?, viewId? }')
+  const format = value.format as ExportFormat
+  if (!EXPORT_FORMATS.includes(format)) fail(call, `format must be one of ${EXPORT_FORMATS.join(', ')}`)
+  if (typeof value.gzip !== 'boolean') fail(call, 'gzip must be true or false')
+  const request: ExportRequest = { selection: eventSelection(call, value.selection), format, gzip: value.gzip }
+  if (value.extraColumns !== undefined) {
+    if (!Array.isArray(value.extraColumns) || value.extraColumns.length > ROW_COLUMNS.length) fail(call, 'extraColumns must be a list of columns')
+    request.extraColumns = value.extraColumns.map((column: unknown) => {
+      if (!ROW_COLUMNS.includes(column as RowColumn)) fail(call, `unknown column ${JSON.stringify(column)}`)
+      return column as RowColumn
+    })
+  }
+  if (value.viewId !== undefined) request.viewId = nonNegativeInteger(call, 'viewId', value.viewId)
+  return request
+}
+
 type Validators = { [K in CallName]: (args: unknown[]) => CallArgs<K> }
 
 const none =
@@ -265,6 +313,40 @@ const validators: Validators = {
   openS3Trail: (args) => {
     expectCount('openS3Trail', args, 1)
     return [s3OpenRequest('openS3Trail', args[0])]
+  },
+  selectView: (args) => {
+    expectCount('selectView', args, 1)
+    return [nonNegativeInteger('selectView', 'viewId', args[0])]
+  },
+  countHidden: (args) => {
+    expectCount('countHidden', args, 1)
+    const value = args[0]
+    if (!isPlainObject(value)) fail('countHidden', 'expected { viewId, selection }')
+    return [{ viewId: nonNegativeInteger('countHidden', 'viewId', value.viewId), selection: eventSelection('countHidden', value.selection) }]
+  },
+  selectionMembers: (args) => {
+    expectCount('selectionMembers', args, 1)
+    const value = args[0]
+    if (!isPlainObject(value)) fail('selectionMembers', 'expected { selection, ids }')
+    return [{ selection: eventSelection('selectionMembers', value.selection), ids: idList('selectionMembers', 'ids', value.ids, LIMITS.memberIds) }]
+  },
+  exportEvents: (args) => {
+    expectCount('exportEvents', args, 1)
+    return [exportRequest('exportEvents', args[0])]
+  },
+  cancelExport: none('cancelExport'),
+  showExportedFile: (args) => {
+    expectCount('showExportedFile', args, 1)
+    // Only a file this session exported is shown (main/electron/shell-calls.ts checks).
+    return [pathList('showExportedFile', [args[0]])[0]]
+  },
+  copyEvents: (args) => {
+    expectCount('copyEvents', args, 1)
+    const value = args[0]
+    if (!isPlainObject(value)) fail('copyEvents', 'expected { selection, viewId? }')
+    const request: { selection: EventSelection; viewId?: number } = { selection: eventSelection('copyEvents', value.selection) }
+    if (value.viewId !== undefined) request.viewId = nonNegativeInteger('copyEvents', 'viewId', value.viewId)
+    return [request]
   },
 }
 

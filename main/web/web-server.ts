@@ -7,7 +7,10 @@ import { promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { WebSocketServer } from 'ws'
-import { UPLOAD_CHUNK_BYTES, UPLOAD_FRAME_HEADER_BYTES, WEB_SOCKET_PATH } from '../../common/web-protocol'
+import { EXPORT_PATH, UPLOAD_CHUNK_BYTES, UPLOAD_FRAME_HEADER_BYTES, WEB_SOCKET_PATH } from '../../common/web-protocol'
+import { defaultExportName, exportContentType } from '../export/file-name'
+import { ExportCancelled } from '../services/export-runner'
+import { DownloadTickets } from './downloads'
 import type { ShellCalls } from '../services/dispatch-call'
 import { contentTypeFor, defaultRendererDir, readRendererFile, rendererCsp } from '../services/renderer-files'
 import { checkRequest, checkUpgrade, localeFrom, newToken, sessionCookie, type AuthContext } from './auth'
@@ -31,7 +34,7 @@ export interface WebServer {
   close(): Promise<void>
 }
 
-function webShell(version: string, locale: string): ShellCalls {
+function webShell(version: string, locale: string, service: WebService, downloads: DownloadTickets): ShellCalls {
   return {
     appInfo: async () => ({ mode: 'web', version, locale }),
     // The page picks files with an <input type=file> and uploads them.
@@ -39,6 +42,18 @@ function webShell(version: string, locale: string): ShellCalls {
     openExternal: async () => {
       throw new Error('In web mode the browser opens links itself.')
     },
+    // The selection is resolved now (a view may expire); the browser then downloads it by ticket.
+    exportEvents: async (request) => {
+      const ids = service.resolveSelection(request.selection, request.viewId)
+      const fileName = defaultExportName(request.format, request.gzip)
+      const shape = { format: request.format, gzip: request.gzip, ...(request.extraColumns ? { extraColumns: request.extraColumns } : {}) }
+      const ticket = downloads.add({ ids, shape, fileName })
+      return { download: `${EXPORT_PATH}?id=${ticket}`, fileName, events: ids.length }
+    },
+    showExportedFile: async () => {
+      throw new Error('In web mode the browser keeps the downloaded file.')
+    },
+    copyEvents: async (request) => service.copyText(request),
   }
 }
 
@@ -81,6 +96,32 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const uploadsDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ashiato-uploads-'))
   const auth: AuthContext = { port: 0, token }
   const headers = baseHeaders(csp)
+  const downloads = new DownloadTickets()
+
+  /** GET /export?id=TICKET: the export streamed as a download (the request passed the same checks as any). */
+  const serveExport = async (request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> => {
+    if (request.method !== 'GET') return plain(response, 405, 'method not allowed', { ...headers, Allow: 'GET' })
+    const ticket = downloads.take(url.searchParams.get('id'))
+    if (!ticket) return plain(response, 404, 'This export is no longer available: export it again from Ashiato.', headers)
+    response.writeHead(200, {
+      ...headers,
+      'Content-Type': exportContentType(ticket.shape.format, ticket.shape.gzip),
+      // Our own name (letters, digits, dashes, dots): nothing to escape.
+      'Content-Disposition': `attachment; filename="${ticket.fileName}"`,
+      'Cache-Control': 'no-store',
+    })
+    // The browser cancelled the download (or the tab went): stop writing.
+    const gone = new AbortController()
+    response.on('close', () => {
+      if (!response.writableFinished) gone.abort()
+    })
+    try {
+      await options.service.exportToStream(ticket.ids, ticket.shape, ticket.fileName, response, gone.signal)
+    } catch (error) {
+      if (!(error instanceof ExportCancelled)) console.error(`[web] export ${ticket.fileName}: ${(error as Error).message}`)
+      response.destroy() // a broken download, never a short file that looks whole
+    }
+  }
 
   const serveFile = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = requestUrl(request)
@@ -89,6 +130,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if ('status' in access) return plain(response, access.status, access.reason, headers)
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(response, 405, 'method not allowed', { ...headers, Allow: 'GET, HEAD' })
     if (url.pathname === WEB_SOCKET_PATH) return plain(response, 426, 'WebSocket only', headers)
+    if (url.pathname === EXPORT_PATH) return serveExport(request, response, url)
     const found = await readRendererFile(rendererDir, url.pathname)
     if (!found) return plain(response, 404, 'not found', headers)
     const isHtml = found.file.endsWith('.html')
@@ -122,7 +164,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return refuseUpgrade(socket, refusal.status, refusal.reason)
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
-      const shell = webShell(options.version, localeFrom(request.headers['accept-language']))
+      const shell = webShell(options.version, localeFrom(request.headers['accept-language']), options.service, downloads)
       runSession(ws, { service: options.service, shell, uploadsDir })
     })
   })

@@ -3,7 +3,9 @@
 
 import { promises as fs } from 'node:fs'
 import type { WebSocket, RawData } from 'ws'
-import type { LoadStarted } from '../../common/ipc-contract'
+import type { CopyResult, EventSelection, ExportDone, LoadStarted } from '../../common/ipc-contract'
+import type { Writable } from 'node:stream'
+import type { ExportShape } from '../services/export-runner'
 import type { ServerMessage } from '../../common/web-protocol'
 import { dispatchCall, type ShellCalls } from '../services/dispatch-call'
 import type { InputPath, PushListener, ServiceCalls } from '../services/service-types'
@@ -14,6 +16,10 @@ export interface WebService extends ServiceCalls {
   onPush(listener: PushListener): () => void
   loadInputs(inputs: InputPath[]): Promise<LoadStarted>
   whenLoadDone(): Promise<void>
+  /** Exports (AshiatoService's, see main/services/selection.ts and export-runner.ts). */
+  resolveSelection(selection: EventSelection, orderViewId?: number): Uint32Array
+  exportToStream(ids: Uint32Array, shape: ExportShape, name: string, destination: Writable, signal?: AbortSignal): Promise<ExportDone>
+  copyText(request: { selection: EventSelection; viewId?: number }): CopyResult & { text: string }
 }
 
 export interface SessionOptions {

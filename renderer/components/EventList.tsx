@@ -11,7 +11,8 @@ import { useFindPrefs } from '../state/find-prefs'
 import { focusViewer, registerListBox } from '../state/focus'
 import { useT } from '../state/language-store'
 import { useLoad } from '../state/load-store'
-import { collapseSelection, selectRangeTo, toggleSelected, useSelection } from '../state/selection'
+import { collapseSelection, isInSelection, noteVisibleRows, onMembersChanged, selectAllInView, selectRangeTo, toggleSelected, useSelection } from '../state/selection'
+import { copySelection } from '../state/export-store'
 import { useTimeZone } from '../state/time-zone'
 import { ensureRows, rowAt, selectIndex, useView } from '../state/view-store'
 import { ColumnChooser } from './ColumnChooser'
@@ -179,6 +180,13 @@ export function EventList() {
   const pageRows = Math.max(1, Math.floor(height / ROW_HEIGHT) - 1)
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (matched === 0) return
+    // Ctrl/Cmd+A: the whole result (its ids stay in main); Ctrl/Cmd+C: the selection as JSON Lines.
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && (e.key.toLowerCase() === 'a' || e.key.toLowerCase() === 'c')) {
+      e.preventDefault()
+      if (e.key.toLowerCase() === 'a') selectAllInView().catch((error: unknown) => useLoad.getState().setCallError(String(error instanceof Error ? error.message : error)))
+      else void copySelection()
+      return
+    }
     if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
       // The pivot menu of the selected row, beside it.
       e.preventDefault()
@@ -202,7 +210,7 @@ export function EventList() {
       if (row) toggleSelected(selectedIndex, row.id)
       return
     }
-    if (e.key === 'Escape' && useSelection.getState().ids.length > 1) {
+    if (e.key === 'Escape' && (useSelection.getState().ids.length > 1 || useSelection.getState().all)) {
       e.preventDefault()
       collapseSelection()
       return
@@ -247,13 +255,27 @@ export function EventList() {
   }
 
   const marks = new Set(useSelection((s) => s.ids))
+  const all = useSelection((s) => s.all)
   const rows = []
   for (let i = first; i < last; i++) {
     const row = rowAt(i)
     const selected = selectedId !== null ? row?.id === selectedId : i === selectedIndex
-    const marked = marks.size > 1 && row !== undefined && marks.has(row.id)
+    const marked = row !== undefined && (all ? isInSelection(row.id, viewId) : marks.size > 1 && marks.has(row.id))
     rows.push(<Row key={i} index={i} row={row} top={geometry.top(i)} selected={selected} marked={marked} setSize={matched} columns={columns} zone={zone} />)
   }
+
+  // A Ctrl/Cmd-A selection seen through another filter: ask which rows on screen it holds.
+  const [, setMembersSeen] = useState(0)
+  useEffect(() => onMembersChanged(() => setMembersSeen((n) => n + 1)), [])
+  useEffect(() => {
+    if (!all || all.viewId === viewId) return
+    const shown: number[] = []
+    for (let i = first; i < last; i++) {
+      const id = rowAt(i)?.id
+      if (id !== undefined) shown.push(id)
+    }
+    noteVisibleRows(viewId, shown)
+  })
 
   const activeDescendant = selectedIndex >= first && selectedIndex < last ? optionId(selectedIndex) : undefined
 

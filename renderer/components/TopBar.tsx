@@ -7,6 +7,7 @@ import { useView } from '../state/view-store'
 import { formatBytes, formatCount } from '../format/format'
 import { Logo } from './Logo'
 import { openS3Dialog } from '../state/s3-store'
+import { openExportDialog } from '../state/export-store'
 
 const LANGUAGE_NAMES = { en: 'EN', ja: '日本語' } as const
 
@@ -109,6 +110,11 @@ export function TopBar() {
       <button type="button" className="button" title={t.s3OpenTopTitle} onClick={openS3Dialog} data-testid="open-s3-button">
         {t.s3OpenTop}
       </button>
+      {total > 0 ? (
+        <button type="button" className="button" title={t.exportButtonTitle} onClick={openExportDialog} data-testid="export-button">
+          {t.exportButton}
+        </button>
+      ) : null}
       {total > 0 && !loading ? (
         <button type="button" className="button" title={t.clearTitle} onClick={() => void clearAll()} data-testid="clear-button">
           {t.clear}

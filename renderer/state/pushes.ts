@@ -6,6 +6,8 @@ import { useLanguage } from './language-store'
 import { scheduleRequery } from './view-store'
 import { focusFilter } from './focus'
 import { openS3Dialog, subscribeS3Pushes } from './s3-store'
+import { copySelection, exportProgressArrived, openExportDialog } from './export-store'
+import { selectAllInView } from './selection'
 
 let subscribed = false
 
@@ -16,10 +18,14 @@ export function subscribePushes(): void {
   subscribeLoadPushes()
   subscribeS3Pushes()
   api.onEventsChanged(() => scheduleRequery())
+  api.onExportProgress(exportProgressArrived)
   api.onMenuCommand(({ command }) => {
     if (command === 'focusFilter') focusFilter()
     else if (command === 'languageEnglish') useLanguage.getState().setLanguage('en')
     else if (command === 'languageJapanese') useLanguage.getState().setLanguage('ja')
     else if (command === 'openS3') openS3Dialog()
+    else if (command === 'exportEvents') openExportDialog()
+    else if (command === 'copyEvents') void copySelection()
+    else if (command === 'selectAll') void selectAllInView().catch(() => undefined)
   })
 }

@@ -71,7 +71,7 @@ function find(items: MenuItemConstructorOptions[], label: string): MenuItemConst
 describe('menuTemplate', () => {
   const actions = (): MenuActions & { sent: string[] } => {
     const sent: string[] = []
-    return { sent, openFiles: vi.fn(), openFolder: vi.fn(), send: (c) => void sent.push(c), openHelp: vi.fn() }
+    return { sent, openFiles: vi.fn(), openFolder: vi.fn(), send: (c) => void sent.push(c), openHelp: vi.fn(), openRecent: vi.fn(), clearRecent: vi.fn() }
   }
 
   it('has developer tools only in development', () => {
@@ -98,7 +98,7 @@ describe('menuTemplate', () => {
   it('sends the language and focus commands to the renderer', () => {
     const a = actions()
     const template = menuTemplate({ platform: 'win32', development: false, actions: a })
-    for (const label of ['English', '日本語', 'Focus Filter']) {
+    for (const label of ['English', '日本語', 'Find']) {
       const click = find(template, label)?.click as (() => void) | undefined
       click?.()
     }

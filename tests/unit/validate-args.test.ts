@@ -97,6 +97,10 @@ describe('dispatchCall', () => {
     s3Discover: async () => ({ orgIds: [], accounts: [], regions: [], hasInsight: false, hasDigest: false }),
     openS3Trail: async () => ({ loadId: 8 }),
     clearS3Cache: async () => ({ objects: 0, bytes: 0 }),
+    selectView: async () => ({ count: 0 }),
+    countHidden: async () => ({ selected: 0, hidden: 0 }),
+    selectionMembers: async () => [],
+    cancelExport: async () => undefined,
   }
   const shell: ShellCalls = {
     appInfo: async () => ({ mode: 'web', version: '1.2.3', locale: 'en' }),
@@ -104,6 +108,9 @@ describe('dispatchCall', () => {
     openExternal: async () => {
       throw new Error('refused')
     },
+    exportEvents: async () => null,
+    showExportedFile: async () => undefined,
+    copyEvents: async () => ({ events: 0, text: '' }),
   }
 
   it('routes service calls to the service and shell calls to the shell', async () => {

@@ -7,7 +7,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import type { AshiatoPushes, LoadStarted, PushName } from '../../common/ipc-contract'
+import type { Writable } from 'node:stream'
+import type { AshiatoPushes, EventSelection, ExportDone, ExportDownload, LoadStarted, PushName } from '../../common/ipc-contract'
 import { UPLOAD_CHUNK_BYTES } from '../../common/web-protocol'
 import { startWebServer, type WebServer } from '../../main/web/web-server'
 import type { WebService } from '../../main/web/ws-session'
@@ -69,6 +70,29 @@ class FakeService implements WebService {
   }
   async getHistogram() {
     return { start: 0, bucketMs: 60_000, errors: [], successes: [], untimed: 0 }
+  }
+  async selectView() {
+    return { count: 0 }
+  }
+  async countHidden() {
+    return { selected: 0, hidden: 0 }
+  }
+  async selectionMembers() {
+    return []
+  }
+  async cancelExport(): Promise<void> {}
+  resolveSelection(selection: EventSelection): Uint32Array {
+    return Uint32Array.from('ids' in selection ? selection.ids : [])
+  }
+  /** Writes one line per id: enough to see the route stream what exportEvents prepared. */
+  async exportToStream(ids: Uint32Array, _shape: unknown, name: string, destination: Writable): Promise<ExportDone> {
+    const text = Array.from(ids, (id) => `event ${id}\n`).join('')
+    await new Promise<void>((resolve) => destination.end(text, () => resolve()))
+    return { events: ids.length, bytes: text.length, path: name }
+  }
+  copyText(request: { selection: EventSelection }) {
+    const ids = this.resolveSelection(request.selection)
+    return { events: ids.length, text: Array.from(ids, (id) => `{"id":${id}}\n`).join('') }
   }
 }
 
@@ -276,6 +300,35 @@ describe('web server: the contract over the WebSocket', () => {
     const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)))
     socket.send('not json')
     expect(await closed).toBe(1008)
+  })
+})
+
+describe('web server: export downloads', () => {
+  it('streams an export once, by its ticket, only to a request with the token or cookie', async () => {
+    const api = apiOver(connect())
+    const ready = (await api.exportEvents({ selection: { ids: [3, 1] }, format: 'jsonl', gzip: false })) as ExportDownload
+    expect(ready.events).toBe(2)
+    expect(ready.fileName).toMatch(/^ashiato-export-\d{8}-\d{4}\.jsonl$/)
+    expect(ready.download).toMatch(/^\/export\?id=[\w-]{32}$/)
+    // Without the cookie or token: refused like any request, and the ticket is not spent.
+    expect((await get(ready.download)).status).toBe(401)
+    expect((await get(ready.download, { host: `evil.example:${server.port}`, cookie: cookie() })).status).toBe(403)
+    const download = await get(ready.download, { cookie: cookie() })
+    expect(download.status).toBe(200)
+    expect(download.headers['content-disposition']).toBe(`attachment; filename="${ready.fileName}"`)
+    expect(download.headers['content-type']).toBe('application/x-ndjson')
+    expect(download.headers['cache-control']).toBe('no-store')
+    expect(download.body).toBe('event 3\nevent 1\n')
+    // One download per ticket; a made-up ticket finds nothing.
+    expect((await get(ready.download, { cookie: cookie() })).status).toBe(404)
+    expect((await get('/export?id=nope', { cookie: cookie() })).status).toBe(404)
+  })
+
+  it('gives web mode the copied text and refuses to show files', async () => {
+    const api = apiOver(connect())
+    await expect(api.copyEvents({ selection: { ids: [2] } })).resolves.toEqual({ events: 1, text: '{"id":2}\n' })
+    await expect(api.showExportedFile('/etc/passwd')).rejects.toThrow('In web mode the browser keeps the downloaded file.')
+    await expect(api.exportEvents({ selection: { ids: [1] }, format: 'xml' as never, gzip: false })).rejects.toThrow('exportEvents: format must be one of')
   })
 })
 

@@ -1,0 +1,192 @@
+// Export ▸ the selected events or the whole current result: scope, format, gzip, the CSV's extra
+// columns (the list's), how many selected events the filter hides, then progress with Cancel.
+// A native modal <dialog>: focus stays inside, Escape closes it (and stops a running export).
+// Also the note that says what was written or copied, with Show in folder in the desktop app.
+import { useEffect, useId, useRef } from 'react'
+import type { ExportFormat } from '../../common/ipc-contract'
+import { formatMessage, type Messages } from '../../common/i18n'
+import { extraCsvColumns } from '../../common/csv-columns'
+import { COLUMN_DEFS } from '../list/columns'
+import { formatCount } from '../format/format'
+import { useFindPrefs } from '../state/find-prefs'
+import { useT } from '../state/language-store'
+import { useView } from '../state/view-store'
+import {
+  cancelExport,
+  closeExportDialog,
+  dismissNotice,
+  EXPORT_FORMATS,
+  scopeCount,
+  setExportChoice,
+  showExportedFile,
+  startExport,
+  useExport,
+  type ExportScope,
+} from '../state/export-store'
+
+const FORMAT_LABEL: Record<ExportFormat, keyof Messages> = { records: 'exportFormatRecords', jsonl: 'exportFormatJsonl', csv: 'exportFormatCsv' }
+const FORMAT_HINT: Record<ExportFormat, keyof Messages> = { records: 'exportFormatRecordsHint', jsonl: 'exportFormatJsonlHint', csv: 'exportFormatCsvHint' }
+
+function Progress({ t }: { t: Messages }) {
+  const running = useExport((s) => s.running)
+  if (!running) return null
+  const progress = running.progress
+  const fraction = progress && progress.total > 0 ? progress.done / progress.total : null
+  return (
+    <div className="export-progress" role="status" data-testid="export-progress">
+      <div className="progress__bar" aria-hidden="true">
+        <div
+          className={fraction === null ? 'progress__fill progress__fill--indeterminate' : 'progress__fill'}
+          style={fraction === null ? undefined : { width: `${Math.round(fraction * 100)}%` }}
+        />
+      </div>
+      <span>{progress ? formatMessage(t.exportProgress, { done: formatCount(progress.done), total: formatCount(progress.total) }) : t.exportPreparing}</span>
+    </div>
+  )
+}
+
+function DialogBody() {
+  const t = useT()
+  const scope = useExport((s) => s.scope)
+  const format = useExport((s) => s.format)
+  const gzip = useExport((s) => s.gzip)
+  const counts = useExport((s) => s.counts)
+  const running = useExport((s) => s.running)
+  const matched = useView((s) => s.info?.matched ?? 0)
+  const columns = useFindPrefs((s) => s.columns)
+  const id = useId()
+  const selected = scopeCount('selected')
+  const hidden = counts?.hidden ?? 0
+  const busy = running !== null
+  const count = scope === 'result' ? matched : selected
+  const scopes: { value: ExportScope; label: string; disabled: boolean }[] = [
+    { value: 'selected', label: formatMessage(t.exportScopeSelected, { n: formatCount(selected) }), disabled: selected === 0 },
+    { value: 'result', label: formatMessage(t.exportScopeResult, { n: formatCount(matched) }), disabled: matched === 0 },
+  ]
+  return (
+    <form
+      method="dialog"
+      className="export-dialog__form"
+      onSubmit={(e) => {
+        e.preventDefault()
+        void startExport()
+      }}
+    >
+      <header className="export-dialog__header">
+        <h2 className="export-dialog__title" id={`${id}-title`}>
+          {t.exportTitle}
+        </h2>
+      </header>
+      <div className="export-dialog__content">
+        <fieldset className="export-fieldset" disabled={busy}>
+          <legend>{t.exportScope}</legend>
+          {scopes.map((option) => (
+            <label key={option.value} className="export-choice">
+              <input
+                type="radio"
+                name={`${id}-scope`}
+                value={option.value}
+                checked={scope === option.value}
+                disabled={option.disabled}
+                data-testid={`export-scope-${option.value}`}
+                onChange={() => setExportChoice({ scope: option.value })}
+              />
+              <span>{option.label}</span>
+            </label>
+          ))}
+          {scope === 'selected' && hidden > 0 ? (
+            <p className="export-note export-note--warn" data-testid="export-hidden">
+              {formatMessage(t.exportHiddenSelected, { n: formatCount(hidden) })}
+            </p>
+          ) : null}
+        </fieldset>
+        <fieldset className="export-fieldset" disabled={busy}>
+          <legend>{t.exportFormat}</legend>
+          {EXPORT_FORMATS.map((value) => (
+            <label key={value} className="export-choice">
+              <input type="radio" name={`${id}-format`} value={value} checked={format === value} data-testid={`export-format-${value}`} onChange={() => setExportChoice({ format: value })} />
+              <span>
+                {t[FORMAT_LABEL[value]]} <span className="muted">— {t[FORMAT_HINT[value]]}</span>
+              </span>
+            </label>
+          ))}
+          {format === 'csv' ? (
+            <p className="export-note" data-testid="export-csv-columns">
+              {extraCsvColumns(columns).length > 0
+                ? formatMessage(t.exportCsvColumns, { columns: extraCsvColumns(columns).map((c) => t[COLUMN_DEFS[c].label]).join(', ') })
+                : t.exportCsvConsoleOnly}
+            </p>
+          ) : null}
+          <label className="export-choice">
+            <input type="checkbox" checked={gzip} data-testid="export-gzip" onChange={(e) => setExportChoice({ gzip: e.currentTarget.checked })} />
+            <span>{t.exportGzip}</span>
+          </label>
+        </fieldset>
+        <p className="export-note muted">{format === 'csv' ? t.exportCsvNote : t.exportLossless}</p>
+        <Progress t={t} />
+      </div>
+      <footer className="export-dialog__footer">
+        <span className="export-dialog__spacer" />
+        {busy ? (
+          <button type="button" className="button" onClick={() => void cancelExport()} data-testid="export-cancel">
+            {t.exportCancel}
+          </button>
+        ) : (
+          <button type="button" className="button" onClick={closeExportDialog} data-testid="export-close">
+            {t.exportClose}
+          </button>
+        )}
+        {/* Focused when the dialog opens: Ctrl/Cmd+E, then Enter, exports with the last choices. */}
+        <button type="submit" className="button button--primary" disabled={busy || count === 0} data-autofocus data-testid="export-start">
+          {formatMessage(t.exportStart, { n: formatCount(count) })}
+        </button>
+      </footer>
+    </form>
+  )
+}
+
+export function ExportDialog() {
+  const t = useT()
+  const open = useExport((s) => s.open)
+  const ref = useRef<HTMLDialogElement | null>(null)
+  useEffect(() => {
+    const dialog = ref.current
+    if (!dialog) return
+    if (open && !dialog.open) {
+      dialog.showModal()
+      // React's autoFocus runs before showModal, which then focuses the first radio button.
+      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus()
+    } else if (!open && dialog.open) dialog.close()
+  }, [open])
+  return (
+    // Escape closes a modal <dialog> by itself; onClose keeps the store in step (and stops a running export).
+    <dialog ref={ref} className="export-dialog" aria-label={t.exportTitle} onClose={closeExportDialog} data-testid="export-dialog">
+      {open ? <DialogBody /> : null}
+    </dialog>
+  )
+}
+
+/** What was written or copied (or why not), until dismissed or replaced. */
+export function ExportNotice() {
+  const t = useT()
+  const notice = useExport((s) => s.notice)
+  useEffect(() => {
+    if (!notice || notice.kind === 'error' || notice.path) return
+    const timer = setTimeout(dismissNotice, 6000)
+    return () => clearTimeout(timer)
+  }, [notice])
+  if (!notice) return null
+  return (
+    <div className={`export-notice export-notice--${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="export-notice">
+      <span className="export-notice__text">{notice.text}</span>
+      {notice.path ? (
+        <button type="button" className="button button--small" onClick={() => showExportedFile(notice.path!)} data-testid="export-show-in-folder">
+          {t.exportShowInFolder}
+        </button>
+      ) : null}
+      <button type="button" className="icon-button" aria-label={t.noticeDismiss} title={t.noticeDismiss} onClick={dismissNotice}>
+        ×
+      </button>
+    </div>
+  )
+}
