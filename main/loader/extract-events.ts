@@ -4,11 +4,14 @@
 // The format is found from the content, never the name: gzip or not, then a structural walk
 // that finds events in whatever JSON wraps them (see formats/event-walker.ts). The file is not
 // JSON.parse'd as a whole: the walk finds each event's byte range in one pass, and only those
-// ranges are parsed, so the batch keeps every event's original text (big integers, key order)
-// without re-stringifying, and a damaged file still yields every event before the damage.
+// ranges are read (their fields straight from the bytes, see fast-fields.ts; JSON.parse for
+// what that declines), so the batch keeps every event's original text (big integers, key
+// order) without re-stringifying, and a damaged file still yields every event before the
+// damage. Delivery files are read in a single pass (delivery-reader.ts).
 
 import type { BatchFailure, ParsedBatch } from '../store/parsed-batch'
 import { buildBatch } from './batch-builder'
+import { readDeliveryFile } from './delivery-reader'
 import { Candidates } from './formats/candidates'
 import { splitDeliveryFile } from './formats/delivery-split'
 import { EventWalker } from './formats/event-walker'
@@ -21,9 +24,11 @@ import { JsonScanner, skipWhitespace } from './json-scanner'
 export interface ExtractOptions {
   /** Refuse gzip files that inflate past this many bytes (a guard against decompression bombs). */
   maxUncompressedBytes: number
+  /** JSON.parse every event instead of reading its fields from the bytes: the reference path (tests, A/B timing). */
+  parseEveryEvent: boolean
 }
 
-export const DEFAULT_EXTRACT_OPTIONS: ExtractOptions = { maxUncompressedBytes: 2 * 1024 * 1024 * 1024 }
+export const DEFAULT_EXTRACT_OPTIONS: ExtractOptions = { maxUncompressedBytes: 2 * 1024 * 1024 * 1024, parseEveryEvent: false }
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`
 
@@ -33,7 +38,7 @@ function asBuffer(bytes: Uint8Array): Buffer {
 }
 
 export function extractEvents(bytes: Uint8Array, fileIndex: number, options: Partial<ExtractOptions> = {}): ParsedBatch | BatchFailure {
-  const { maxUncompressedBytes } = { ...DEFAULT_EXTRACT_OPTIONS, ...options }
+  const { maxUncompressedBytes, parseEveryEvent } = { ...DEFAULT_EXTRACT_OPTIONS, ...options }
   const fail = (reason: string): BatchFailure => ({ fileIndex, reason })
   if (bytes.length === 0) return fail('empty file')
 
@@ -55,17 +60,19 @@ export function extractEvents(bytes: Uint8Array, fileIndex: number, options: Par
   // UTF-16 without a byte order mark: every other byte of the ASCII text is zero.
   if (first + 1 < n && data[first + 1] === 0) return fail('not CloudTrail JSON: UTF-16 text (save it as UTF-8)')
 
-  // Delivery files as CloudTrail writes them split at memmem speed; anything else (or a split
-  // that JSON.parse rejects) is walked.
+  // Delivery files as CloudTrail writes them are read in one pass; failing that, split at
+  // memmem speed; anything else (or a split that does not parse) is walked.
+  const delivery = gzipDamage || parseEveryEvent ? null : readDeliveryFile(fileIndex, data, first, n)
+  if (delivery) return delivery
   const split = gzipDamage ? null : splitDeliveryFile(data, first, n)
-  const fast = split && buildBatch(fileIndex, { data, found: split, problems: new Problems(), lines: null, strict: true })
+  const fast = split && buildBatch(fileIndex, { data, found: split, problems: new Problems(), lines: null, strict: true, parseEveryEvent })
   if (fast) return fast
 
   const found = new Candidates()
   const problems = new Problems()
   // A cut-off gzip cuts the JSON too: that end is the gzip's damage, not a second problem.
   const jsonLines = walkDocument(new EventWalker(new JsonScanner(data), found), data, first, n, problems, gzipDamage !== '')
-  const batch = buildBatch(fileIndex, { data, found, problems, lines: jsonLines ? new LineIndex(data) : null })
+  const batch = buildBatch(fileIndex, { data, found, problems, lines: jsonLines ? new LineIndex(data) : null, parseEveryEvent })
   const events = batch.starts.length
 
   const damage = [gzipDamage, problems.summary()].filter(Boolean).join('; ')

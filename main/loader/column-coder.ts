@@ -1,0 +1,204 @@
+// Dictionary coding of a batch's string columns, keyed by the values' bytes. A trail repeats
+// the same few hundred names, regions, principals and addresses millions of times; coding each
+// through a Map<string, number> first made a string of it (a copy and an allocation) and then
+// hashed that string. Here a value is hashed and compared where it lies in the file, four
+// bytes at a time, and a string is made only the first time this thread meets the value.
+//
+// The table outlives a batch (one per thread; extraction is synchronous, so batches never
+// interleave): values seen in earlier files are known at once. Batch-local codes are stamped
+// with the batch's generation, so starting a batch costs nothing. Bytes and strings hash
+// alike (a string by its UTF-16 code units, which are its bytes when it is ASCII), so a value
+// given as bytes and the same value decoded from an escaped string get one code: the
+// dictionary never holds a string twice.
+
+import { STRING_COLUMNS } from '../store/parsed-batch'
+
+/** Past this many distinct values the table starts over (at a batch's start), bounding memory. */
+const MAX_ENTRIES = 1 << 18
+const COLUMNS = STRING_COLUMNS.length
+
+/** `Buffer#latin1Slice`: what toString('latin1', ...) ends in, without its argument handling. */
+type Latin1 = { latin1Slice(start: number, end: number): string }
+export const latin1 = (b: Buffer, start: number, end: number): string => (b as unknown as Latin1).latin1Slice(start, end)
+
+function mix(h: number, word: number): number {
+  h = Math.imul(h ^ word, 0x5bd1e995)
+  return h ^ (h >>> 15)
+}
+
+/** Whether the `length` bytes at `a` in `va` equal those at `b` in `vb`, compared a word at a time. */
+function same(va: DataView, a: number, vb: DataView, b: number, length: number): boolean {
+  let k = 0
+  for (; k + 4 <= length; k += 4) if (va.getUint32(a + k, true) !== vb.getUint32(b + k, true)) return false
+  for (; k < length; k++) if (va.getUint8(a + k) !== vb.getUint8(b + k)) return false
+  return true
+}
+
+/** The fields of an entry in `entries`: where its bytes are in the pool (-1: not ASCII, no bytes equal it), etc. */
+const AT = 0, LENGTH = 1, STAMP = 2, CODE = 3, STRIDE = 4
+
+export class ColumnCoder {
+  /** The current batch's dictionary: code 0 is '' as in every ParsedBatch. */
+  dictionary: string[] = ['']
+  private generation = 0
+  /** The current batch's bytes. */
+  private b: Buffer = Buffer.alloc(0)
+  private view = new DataView(this.b.buffer)
+  /**
+   * Open addressing, kept at most half full: [hash, entry + 1] pairs (0 for an empty slot).
+   * The hash sits in the slot and an entry's numbers side by side, so a lookup touches two
+   * cache lines and the pool, not five arrays.
+   */
+  private slots = new Int32Array(2 << 12)
+  private entries: Int32Array = new Int32Array(STRIDE << 11)
+  private values: string[] = []
+  private pool = new Uint8Array(1 << 16)
+  private poolView = new DataView(this.pool.buffer)
+  private poolUsed = 0
+  /** Per column: where its previous value lay in the batch's bytes, and its code. */
+  private readonly lastStart = new Int32Array(COLUMNS)
+  private readonly lastLength = new Int32Array(COLUMNS).fill(-1)
+  private readonly lastCode = new Int32Array(COLUMNS)
+
+  /** `maxEntries`: past this many distinct values the table starts over (a parameter for tests). */
+  constructor(private readonly maxEntries = MAX_ENTRIES) {}
+
+  /** Starts a batch over `data`: its dictionary is [''] until values are coded. */
+  begin(data: Buffer): string[] {
+    this.generation++
+    this.dictionary = ['']
+    this.b = data
+    this.view = new DataView(data.buffer, data.byteOffset, data.byteLength)
+    this.lastLength.fill(-1)
+    if (this.values.length > this.maxEntries) {
+      this.slots = new Int32Array(2 << 12)
+      this.values = []
+      this.poolUsed = 0
+    }
+    return this.dictionary
+  }
+
+  /**
+   * The code of column `column`'s value, the latin1 text of data[start, end) (which must be
+   * ASCII). A value equal to the column's previous one (a file holds one account and region,
+   * and runs of one name or caller) is known without hashing.
+   */
+  bytes(column: number, start: number, end: number): number {
+    if (start === end) return 0
+    const { b, view, slots, entries } = this
+    const length = end - start
+    if (this.lastLength[column] === length && same(view, this.lastStart[column], view, start, length)) return this.lastCode[column]
+    let h = length
+    let i = start
+    for (; i + 4 <= end; i += 4) h = mix(h, view.getUint32(i, true))
+    let tail = 0
+    for (let k = end - 1; k >= i; k--) tail = (tail << 8) | b[k]
+    h = mix(h, tail)
+    const mask = (slots.length >>> 1) - 1
+    let code: number
+    for (let slot = (h ^ (h >>> 16)) & mask; ; slot = (slot + 1) & mask) {
+      const entry = slots[2 * slot + 1] - 1
+      if (entry < 0) {
+        code = this.add(slot, h, latin1(b, start, end), true)
+        break
+      }
+      if (slots[2 * slot] !== h) continue
+      const e = entry * STRIDE
+      if (entries[e + LENGTH] === length && entries[e + AT] >= 0 && same(this.poolView, entries[e + AT], view, start, length)) {
+        code = this.local(entry)
+        break
+      }
+    }
+    this.lastStart[column] = start
+    this.lastLength[column] = length
+    this.lastCode[column] = code
+    return code
+  }
+
+  /** The code of a string (a decoded value, or one from the JSON.parse path). */
+  string(value: string): number {
+    const length = value.length
+    if (length === 0) return 0
+    let h = length
+    let high = 0
+    let i = 0
+    for (; i + 4 <= length; i += 4) {
+      const c0 = value.charCodeAt(i), c1 = value.charCodeAt(i + 1), c2 = value.charCodeAt(i + 2), c3 = value.charCodeAt(i + 3)
+      high |= c0 | c1 | c2 | c3
+      h = mix(h, c0 | (c1 << 8) | (c2 << 16) | (c3 << 24))
+    }
+    let tail = 0
+    for (let k = length - 1; k >= i; k--) {
+      tail = (tail << 8) | value.charCodeAt(k)
+      high |= value.charCodeAt(k)
+    }
+    h = mix(h, tail)
+    const slots = this.slots
+    const mask = (slots.length >>> 1) - 1
+    for (let slot = (h ^ (h >>> 16)) & mask; ; slot = (slot + 1) & mask) {
+      const entry = slots[2 * slot + 1] - 1
+      if (entry < 0) return this.add(slot, h, value, high < 0x80)
+      if (slots[2 * slot] === h && this.values[entry] === value) return this.local(entry)
+    }
+  }
+
+  private local(entry: number): number {
+    const e = entry * STRIDE
+    if (this.entries[e + STAMP] !== this.generation) {
+      this.entries[e + STAMP] = this.generation
+      this.entries[e + CODE] = this.dictionary.length
+      this.dictionary.push(this.values[entry])
+    }
+    return this.entries[e + CODE]
+  }
+
+  private add(slot: number, hash: number, value: string, ascii: boolean): number {
+    const entry = this.values.length
+    if ((entry + 1) * STRIDE > this.entries.length) {
+      const bigger = new Int32Array(this.entries.length * 2)
+      bigger.set(this.entries)
+      this.entries = bigger
+    }
+    this.values.push(value)
+    const e = entry * STRIDE
+    this.entries[e + AT] = ascii ? this.keep(value) : -1
+    this.entries[e + LENGTH] = value.length
+    this.entries[e + STAMP] = 0
+    this.slots[2 * slot] = hash
+    this.slots[2 * slot + 1] = entry + 1
+    if ((entry + 1) * 4 > this.slots.length) this.rehash()
+    return this.local(entry)
+  }
+
+  /** Copies an ASCII value's bytes into the pool; returns where. */
+  private keep(value: string): number {
+    if (this.poolUsed + value.length > this.pool.length) {
+      const bigger = new Uint8Array(Math.max(this.pool.length * 2, this.poolUsed + value.length))
+      bigger.set(this.pool.subarray(0, this.poolUsed))
+      this.pool = bigger
+      this.poolView = new DataView(bigger.buffer)
+    }
+    const at = this.poolUsed
+    for (let k = 0; k < value.length; k++) this.pool[at + k] = value.charCodeAt(k)
+    this.poolUsed = at + value.length
+    return at
+  }
+
+  private rehash(): void {
+    const old = this.slots
+    const slots = new Int32Array(old.length * 2)
+    const mask = (slots.length >>> 1) - 1
+    for (let s = 0; s < old.length; s += 2) {
+      if (old[s + 1] === 0) continue
+      const h = old[s]
+      let slot = (h ^ (h >>> 16)) & mask
+      while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask
+      slots[2 * slot] = h
+      slots[2 * slot + 1] = old[s + 1]
+    }
+    this.slots = slots
+  }
+}
+
+/** The coder of this thread (a parse worker, or the main thread in tests): its table outlives a batch. */
+export const threadCoder = new ColumnCoder()
