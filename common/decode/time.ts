@@ -3,6 +3,7 @@
 // passed in. Intl does the zone arithmetic (the renderer and Node both ship full ICU data).
 
 import type { Language } from '../i18n'
+import { isValidZone, UTC, zonedParts, type ZonedParts } from '../zoned-time'
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const
 const WEEKDAYS_JA = ['日', '月', '火', '水', '木', '金', '土'] as const
@@ -33,72 +34,17 @@ function pad(n: number, width = 2): string {
 }
 
 /** True for 'UTC' and the IANA names Intl accepts (Asia/Tokyo...). */
-export function isValidTimeZone(zone: string): boolean {
-  if (zone === 'UTC') return true
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone })
-    return true
-  } catch {
-    return false
-  }
-}
+export const isValidTimeZone = isValidZone
 
-interface WallClock {
-  year: number
-  month: number
-  day: number
-  hour: number
-  minute: number
-  second: number
-  weekday: number
+interface WallClock extends ZonedParts {
   /** Minutes east of UTC. */
   offset: number
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>()
-
+/** An instant's wall clock in a zone (UTC for an unknown zone), from the shared zone code. */
 function wallClock(ms: number, zone: string): WallClock {
-  if (zone === 'UTC' || !isValidTimeZone(zone)) {
-    const d = new Date(ms)
-    return {
-      year: d.getUTCFullYear(),
-      month: d.getUTCMonth() + 1,
-      day: d.getUTCDate(),
-      hour: d.getUTCHours(),
-      minute: d.getUTCMinutes(),
-      second: d.getUTCSeconds(),
-      weekday: d.getUTCDay(),
-      offset: 0,
-    }
-  }
-  let format = formatters.get(zone)
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    })
-    formatters.set(zone, format)
-  }
-  const parts: Record<string, number> = {}
-  for (const part of format.formatToParts(new Date(ms))) if (part.type !== 'literal') parts[part.type] = Number(part.value)
-  const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second)
-  const wholeSecond = ms - (((ms % 1000) + 1000) % 1000)
-  return {
-    year: parts.year,
-    month: parts.month,
-    day: parts.day,
-    hour: parts.hour,
-    minute: parts.minute,
-    second: parts.second,
-    weekday: new Date(asUtc).getUTCDay(),
-    offset: Math.round((asUtc - wholeSecond) / 60_000),
-  }
+  const parts = zonedParts(ms, isValidZone(zone) ? zone : UTC)
+  return { ...parts, offset: Math.round(parts.offsetMs / 60_000) }
 }
 
 /** "UTC", "UTC+09:00", "UTC-03:30". */

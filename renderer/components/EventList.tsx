@@ -3,7 +3,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { EventRow, RowColumn } from '../../common/event-row'
 import { formatMessage } from '../../common/i18n'
-import { formatOffset, isoInZone, UTC, zoneOffsetMs } from '../format/zoned-time'
+import { formatOffset, isoInZone, UTC, zoneOffsetMs } from '../../common/zoned-time'
 import { cellText, COLUMN_DEFS, gridTemplate } from '../list/columns'
 import { scrollToReveal, virtualWindow } from '../list/virtual-window'
 import { sortBy, useFind } from '../state/find-store'

@@ -3,7 +3,7 @@
 
 import { ROW_COLUMNS, type EventRow, type RowColumn } from '../../common/event-row'
 import type { MessageKey } from '../../common/i18n'
-import { formatInZone } from '../format/zoned-time'
+import { formatInZone } from '../../common/zoned-time'
 
 export interface ColumnDef {
   key: RowColumn
