@@ -37,23 +37,31 @@ function Example({ example, onPick }: { example: string; onPick(example: string)
   )
 }
 
+/** Examples beside what they mean; a click puts the example in the filter bar. */
+function ExampleTable({ rows, onPick }: { rows: readonly { example: string; text: MessageKey }[]; onPick(example: string): void }) {
+  const t = useT()
+  return (
+    <table className="help__table">
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.example}>
+            <td>
+              <Example example={row.example} onPick={onPick} />
+            </td>
+            <td>{t[row.text]}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
 export function QueryHelp({ onPick }: { onPick(example: string): void }) {
   const t = useT()
   return (
     <div className="popover help" role="dialog" aria-label={t.helpTitle} data-testid="filter-help">
       <div className="help__title">{t.helpTitle}</div>
-      <table className="help__table">
-        <tbody>
-          {SYNTAX.map((row) => (
-            <tr key={row.example}>
-              <td>
-                <Example example={row.example} onPick={onPick} />
-              </td>
-              <td>{t[row.text]}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ExampleTable rows={SYNTAX} onPick={onPick} />
       <div className="help__title">{t.helpShortNames}</div>
       <div className="help__names">
         {SHORT_NAMES.map((short) => (
@@ -63,18 +71,7 @@ export function QueryHelp({ onPick }: { onPick(example: string): void }) {
         ))}
       </div>
       <div className="help__title">{t.helpExamples}</div>
-      <table className="help__table">
-        <tbody>
-          {EXAMPLES.map((row) => (
-            <tr key={row.example}>
-              <td>
-                <Example example={row.example} onPick={onPick} />
-              </td>
-              <td>{t[row.text]}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ExampleTable rows={EXAMPLES} onPick={onPick} />
       <div className="help__foot">{t.helpFoot}</div>
     </div>
   )
