@@ -38,6 +38,7 @@ export class EventStore {
   private ids = new IdHashTable()
   private count = 0
   private changeCount = 0
+  private clearCount = 0
 
   /** Events in the set. Event ids are 0 .. size-1. */
   get size(): number {
@@ -47,6 +48,14 @@ export class EventStore {
   /** Bumped on every change, so caches (sort orders, views) know when to recompute. */
   get version(): number {
     return this.changeCount
+  }
+
+  /**
+   * Bumped only by clear(). Between clears the store only appends, so a result computed over
+   * events [0, n) stays true for them: caches that extend results as events arrive key on this.
+   */
+  get generation(): number {
+    return this.clearCount
   }
 
   /** Registers an input file's display name; events added with its id point back to it. */
@@ -117,10 +126,12 @@ export class EventStore {
   /** Forgets everything. */
   clear(): void {
     const version = this.changeCount
+    const generation = this.clearCount
     // Take a fresh store's state, but keep this store's own comparison function (bound to `this`).
     const { isSameAsNewest: _keep, ...fresh } = new EventStore()
     Object.assign(this, fresh)
     this.changeCount = version + 1
+    this.clearCount = generation + 1
   }
 
   /** The event's original JSON bytes (a view, not a copy). */

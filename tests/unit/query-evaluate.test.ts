@@ -309,5 +309,9 @@ describe('evaluate on many events', () => {
     store.clear()
     store.addBatch(batchOfTexts(events.slice(0, 500).map((e) => JSON.stringify({ ...e, note: 'carol' }))), store.addFile('other'))
     expect(evaluate(store, 'carol').ids.length).toBe(500)
+    // Refilled to exactly the size the kept result covered: only the generation tells it apart.
+    store.clear()
+    store.addBatch(batchOfTexts(events.slice(0, 500).map((e) => JSON.stringify({ ...e, userIdentity: { userName: 'dave' } }))), store.addFile('again'))
+    expect(evaluate(store, 'carol').ids.length).toBe(events.slice(0, 500).filter((e) => JSON.stringify(e).toLowerCase().includes('carol') && !JSON.stringify(e.userIdentity ?? '').toLowerCase().includes('carol')).length)
   })
 })
