@@ -5,46 +5,12 @@
 // between list and viewer, and the diff editor for two Ctrl-clicked events.
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { expect, type Locator, type Page } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
 import { test } from './fixtures'
+import { editorLine, hoverKey, notes, rows, SAMPLE, SEED, updateTrailRow } from './viewer-helpers'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
-const data = (name: string): string => path.join(here, 'data', name)
-/** The user's example event (a failed UpdateTrail), as in /work/shared/seed. */
-const SEED = data('update-trail-event.json')
-/** 48 made-up events around the same time (12 of them to cloudtrail.amazonaws.com). */
-const SAMPLE = data('sample-trail.json')
 const SHOTS = path.join(here, '..', '..', 'test-results', 'viewer-explain')
-
-const rows = (page: Page): Locator => page.getByTestId('event-row')
-const updateTrailRow = (page: Page): Locator => rows(page).filter({ hasText: 'UpdateTrail' })
-const editorLine = (page: Page, key: string): Locator => page.locator('[data-testid=json-editor] .view-line').filter({ hasText: `"${key}"` }).first()
-
-/** The inline notes Monaco shows after the lines in view, as one text (Monaco reuses line elements: sort them by top). */
-async function notes(page: Page): Promise<string> {
-  const text = await page.getByTestId('json-editor').evaluate((editor) => {
-    const lines = [...editor.querySelectorAll<HTMLElement>('.view-lines .view-line')]
-    lines.sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
-    return lines.map((line) => [...line.querySelectorAll('.json-note')].map((note) => note.textContent).join('')).join('')
-  })
-  // A note that wraps is split over several lines: join them back.
-  return text.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ')
-}
-
-/** Hovers the line that holds `key` and returns the hover's text. */
-async function hoverKey(page: Page, key: string): Promise<string> {
-  const line = editorLine(page, key)
-  const box = await line.boundingBox()
-  if (!box) throw new Error(`no line for ${key}`)
-  await page.mouse.move(box.x + 2, box.y + box.height / 2)
-  await page.mouse.move(box.x + 40, box.y + box.height / 2, { steps: 4 })
-  const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: key }).first()
-  await expect(hover).toBeVisible()
-  const text = (await hover.innerText()) ?? ''
-  await page.mouse.move(5, 5)
-  await expect(hover).toBeHidden()
-  return text
-}
 
 /** Right-clicks the line of `key` in the viewer and picks a context menu item. */
 async function contextAction(page: Page, key: string, item: string): Promise<void> {

@@ -2,64 +2,13 @@
 // keyboard selection, file problems, opening files, and the README's screenshot.
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { expect, type Locator, type Page } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
 import { test } from './fixtures'
+import { data, editorText, hoverKey, notes, rows, SAMPLE, SEED, updateTrailRow } from './viewer-helpers'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
-const data = (name: string): string => path.join(here, 'data', name)
-/** The user's example event (a failed UpdateTrail), as in /work/shared/seed. */
-const SEED = data('update-trail-event.json')
-/** 48 made-up events around the same time, a few of them failed calls. */
-const SAMPLE = data('sample-trail.json')
-/** A CloudTrail file cut off in the middle. */
 const BROKEN = data('broken-trail.json')
 const SCREENSHOT = path.join(here, '..', '..', 'assets', 'screenshot.png')
-
-const rows = (page: Page): Locator => page.getByTestId('event-row')
-const updateTrailRow = (page: Page): Locator => rows(page).filter({ hasText: 'UpdateTrail' })
-
-/**
- * The text Monaco renders for the lines in view, top to bottom, notes included (Monaco reuses
- * line elements, so their DOM order is not their order on screen; it renders spaces as no-break
- * spaces).
- */
-async function editorText(page: Page): Promise<string> {
-  const text = await page.getByTestId('json-editor').evaluate((editor) => {
-    const lines = [...editor.querySelectorAll<HTMLElement>('.view-lines .view-line')]
-    lines.sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
-    return lines.map((line) => line.textContent).join('\n')
-  })
-  return text.replace(/\u00a0/g, ' ')
-}
-
-/**
- * The inline notes Monaco shows after the lines in view, as one text (a note that wraps is split
- * over several spans).
- */
-async function notes(page: Page): Promise<string> {
-  const text = await page.getByTestId('json-editor').evaluate((editor) => {
-    // Monaco reuses line elements: their order in the DOM is not the order on screen.
-    const lines = [...editor.querySelectorAll<HTMLElement>('.view-lines .view-line')]
-    lines.sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
-    return lines.map((line) => [...line.querySelectorAll('.json-note')].map((note) => note.textContent).join('')).join('')
-  })
-  return text.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ')
-}
-
-/** Hovers the line that holds `key` and returns the hover's text. */
-async function hoverKey(page: Page, key: string): Promise<string> {
-  const line = page.locator('[data-testid=json-editor] .view-line').filter({ hasText: `"${key}"` }).first()
-  const box = await line.boundingBox()
-  if (!box) throw new Error(`no line for ${key}`)
-  await page.mouse.move(box.x + 2, box.y + box.height / 2)
-  await page.mouse.move(box.x + 40, box.y + box.height / 2, { steps: 4 })
-  const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: key }).first()
-  await expect(hover).toBeVisible()
-  const text = (await hover.textContent()) ?? ''
-  await page.mouse.move(5, 5)
-  await expect(hover).toBeHidden()
-  return text
-}
 
 async function selectSeed(page: Page): Promise<void> {
   await expect(updateTrailRow(page)).toHaveCount(1)
