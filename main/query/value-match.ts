@@ -5,27 +5,19 @@
 import type { CompareOp, PatternPart } from '../../common/query/ast'
 import { patternLiteral } from '../../common/query/ast'
 import { parseInstant } from '../../common/query/instant'
+import { compileGlob } from '../../common/glob-match'
 
 export type ValueTest = (value: string) => boolean
 
-export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
-
-/** A regexp source for a pattern over lower-cased text (`?` is one code point). */
-export function patternRegexSource(pattern: readonly PatternPart[]): string {
-  return pattern
-    .map((part) => (part.kind === 'any' ? '.*' : part.kind === 'one' ? '.' : escapeRegExp(part.text.toLowerCase())))
-    .join('')
-}
-
-/** Whole-value, case-insensitive match of a pattern. */
+/** Whole-value, case-insensitive match of a pattern (linear time: see common/glob-match.ts). */
 export function patternTest(pattern: readonly PatternPart[]): ValueTest {
   const literal = patternLiteral(pattern)
   if (literal !== null) {
     const lower = literal.toLowerCase()
     return (value) => value.toLowerCase() === lower
   }
-  const regexp = new RegExp(`^${patternRegexSource(pattern)}$`, 'su')
-  return (value) => regexp.test(value.toLowerCase())
+  const glob = compileGlob(pattern, { foldCase: true })
+  return (value) => glob(value.toLowerCase())
 }
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i
