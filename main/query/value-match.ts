@@ -6,6 +6,7 @@ import type { CompareOp, PatternPart } from '../../common/query/ast'
 import { patternLiteral } from '../../common/query/ast'
 import { parseInstant } from '../../common/query/instant'
 import { compileGlob } from '../../common/glob-match'
+import { MAX_JSON_DEPTH } from '../../common/json-depth'
 
 export type ValueTest = (value: string) => boolean
 
@@ -63,12 +64,18 @@ export function compareTest(op: CompareOp, value: string): ValueTest {
   }
 }
 
-/** String forms of the scalars among JSON values, through arrays at any depth. */
+/**
+ * String forms of the scalars among JSON values, through arrays at any depth down to
+ * MAX_JSON_DEPTH (iteratively: a hostile event's nested arrays cannot overflow the stack).
+ */
 export function scalarStrings(values: readonly unknown[], out: string[] = []): string[] {
-  for (const value of values) {
+  const stack: [unknown, number][] = []
+  for (let i = values.length - 1; i >= 0; i--) stack.push([values[i], 0])
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!
     if (typeof value === 'string') out.push(value)
     else if (typeof value === 'number' || typeof value === 'boolean') out.push(String(value))
-    else if (Array.isArray(value)) scalarStrings(value, out)
+    else if (Array.isArray(value) && depth < MAX_JSON_DEPTH) for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], depth + 1])
   }
   return out
 }
