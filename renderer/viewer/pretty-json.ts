@@ -104,10 +104,44 @@ function failed(source: string, problem: 'notJson' | 'tooDeep' = 'notJson'): Pre
   return { text: source, ok: false, problem, lines: new Map(), values: new Map(), keyColumns: new Map(), linePaths: new Map() }
 }
 
+/** A scalar as a value token (strings quoted), or null for objects and arrays. */
+function scalarToken(value: unknown): string | null {
+  if (value === null) return 'null'
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return JSON.stringify(value)
+  return null
+}
+
+/**
+ * The scalar members of the top two levels (eventName, userIdentity.type...) of a text too deep
+ * to lay out, so the viewer's header still names the event. JSON.parse copes with any depth
+ * (V8 parses iteratively); only two levels are read from what it returns.
+ */
+function shallowValues(source: string): Map<string, string> {
+  const values = new Map<string, string>()
+  let root: unknown
+  try {
+    root = JSON.parse(source)
+  } catch {
+    return values
+  }
+  if (root === null || typeof root !== 'object' || Array.isArray(root)) return values
+  for (const [key, value] of Object.entries(root)) {
+    const token = scalarToken(value)
+    if (token !== null) values.set(key, token)
+    else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [inner, innerValue] of Object.entries(value)) {
+        const innerToken = scalarToken(innerValue)
+        if (innerToken !== null) values.set(memberPath(key, inner), innerToken)
+      }
+    }
+  }
+  return values
+}
+
 /** Pretty-prints one JSON text with `indent` per level (two spaces by default). */
 export function prettyJson(source: string, indent = '  '): PrettyJson {
   // Checked first, on the text: cheaper than tokens, and nothing quadratic gets started.
-  if (jsonDepth(source, MAX_JSON_DEPTH + 1) > MAX_JSON_DEPTH) return failed(source, 'tooDeep')
+  if (jsonDepth(source, MAX_JSON_DEPTH + 1) > MAX_JSON_DEPTH) return { ...failed(source, 'tooDeep'), values: shallowValues(source) }
   const tokens = tokenize(source)
   if (!tokens || tokens.length === 0) return failed(source)
 

@@ -32,6 +32,8 @@ describe('prettyJson and depth', () => {
     expect(pretty.ok).toBe(false)
     expect(pretty.problem).toBe('tooDeep')
     expect(pretty.text).toBe(text)
+    // The header still names it: the top levels' scalars are read.
+    expect(pretty.values.get('eventName')).toBe('"GetObject"')
   })
 
   it('lays out an event exactly at the limit, and not one level deeper', () => {
