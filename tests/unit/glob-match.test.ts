@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { compileGlob, globMatches, type GlobPart } from '../../common/glob-match'
-import { patternTest } from '../../main/query/value-match'
+import { compareTest, isNumeric, patternTest } from '../../main/query/value-match'
 import { freeTextTest } from '../../main/query/free-text'
 import { parseQuery } from '../../common/query/parser'
 
@@ -128,5 +128,21 @@ describe('the query engine uses it', () => {
     expect(quoted(json)).toBe(true)
     expect(text('josé*root')(json)).toBe(false)
     expect(text('*a*a*c*')(JSON.stringify({ userAgent: 'a'.repeat(100_000) }))).toBe(false)
+  })
+})
+
+describe('value tests on hostile values', () => {
+  // The number pattern split a run of digits between two quantifiers in every way: a 100 KB value
+  // of digits took about a minute (the square of its length) for `count>5`.
+  it('compares a 100 KB run of digits followed by a letter', { timeout: 10_000 }, () => {
+    const digits = `${'1'.repeat(100_000)}x`
+    expect(isNumeric(digits)).toBe(false)
+    expect(compareTest('>', '5')(digits)).toBe(false)
+    expect(isNumeric('1'.repeat(1_000_000))).toBe(true)
+  })
+
+  it('still reads the numbers it read before', () => {
+    for (const text of ['5', '-5', '+5', '5.', '5.25', '.5', '1e3', '1E-3', '2.5e+10', ' 7 ']) expect(isNumeric(text), text).toBe(true)
+    for (const text of ['', '.', 'e3', '1e', '1.2.3', '0x10', '5 5', '--5']) expect(isNumeric(text), text).toBe(false)
   })
 })
