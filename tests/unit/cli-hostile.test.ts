@@ -120,6 +120,12 @@ describe('an event nested 100,000 levels deep', () => {
     expect(await count('1')).toBe('2\n') // free text reads the bytes: no depth involved
   })
 
+  it('refuses a query nested 20,000 levels deep as a usage error', async () => {
+    const { code, stdout, stderr } = await run([file('deep.json'), '--count', '-q', `${'('.repeat(20_000)}a${')'.repeat(20_000)}`])
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' })
+    expect(stderr).toContain('nested too deeply')
+  })
+
   it('is printed byte for byte', { timeout: 60_000 }, async () => {
     const { code, stdout } = await run([file('deep.json')])
     expect(code).toBe(0)

@@ -3,6 +3,7 @@ import { jsonDepth, MAX_JSON_DEPTH } from '../../common/json-depth'
 import { prettyJson } from '../../renderer/viewer/pretty-json'
 import { valuesAt, resourceNames } from '../../main/query/json-path'
 import { scalarStrings } from '../../main/query/value-match'
+import { MAX_QUERY_NESTING, tryParseQuery } from '../../common/query/parser'
 
 /** `depth` arrays around a 1, as text (no recursion to build it). */
 const arrays = (depth: number): string => `${'['.repeat(depth)}1${']'.repeat(depth)}`
@@ -66,5 +67,21 @@ describe('query walkers and depth', () => {
   it('walks arrays of objects through a path at any depth up to the limit', () => {
     const event = JSON.parse('{"resources":[[{"ARN":"x"}],{"ARN":"y"}]}')
     expect(valuesAt(event, ['resources', 'arn'])).toEqual(['x', 'y'])
+  })
+})
+
+describe('query nesting', () => {
+  it('refuses a query nested deeper than MAX_QUERY_NESTING with a syntax error, not a stack overflow', () => {
+    for (const query of [`${'('.repeat(20_000)}a${')'.repeat(20_000)}`, `${'not '.repeat(20_000)}a`, `${'-'.repeat(20_000)}a`]) {
+      const result = tryParseQuery(query)
+      expect(result.ok).toBe(false)
+      if (!result.ok) expect(result.error.message).toContain(`more than ${MAX_QUERY_NESTING} levels`)
+    }
+  })
+
+  it('still parses nesting up to the limit', () => {
+    const query = `${'('.repeat(MAX_QUERY_NESTING - 1)}a${')'.repeat(MAX_QUERY_NESTING - 1)}`
+    expect(tryParseQuery(query).ok).toBe(true)
+    expect(tryParseQuery(`${'('.repeat(MAX_QUERY_NESTING)}a${')'.repeat(MAX_QUERY_NESTING)}`).ok).toBe(false)
   })
 })
