@@ -150,6 +150,17 @@ describe('control and bidi characters never reach the terminal raw', () => {
     expect(stdout.split('\r\n')).toHaveLength(3) // header, the event, and the end: no forged record
   })
 
+  it('never prints a raw C0 control in JSON: the loader refuses one inside a string, and says so', async () => {
+    // Its own folder: the stderr test above reads the whole of `dir`.
+    const raw = path.join(mkdtempSync(path.join(tmpdir(), 'ashiato-raw-')), 'raw-control.json')
+    writeFileSync(raw, records(withControls.replace('\\u001b[31m', '\x1b[31m')))
+    const { code, stdout, stderr } = await run([raw])
+    expect(code).toBe(1)
+    expect(stdout).not.toMatch(/[\x00-\x09\x0b-\x1f]/) // eslint-disable-line no-control-regex
+    expect(stderr).toMatch(/^ashiato: .*raw-control\.json: .*control character/)
+    expect(stderr).not.toMatch(/[\x00-\x09\x0b-\x1f]/) // eslint-disable-line no-control-regex
+  })
+
   it('keeps piped JSON byte-exact', async () => {
     expect((await run([file('controls.json')])).stdout).toBe(`${withControls}\n`)
   })
