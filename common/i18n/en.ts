@@ -292,6 +292,8 @@ export const en = {
   copyTooMany: '{n} events are too many to copy (at most {max}); export them instead.',
   selectionHidden: '{n} hidden by the filter',
   noticeDismiss: 'Dismiss',
+  viewerRawTooDeep: 'Shown as written: this event is nested more than {max} levels deep, too deep to lay out or annotate. Queries treat what lies deeper than {max} levels as absent.',
+  viewerRawNotJson: 'Shown as written: this event\'s text is not valid JSON, so it is not laid out or annotated.',
 } as const
 
 export type MessageKey = keyof typeof en

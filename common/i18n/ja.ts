@@ -292,4 +292,6 @@ export const ja: Messages = {
   copyTooMany: '{n} 件はコピーするには多すぎます (最大 {max} 件)。エクスポートしてください。',
   selectionHidden: '{n} 件はフィルターで非表示',
   noticeDismiss: '閉じる',
+  viewerRawTooDeep: 'そのまま表示しています: このイベントは {max} 階層を超えて入れ子になっているため、整形も注記もできません。{max} 階層より深い部分は検索では存在しないものとして扱われます。',
+  viewerRawNotJson: 'そのまま表示しています: このイベントのテキストは有効な JSON ではないため、整形も注記もできません。',
 }

@@ -12,8 +12,15 @@ export type ParseResult = { ok: true; ast: Ast } | { ok: false; error: QueryErro
 const describe = (token: Token | undefined): string =>
   token === undefined ? 'the end' : token.type === 'lparen' ? "'('" : token.type === 'rparen' ? "')'" : `'${token.type}'`
 
+/**
+ * The deepest nesting of parentheses and `not`s a query may have. The parser and the evaluator
+ * recurse once per level: 20,000 `(` overflowed the stack (and ended a CLI run with no output).
+ */
+export const MAX_QUERY_NESTING = 100
+
 class Parser {
   private index = 0
+  private depth = 0
 
   constructor(
     private readonly text: string,
@@ -65,12 +72,20 @@ class Parser {
 
   private parseUnary(after?: string): Ast {
     const token = this.peek()
-    if (token?.type === 'not' || token?.type === 'minus') {
-      this.next()
-      const child = this.parseUnary(token.type === 'not' ? 'not' : '-')
-      return { type: 'not', child, start: token.start, end: endOf(child, token.end) }
+    if (this.depth >= MAX_QUERY_NESTING) {
+      throw new QueryError(`The query is nested too deeply (more than ${MAX_QUERY_NESTING} levels of parentheses and 'not')`, token?.start ?? this.text.length)
     }
-    return this.parsePrimary(after)
+    this.depth++
+    try {
+      if (token?.type === 'not' || token?.type === 'minus') {
+        this.next()
+        const child = this.parseUnary(token.type === 'not' ? 'not' : '-')
+        return { type: 'not', child, start: token.start, end: endOf(child, token.end) }
+      }
+      return this.parsePrimary(after)
+    } finally {
+      this.depth--
+    }
   }
 
   /** `after` is what came just before (an operator or '('), for the error message. */

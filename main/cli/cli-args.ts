@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util'
 import { ROW_COLUMNS, type RowColumn } from '../../common/event-row'
 import { parseS3CliOptions, parseS3Url, isS3Url, S3_CLI_USAGE, type S3CliOptions } from '../s3/cli-options'
 import type { ExportFormat } from '../export/encode-events'
+import { escapeControls } from '../../common/control-chars'
 
 export interface CliOptions {
   help: boolean
@@ -34,9 +35,10 @@ export interface CliOptions {
 
 export type CliArgsResult = CliOptions | { usageError: string }
 
-const FORMATS: Record<string, ExportFormat> = { jsonl: 'jsonl', json: 'records', records: 'records', csv: 'csv' }
+const FORMATS: ReadonlyMap<string, ExportFormat> = new Map([['jsonl', 'jsonl'], ['json', 'records'], ['records', 'records'], ['csv', 'csv']])
 
-const usageError = (message: string): { usageError: string } => ({ usageError: `${message}\nRun "ashiato --help" for usage.` })
+// The message quotes the arguments (file names among them): their control characters are escaped.
+const usageError = (message: string): { usageError: string } => ({ usageError: `${escapeControls(message)}\nRun "ashiato --help" for usage.` })
 
 /** --from/--to and the S3 options keep the S3 module's own syntax and messages (7d, 2024-03-10...). */
 function s3Part(values: Record<string, string | boolean | undefined>, now: number): ReturnType<typeof parseS3CliOptions> {
@@ -100,7 +102,7 @@ export function parseCliArgs(argv: readonly string[], now: number = Date.now()):
     if (!url.ok) return usageError(url.error)
   }
 
-  const format = FORMATS[(values.format ?? 'jsonl').toLowerCase()]
+  const format = FORMATS.get((values.format ?? 'jsonl').toLowerCase())
   if (!format) return usageError(`--format must be jsonl, json or csv, not "${values.format}"`)
   if (values.count && (values.out !== undefined || values.format !== undefined)) {
     return usageError('--count prints only a number: it cannot be combined with --out or --format')

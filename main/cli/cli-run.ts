@@ -12,6 +12,7 @@ import { exportEvents, writeEvents } from '../export/write-events'
 import { sortIds } from '../query/sort-ids'
 import type { CliOptions } from './cli-args'
 import type { FileReport } from '../../common/ipc-contract'
+import { escapeControls } from '../../common/control-chars'
 
 export const EXIT_OK = 0
 export const EXIT_INPUT_PROBLEM = 1
@@ -73,7 +74,9 @@ function isEpipe(error: unknown): boolean {
 }
 
 export async function runCli(options: CliOptions, io: CliIo): Promise<number> {
-  const say = (line: string): void => void io.stderr.write(`ashiato: ${line}\n`)
+  // File names and problem messages carry text from the logs and the file system: control and
+  // bidi characters are escaped so each problem stays one honest line on the terminal.
+  const say = (line: string): void => void io.stderr.write(`ashiato: ${escapeControls(line)}\n`)
   // A bad query is a usage error: say so before spending minutes loading.
   if (options.query !== undefined) {
     const parsed = tryParseQuery(options.query)
@@ -143,6 +146,7 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<number> {
       outputFailed = true
     }
   }
-  if (options.stats) io.stderr.write(`${JSON.stringify(stats)}\n`)
+  // Still JSON with the same values: the characters escaped can only sit inside its strings.
+  if (options.stats) io.stderr.write(`${escapeControls(JSON.stringify(stats))}\n`)
   return outputFailed || stats.badFiles.length > 0 ? EXIT_INPUT_PROBLEM : EXIT_OK
 }

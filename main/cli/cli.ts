@@ -5,6 +5,8 @@
 import { parseCliArgs } from './cli-args'
 import { EXIT_INTERRUPTED, EXIT_USAGE, runCli } from './cli-run'
 import { version } from '../../package.json'
+import { escapeControls } from '../../common/control-chars'
+import { terminalSafe } from './terminal-output'
 
 // The --help text is the CLI's documentation, so it states what a script depends on: output
 // order, exit codes, where errors go.
@@ -41,6 +43,10 @@ S3 (s3://BUCKET[/PREFIX], credentials from the AWS CLI's configuration)
 
   -h, --help  -V, --version
 
+Hostile text: on a terminal, control and bidi characters inside the events' strings (ESC,
+U+202E...) are shown as \\u escapes (the same JSON values); piped or with --out, the events'
+bytes are exact. CSV cells and the messages on stderr always escape them.
+
 Order: events are printed oldest first by eventTime (ties in file-name order, then in file
 order); events without an eventTime come last. Digest files are counted, never printed.
 
@@ -72,16 +78,26 @@ async function main(): Promise<void> {
   // the run ends with its usual status; without this listener the error would crash the process.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') return
-    process.stderr.write(`ashiato: stdout: ${error.message}\n`)
+    process.stderr.write(`ashiato: stdout: ${escapeControls(error.message)}\n`)
     process.exit(1)
   })
 
+  // On a terminal, control and bidi characters in the events are shown escaped (terminal-output.ts).
+  const stdout = process.stdout.isTTY ? terminalSafe(process.stdout) : process.stdout
   // exitCode, not exit(): stdout to a pipe may still be flushing.
-  process.exitCode = await runCli(args, { stdout: process.stdout, stderr: process.stderr, signal: controller.signal })
+  process.exitCode = await runCli(args, { stdout, stderr: process.stderr, signal: controller.signal })
+  if (stdout !== process.stdout) stdout.end()
+}
+
+/** An error's message and stack as lines on stderr, each escaped (messages may quote the input). */
+function errorLines(error: unknown): string {
+  if (!(error instanceof Error)) return escapeControls(String(error))
+  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line))
+  return [escapeControls(`${error.name}: ${error.message}`), ...frames.map((line) => escapeControls(line))].join('\n')
 }
 
 main().catch((error: unknown) => {
   // A bug, not a bad input: say so with the stack, and a status no documented case uses.
-  process.stderr.write(`ashiato: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+  process.stderr.write(`ashiato: internal error: ${errorLines(error)}\n`)
   process.exitCode = 70
 })

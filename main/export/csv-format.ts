@@ -2,10 +2,16 @@
 // spreadsheets and scripts built for that file take ours too. Cells are quoted per RFC 4180 and
 // neutralised against formula injection: an event's fields are attacker-controlled (a userAgent,
 // an error message, a resource name can all be set by whoever made the call), and a spreadsheet
-// would run `=HYPERLINK(...)` or `@SUM(...)` typed into them.
+// would run `=HYPERLINK(...)` or `@SUM(...)` typed into them. For the same reason, control and
+// bidi characters in a cell (ESC, CR, LF, TAB, U+202E...) are written as `\u001b`-style escapes
+// (common/control-chars.ts): a CSV is read with `cat` and `less` as often as in a spreadsheet,
+// and a crafted userName must not forge a record, recolour or retitle the terminal. The row's
+// columns are identifiers (names, ids, addresses) that never legitimately hold such characters;
+// every other character is written as it is. The JSON exports stay byte-exact.
 
 import type { EventRow, RowColumn } from '../../common/event-row'
 import { CONSOLE_COLUMNS } from '../../common/csv-columns'
+import { escapeControls } from '../../common/control-chars'
 
 /** The console download's columns, in its order (shared with the renderer's export dialog). */
 export { CONSOLE_COLUMNS }
@@ -33,9 +39,13 @@ const EXTRA_HEADERS: Record<RowColumn, string> = {
 const FORMULA_START = /^[=+\-@\t\r]/
 const NEEDS_QUOTES = /[",\r\n]/
 
-/** One cell: neutralised with a leading apostrophe if it could start a formula, then quoted if needed. */
+/**
+ * One cell: control characters escaped, neutralised with a leading apostrophe if it could start
+ * a formula, then quoted if needed.
+ */
 export function csvCell(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value
+  const visible = escapeControls(value)
+  const safe = FORMULA_START.test(visible) ? `'${visible}` : visible
   return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 

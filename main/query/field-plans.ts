@@ -23,18 +23,22 @@ export type FieldPlan =
   /** Only in the JSON; `key` is a field name every matching event's text must contain. */
   | { kind: 'parsed'; extract: Extract; key: string | null }
 
-/** Paths that are exactly a store column (see rowOf in main/loader/event-fields.ts). */
-const COLUMN_PATHS: Readonly<Record<string, StringColumn>> = {
-  eventname: 'eventName',
-  eventsource: 'eventSource',
-  awsregion: 'region',
-  sourceipaddress: 'sourceIp',
-  errorcode: 'errorCode',
-  eventtype: 'eventType',
-  'useridentity.type': 'identityType',
-  'useridentity.accesskeyid': 'accessKey',
-  'useridentity.principalid': 'principalId',
-}
+/**
+ * Paths that are exactly a store column (see rowOf in main/loader/event-fields.ts). A Map, not
+ * an object: a typed field name such as `constructor` or `__proto__` must not find the
+ * prototype's members.
+ */
+const COLUMN_PATHS: ReadonlyMap<string, StringColumn> = new Map([
+  ['eventname', 'eventName'],
+  ['eventsource', 'eventSource'],
+  ['awsregion', 'region'],
+  ['sourceipaddress', 'sourceIp'],
+  ['errorcode', 'errorCode'],
+  ['eventtype', 'eventType'],
+  ['useridentity.type', 'identityType'],
+  ['useridentity.accesskeyid', 'accessKey'],
+  ['useridentity.principalid', 'principalId'],
+])
 
 /** The longest segment: the rarest-looking field name to look for in the bytes. */
 function longestSegment(path: readonly string[]): string | null {
@@ -60,7 +64,7 @@ export function planField(field: FieldRef): FieldPlan {
   const dotted = field.path.join('.')
   if (dotted === 'eventtime') return { kind: 'time' }
   if (dotted === 'readonly') return { kind: 'readOnly' }
-  const column = COLUMN_PATHS[dotted]
+  const column = COLUMN_PATHS.get(dotted)
   if (column) return { kind: 'column', columns: [column] }
   const path = field.path
   const extract: Extract = (event) => valuesAt(event, path)

@@ -3,15 +3,31 @@
 // so `resources.arn` reaches every resource's ARN.
 
 import { arnLastPart } from '../loader/event-fields'
+import { MAX_JSON_DEPTH } from '../../common/json-depth'
 
 type Json = Record<string, unknown>
 
-function collect(value: unknown, segment: string, out: unknown[]): void {
-  if (Array.isArray(value)) {
-    for (const item of value) collect(item, segment, out)
-  } else if (value !== null && typeof value === 'object') {
-    for (const key of Object.keys(value)) {
-      if (key.toLowerCase() === segment) out.push((value as Json)[key])
+/**
+ * Appends the members named `segment` (lower-cased) of `value` and of the objects in its arrays,
+ * at any array depth, each with its own depth. Iterative: nested arrays cannot overflow the
+ * stack, and nothing deeper than MAX_JSON_DEPTH is reached (it counts as absent).
+ */
+function collect(value: unknown, depth: number, segment: string, out: unknown[], depths: number[]): void {
+  const stack: [unknown, number][] = [[value, depth]]
+  while (stack.length > 0) {
+    const [item, at] = stack.pop()!
+    if (at >= MAX_JSON_DEPTH || item === null || typeof item !== 'object') continue
+    if (Array.isArray(item)) {
+      // Pushed backwards so that elements come out in document order.
+      for (let i = item.length - 1; i >= 0; i--) stack.push([item[i], at + 1])
+    } else {
+      // Own keys only: a field named `constructor` or `__proto__` is looked up in the event, never in its prototype.
+      for (const key of Object.keys(item)) {
+        if (key.toLowerCase() === segment) {
+          out.push((item as Json)[key])
+          depths.push(at + 1)
+        }
+      }
     }
   }
 }
@@ -19,10 +35,13 @@ function collect(value: unknown, segment: string, out: unknown[]): void {
 /** The values at a lower-cased path; the last step's arrays are returned whole (see isPresent). */
 export function valuesAt(root: unknown, path: readonly string[]): unknown[] {
   let current: unknown[] = [root]
+  let depths: number[] = [0]
   for (const segment of path) {
     const next: unknown[] = []
-    for (const value of current) collect(value, segment, next)
+    const nextDepths: number[] = []
+    for (let i = 0; i < current.length; i++) collect(current[i], depths[i], segment, next, nextDepths)
     current = next
+    depths = nextDepths
     if (current.length === 0) break
   }
   return current
@@ -49,14 +68,22 @@ export function accountIds(event: Json): unknown[] {
 /** Keys whose values name a resource: bucketName, roleArn, instanceId, instanceIds, policyNames... */
 const RESOURCE_KEY = /(?:name|arn|id)s?$/i
 
-function resourceValues(value: unknown, out: unknown[]): void {
-  if (Array.isArray(value)) {
-    for (const item of value) resourceValues(item, out)
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value)) {
-      // Objects are pushed too (their scalars are ignored by the matchers) and searched inside.
-      if (RESOURCE_KEY.test(key)) out.push(inner)
-      resourceValues(inner, out)
+/** Appends the resource-naming values inside `value` (which sits at `depth`), iteratively and down to MAX_JSON_DEPTH. */
+function resourceValues(value: unknown, depth: number, out: unknown[]): void {
+  const stack: [unknown, number][] = [[value, depth]]
+  while (stack.length > 0) {
+    const [item, at] = stack.pop()!
+    if (at >= MAX_JSON_DEPTH || item === null || typeof item !== 'object') continue
+    if (Array.isArray(item)) {
+      for (let i = item.length - 1; i >= 0; i--) stack.push([item[i], at + 1])
+    } else {
+      const entries = Object.entries(item)
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, inner] = entries[i]
+        // Objects are pushed too (their scalars are ignored by the matchers) and searched inside.
+        if (RESOURCE_KEY.test(key)) out.push(inner)
+        stack.push([inner, at + 1])
+      }
     }
   }
 }
@@ -67,6 +94,6 @@ function resourceValues(value: unknown, out: unknown[]): void {
  */
 export function resourceNames(event: Json): unknown[] {
   const out = valuesAt(event, ['resources', 'arn'])
-  for (const part of [...valuesAt(event, ['requestparameters']), ...valuesAt(event, ['responseelements'])]) resourceValues(part, out)
+  for (const part of [...valuesAt(event, ['requestparameters']), ...valuesAt(event, ['responseelements'])]) resourceValues(part, 1, out)
   return out
 }

@@ -5,11 +5,12 @@ import type { CompareNode, ExistsNode, MatchNode, PatternPart, TextNode } from '
 import { patternLiteral } from '../../common/query/ast'
 import { formatEventTime, parseInstant } from '../../common/query/instant'
 import type { EventStore } from '../store/event-store'
-import { caseVariants, filterBytes, foldedSource, jsonForms, literalNeedle, unicodeEscape } from './byte-search'
+import { filterBytes, foldedSource, literalNeedle } from './byte-search'
 import { filterColumns, filterColumnsPresent, filterReadOnly, filterTimes } from './column-filter'
 import { planField, type Extract, type FieldPlan } from './field-plans'
 import { difference, filterIds, union } from './id-lists'
-import { anyValuePasses, compareTest, escapeRegExp, isNumeric, isPresent, patternTest, type ValueTest } from './value-match'
+import { freeTextTest } from './free-text'
+import { anyValuePasses, compareTest, isNumeric, isPresent, patternTest, type ValueTest } from './value-match'
 
 export interface Step {
   /** Relative cost per candidate: 1 for a column lookup, ~100 for parsing JSON. */
@@ -27,19 +28,6 @@ const UNFILTERED_PARSE_COST = 1000
 
 /** Runs of value text that a JSON writer never escapes (so they appear as typed in the bytes). */
 const VERBATIM_RUN = /[\x20-\x21\x23-\x2e\x30-\x5b\x5d-\x7e]{3,}/g
-
-/**
- * A regexp source for text in a lower-cased decoded event: non-ASCII characters in any of
- * their case variants, raw or \u-escaped (the bytes were not JSON-decoded).
- */
-function lowerTextSource(text: string): string {
-  let out = ''
-  for (const char of text) {
-    if (char.charCodeAt(0) < 0x80) out += escapeRegExp(char.toLowerCase())
-    else out += `(?:${caseVariants(char).flatMap((v) => [escapeRegExp(v.toLowerCase()), escapeRegExp(unicodeEscape(v).toLowerCase())]).join('|')})`
-  }
-  return out
-}
 
 /** A byte needle every event whose value matches must contain, or null when none is safe. */
 function valueNeedle(pattern: readonly PatternPart[]): RegExp | null {
@@ -158,12 +146,9 @@ export function textStep(store: EventStore, node: TextNode): Step {
   }
   const longest = pieces.reduce((a, b) => (b.text.length > a.text.length ? b : a))
   const prefilter = literalNeedle(longest.text)
-  const source = node.pattern
-    .map((part) => (part.kind === 'any' ? '[^]*?' : part.kind === 'one' ? '.' : `(?:${jsonForms(part.text).map(lowerTextSource).join('|')})`))
-    .join('')
-  const verify = new RegExp(source, 'su')
+  const verify = freeTextTest(node.pattern)
   return {
     cost: BYTES_COST,
-    run: (c) => filterIds(filterBytes(store, c, prefilter), (id) => verify.test(store.text(id).toLowerCase())),
+    run: (c) => filterIds(filterBytes(store, c, prefilter), (id) => verify(store.text(id))),
   }
 }

@@ -5,30 +5,26 @@
 import type { CompareOp, PatternPart } from '../../common/query/ast'
 import { patternLiteral } from '../../common/query/ast'
 import { parseInstant } from '../../common/query/instant'
+import { compileGlob } from '../../common/glob-match'
+import { MAX_JSON_DEPTH } from '../../common/json-depth'
 
 export type ValueTest = (value: string) => boolean
 
-export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
-
-/** A regexp source for a pattern over lower-cased text (`?` is one code point). */
-export function patternRegexSource(pattern: readonly PatternPart[]): string {
-  return pattern
-    .map((part) => (part.kind === 'any' ? '.*' : part.kind === 'one' ? '.' : escapeRegExp(part.text.toLowerCase())))
-    .join('')
-}
-
-/** Whole-value, case-insensitive match of a pattern. */
+/** Whole-value, case-insensitive match of a pattern (linear time: see common/glob-match.ts). */
 export function patternTest(pattern: readonly PatternPart[]): ValueTest {
   const literal = patternLiteral(pattern)
   if (literal !== null) {
     const lower = literal.toLowerCase()
     return (value) => value.toLowerCase() === lower
   }
-  const regexp = new RegExp(`^${patternRegexSource(pattern)}$`, 'su')
-  return (value) => regexp.test(value.toLowerCase())
+  const glob = compileGlob(pattern, { foldCase: true })
+  return (value) => glob(value.toLowerCase())
 }
 
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i
+// Written so that each digit can be matched one way only: the former `\d+\.?\d*` could split
+// a run of digits between its two quantifiers in every way, which took seconds on a 40 KB value
+// of digits (and grew as the square of its length) before failing.
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i
 
 export function isNumeric(text: string): boolean {
   return NUMBER.test(text.trim())
@@ -71,12 +67,18 @@ export function compareTest(op: CompareOp, value: string): ValueTest {
   }
 }
 
-/** String forms of the scalars among JSON values, through arrays at any depth. */
+/**
+ * String forms of the scalars among JSON values, through arrays at any depth down to
+ * MAX_JSON_DEPTH (iteratively: a hostile event's nested arrays cannot overflow the stack).
+ */
 export function scalarStrings(values: readonly unknown[], out: string[] = []): string[] {
-  for (const value of values) {
+  const stack: [unknown, number][] = []
+  for (let i = values.length - 1; i >= 0; i--) stack.push([values[i], 0])
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!
     if (typeof value === 'string') out.push(value)
     else if (typeof value === 'number' || typeof value === 'boolean') out.push(String(value))
-    else if (Array.isArray(value)) scalarStrings(value, out)
+    else if (Array.isArray(value) && depth < MAX_JSON_DEPTH) for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], depth + 1])
   }
   return out
 }

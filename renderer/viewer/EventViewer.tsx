@@ -24,6 +24,7 @@ import { openCompare } from './compare-store'
 import { JsonEditor, type ValueActions } from './JsonEditor'
 import { linksOpenInShell, openDocLink } from './open-link'
 import { prettyJson, scalarText, stringValue, type PrettyJson } from './pretty-json'
+import { RawTextNotice } from './RawTextNotice'
 import { accountIn, clauseFor, copyText, queryField, type ValueAt } from './value-actions'
 
 type Shown = { id: number; detail: EventDetail } | { id: number; error: string } | null
@@ -276,6 +277,7 @@ export function EventViewer() {
       </div>
       <SelectionBar t={t} />
       {pretty && detail ? <RelatedBar pretty={pretty} t={t} /> : null}
+      {pretty && detail ? <RawTextNotice pretty={pretty} t={t} /> : null}
       <div className="viewer__body">
         <JsonEditor
           text={pretty?.text ?? ''}

@@ -252,13 +252,17 @@ export function JsonEditor({ text, pretty, notes, inline, ariaLabel, t, actions,
     const editor = editorRef.current
     const model = editor?.getModel()
     if (!editor || !model) return
+    // Text the pretty printer gave up on (not JSON, or nested too deep) is plain text: the JSON
+    // worker, folding and bracket matching would otherwise chew on 100,000 levels.
+    const language = pretty && !pretty.ok ? 'plaintext' : 'json'
+    if (model.getLanguageId() !== language) monaco.editor.setModelLanguage(model, language)
     if (model.getValue() !== text) {
       model.setValue(text)
       editor.setScrollPosition({ scrollTop: 0, scrollLeft: 0 })
       editor.setSelection(new monaco.Selection(1, 1, 1, 1))
     }
     decorationsRef.current?.set(decorationsOf(model, notes, inline))
-  }, [text, notes, inline])
+  }, [text, notes, inline, pretty])
 
   return <div ref={host} className="json-editor" data-testid="json-editor" />
 }

@@ -2,12 +2,18 @@
 // original digits (big integers and 1.0 stay as written), strings keep their escapes, keys keep
 // their order (duplicates too). Along the way it notes on which line each member's key landed,
 // so the viewer can annotate fields without parsing again. Pure; never recurses (a hostile,
-// deeply nested text cannot overflow the stack).
+// deeply nested text cannot overflow the stack), and gives up on texts nested deeper than
+// MAX_JSON_DEPTH: every line carries one indent per level, so 100,000 levels would make a text
+// of some 10^10 characters (the renderer ran out of memory). Those are shown as written.
+
+import { jsonDepth, MAX_JSON_DEPTH } from '../../common/json-depth'
 
 export interface PrettyJson {
-  /** The re-indented text; the original text when it is not valid JSON (ok false). */
+  /** The re-indented text; the original text when it could not be re-indented (ok false). */
   text: string
   ok: boolean
+  /** Why not: not JSON, or nested deeper than MAX_JSON_DEPTH; null when ok. */
+  problem: 'notJson' | 'tooDeep' | null
   /**
    * Each member's JSON path -> the 1-based line of its key. Paths join keys with '.', array
    * elements as [n]: userIdentity.type, resources[0].ARN. The first of duplicate keys wins.
@@ -94,12 +100,48 @@ function memberPath(parent: string, key: string): string {
   return parent ? `${parent}.${key}` : key
 }
 
-function failed(source: string): PrettyJson {
-  return { text: source, ok: false, lines: new Map(), values: new Map(), keyColumns: new Map(), linePaths: new Map() }
+function failed(source: string, problem: 'notJson' | 'tooDeep' = 'notJson'): PrettyJson {
+  return { text: source, ok: false, problem, lines: new Map(), values: new Map(), keyColumns: new Map(), linePaths: new Map() }
+}
+
+/** A scalar as a value token (strings quoted), or null for objects and arrays. */
+function scalarToken(value: unknown): string | null {
+  if (value === null) return 'null'
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return JSON.stringify(value)
+  return null
+}
+
+/**
+ * The scalar members of the top two levels (eventName, userIdentity.type...) of a text too deep
+ * to lay out, so the viewer's header still names the event. JSON.parse copes with any depth
+ * (V8 parses iteratively); only two levels are read from what it returns.
+ */
+function shallowValues(source: string): Map<string, string> {
+  const values = new Map<string, string>()
+  let root: unknown
+  try {
+    root = JSON.parse(source)
+  } catch {
+    return values
+  }
+  if (root === null || typeof root !== 'object' || Array.isArray(root)) return values
+  for (const [key, value] of Object.entries(root)) {
+    const token = scalarToken(value)
+    if (token !== null) values.set(key, token)
+    else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [inner, innerValue] of Object.entries(value)) {
+        const innerToken = scalarToken(innerValue)
+        if (innerToken !== null) values.set(memberPath(key, inner), innerToken)
+      }
+    }
+  }
+  return values
 }
 
 /** Pretty-prints one JSON text with `indent` per level (two spaces by default). */
 export function prettyJson(source: string, indent = '  '): PrettyJson {
+  // Checked first, on the text: cheaper than tokens, and nothing quadratic gets started.
+  if (jsonDepth(source, MAX_JSON_DEPTH + 1) > MAX_JSON_DEPTH) return { ...failed(source, 'tooDeep'), values: shallowValues(source) }
   const tokens = tokenize(source)
   if (!tokens || tokens.length === 0) return failed(source)
 
@@ -199,7 +241,7 @@ export function prettyJson(source: string, indent = '  '): PrettyJson {
   }
   if (expect !== 'after' || stack.length > 0) return failed(source)
   out.push(line)
-  return { text: out.join('\n'), ok: true, lines, values, keyColumns, linePaths }
+  return { text: out.join('\n'), ok: true, problem: null, lines, values, keyColumns, linePaths }
 }
 
 /** The value of a JSON string token, or null when the token is not a string. */

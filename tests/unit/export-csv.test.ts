@@ -60,7 +60,7 @@ describe('csvCell', () => {
     expect(csvCell('plain')).toBe('plain')
     expect(csvCell('a,b')).toBe('"a,b"')
     expect(csvCell('say "hi"')).toBe('"say ""hi"""')
-    expect(csvCell('two\nlines')).toBe('"two\nlines"')
+    expect(csvCell('a\tb')).toBe('a\\u0009b')
     expect(csvCell('')).toBe('')
   })
 
@@ -69,9 +69,17 @@ describe('csvCell', () => {
     expect(csvCell('+1+1')).toBe("'+1+1")
     expect(csvCell('-2')).toBe("'-2")
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)")
-    expect(csvCell('\tx')).toBe("'\tx")
-    expect(csvCell('\rx')).toBe(`"'\rx"`)
+    // TAB and CR no longer reach the cell raw (see the control characters below).
+    expect(csvCell('\tx')).toBe('\\u0009x')
+    expect(csvCell('\rx')).toBe('\\u000dx')
     expect(csvCell('a=b')).toBe('a=b')
+  })
+
+  it('writes control and bidi characters escaped, so a cell cannot forge a line or drive a terminal', () => {
+    expect(csvCell('bob\x1b]0;pwned\x07\x1b[31m')).toBe('bob\\u001b]0;pwned\\u0007\\u001b[31m')
+    expect(csvCell('two\r\nlines')).toBe('two\\u000d\\u000alines')
+    expect(csvCell('gpj.\u202eexe')).toBe('gpj.\\u202eexe')
+    expect(csvCell('é 日本 😀')).toBe('é 日本 😀')
   })
 
   it('writes times as the console does', () => {
@@ -114,7 +122,7 @@ describe('CSV export', () => {
     const [, row] = parseCsv(await exportCsv([JSON.stringify(evil)]))
     expect(row[3]).toBe("'=cmd|' /C calc'!A0")
     expect(row[10]).toBe("'@evil")
-    expect(row[9]).toBe('a "quoted", multi\r\nline value')
+    expect(row[9]).toBe('a "quoted", multi\\u000d\\u000aline value')
     expect(row[2]).toBe("'-2+3")
   })
 

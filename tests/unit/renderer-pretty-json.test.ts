@@ -74,7 +74,10 @@ describe('prettyJson', () => {
     const depth = 100_000
     const source = '['.repeat(depth) + ']'.repeat(depth)
     const result = prettyJson(source, '')
-    expect(result.ok).toBe(true)
+    // Deeper than MAX_JSON_DEPTH: given back as written, for the viewer's raw-text fallback.
+    expect(result.ok).toBe(false)
+    expect(result.problem).toBe('tooDeep')
+    expect(result.text).toBe(source)
   })
 })
 
