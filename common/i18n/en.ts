@@ -292,6 +292,13 @@ export const en = {
   copyTooMany: '{n} events are too many to copy (at most {max}); export them instead.',
   selectionHidden: '{n} hidden by the filter',
   noticeDismiss: 'Dismiss',
+  errorWebServerPath: 'Web mode does not open files on the server by path: upload them (drop them or use Open), or name them on the ashiato serve command line.',
+  errorWebS3Endpoint: 'Web mode uses only the S3 endpoint the server was started with (ashiato serve --endpoint-url): clear the endpoint field.',
+  errorPlainHttpEndpoint: 'Refused to send signed S3 requests over plain http to {host}: your credentials would cross the network in clear. Use https, or confirm plain http.',
+  errorUploadTooLarge: 'This upload is {size}; the server accepts at most {limit} per upload (ashiato serve --max-upload). Upload fewer files at once.',
+  s3AllowPlainHttp: 'Send over plain http anyway (the signed requests cross the network in clear)',
+  s3AllowPlainHttpHint: 'Only for an endpoint on a network you trust: anyone on the path can read the access key ID and session token.',
+  rendererCrashed: 'The window stopped unexpectedly ({reason}) and was reloaded. The loaded events are kept.',
 } as const
 
 export type MessageKey = keyof typeof en

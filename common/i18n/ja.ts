@@ -292,4 +292,11 @@ export const ja: Messages = {
   copyTooMany: '{n} 件はコピーするには多すぎます (最大 {max} 件)。エクスポートしてください。',
   selectionHidden: '{n} 件はフィルターで非表示',
   noticeDismiss: '閉じる',
+  errorWebServerPath: 'Web モードではサーバー上のファイルをパスで開けません。ファイルをアップロードする (ドロップするか「開く」を使う) か、ashiato serve のコマンドラインで指定してください。',
+  errorWebS3Endpoint: 'Web モードではサーバー起動時に指定した S3 エンドポイント (ashiato serve --endpoint-url) だけを使います。エンドポイント欄を空にしてください。',
+  errorPlainHttpEndpoint: '{host} への署名付き S3 リクエストを平文の http で送ることを拒否しました。認証情報が暗号化されずにネットワークを通ります。https を使うか、平文 http を明示的に許可してください。',
+  errorUploadTooLarge: 'このアップロードは {size} です。サーバーが受け付けるのは 1 回あたり最大 {limit} です (ashiato serve --max-upload)。一度にアップロードするファイルを減らしてください。',
+  s3AllowPlainHttp: 'それでも平文の http で送る (署名付きリクエストが暗号化されずにネットワークを通ります)',
+  s3AllowPlainHttpHint: '信頼できるネットワーク上のエンドポイントにだけ使ってください。経路上の誰でもアクセスキー ID とセッショントークンを読めます。',
+  rendererCrashed: 'ウィンドウが予期せず停止したため ({reason}) 再読み込みしました。読み込んだイベントはそのまま残っています。',
 }
