@@ -299,6 +299,7 @@ export const en = {
   s3AllowPlainHttp: 'Send over plain http anyway (the signed requests cross the network in clear)',
   s3AllowPlainHttpHint: 'Only for an endpoint on a network you trust: anyone on the path can read the access key ID and session token.',
   rendererCrashed: 'The window stopped unexpectedly ({reason}) and was reloaded. The loaded events are kept.',
+  rendererCrashLoop: 'The window stopped {n} times within a minute ({reason}), so it is not reloaded again. The loaded events are kept in the app: close this window and open a new one (or restart Ashiato) to continue.',
 } as const
 
 export type MessageKey = keyof typeof en
