@@ -90,3 +90,13 @@ describe('the token', () => {
     expect(addressWithoutToken('http://127.0.0.1:4780/')).toBeNull()
   })
 })
+
+describe('the preload', () => {
+  it('turns a coded IPC error back into its code, values and message', async () => {
+    const { cleanIpcError } = await import('../../preload/ipc-error')
+    const error = new CallError('plain-http-endpoint', 'Refused.', { host: 'a:1' })
+    const cleaned = cleanIpcError(new Error(`Error invoking remote method 'ashiato:s3Buckets': Error: ${withCodePrefix(error)}`))
+    expect(cleaned).toMatchObject({ message: 'Refused.', code: 'plain-http-endpoint', values: { host: 'a:1' } })
+    expect(cleanIpcError(new Error("Error invoking remote method 'ashiato:getRows': Error: No view 3"))).not.toHaveProperty('code')
+  })
+})
