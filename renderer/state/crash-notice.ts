@@ -9,7 +9,10 @@ export function recoveredReason(hash: string): string | null {
 }
 
 /** Reads and removes the notice from this page's address (once per page load). */
-export function takeCrashNotice(location: Pick<Location, 'hash' | 'pathname' | 'search'>, history: Pick<History, 'replaceState' | 'state'>): string | null {
+export function takeCrashNotice(
+  location: { hash: string; pathname: string; search: string },
+  history: { state: unknown; replaceState(state: unknown, unused: string, url?: string | null): void },
+): string | null {
   const reason = recoveredReason(location.hash)
   if (reason !== null) history.replaceState(history.state, '', `${location.pathname}${location.search}`)
   return reason
