@@ -100,3 +100,11 @@ describe('the preload', () => {
     expect(cleanIpcError(new Error("Error invoking remote method 'ashiato:getRows': Error: No view 3"))).not.toHaveProperty('code')
   })
 })
+
+describe('the contract', () => {
+  it('takes the plain-http opt-in only as a boolean', async () => {
+    const { validateArgs } = await import('../../main/services/validate-args')
+    expect(validateArgs('s3Buckets', [{ endpointUrl: 'http://minio.internal:9000', allowPlainHttp: true }])).toEqual([{ endpointUrl: 'http://minio.internal:9000', allowPlainHttp: true }])
+    expect(() => validateArgs('s3Buckets', [{ allowPlainHttp: 'yes' }])).toThrow('allowPlainHttp must be true or false')
+  })
+})
