@@ -123,6 +123,11 @@ export interface S3Connection {
   region?: string
   /** An S3-compatible server or a VPC endpoint (http:// or https://), addressed path-style. */
   endpointUrl?: string
+  /**
+   * Plain http:// to a host other than loopback sends the signed request (access key ID, session
+   * token) across the network in clear: refused unless this is set (the S3 dialog's confirmation).
+   */
+  allowPlainHttp?: boolean
 }
 
 /** A profile the user can pick: its name and what it says, never a secret. */
@@ -357,6 +362,45 @@ export const CALL_NAMES = [
   'showExportedFile',
   'copyEvents',
 ] as const satisfies readonly CallName[]
+
+/**
+ * What each call reaches on the machine running the services, for the web transport (which
+ * serves browser tabs, not the user at the desktop):
+ *   'session'     the loaded set, views, exports as downloads: fine for any client;
+ *   'server-path' names a file or folder on that machine (a path to load, an export target, a
+ *                 cache folder, a recent file): refused to web clients, which reach only what they
+ *                 upload and what the server's own command line named;
+ *   's3'          takes an S3Connection: web mode pins its endpoint to the server's command line.
+ * A Record over CallName: a new call does not compile until it says which it is.
+ */
+export type CallScope = 'session' | 'server-path' | 's3'
+
+export const CALL_SCOPE = {
+  appInfo: 'session',
+  loadPaths: 'server-path',
+  openFilesDialog: 'session',
+  cancelLoad: 'session',
+  clearAll: 'session',
+  fileReports: 'session',
+  setView: 'session',
+  getRows: 'session',
+  getEvent: 'session',
+  getFacets: 'session',
+  getHistogram: 'session',
+  openExternal: 'session',
+  s3Profiles: 'session',
+  s3Buckets: 's3',
+  s3Discover: 's3',
+  openS3Trail: 's3',
+  clearS3Cache: 'session',
+  selectView: 'session',
+  countHidden: 'session',
+  selectionMembers: 'session',
+  exportEvents: 'session',
+  cancelExport: 'session',
+  showExportedFile: 'server-path',
+  copyEvents: 'session',
+} as const satisfies Record<CallName, CallScope>
 
 // ---------------------------------------------------------------------------------------------
 // Push events, main -> renderer.

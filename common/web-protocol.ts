@@ -3,7 +3,8 @@
 //
 //   client -> server  { t: 'call', id, name, args }          a call of AshiatoCalls, by name
 //   server -> client  { t: 'result', id, ok: true, value }   its answer
-//                     { t: 'result', id, ok: false, error }   or its error's message
+//                     { t: 'result', id, ok: false, error, code?, values? }   or its error's
+//                                                             message (code: common/call-errors.ts)
 //   server -> client  { t: 'push', name, payload }           a push of AshiatoPushes
 //   client -> server  { t: 'upload-begin', uploadId, files: [{ name, size }] }
 //                     then binary frames: an 8-byte header (uploadId, then the file's index in
@@ -37,6 +38,9 @@ export interface ResultMessage {
   ok: boolean
   value?: unknown
   error?: string
+  /** A CallErrorCode (common/call-errors.ts) the page translates, and the values its message fills in. */
+  code?: string
+  values?: Record<string, string | number>
 }
 
 export interface PushMessage<K extends PushName = PushName> {

@@ -13,6 +13,7 @@ import { CompareHost } from './viewer/CompareView'
 import { AccountAliasHost } from './viewer/AccountAliasDialog'
 import { ExportDialog, ExportNotice } from './components/ExportDialog'
 import { SelectionStatus } from './components/SelectionStatus'
+import { CrashNotice } from './components/CrashNotice'
 import { openExportDialog } from './state/export-store'
 import { loadFiles, opensByPath, openFiles, registerFileInput } from './state/actions'
 import { filesOfEntries, takeDropEntries } from './state/dropped-files'
@@ -189,6 +190,7 @@ export function App() {
       <AccountAliasHost />
       <ExportDialog />
       <ExportNotice />
+      <CrashNotice />
       <input
         ref={registerFileInput}
         type="file"

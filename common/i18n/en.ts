@@ -294,6 +294,14 @@ export const en = {
   noticeDismiss: 'Dismiss',
   viewerRawTooDeep: 'Shown as written: this event is nested more than {max} levels deep, too deep to lay out or annotate. Queries treat what lies deeper than {max} levels as absent.',
   viewerRawNotJson: 'Shown as written: this event\'s text is not valid JSON, so it is not laid out or annotated.',
+  errorWebServerPath: 'Web mode does not open files on the server by path: upload them (drop them or use Open), or name them on the ashiato serve command line.',
+  errorWebS3Endpoint: 'Web mode uses only the S3 endpoint the server was started with (ashiato serve --endpoint-url): clear the endpoint field.',
+  errorPlainHttpEndpoint: 'Refused to send signed S3 requests over plain http to {host}: your credentials would cross the network in clear. Use https, or confirm plain http.',
+  errorUploadTooLarge: 'This upload is {size}; the server accepts at most {limit} per upload (ashiato serve --max-upload). Upload fewer files at once.',
+  s3AllowPlainHttp: 'Send over plain http anyway (the signed requests cross the network in clear)',
+  s3AllowPlainHttpHint: 'Only for an endpoint on a network you trust: anyone on the path can read the access key ID and session token.',
+  rendererCrashed: 'The window stopped unexpectedly ({reason}) and was reloaded. The loaded events are kept.',
+  rendererCrashLoop: 'The window stopped {n} times within a minute ({reason}), so it is not reloaded again. The loaded events are kept in the app: close this window and open a new one (or restart Ashiato) to continue.',
 } as const
 
 export type MessageKey = keyof typeof en

@@ -294,4 +294,12 @@ export const ja: Messages = {
   noticeDismiss: '閉じる',
   viewerRawTooDeep: 'そのまま表示しています: このイベントは {max} 階層を超えて入れ子になっているため、整形も注記もできません。{max} 階層より深い部分は検索では存在しないものとして扱われます。',
   viewerRawNotJson: 'そのまま表示しています: このイベントのテキストは有効な JSON ではないため、整形も注記もできません。',
+  errorWebServerPath: 'Web モードではサーバー上のファイルをパスで開けません。ファイルをアップロードする (ドロップするか「開く」を使う) か、ashiato serve のコマンドラインで指定してください。',
+  errorWebS3Endpoint: 'Web モードではサーバー起動時に指定した S3 エンドポイント (ashiato serve --endpoint-url) だけを使います。エンドポイント欄を空にしてください。',
+  errorPlainHttpEndpoint: '{host} への署名付き S3 リクエストを平文の http で送ることを拒否しました。認証情報が暗号化されずにネットワークを通ります。https を使うか、平文 http を明示的に許可してください。',
+  errorUploadTooLarge: 'このアップロードは {size} です。サーバーが受け付けるのは 1 回あたり最大 {limit} です (ashiato serve --max-upload)。一度にアップロードするファイルを減らしてください。',
+  s3AllowPlainHttp: 'それでも平文の http で送る (署名付きリクエストが暗号化されずにネットワークを通ります)',
+  s3AllowPlainHttpHint: '信頼できるネットワーク上のエンドポイントにだけ使ってください。経路上の誰でもアクセスキー ID とセッショントークンを読めます。',
+  rendererCrashed: 'ウィンドウが予期せず停止したため ({reason}) 再読み込みしました。読み込んだイベントはそのまま残っています。',
+  rendererCrashLoop: 'ウィンドウが 1 分以内に {n} 回停止したため ({reason})、これ以上は再読み込みしません。読み込んだイベントはアプリ内に残っています。このウィンドウを閉じて新しいウィンドウを開く (または Ashiato を再起動する) と続けられます。',
 }

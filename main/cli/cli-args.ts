@@ -47,6 +47,7 @@ function s3Part(values: Record<string, string | boolean | undefined>, now: numbe
     const value = values[name]
     if (typeof value === 'string') flags.push(`--${name}=${value}`)
   }
+  if (values['allow-plain-http'] === true) flags.push('--allow-plain-http')
   return parseS3CliOptions(flags, now)
 }
 
@@ -83,6 +84,7 @@ export function parseCliArgs(argv: readonly string[], now: number = Date.now()):
         profile: { type: 'string' },
         region: { type: 'string' },
         'endpoint-url': { type: 'string' },
+        'allow-plain-http': { type: 'boolean' },
         concurrency: { type: 'string' },
         'cache-dir': { type: 'string' },
       },

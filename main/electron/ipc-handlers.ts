@@ -3,6 +3,7 @@
 // created, showing our own renderer. Arguments then go through validate-args via dispatchCall.
 
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron'
+import { CallError, withCodePrefix } from '../../common/call-errors'
 import { CALL_NAMES, ipcChannel } from '../../common/ipc-contract'
 import { dispatchCall, type ShellCalls } from '../services/dispatch-call'
 import type { ServiceCalls } from '../services/service-types'
@@ -23,7 +24,10 @@ export function setupIpcHandlers(service: ServiceCalls, shell: ShellCalls): void
         console.warn(`[ipc] refused ${name} from ${event.senderFrame?.url ?? 'a destroyed frame'}`)
         throw new Error(`${name} refused: not asked by an Ashiato window`)
       }
-      return dispatchCall(service, shell, name, args)
+      // ipcRenderer.invoke keeps only an error's message: a coded one carries its code in it.
+      return dispatchCall(service, shell, name, args).catch((error: unknown) => {
+        throw error instanceof CallError ? new Error(withCodePrefix(error)) : error
+      })
     })
   }
 }

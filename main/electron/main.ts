@@ -9,6 +9,7 @@ import { pathsFromAdditionalData, pathsFromArgv } from './launch-paths'
 import { refreshMenu, setupMenu } from './menu'
 import { setupRecentFiles } from './recent'
 import { electronShellCalls } from './shell-calls'
+import { setupWebContentsGuard } from './web-contents-guard'
 import { allWindows, createMainWindow, focusWindow, mainWindow, setupSessionSecurity } from './window'
 
 /** Tests run each app with a fresh profile (and so their own single-instance lock). */
@@ -77,6 +78,7 @@ if (!setupSingleInstance()) {
   app.quit()
 } else {
   setupAppScheme()
+  setupWebContentsGuard()
   setupOpenFileEvents()
   setupLifecycle()
   startWhenReady().catch((error: unknown) => {

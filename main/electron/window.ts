@@ -1,11 +1,13 @@
-// The app's window and the rules every web page in it lives by: no Node in the renderer, a
-// sandboxed and isolated preload, no new windows, no navigation away from our files, and no
-// permission requests granted (Electron's security checklist; Fiddle's windows.ts; VS Code).
+// The app's window: no Node in the renderer, a sandboxed and isolated preload, its place
+// remembered, and its renderer reloaded when it dies. The rules every page lives by (no new
+// windows, no navigation, no <webview>, no permissions) are applied app-wide, to every webContents,
+// by web-contents-guard.ts (Electron's security checklist; Fiddle's windows.ts; VS Code).
 
-import { BrowserWindow, app, session, shell } from 'electron'
+import { BrowserWindow, app, dialog, session } from 'electron'
 import path from 'node:path'
-import { isAllowedExternalUrl } from './external-links'
-import { RENDERER_URL, isRendererUrl } from './renderer-url'
+import { formatMessage, languageForLocale, MESSAGES } from '../../common/i18n'
+import { CrashRecovery } from './crash-recovery'
+import { RENDERER_URL } from './renderer-url'
 import { mainWindowOptions, permissionAllowed } from './window-options'
 import { rememberWindowPlace, savedWindowPlace } from './window-place'
 
@@ -22,15 +24,6 @@ export function allWindows(): BrowserWindow[] {
 
 export function mainWindow(): BrowserWindow | null {
   return allWindows()[0] ?? null
-}
-
-/** Links the UI renders (AWS documentation) open in the browser; anything else goes nowhere. */
-function openOutside(url: string): void {
-  if (isAllowedExternalUrl(url)) {
-    shell.openExternal(url).catch((error: Error) => console.error(`[window] opening ${url}: ${error.message}`))
-  } else {
-    console.warn(`[window] blocked navigation to ${url}`)
-  }
 }
 
 /**
@@ -66,25 +59,30 @@ export function createMainWindow(hooks: WindowHooks): BrowserWindow {
     window.show()
   })
 
+  // Links, navigation, new windows, <webview> and permissions: web-contents-guard.ts, app-wide.
   const contents = window.webContents
-  contents.setWindowOpenHandler(({ url }) => {
-    openOutside(url)
-    return { action: 'deny' }
-  })
-  contents.on('will-navigate', (event, url) => {
-    // The renderer is one page; nothing it does should replace it (a dropped file's URL, a link).
-    event.preventDefault()
-    if (!isRendererUrl(url)) openOutside(url)
-  })
-  contents.on('will-redirect', (event, url) => {
-    if (!isRendererUrl(url)) event.preventDefault()
-  })
-  contents.on('will-attach-webview', (event) => event.preventDefault())
   contents.on('did-finish-load', () => hooks.onRendererReady(window))
-  contents.on('render-process-gone', (_event, details) => console.error(`[window] renderer gone: ${details.reason}`))
+  const recovery = new CrashRecovery()
+  contents.on('render-process-gone', (_event, details) => recoverRenderer(window, recovery, details))
 
   window.loadURL(RENDERER_URL).catch((error: Error) => console.error(`[window] loading ${RENDERER_URL}: ${error.message}`))
   return window
+}
+
+/**
+ * A dead renderer leaves a blank window: reload it (the loaded set lives in main, so nothing is
+ * lost) with a notice the page shows; stop after a crash loop and say so (crash-recovery.ts).
+ */
+function recoverRenderer(window: BrowserWindow, recovery: CrashRecovery, details: Electron.RenderProcessGoneDetails): void {
+  const decision = recovery.decide(details.reason)
+  console.error(`[window] renderer gone: ${details.reason} (exit code ${details.exitCode}): ${decision.action}`)
+  if (window.isDestroyed()) return
+  if (decision.action === 'reload') {
+    window.loadURL(decision.url).catch((error: Error) => console.error(`[window] reloading after a crash: ${error.message}`))
+  } else if (decision.action === 'give-up') {
+    const t = MESSAGES[languageForLocale(app.getLocale())]
+    void dialog.showMessageBox(window, { type: 'error', title: app.getName(), message: formatMessage(t.rendererCrashLoop, { n: decision.crashes, reason: decision.reason }) })
+  }
 }
 
 /** Brings the window to the front (a second launch, a file opened from the Finder). */

@@ -2,6 +2,7 @@
 // (--profile --region --endpoint-url --from --to --concurrency). Pure: the CLI calls these and
 // prints the usage error they return; nothing here exits or reads the environment.
 
+import { checkEndpoint } from './endpoint-policy'
 import { DAY_MS, normalizePrefix } from './trail-layout'
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string }
@@ -16,6 +17,8 @@ export interface S3CliOptions {
   profile?: string
   region?: string
   endpointUrl?: string
+  /** --allow-plain-http: a plain http:// endpoint on another host may carry the signed requests. */
+  allowPlainHttp?: boolean
   /** ms since the epoch; from inclusive, to exclusive. */
   from?: number
   to?: number
@@ -26,6 +29,7 @@ export const S3_CLI_USAGE = `S3 inputs: s3://BUCKET[/PREFIX] (the trail's bucket
   --profile NAME        AWS profile from ~/.aws/config or ~/.aws/credentials (default: AWS_PROFILE or "default")
   --region REGION       region to start from (the bucket's own region is followed automatically)
   --endpoint-url URL    S3-compatible server or VPC endpoint (path-style addressing)
+  --allow-plain-http    allow an http:// endpoint on another host (the signed requests cross the network in clear)
   --from TIME           first eventTime to include: 2024-03-10, 2024-03-10T12:00Z, or 7d / 12h / 30m ago
   --to TIME             end of the range, not included (default: now); a date alone is midnight UTC
   --concurrency N       downloads in flight (default 16)`
@@ -76,10 +80,15 @@ type Flag = (typeof VALUE_FLAGS)[number]
 export function parseS3CliOptions(args: readonly string[], now: number = Date.now()): Parsed<{ options: S3CliOptions; rest: string[] }> {
   const raw = new Map<Flag, string>()
   const rest: string[] = []
+  let allowPlainHttp = false
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]
     const eq = arg.indexOf('=')
     const name = (eq > 0 ? arg.slice(0, eq) : arg) as Flag
+    if (arg === '--allow-plain-http') {
+      allowPlainHttp = true
+      continue
+    }
     if (!VALUE_FLAGS.includes(name)) {
       rest.push(arg)
       continue
@@ -107,6 +116,12 @@ export function parseS3CliOptions(args: readonly string[], now: number = Date.no
     }
     if (!url || !/^https?:$/.test(url.protocol)) return fail(`--endpoint-url must be an http:// or https:// URL, not "${endpoint}"`)
     options.endpointUrl = endpoint
+    if (allowPlainHttp) options.allowPlainHttp = true
+    try {
+      checkEndpoint(options)
+    } catch (error) {
+      return fail((error as Error).message)
+    }
   }
   for (const flag of ['--from', '--to'] as const) {
     const text = raw.get(flag)

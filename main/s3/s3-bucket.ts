@@ -9,6 +9,7 @@ import type { Readable } from 'node:stream'
 import { GetBucketLocationCommand, GetObjectCommand, ListBucketsCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3'
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers'
 import { listProfiles, regionFor } from './aws-profiles'
+import { checkEndpoint } from './endpoint-policy'
 import { isWrongRegion, regionFromError } from './s3-errors'
 
 /** Where and as whom: all optional, as in the AWS CLI (--profile, --region, --endpoint-url). */
@@ -17,6 +18,8 @@ export interface S3Connection {
   region?: string
   /** An S3-compatible server or a VPC endpoint; addressed path-style (https://host/bucket/key). */
   endpointUrl?: string
+  /** Plain http to a non-loopback endpoint, explicitly confirmed (endpoint-policy.ts). */
+  allowPlainHttp?: boolean
 }
 
 export interface ClientOptions {
@@ -92,6 +95,7 @@ export class BucketClient {
   }
 
   private make(region: string): S3Client {
+    checkEndpoint(this.conn)
     const c = this.factory({ region, profile: this.conn.profile, endpointUrl: this.conn.endpointUrl, maxSockets: this.conn.maxSockets })
     this.clients.push(c)
     return c
@@ -176,6 +180,7 @@ export interface BucketInfo {
 
 /** The buckets the credentials can list (s3:ListAllMyBuckets), all pages. */
 export async function listBuckets(conn: S3Connection, deps: { clientFactory?: ClientFactory; signal?: AbortSignal } = {}): Promise<BucketInfo[]> {
+  checkEndpoint(conn)
   const client = (deps.clientFactory ?? defaultClientFactory)({ region: await startRegion(conn), profile: conn.profile, endpointUrl: conn.endpointUrl, maxSockets: 4 })
   try {
     const buckets: BucketInfo[] = []

@@ -62,7 +62,8 @@ export async function readRendererFile(root: string, urlPath: string): Promise<{
     return { file, body: await fs.readFile(file) }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT' || code === 'ENOTDIR') return null
+    // What a request can make the lookup hit (a name too long for the file system, a loop): not found, not a 500.
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ENAMETOOLONG' || code === 'ELOOP' || code === 'EISDIR') return null
     throw error
   }
 }

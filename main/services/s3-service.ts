@@ -5,6 +5,7 @@
 
 import type { S3BucketInfo, S3Connection, S3Layout, S3Location, S3OpenRequest, S3ProfileInfo } from '../../common/ipc-contract'
 import { clearCache, discoverLayout, listBuckets, listProfiles, S3OpenError, type ClientFactory, type S3Progress, type S3Tuning } from '../s3/open-trail'
+import { checkEndpoint } from '../s3/endpoint-policy'
 import { describeS3Error } from '../s3/s3-errors'
 import { streamTrail, type TrailStream } from '../s3/trail-stream'
 
@@ -27,9 +28,13 @@ function quietSdk(): void {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
 }
 
-/** Only the names of the connection, copied: nothing else reaches the SDK. */
+/**
+ * Only the names of the connection, copied: nothing else reaches the SDK. Refuses (before any
+ * request) plain http to a non-loopback endpoint without the opt-in.
+ */
 function connection(c: S3Connection): S3Connection {
-  return { profile: c.profile || undefined, region: c.region || undefined, endpointUrl: c.endpointUrl || undefined }
+  checkEndpoint(c)
+  return { profile: c.profile || undefined, region: c.region || undefined, endpointUrl: c.endpointUrl || undefined, allowPlainHttp: c.allowPlainHttp === true }
 }
 
 export class S3Service {
@@ -47,7 +52,7 @@ export class S3Service {
   }
 
   async buckets(conn: S3Connection): Promise<S3BucketInfo[]> {
-    const c = connection(conn)
+    const c = connection(conn) // throws its own CallError, not wrapped below
     try {
       const buckets = await listBuckets(c, { clientFactory: this.options.clientFactory })
       return buckets.map((b) => ({ name: b.name, ...(b.region ? { region: b.region } : {}) }))

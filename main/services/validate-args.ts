@@ -164,6 +164,10 @@ function s3Connection(call: string, value: unknown): S3Connection {
     if (endpoint.length > LIMITS.urlLength) fail(call, 'the endpoint URL is too long')
     out.endpointUrl = endpoint
   }
+  if (value.allowPlainHttp !== undefined) {
+    if (typeof value.allowPlainHttp !== 'boolean') fail(call, 'allowPlainHttp must be true or false')
+    out.allowPlainHttp = value.allowPlainHttp
+  }
   return out
 }
 

@@ -28,7 +28,13 @@ async function main(): Promise<void> {
   const service = new AshiatoService({ s3: { cacheDir: resolveS3CacheDir(args.cacheDir) } })
   let server
   try {
-    server = await startWebServer({ service, version, port: args.port })
+    server = await startWebServer({
+      service,
+      version,
+      port: args.port,
+      policy: { s3EndpointUrl: args.endpointUrl, allowPlainHttp: args.allowPlainHttp },
+      maxUploadBytes: args.maxUploadBytes,
+    })
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     const hint = code === 'EADDRINUSE' ? `port ${args.port} is in use; pass --port 0 to pick a free one` : (error as Error).message

@@ -15,6 +15,8 @@ import type { ShellCalls } from '../services/dispatch-call'
 import { contentTypeFor, defaultRendererDir, readRendererFile, rendererCsp } from '../services/renderer-files'
 import { checkRequest, checkUpgrade, localeFrom, newToken, sessionCookie, type AuthContext } from './auth'
 import { runSession, type WebService } from './ws-session'
+import { registerSecret, webLog } from './log-scrub'
+import type { WebCallPolicy } from './web-call-policy'
 
 export interface WebServerOptions {
   service: WebService
@@ -23,6 +25,10 @@ export interface WebServerOptions {
   port: number
   rendererDir?: string
   token?: string
+  /** The S3 endpoint web clients use, and whether it may be plain http (serve's flags). */
+  policy?: WebCallPolicy
+  /** Largest upload, its files together (serve --max-upload; default DEFAULT_MAX_UPLOAD_BYTES). */
+  maxUploadBytes?: number
 }
 
 export interface WebServer {
@@ -93,6 +99,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const rendererDir = options.rendererDir ?? defaultRendererDir()
   const csp = await rendererCsp(rendererDir) // fails early, with a hint, when the renderer is not built
   const token = options.token ?? newToken()
+  const forgetToken = registerSecret(token)
   const uploadsDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ashiato-uploads-'))
   const auth: AuthContext = { port: 0, token }
   const headers = baseHeaders(csp)
@@ -118,7 +125,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     try {
       await options.service.exportToStream(ticket.ids, ticket.shape, ticket.fileName, response, gone.signal)
     } catch (error) {
-      if (!(error instanceof ExportCancelled)) console.error(`[web] export ${ticket.fileName}: ${(error as Error).message}`)
+      if (!(error instanceof ExportCancelled)) webLog(`[web] export ${ticket.fileName}: ${(error as Error).message}`)
       response.destroy() // a broken download, never a short file that looks whole
     }
   }
@@ -147,7 +154,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   const server = createServer((request, response) => {
     serveFile(request, response).catch((error: unknown) => {
-      console.error(`[web] ${request.method} ${request.url}: ${(error as Error).message}`)
+      webLog(`[web] ${request.method} ${request.url}: ${(error as Error).message}`)
       if (!response.headersSent) plain(response, 500, 'internal error')
       else response.destroy()
     })
@@ -155,17 +162,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: UPLOAD_CHUNK_BYTES + UPLOAD_FRAME_HEADER_BYTES + 4 * 1024 * 1024 })
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    socket.on('error', (error) => console.error(`[web] upgrade socket: ${error.message}`))
+    socket.on('error', (error) => webLog(`[web] upgrade socket: ${error.message}`))
     const url = requestUrl(request)
     if (!url || url.pathname !== WEB_SOCKET_PATH) return refuseUpgrade(socket, 404, 'not found')
     const refusal = checkUpgrade(request, url, auth)
     if (refusal) {
-      console.error(`[web] refused a WebSocket: ${refusal.reason}`)
+      webLog(`[web] refused a WebSocket: ${refusal.reason}`)
       return refuseUpgrade(socket, refusal.status, refusal.reason)
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
       const shell = webShell(options.version, localeFrom(request.headers['accept-language']), options.service, downloads)
-      runSession(ws, { service: options.service, shell, uploadsDir })
+      runSession(ws, { service: options.service, shell, uploadsDir, policy: options.policy, maxUploadBytes: options.maxUploadBytes })
     })
   })
 
@@ -178,7 +185,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   })
   const address = server.address()
   auth.port = typeof address === 'object' && address ? address.port : options.port
-  server.on('error', (error) => console.error(`[web] server error: ${error.message}`))
+  server.on('error', (error) => webLog(`[web] server error: ${error.message}`))
 
   return {
     url: `http://127.0.0.1:${auth.port}/?token=${token}`,
@@ -194,6 +201,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       })
       wss.close()
       await fs.rm(uploadsDir, { recursive: true, force: true })
+      forgetToken()
     },
   }
 }

@@ -7,9 +7,12 @@ import type { CopyResult, EventSelection, ExportDone, LoadStarted } from '../../
 import type { Writable } from 'node:stream'
 import type { ExportShape } from '../services/export-runner'
 import type { ServerMessage } from '../../common/web-protocol'
-import { dispatchCall, type ShellCalls } from '../services/dispatch-call'
+import type { ShellCalls } from '../services/dispatch-call'
+import { CallError } from '../../common/call-errors'
+import { dispatchWebCall, type WebCallPolicy } from './web-call-policy'
 import type { InputPath, PushListener, ServiceCalls } from '../services/service-types'
 import { UploadReceiver } from './uploads'
+import { webLog } from './log-scrub'
 
 /** What web mode needs of the services (AshiatoService; a fake in tests). */
 export interface WebService extends ServiceCalls {
@@ -26,6 +29,10 @@ export interface SessionOptions {
   service: WebService
   shell: ShellCalls
   uploadsDir: string
+  /** What a tab may reach (web-call-policy.ts). */
+  policy?: WebCallPolicy
+  /** Largest upload, all its files together (--max-upload). */
+  maxUploadBytes?: number
 }
 
 const POLICY_VIOLATION = 1008
@@ -38,9 +45,15 @@ function isId(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 0xffffffff
 }
 
-export function runSession(socket: WebSocket, { service, shell, uploadsDir }: SessionOptions): void {
+/** An error as a result message: its text, and its code when the UI can translate it. */
+function failure(id: number, error: unknown): ServerMessage {
+  if (error instanceof CallError) return { t: 'result', id, ok: false, error: error.message, code: error.code, values: error.values }
+  return { t: 'result', id, ok: false, error: messageOf(error) }
+}
+
+export function runSession(socket: WebSocket, { service, shell, uploadsDir, policy = {}, maxUploadBytes }: SessionOptions): void {
   // A full upload file pauses reading the socket, which pushes back on the browser's sending.
-  const uploads = new UploadReceiver(uploadsDir, (full) => (full ? socket.pause() : socket.resume()))
+  const uploads = new UploadReceiver(uploadsDir, (full) => (full ? socket.pause() : socket.resume()), maxUploadBytes)
   /** Uploads already answered with an error: their frames still in flight are dropped quietly. */
   const failedUploads = new Set<number>()
 
@@ -50,17 +63,17 @@ export function runSession(socket: WebSocket, { service, shell, uploadsDir }: Se
   const answer = (id: number, work: Promise<unknown>): void => {
     work.then(
       (value) => send({ t: 'result', id, ok: true, value }),
-      (error: unknown) => send({ t: 'result', id, ok: false, error: messageOf(error) }),
+      (error: unknown) => send(failure(id, error)),
     )
   }
   const protocolError = (what: string): void => {
-    console.error(`[web] closing a connection: ${what}`)
+    webLog(`[web] closing a connection: ${what}`)
     socket.close(POLICY_VIOLATION, what.slice(0, 120))
   }
   const failUpload = (uploadId: number, error: unknown): void => {
     failedUploads.add(uploadId)
     void uploads.abort(uploadId)
-    send({ t: 'result', id: uploadId, ok: false, error: messageOf(error) })
+    send(failure(uploadId, error))
   }
 
   const onBinary = (frame: Buffer): void => {
@@ -81,7 +94,7 @@ export function runSession(socket: WebSocket, { service, shell, uploadsDir }: Se
     void service
       .whenLoadDone()
       .then(() => fs.rm(dir, { recursive: true, force: true }))
-      .catch((error: unknown) => console.error(`[web] removing ${dir}: ${messageOf(error)}`))
+      .catch((error: unknown) => webLog(`[web] removing ${dir}: ${messageOf(error)}`))
     return started
   }
 
@@ -95,7 +108,7 @@ export function runSession(socket: WebSocket, { service, shell, uploadsDir }: Se
     if (message === null || typeof message !== 'object') return protocolError('a message that is not an object')
     if (message.t === 'call') {
       if (!isId(message.id)) return protocolError('a call without a numeric id')
-      return answer(message.id, dispatchCall(service, shell, message.name, message.args))
+      return answer(message.id, dispatchWebCall(service, shell, policy, message.name, message.args))
     }
     if (!isId(message.uploadId)) return protocolError(`${String(message.t)} without a numeric uploadId`)
     const uploadId = message.uploadId
@@ -118,7 +131,7 @@ export function runSession(socket: WebSocket, { service, shell, uploadsDir }: Se
     if (isBinary) onBinary(bytes)
     else onText(bytes.toString('utf8'))
   })
-  socket.on('error', (error) => console.error(`[web] connection error: ${error.message}`))
+  socket.on('error', (error) => webLog(`[web] connection error: ${error.message}`))
   socket.on('close', () => {
     unsubscribe()
     void uploads.abort()

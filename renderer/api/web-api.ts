@@ -15,6 +15,7 @@ import {
   type PushName,
 } from '../../common/ipc-contract'
 import {
+  type ResultMessage,
   UPLOAD_CHUNK_BYTES,
   UPLOAD_FRAME_HEADER_BYTES,
   WEB_SOCKET_PATH,
@@ -50,11 +51,33 @@ export function webSocketUrl(location: { protocol: string; host: string; search:
   return `${scheme}//${location.host}${WEB_SOCKET_PATH}${token ? `?token=${encodeURIComponent(token)}` : ''}`
 }
 
+/**
+ * The address without its ?token=, or null when it has none. The page load that carried the
+ * token set the session cookie (HttpOnly, so the page cannot see it), which reloads and the
+ * WebSocket then present: the token need not stay in the address bar, history or bookmarks.
+ */
+export function addressWithoutToken(href: string): string | null {
+  const url = new URL(href)
+  if (!url.searchParams.has('token')) return null
+  url.searchParams.delete('token')
+  return `${url.pathname}${url.search}${url.hash}`
+}
+
 function lostMessage(opened: boolean, code: number, reason: string): string {
   const detail = reason ? ` (${reason})` : code ? ` (code ${code})` : ''
   return opened
     ? `Lost the connection to the Ashiato server${detail}. It may have been stopped; start it again and open the address it prints.`
     : `Could not connect to the Ashiato server${detail}. Open the exact address that \`ashiato serve\` printed (it carries an access token), and check that the server is still running.`
+}
+
+/** A failed result as an Error; a coded one keeps its code and values for the UI to translate. */
+function resultError(message: ResultMessage): Error {
+  const error = new Error(message.error ?? 'the server gave no reason') as Error & { code?: string; values?: Record<string, string | number> }
+  if (message.code) {
+    error.code = message.code
+    error.values = message.values ?? {}
+  }
+  return error
 }
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void }
@@ -94,7 +117,7 @@ export function createWebApi(socket: SocketLike): AshiatoApi {
       const waiting = pending.get(message.id)
       pending.delete(message.id)
       if (message.ok) waiting?.resolve(message.value)
-      else waiting?.reject(new Error(message.error ?? 'the server gave no reason'))
+      else waiting?.reject(resultError(message))
     } else if (message.t === 'push') {
       for (const listener of listeners.get(message.name) ?? []) {
         try {

@@ -8,6 +8,7 @@ import type { S3OpenProgress } from '../../common/ipc-contract'
 import { formatBytes, formatCount, formatUtc } from '../format/format'
 import { useT } from '../state/language-store'
 import { checkRange, RANGE_PRESETS, type RangePreset } from '../state/s3-range'
+import { PlainHttpConsent } from './S3PlainHttpConsent'
 import {
   applyPreset,
   cancelS3Open,
@@ -304,6 +305,7 @@ function DialogBody() {
           <Field label={t.s3Endpoint} htmlFor={id('endpoint')} hint={t.s3EndpointHint}>
             <TextInput id={id('endpoint')} field="endpointUrl" testId="s3-endpoint" placeholder="https://…" />
           </Field>
+          <PlainHttpConsent />
         </div>
         <div className="s3-grid">
           <Field

@@ -2,11 +2,12 @@
 // arrive: Electron has paths (native dialog, dropped files' paths); the web page sends bytes.
 import type { LoadStarted } from '../../common/ipc-contract'
 import { getApi } from '../api/get-api'
+import { errorText } from '../api/error-text'
 import { forgetReports, noteLoadStarted, refreshReports, useLoad } from './load-store'
 import { requery, resetView } from './view-store'
 
 function reportError(error: unknown): void {
-  useLoad.getState().setCallError(error instanceof Error ? error.message : String(error))
+  useLoad.getState().setCallError(errorText(error))
 }
 
 async function started(load: Promise<LoadStarted | null>): Promise<void> {

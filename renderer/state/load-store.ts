@@ -4,6 +4,7 @@
 import { create } from 'zustand'
 import type { FileReport, LoadProgress } from '../../common/ipc-contract'
 import { getApi } from '../api/get-api'
+import { errorText } from '../api/error-text'
 
 interface LoadState {
   progress: LoadProgress | null
@@ -48,7 +49,7 @@ export async function refreshReports(): Promise<void> {
     known = new Set(merged.map(reportKey))
     set({ reports: merged })
   } catch (error) {
-    set({ callError: String(error instanceof Error ? error.message : error) })
+    set({ callError: errorText(error) })
   }
 }
 

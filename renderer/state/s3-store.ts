@@ -5,6 +5,7 @@
 import { create } from 'zustand'
 import type { FileReport, S3BucketInfo, S3Layout, S3OpenProgress, S3OpenRequest, S3ProfileInfo } from '../../common/ipc-contract'
 import { getApi } from '../api/get-api'
+import { errorText } from '../api/error-text'
 import { noteLoadStarted } from './load-store'
 import { checkRange, presetRange, type RangePreset } from './s3-range'
 
@@ -42,6 +43,8 @@ export interface S3Run {
 interface S3State {
   open: boolean
   form: S3Form
+  /** Plain http to a non-loopback endpoint, confirmed in the dialog; never remembered. */
+  allowPlainHttp: boolean
   profiles: S3ProfileInfo[] | null
   profilesError: string | null
   buckets: S3BucketInfo[] | null
@@ -85,6 +88,7 @@ const initialRange = () => presetRange('last24h', Date.now())
 
 export const useS3 = create<S3State>()(() => ({
   open: false,
+  allowPlainHttp: false,
   form: { profile: '', region: '', endpointUrl: '', bucket: '', prefix: '', concurrency: String(DEFAULT_CONCURRENCY), ...initialRange(), ...storedForm() },
   profiles: null,
   profilesError: null,
@@ -104,7 +108,7 @@ export const useS3 = create<S3State>()(() => ({
 
 const set = useS3.setState
 const get = useS3.getState
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error))
+const message = (error: unknown) => errorText(error)
 
 /** Whether the running open (if any) has finished. */
 export function runFinished(run: S3Run | null): boolean {
@@ -148,7 +152,13 @@ export function applyPreset(preset: RangePreset): void {
 
 function connection() {
   const { profile, region, endpointUrl } = get().form
-  return { profile: profile || undefined, region: region.trim() || undefined, endpointUrl: endpointUrl.trim() || undefined }
+  const allowPlainHttp = get().allowPlainHttp || undefined
+  return { profile: profile || undefined, region: region.trim() || undefined, endpointUrl: endpointUrl.trim() || undefined, allowPlainHttp }
+}
+
+/** The dialog's confirmation that a plain-http endpoint may carry the signed requests (this session only). */
+export function setAllowPlainHttp(allowPlainHttp: boolean): void {
+  set({ allowPlainHttp })
 }
 
 function location() {

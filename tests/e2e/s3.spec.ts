@@ -39,8 +39,11 @@ test.afterAll(async () => {
   await s3rver?.stop()
 })
 
-/** The server's environment: the temporary AWS files and cache folder, none of this machine's AWS_* variables. */
-function serverOptions(cacheDir: string): StartOptions {
+/**
+ * The server's environment: the temporary AWS files and cache folder, none of this machine's
+ * AWS_* variables; and the S3 endpoint, which web mode takes only from its command line.
+ */
+function serverOptions(cacheDir: string, endpoint: string): StartOptions {
   const env: NodeJS.ProcessEnv = Object.fromEntries(Object.keys(process.env).filter((k) => k.startsWith('AWS_')).map((k) => [k, undefined]))
   Object.assign(env, {
     HOME: home,
@@ -49,7 +52,7 @@ function serverOptions(cacheDir: string): StartOptions {
     AWS_EC2_METADATA_DISABLED: 'true',
     ASHIATO_CACHE_DIR: cacheDir,
   })
-  return { env }
+  return { env, args: ['--endpoint-url', endpoint] }
 }
 
 async function openDialog(page: Page, endpoint: string, profile = 'e2e-reader') {
@@ -66,7 +69,7 @@ async function openDialog(page: Page, endpoint: string, profile = 'e2e-reader') 
 
 test('opens a date range of an organization trail from its bucket: only the range is loaded', async ({ openApp }) => {
   const cacheDir = mkdtempSync(path.join(tmpdir(), 'ashiato-e2e-cache-'))
-  const page = await openApp([], serverOptions(cacheDir))
+  const page = await openApp([], serverOptions(cacheDir, s3rver.url))
   const dialog = await openDialog(page, s3rver.url)
 
   // Buckets are listed for the picker (or typed).
@@ -117,7 +120,7 @@ test('opens a date range of an organization trail from its bucket: only the rang
 })
 
 test('names what went wrong: a denied object with its key and action, an expired SSO session with the login command', async ({ openApp }) => {
-  const page = await openApp([], serverOptions(mkdtempSync(path.join(tmpdir(), 'ashiato-e2e-cache-'))))
+  const page = await openApp([], serverOptions(mkdtempSync(path.join(tmpdir(), 'ashiato-e2e-cache-')), proxy.url))
   const dialog = await openDialog(page, proxy.url)
   await dialog.getByTestId('s3-discover').click()
   await expect(dialog.getByTestId('s3-layout')).toBeVisible()

@@ -200,3 +200,93 @@ test.describe('web mode in a browser', () => {
     }
   })
 })
+
+/** Opens a WebSocket from the page itself (as injected script would) and makes one call. */
+async function callFromPage(page: import('@playwright/test').Page, name: string, args: unknown[]): Promise<{ ok: boolean; error?: string; code?: string }> {
+  return page.evaluate(
+    ([callName, callArgs]) =>
+      new Promise<{ ok: boolean; error?: string; code?: string }>((resolve, reject) => {
+        const socket = new WebSocket(`ws://${location.host}/ws`)
+        socket.onopen = () => socket.send(JSON.stringify({ t: 'call', id: 1, name: callName, args: callArgs }))
+        socket.onmessage = (event) => {
+          const message = JSON.parse(String(event.data))
+          if (message.t === 'result' && message.id === 1) {
+            socket.close()
+            resolve(message)
+          }
+        }
+        socket.onclose = (event) => reject(new Error(`closed ${event.code}`))
+      }),
+    [name, args] as const,
+  )
+}
+
+test.describe('web mode reaches only what the user chose (issue #10)', () => {
+  test('the token leaves the address bar and history once the cookie is set; a reload still works', async ({ page, startServer }) => {
+    const server = await startServer()
+    await page.goto(server.url)
+    await page.locator('body[data-app-state="ready"]').waitFor()
+    expect(page.url()).toBe(`${server.origin}/`)
+    expect(await page.evaluate(() => location.href)).not.toContain(server.token)
+    // Going back leaves the app: no history entry keeps the tokened address.
+    expect(await page.evaluate(() => history.length)).toBeLessThanOrEqual(2)
+    await page.goBack()
+    expect(page.url()).not.toContain(server.token)
+    await page.goForward()
+    expect(page.url()).toBe(`${server.origin}/`)
+    await page.reload()
+    await page.locator('body[data-app-state="ready"]').waitFor()
+    await expect(page.getByTestId('call-error')).toHaveCount(0)
+  })
+
+  test('an over-long path answers 404 and the server logs no token', async ({ startServer }) => {
+    const server = await startServer()
+    const response = await rawGet(server, `/${'x'.repeat(4000)}?token=${server.token}`)
+    expect(response.status).toBe(404)
+    await rawGet(server, `/ws?token=${server.token}`, { host: 'evil.example' })
+    expect(await upgradeStatus(`ws://127.0.0.1:${server.port}/ws?token=${server.token}`, { origin: 'http://evil.example' })).toBe(403)
+    await expect.poll(() => server.output()).toContain('refused a WebSocket')
+    // The printed URL is the one line that carries it, on stdout; stderr never does.
+    expect(server.output().split(server.token).length - 1).toBe(1)
+  })
+
+  test('a page cannot load a server file by path: refused with a code, nothing read', async ({ page, startServer }) => {
+    const server = await startServer()
+    await page.goto(server.url)
+    await page.locator('body[data-app-state="ready"]').waitFor()
+    const passwd = await callFromPage(page, 'loadPaths', [['/etc/passwd']])
+    const missing = await callFromPage(page, 'loadPaths', [['/no/such/file.json']])
+    expect(passwd).toMatchObject({ ok: false, code: 'web-server-path' })
+    expect(missing).toEqual(passwd) // existence does not leak either
+    expect(passwd.error).not.toContain('root:')
+    expect(await callFromPage(page, 'fileReports', [])).toMatchObject({ ok: true, value: [] })
+  })
+
+  test('an upload over --max-upload is refused before anything is written, in the UI language', async ({ page, startServer }) => {
+    const server = await startServer([], { args: ['--max-upload', '1KiB'] })
+    await page.goto(server.url)
+    await page.locator('body[data-app-state="ready"]').waitFor()
+    await page.getByTestId('file-input').setInputFiles([{ name: 'big.json', mimeType: 'application/json', buffer: Buffer.alloc(4096, 32) }])
+    await expect(page.getByTestId('call-error')).toContainText('at most 1 KiB per upload')
+  })
+
+  test("a page cannot point S3 at its own endpoint: no request reaches it", async ({ page, startServer }) => {
+    let hits = 0
+    const listener = createServer((_request, response) => {
+      hits++
+      response.writeHead(403).end()
+    })
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve))
+    try {
+      const endpointUrl = `http://127.0.0.1:${(listener.address() as AddressInfo).port}`
+      const server = await startServer()
+      await page.goto(server.url)
+      await page.locator('body[data-app-state="ready"]').waitFor()
+      expect(await callFromPage(page, 's3Buckets', [{ endpointUrl }])).toMatchObject({ ok: false, code: 'web-s3-endpoint' })
+      expect(await callFromPage(page, 'openS3Trail', [{ endpointUrl, bucket: 'trail', from: 0, to: 86_400_000 }])).toMatchObject({ ok: false, code: 'web-s3-endpoint' })
+      expect(hits).toBe(0)
+    } finally {
+      await new Promise((resolve) => listener.close(resolve))
+    }
+  })
+})

@@ -62,10 +62,11 @@ describe('web auth helpers', () => {
 
 describe('parseServeArgs', () => {
   it('reads --port and paths', () => {
-    expect(parseServeArgs([])).toEqual({ port: DEFAULT_PORT, paths: [], help: false })
-    expect(parseServeArgs(['--port', '0', 'a.json', 'logs/'])).toEqual({ port: 0, paths: ['a.json', 'logs/'], help: false })
-    expect(parseServeArgs(['a.json', '--port=8080'])).toEqual({ port: 8080, paths: ['a.json'], help: false })
-    expect(parseServeArgs(['--', '--port'])).toEqual({ port: DEFAULT_PORT, paths: ['--port'], help: false })
+    const defaults = { help: false, allowPlainHttp: false, maxUploadBytes: 8 * 1024 ** 3 }
+    expect(parseServeArgs([])).toEqual({ port: DEFAULT_PORT, paths: [], ...defaults })
+    expect(parseServeArgs(['--port', '0', 'a.json', 'logs/'])).toEqual({ port: 0, paths: ['a.json', 'logs/'], ...defaults })
+    expect(parseServeArgs(['a.json', '--port=8080'])).toEqual({ port: 8080, paths: ['a.json'], ...defaults })
+    expect(parseServeArgs(['--', '--port'])).toEqual({ port: DEFAULT_PORT, paths: ['--port'], ...defaults })
     expect(parseServeArgs(['--help']).help).toBe(true)
   })
 

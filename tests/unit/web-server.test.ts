@@ -327,7 +327,7 @@ describe('web server: export downloads', () => {
   it('gives web mode the copied text and refuses to show files', async () => {
     const api = apiOver(connect())
     await expect(api.copyEvents({ selection: { ids: [2] } })).resolves.toEqual({ events: 1, text: '{"id":2}\n' })
-    await expect(api.showExportedFile('/etc/passwd')).rejects.toThrow('In web mode the browser keeps the downloaded file.')
+    await expect(api.showExportedFile('/etc/passwd')).rejects.toMatchObject({ code: 'web-server-path' })
     await expect(api.exportEvents({ selection: { ids: [1] }, format: 'xml' as never, gzip: false })).rejects.toThrow('exportEvents: format must be one of')
   })
 })

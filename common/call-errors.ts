@@ -1,0 +1,67 @@
+// Errors a call can end with that the UI names in the user's language: the services throw a
+// CallError with a code, the transports carry the code (web mode: the result message's `code`;
+// Electron IPC: a "[code] " prefix, since ipcRenderer.invoke keeps only the message), and the
+// renderer translates known codes (renderer/api/error-text.ts). The English message stays the
+// fallback and what the CLI prints.
+
+export const CALL_ERROR_CODES = [
+  /** Web mode: a call that names a file or folder on the server (loadPaths...). */
+  'web-server-path',
+  /** Web mode: an S3 endpoint other than the one the server's command line named. */
+  'web-s3-endpoint',
+  /** Any mode: plain http to a host other than loopback, without the explicit opt-in. */
+  'plain-http-endpoint',
+  /** Web mode: an upload larger than the server's --max-upload. */
+  'upload-too-large',
+] as const
+
+export type CallErrorCode = (typeof CALL_ERROR_CODES)[number]
+
+export function isCallErrorCode(value: unknown): value is CallErrorCode {
+  return typeof value === 'string' && (CALL_ERROR_CODES as readonly string[]).includes(value)
+}
+
+export class CallError extends Error {
+  override name = 'CallError'
+  constructor(
+    readonly code: CallErrorCode,
+    message: string,
+    /** Values the translated message fills in ({limit}...). */
+    readonly values: Record<string, string | number> = {},
+  ) {
+    super(message)
+  }
+}
+
+/** The code of an error that carries one (a CallError, or an Error a transport rebuilt with `code`). */
+export function callErrorCode(error: unknown): CallErrorCode | undefined {
+  const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined
+  return isCallErrorCode(code) ? code : undefined
+}
+
+const PREFIX = /^\[([a-z0-9-]+)(?::([^\]\s]*))?\] /
+
+/** Electron IPC: the code (and its values, URI-encoded JSON) travel at the start of the message. */
+export function withCodePrefix(error: CallError): string {
+  const values = Object.keys(error.values).length > 0 ? `:${encodeURIComponent(JSON.stringify(error.values))}` : ''
+  return `[${error.code}${values}] ${error.message}`
+}
+
+function parseValues(text: string | undefined): Record<string, string | number> {
+  if (!text) return {}
+  try {
+    const parsed: unknown = JSON.parse(decodeURIComponent(text))
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {}
+    const out: Record<string, string | number> = {}
+    for (const [key, value] of Object.entries(parsed)) if (typeof value === 'string' || typeof value === 'number') out[key] = value
+    return out
+  } catch {
+    return {}
+  }
+}
+
+/** Undoes withCodePrefix: the message, and the code (with its values) when there was a known one. */
+export function splitCodePrefix(message: string): { code?: CallErrorCode; values?: Record<string, string | number>; message: string } {
+  const match = PREFIX.exec(message)
+  return match && isCallErrorCode(match[1]) ? { code: match[1], values: parseValues(match[2]), message: message.slice(match[0].length) } : { message }
+}
