@@ -292,4 +292,13 @@ export const ja: Messages = {
   copyTooMany: '{n} 件はコピーするには多すぎます (最大 {max} 件)。エクスポートしてください。',
   selectionHidden: '{n} 件はフィルターで非表示',
   noticeDismiss: '閉じる',
+  noTimeCell: '時刻なし',
+  noTimeTitle: 'eventTime がないか、タイムゾーン付きの ISO 8601 時刻ではありません。一覧の最後に表示し、時刻フィルターの対象外です(元の値は JSON にあります)',
+  idCollisionMarkerTitle: '同じ eventID とアカウントを持つ、内容の異なるイベントがあります。どちらも保持しています',
+  loadIdCollisions: 'eventID の衝突 {n} 件',
+  loadIdCollisionsTitle: 'eventID とアカウントが同じで内容が異なるイベントです。すべて保持し、一覧で印を付けています。除外するのは完全な重複だけです。',
+  loadNoTime: '有効な時刻なし {n} 件',
+  loadNoTimeTitle: 'eventTime がないか、タイムゾーン付きの ISO 8601 時刻ではないイベントです。保持したうえで一覧の最後に表示し、時刻フィルターとタイムラインの対象外にしています。',
+  viewerIdCollision: 'eventID の衝突: 同じ eventID とアカウントを持つ、内容の異なるイベントがあります。どちらも保持しています。信頼する前に見比べてください。',
+  viewerNoTime: '有効な eventTime がありません: JSON の値がタイムゾーン付きの ISO 8601 時刻ではないため、一覧の最後に表示し、時刻フィルターの対象外にしています。',
 }

@@ -32,6 +32,10 @@ export interface CliStats {
   files: number
   digests: number
   duplicates: number
+  /** Events sharing eventID and account with a different event: all kept. */
+  idCollisions: number
+  /** Events without a readable eventTime: kept, printed last. */
+  noTime: number
   badFiles: { file: string; reason: string }[]
   loadMs: number
   matched?: number
@@ -84,7 +88,7 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<number> {
   }
 
   const store = new EventStore()
-  const stats: CliStats = { events: 0, files: 0, digests: 0, duplicates: 0, badFiles: [], loadMs: 0 }
+  const stats: CliStats = { events: 0, files: 0, digests: 0, duplicates: 0, idCollisions: 0, noTime: 0, badFiles: [], loadMs: 0 }
   const problem = (file: string, reason: string): void => {
     stats.badFiles.push({ file, reason })
     say(`${file}: ${reason}`)
@@ -97,6 +101,8 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<number> {
     stats.files += summary.files
     stats.digests += summary.digests
     stats.duplicates += summary.duplicates
+    stats.idCollisions += summary.idCollisions
+    stats.noTime += summary.noTime
   }
 
   const loadStarted = performance.now()

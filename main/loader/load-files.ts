@@ -41,6 +41,10 @@ export interface LoadSummary {
   files: number
   digests: number
   duplicates: number
+  /** Events of this load marked as eventID collisions (kept; see EventStore.isIdCollision). */
+  idCollisions: number
+  /** Events of this load without a readable eventTime (kept, listed last). */
+  noTime: number
   badFiles: { file: string; reason: string }[]
   loadMs: number
   bytes: number
@@ -55,7 +59,7 @@ export async function loadInto(
 ): Promise<LoadSummary> {
   const started = performance.now()
   const found: FoundFile[] = []
-  const summary: LoadSummary = { events: 0, files: 0, digests: 0, duplicates: 0, badFiles: [], loadMs: 0, bytes: 0, cancelled: false }
+  const summary: LoadSummary = { events: 0, files: 0, digests: 0, duplicates: 0, idCollisions: 0, noTime: 0, badFiles: [], loadMs: 0, bytes: 0, cancelled: false }
   const totals = { filesTotal: 0, bytesTotal: 0, filesDone: 0, bytesDone: 0 }
   let lastProgress = 0
 
@@ -64,6 +68,8 @@ export async function loadInto(
     ...totals,
     events: store.size,
     duplicates: summary.duplicates,
+    idCollisions: store.idCollisions,
+    noTime: store.noTimeEvents,
     digests: summary.digests,
     errors: summary.badFiles.length,
     done,
@@ -114,9 +120,11 @@ export async function loadInto(
         continue
       }
       const batch = options.timeRange ? keepTimeRange(result, options.timeRange) : result
-      const { added, duplicates } = store.addBatch(batch, store.addFile(file.displayName), remap)
+      const { added, duplicates, idCollisions, noTime } = store.addBatch(batch, store.addFile(file.displayName), remap)
       summary.events += added
       summary.duplicates += duplicates
+      summary.idCollisions += idCollisions
+      summary.noTime += noTime
       report(file.displayName, batch.starts.length, 'events', result.warning)
     }
     maybeProgress()
