@@ -107,14 +107,15 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<number> {
 
   const loadStarted = performance.now()
   const local = options.inputs.filter((input) => !isS3Url(input)).map((path) => ({ path }))
-  if (local.length > 0) add(await loadInto(store, local, { workerPath: io.workerPath, signal: io.signal }, { onFileReport }))
+  const limits = options.maxFileBytes === undefined ? {} : { maxUncompressedBytes: options.maxFileBytes }
+  if (local.length > 0) add(await loadInto(store, local, { workerPath: io.workerPath, signal: io.signal, ...limits }, { onFileReport }))
   for (const url of options.inputs.filter(isS3Url)) {
     if (io.signal?.aborted) break
     // Imported here so that local-only runs never load the AWS SDK.
     const { openS3Input } = await import('./cli-s3')
     // Objects are read as they download; a whole-open failure is reported and leaves no inputs.
     const opened = openS3Input(url, { ...options, signal: io.signal, onError: problem })
-    add(await loadInto(store, opened.inputs, { workerPath: io.workerPath, signal: io.signal, timeRange: opened.timeRange }, { onFileReport }))
+    add(await loadInto(store, opened.inputs, { workerPath: io.workerPath, signal: io.signal, timeRange: opened.timeRange, ...limits }, { onFileReport }))
     const outcome = await opened.finished
     if (outcome?.notice && !outcome.offline) say(`${url}: ${outcome.notice}`)
   }

@@ -2,8 +2,10 @@
 // each file's events as a ParsedBatch whose buffers are transferred, not copied.
 
 import { parentPort } from 'node:worker_threads'
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { extractEvents } from './extract-events'
+import { InflateBudget } from './inflate-budget'
+import { gunzipCapped, inflatedSizeHint, isGzip, overLimitReason, type Inflated } from './formats/gzip'
 import { isFailure, type ParseJob, type ParseJobResult } from './worker-messages'
 import type { BatchFailure, ParsedBatch } from '../store/parsed-batch'
 
@@ -34,15 +36,47 @@ function transferables(result: ParsedBatch): ArrayBuffer[] {
   return [...buffers]
 }
 
-function parseFile(path: string, fileIndex: number, maxUncompressedBytes: number): { result: ParsedBatch | BatchFailure; bytes: number } {
+/**
+ * A file's JSON counts twice against the budget: zlib's output chunks are joined into one buffer
+ * at the end, and the batch builder may copy the events out of a file that is mostly something
+ * else. Over-counting costs only parallelism on huge files; under-counting would break the ceiling.
+ */
+const HELD_PER_BYTE = 2
+
+/** Gunzip that keeps to the budget: reserves a guess, and a larger one after each overflow. */
+function budgetedInflate(budget: InflateBudget, held: { reserved: number }) {
+  return (data: Uint8Array, cap: number): Inflated => {
+    let limit = Math.min(cap, inflatedSizeHint(data) + 1)
+    for (;;) {
+      held.reserved += budget.reserve(limit * HELD_PER_BYTE)
+      const inflated = gunzipCapped(data, limit)
+      if (inflated.ok || !inflated.tooLarge || limit >= cap) return inflated
+      // Never wait for more while holding some: give the failed attempt back first.
+      budget.release(held.reserved)
+      held.reserved = 0
+      limit = Math.min(cap, limit * 4)
+    }
+  }
+}
+
+function parseFile(path: string, fileIndex: number, maxFileBytes: number, budget: InflateBudget, held: { reserved: number }): { result: ParsedBatch | BatchFailure; bytes: number } {
   let bytes: Buffer
   try {
+    // A plain file is its JSON: refused before it is read when over the limit, else reserved.
+    const size = statSync(path).size
+    if (size > maxFileBytes) return { result: { fileIndex, reason: overLimitReason(maxFileBytes, false) }, bytes: size }
+    held.reserved += budget.reserve(size * HELD_PER_BYTE)
     bytes = readFileSync(path)
   } catch (error) {
     return { result: { fileIndex, reason: readReason(error) }, bytes: 0 }
   }
   try {
-    return { result: extractEvents(bytes, fileIndex, { maxUncompressedBytes }), bytes: bytes.length }
+    // Past the first bytes, a gzip's compressed text is not needed: its reservation goes too.
+    if (isGzip(bytes)) {
+      const inflate = budgetedInflate(budget, held)
+      return { result: extractEvents(bytes, fileIndex, { maxUncompressedBytes: maxFileBytes, inflate }), bytes: bytes.length }
+    }
+    return { result: extractEvents(bytes, fileIndex, { maxUncompressedBytes: maxFileBytes }), bytes: bytes.length }
   } catch (error) {
     // extractEvents reports bad input as a BatchFailure; reaching here is a bug, but one file's
     // bug must still not cost the others.
@@ -70,21 +104,25 @@ function useRunningDictionary(batch: ParsedBatch, added: string[]): void {
   batch.dictionary = []
 }
 
+// Each file's batch is posted as soon as it is parsed, and its budget released: once transferred
+// its memory is the main thread's loaded set, and a job's files must not add up in the worker.
 parentPort?.on('message', (job: ParseJob) => {
-  const results: (ParsedBatch | BatchFailure)[] = []
-  const transfer: ArrayBuffer[] = []
-  const dictionaryAdded: string[] = []
-  let bytesRead = 0
-  for (const file of job.files) {
-    const { result, bytes } = parseFile(file.path, file.fileIndex, job.maxUncompressedBytes)
-    bytesRead += bytes
-    if (!isFailure(result)) {
-      result.text = ownBuffer(result.text)
-      useRunningDictionary(result, dictionaryAdded)
-      transfer.push(...transferables(result))
+  const budget = new InflateBudget(job.budget)
+  job.files.forEach((file, k) => {
+    const held = { reserved: 0 }
+    try {
+      const { result, bytes } = parseFile(file.path, file.fileIndex, job.maxUncompressedBytes, budget, held)
+      const transfer: ArrayBuffer[] = []
+      const dictionaryAdded: string[] = []
+      if (!isFailure(result)) {
+        result.text = ownBuffer(result.text)
+        useRunningDictionary(result, dictionaryAdded)
+        transfer.push(...transferables(result))
+      }
+      const message: ParseJobResult = { jobId: job.jobId, last: k === job.files.length - 1, results: [result], dictionaryAdded, bytesRead: bytes }
+      parentPort?.postMessage(message, [...new Set(transfer)])
+    } finally {
+      budget.release(held.reserved)
     }
-    results.push(result)
-  }
-  const message: ParseJobResult = { jobId: job.jobId, results, dictionaryAdded, bytesRead }
-  parentPort?.postMessage(message, [...new Set(transfer)])
+  })
 })
