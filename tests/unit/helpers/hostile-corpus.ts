@@ -33,6 +33,9 @@ export interface HostileCorpus {
   maxFileBytes: number
 }
 
+/** The eventName of the deeply nested event (its viewing is issue #10 item 4's, tested there). */
+export const DEEP_EVENT_NAME = 'DeepNesting'
+
 let serial = 0
 /** A plausible CloudTrail event; `over` replaces or adds members. Compact JSON, one line. */
 function event(over: Record<string, unknown> = {}, n = serial++): Record<string, unknown> {
@@ -111,7 +114,7 @@ export function writeHostileCorpus(dir: string): HostileCorpus {
   plain('huge-numbers.json', 'numbers like 1e400 and 30-digit integers', [numbers])
 
   // Deep nesting: 100,000 levels inside one event.
-  const deep = JSON.stringify(event({ requestParameters: 'PLACEHOLDER' })).replace('"PLACEHOLDER"', nested(100_000))
+  const deep = JSON.stringify(event({ eventName: DEEP_EVENT_NAME, requestParameters: 'PLACEHOLDER' })).replace('"PLACEHOLDER"', nested(100_000))
   plain('deep-nesting.json', '100,000 levels of nesting', [deep])
 
   // Colliding eventIDs: a success and a failure with one eventID (as in AWS's documentation),
