@@ -48,9 +48,11 @@ export class InflateBudget {
   /**
    * Takes `bytes` (clamped to the limit, so a request can always be met once the others are
    * done), blocking the calling worker thread until they are free; returns what to release.
+   * `beforeWait` runs once before the first wait: the caller lets go of what it can there.
    */
-  reserve(bytes: number): number {
+  reserve(bytes: number, beforeWait?: () => void): number {
     const want = Math.min(toKiB(bytes), Atomics.load(this.cells, LIMIT))
+    let waited = false
     for (;;) {
       const used = Atomics.load(this.cells, USED)
       if (used + want <= Atomics.load(this.cells, LIMIT)) {
@@ -63,6 +65,12 @@ export class InflateBudget {
         }
         return want
       }
+      if (!waited && beforeWait) {
+        waited = true
+        beforeWait()
+        continue
+      }
+      waited = true
       Atomics.wait(this.cells, USED, used, WAIT_MS)
     }
   }
