@@ -55,6 +55,8 @@ export class EventStore {
   private ids = new IdHashTable()
   /** Normalised-text hash -> event, only for events whose identity some other event shares. */
   private contents = new IdHashTable(16)
+  /** identityOf's answers, for the events compared so far (the first of each shared identity). */
+  private identities = new Map<number, [unknown, unknown]>()
   private flagArray = new Uint8Array(0)
   private collisionCount = 0
   private noTimeCount = 0
@@ -300,8 +302,22 @@ export class EventStore {
 
   /** Whether two events have the same eventID and recipientAccountId (settles hash collisions). */
   private sameIdentity(a: number, b: number): boolean {
-    const x = this.parsed(a)
+    const [idA, accountA] = this.identityOf(a)
     const y = this.parsed(b)
-    return x.eventID === y.eventID && x.recipientAccountId === y.recipientAccountId
+    return idA === y.eventID && accountA === y.recipientAccountId
+  }
+
+  /**
+   * eventID and recipientAccountId of an event already loaded, kept once asked: in a trail where
+   * every eventID is "redacted", each new event is compared with the same first one.
+   */
+  private identityOf(id: number): [unknown, unknown] {
+    let identity = this.identities.get(id)
+    if (identity === undefined) {
+      const event = this.parsed(id)
+      identity = [event.eventID, event.recipientAccountId]
+      this.identities.set(id, identity)
+    }
+    return identity
   }
 }
