@@ -32,10 +32,12 @@ export interface EventRow {
   resourceName: string
   /** eventType (AwsApiCall, AwsServiceEvent, AwsConsoleSignIn, AwsCloudTrailInsight, ...). */
   eventType: string
+  /** Set when another, different event has the same eventID and account (both are kept). */
+  idCollision?: true
 }
 
 /** Columns the list can show and sort by. */
-export type RowColumn = Exclude<keyof EventRow, 'id'>
+export type RowColumn = Exclude<keyof EventRow, 'id' | 'idCollision'>
 
 export const ROW_COLUMNS: readonly RowColumn[] = [
   'time',
@@ -62,4 +64,8 @@ export interface EventDetail {
   json: string
   /** Display name of the file it came from. */
   file: string
+  /** Set when another, different event has the same eventID and account (both are kept). */
+  idCollision?: true
+  /** Set when the event has no readable eventTime (see common/event-time.ts). */
+  noTime?: true
 }

@@ -33,8 +33,12 @@ export interface LoadProgress {
   bytesTotal: number
   /** Events in the loaded set so far (all loads, after dedupe). */
   events: number
-  /** Duplicates dropped so far (same eventID and recipientAccountId). */
+  /** Exact duplicates dropped so far (same eventID, recipientAccountId and text but for whitespace). */
   duplicates: number
+  /** Events in the set sharing eventID and account with a different event (all kept, each marked). */
+  idCollisions: number
+  /** Events in the set without a readable eventTime (kept, listed last, outside time filters). */
+  noTime: number
   digests: number
   errors: number
   /** True once, when the load has finished, failed as a whole or was cancelled. */

@@ -302,6 +302,15 @@ export const en = {
   s3AllowPlainHttpHint: 'Only for an endpoint on a network you trust: anyone on the path can read the access key ID and session token.',
   rendererCrashed: 'The window stopped unexpectedly ({reason}) and was reloaded. The loaded events are kept.',
   rendererCrashLoop: 'The window stopped {n} times within a minute ({reason}), so it is not reloaded again. The loaded events are kept in the app: close this window and open a new one (or restart Ashiato) to continue.',
+  noTimeCell: 'no time',
+  noTimeTitle: 'eventTime is missing or not an ISO 8601 time with a zone: listed last and outside time filters (its raw value is in the JSON)',
+  idCollisionMarkerTitle: 'Another, different event has the same eventID and account: both are kept',
+  loadIdCollisions: '{n} eventID collisions',
+  loadIdCollisionsTitle: 'Events that share eventID and account with a different event. All are kept and marked in the list; only exact duplicates are dropped.',
+  loadNoTime: '{n} without a valid time',
+  loadNoTimeTitle: 'Events whose eventTime is missing or not an ISO 8601 time with a zone. They are kept, listed last, and left out of time filters and the timeline.',
+  viewerIdCollision: 'eventID collision: another, different event has the same eventID and account. Both are kept; compare them before trusting either.',
+  viewerNoTime: 'No valid eventTime: the value in the JSON is not an ISO 8601 time with a zone, so this event is listed last and left out of time filters.',
 } as const
 
 export type MessageKey = keyof typeof en

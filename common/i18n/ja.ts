@@ -302,4 +302,13 @@ export const ja: Messages = {
   s3AllowPlainHttpHint: '信頼できるネットワーク上のエンドポイントにだけ使ってください。経路上の誰でもアクセスキー ID とセッショントークンを読めます。',
   rendererCrashed: 'ウィンドウが予期せず停止したため ({reason}) 再読み込みしました。読み込んだイベントはそのまま残っています。',
   rendererCrashLoop: 'ウィンドウが 1 分以内に {n} 回停止したため ({reason})、これ以上は再読み込みしません。読み込んだイベントはアプリ内に残っています。このウィンドウを閉じて新しいウィンドウを開く (または Ashiato を再起動する) と続けられます。',
+  noTimeCell: '時刻なし',
+  noTimeTitle: 'eventTime がないか、タイムゾーン付きの ISO 8601 時刻ではありません。一覧の最後に表示し、時刻フィルターの対象外です(元の値は JSON にあります)',
+  idCollisionMarkerTitle: '同じ eventID とアカウントを持つ、内容の異なるイベントがあります。どちらも保持しています',
+  loadIdCollisions: 'eventID の衝突 {n} 件',
+  loadIdCollisionsTitle: 'eventID とアカウントが同じで内容が異なるイベントです。すべて保持し、一覧で印を付けています。除外するのは完全な重複だけです。',
+  loadNoTime: '有効な時刻なし {n} 件',
+  loadNoTimeTitle: 'eventTime がないか、タイムゾーン付きの ISO 8601 時刻ではないイベントです。保持したうえで一覧の最後に表示し、時刻フィルターとタイムラインの対象外にしています。',
+  viewerIdCollision: 'eventID の衝突: 同じ eventID とアカウントを持つ、内容の異なるイベントがあります。どちらも保持しています。信頼する前に見比べてください。',
+  viewerNoTime: '有効な eventTime がありません: JSON の値がタイムゾーン付きの ISO 8601 時刻ではないため、一覧の最後に表示し、時刻フィルターの対象外にしています。',
 }

@@ -31,6 +31,8 @@ export interface CliOptions {
   s3: Omit<S3CliOptions, 'from' | 'to'>
   /** Where downloaded S3 objects are kept (default: the user's cache folder). */
   cacheDir?: string
+  /** Per-file limit on a file's JSON, inflated or not (--max-file-size; default: the loader's). */
+  maxFileBytes?: number
 }
 
 export type CliArgsResult = CliOptions | { usageError: string }
@@ -87,6 +89,7 @@ export function parseCliArgs(argv: readonly string[], now: number = Date.now()):
         'allow-plain-http': { type: 'boolean' },
         concurrency: { type: 'string' },
         'cache-dir': { type: 'string' },
+        'max-file-size': { type: 'string' },
       },
     })
   } catch (error) {
@@ -114,6 +117,9 @@ export function parseCliArgs(argv: readonly string[], now: number = Date.now()):
   if (typeof columns === 'string') return usageError(columns)
   if (columns.length > 0 && format !== 'csv') return usageError('--columns applies to --format csv only')
 
+  const maxFileBytes = values['max-file-size'] === undefined ? undefined : parseByteSize(values['max-file-size'])
+  if (maxFileBytes === null) return usageError(`--max-file-size must be a size such as 512M, 2G or 1000000 (bytes), not "${values['max-file-size']}"`)
+
   const s3 = s3Part(values, now)
   if (!s3.ok) return usageError(s3.error.replace(`\n\n${S3_CLI_USAGE}`, ''))
   const { from, to, ...connection } = s3.value.options
@@ -133,7 +139,18 @@ export function parseCliArgs(argv: readonly string[], now: number = Date.now()):
     columns,
     s3: connection,
     cacheDir: values['cache-dir'],
+    ...(maxFileBytes === undefined ? {} : { maxFileBytes }),
   }
+}
+
+const SIZE_UNITS: Record<string, number> = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3, T: 1024 ** 4 }
+
+/** A byte count: 1000000, 512M, 1.5G, 64MiB (binary units); null when not one or not positive. */
+export function parseByteSize(text: string): number | null {
+  const m = /^(\d+(?:\.\d+)?)\s*([KMGT]?)(?:i?B)?$/i.exec(text.trim())
+  if (!m) return null
+  const bytes = Math.floor(Number(m[1]) * SIZE_UNITS[m[2].toUpperCase()])
+  return bytes >= 1 && Number.isSafeInteger(bytes) ? bytes : null
 }
 
 function defaults(): CliOptions {

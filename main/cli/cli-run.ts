@@ -33,6 +33,10 @@ export interface CliStats {
   files: number
   digests: number
   duplicates: number
+  /** Events sharing eventID and account with a different event: all kept. */
+  idCollisions: number
+  /** Events without a readable eventTime: kept, printed last. */
+  noTime: number
   badFiles: { file: string; reason: string }[]
   loadMs: number
   matched?: number
@@ -87,7 +91,7 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<number> {
   }
 
   const store = new EventStore()
-  const stats: CliStats = { events: 0, files: 0, digests: 0, duplicates: 0, badFiles: [], loadMs: 0 }
+  const stats: CliStats = { events: 0, files: 0, digests: 0, duplicates: 0, idCollisions: 0, noTime: 0, badFiles: [], loadMs: 0 }
   const problem = (file: string, reason: string): void => {
     stats.badFiles.push({ file, reason })
     say(`${file}: ${reason}`)
@@ -100,18 +104,21 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<number> {
     stats.files += summary.files
     stats.digests += summary.digests
     stats.duplicates += summary.duplicates
+    stats.idCollisions += summary.idCollisions
+    stats.noTime += summary.noTime
   }
 
   const loadStarted = performance.now()
   const local = options.inputs.filter((input) => !isS3Url(input)).map((path) => ({ path }))
-  if (local.length > 0) add(await loadInto(store, local, { workerPath: io.workerPath, signal: io.signal }, { onFileReport }))
+  const limits = options.maxFileBytes === undefined ? {} : { maxUncompressedBytes: options.maxFileBytes }
+  if (local.length > 0) add(await loadInto(store, local, { workerPath: io.workerPath, signal: io.signal, ...limits }, { onFileReport }))
   for (const url of options.inputs.filter(isS3Url)) {
     if (io.signal?.aborted) break
     // Imported here so that local-only runs never load the AWS SDK.
     const { openS3Input } = await import('./cli-s3')
     // Objects are read as they download; a whole-open failure is reported and leaves no inputs.
     const opened = openS3Input(url, { ...options, signal: io.signal, onError: problem })
-    add(await loadInto(store, opened.inputs, { workerPath: io.workerPath, signal: io.signal, timeRange: opened.timeRange }, { onFileReport }))
+    add(await loadInto(store, opened.inputs, { workerPath: io.workerPath, signal: io.signal, timeRange: opened.timeRange, ...limits }, { onFileReport }))
     const outcome = await opened.finished
     if (outcome?.notice && !outcome.offline) say(`${url}: ${outcome.notice}`)
   }

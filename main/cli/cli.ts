@@ -13,7 +13,9 @@ import { terminalSafe } from './terminal-output'
 const USAGE = `Usage: ashiato [options] PATH...
 
 Reads CloudTrail logs (.json, .json.gz, folders of them such as an AWSLogs/ tree, or
-s3://BUCKET/PREFIX) and prints their events, deduplicated by eventID and account.
+s3://BUCKET/PREFIX) and prints their events. Only exact duplicates (same eventID, account and
+JSON but for whitespace) are dropped; events sharing an eventID with different content are all
+printed and counted as idCollisions.
 
 Output
   -f, --format FORMAT   jsonl (default): one event per line, its original JSON text
@@ -24,8 +26,9 @@ Output
                         run fails or is interrupted); FILE ending in .gz is gzipped
   -c, --count           print only the number of matching events
       --newest-first    the exact reverse of the default order (newest first)
-      --stats           one JSON line on stderr: events, files, digests, duplicates, badFiles,
-                        loadMs, and matched / queryMs when filtering
+      --stats           one JSON line on stderr: events, files, digests, duplicates, idCollisions,
+                        noTime (events without a zoned ISO 8601 eventTime), badFiles, loadMs,
+                        and matched / queryMs when filtering
 
 Filtering
   -q, --query QUERY     the filter bar's language, e.g. 'event:Delete* -error:*' or
@@ -40,6 +43,10 @@ S3 (s3://BUCKET[/PREFIX], credentials from the AWS CLI's configuration)
       --profile NAME  --region REGION  --endpoint-url URL  --concurrency N
       --cache-dir DIR   where downloaded objects are kept (default: $ASHIATO_CACHE_DIR, else
                         the user cache folder: ~/.cache/ashiato/s3 on Linux)
+
+Limits
+      --max-file-size SIZE  a file whose JSON (inflated, for .gz) is over SIZE is reported and
+                        skipped (default 512M; K, M, G suffixes, binary)
 
   -h, --help  -V, --version
 

@@ -3,6 +3,7 @@
 // list and the filters can never disagree about, say, who "the user" is.
 
 import type { EventRow } from '../../common/event-row'
+import { parseEventTime } from '../../common/event-time'
 
 type Json = Record<string, unknown>
 
@@ -38,12 +39,6 @@ export function userOf(identity: Json | undefined): string {
   if (principalId) return principalId
   // Service events: userIdentity is { type: 'AWSService', invokedBy: 'ec2.amazonaws.com' }.
   return str(identity.invokedBy)
-}
-
-/** eventTime as ms since the epoch, NaN when missing or not a date. */
-export function parseEventTime(value: unknown): number {
-  if (typeof value !== 'string' || value.length < 10) return NaN
-  return Date.parse(value)
 }
 
 export function firstResource(event: Json): Json | undefined {

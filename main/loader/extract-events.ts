@@ -15,7 +15,7 @@ import { readDeliveryFile } from './delivery-reader'
 import { Candidates } from './formats/candidates'
 import { splitDeliveryFile } from './formats/delivery-split'
 import { EventWalker } from './formats/event-walker'
-import { gunzipCapped, isGzip } from './formats/gzip'
+import { gunzipCapped, isGzip, type Inflated } from './formats/gzip'
 import { LineIndex, walkDocument } from './formats/layout'
 import { Problems } from './formats/problems'
 import { describeNonJson } from './formats/sniff'
@@ -26,9 +26,14 @@ export interface ExtractOptions {
   maxUncompressedBytes: number
   /** JSON.parse every event instead of reading its fields from the bytes: the reference path (tests, A/B timing). */
   parseEveryEvent: boolean
+  /** How to gunzip within the cap: the workers' version also keeps to the load's shared budget. */
+  inflate: (data: Uint8Array, cap: number) => Inflated
 }
 
-export const DEFAULT_EXTRACT_OPTIONS: ExtractOptions = { maxUncompressedBytes: 2 * 1024 * 1024 * 1024, parseEveryEvent: false }
+/** The per-file limit on a file's JSON (inflated or not), unless the load says otherwise. */
+export const DEFAULT_MAX_FILE_BYTES = 512 * 1024 * 1024
+
+export const DEFAULT_EXTRACT_OPTIONS: ExtractOptions = { maxUncompressedBytes: DEFAULT_MAX_FILE_BYTES, parseEveryEvent: false, inflate: gunzipCapped }
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`
 
@@ -38,14 +43,14 @@ function asBuffer(bytes: Uint8Array): Buffer {
 }
 
 export function extractEvents(bytes: Uint8Array, fileIndex: number, options: Partial<ExtractOptions> = {}): ParsedBatch | BatchFailure {
-  const { maxUncompressedBytes, parseEveryEvent } = { ...DEFAULT_EXTRACT_OPTIONS, ...options }
+  const { maxUncompressedBytes, parseEveryEvent, inflate } = { ...DEFAULT_EXTRACT_OPTIONS, ...options }
   const fail = (reason: string): BatchFailure => ({ fileIndex, reason })
   if (bytes.length === 0) return fail('empty file')
 
   let data = asBuffer(bytes)
   let gzipDamage = ''
   if (isGzip(data)) {
-    const inflated = gunzipCapped(data, maxUncompressedBytes)
+    const inflated = inflate(data, maxUncompressedBytes)
     if (!inflated.ok) return fail(inflated.reason)
     data = inflated.data
     gzipDamage = inflated.damage === 'truncated' ? 'truncated gzip' : inflated.damage === 'corrupt' ? `corrupt gzip (${inflated.detail})` : ''

@@ -7,7 +7,8 @@
 // (fast-fields.test.ts) hold them to it on real and generated events.
 
 import { hashEventId } from '../store/id-hash-table'
-import { arnLastPart, parseEventTime } from './event-fields'
+import { arnLastPart } from './event-fields'
+import { daysInMonth, parseEventTime } from '../../common/event-time'
 import type { ColumnCoder } from './column-coder'
 import {
   ACCESS_KEY, ACCOUNT_ID, ARN, AWS_REGION, ERROR_CODE, EVENT_ID, EVENT_NAME, EVENT_SOURCE, EVENT_TIME, EVENT_TYPE,
@@ -72,9 +73,9 @@ let cachedDay = -1
 let cachedDayMs = 0
 
 /**
- * parseEventTime: Date.parse of the string. CloudTrail's own form, 2024-03-05T10:21:01Z, is
- * read here (Date.UTC gives what Date.parse gives for it, days 29–31 of short months included:
- * both roll over); any other form goes to Date.parse itself.
+ * parseEventTime (common/event-time.ts): CloudTrail's own form, 2024-03-05T10:21:01Z, is read
+ * here from the bytes; any other form (fractions, offsets, or no time at all) goes to
+ * parseEventTime itself, which this must agree with (fast-fields.test.ts holds it to that).
  */
 export function timeOf(walk: EventFieldWalk): number {
   if ((walk.strings & (1 << EVENT_TIME)) === 0) return NaN
@@ -89,8 +90,8 @@ export function timeOf(walk: EventFieldWalk): number {
     const hour = twoDigits(b, s + 11)
     const minute = twoDigits(b, s + 14)
     const second = twoDigits(b, s + 17)
-    // Years before 1000 and out-of-range fields (Date.parse: NaN, or 24:00:00) take the slow way.
-    if (century >= 10 && year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 &&
+    // Years before 1000 and out-of-range fields (30 February, 24:00:00: no time) take the slow way.
+    if (century >= 10 && year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(century * 100 + year, month) &&
       hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59) {
       const key = (century * 100 + year) * 10000 + month * 100 + day
       if (key !== cachedDay) {

@@ -6,10 +6,18 @@ import { collectFiles, isProblem, type FoundFile, type InputSource } from './col
 import { WorkerPool } from './worker-pool'
 import { isFailure, type ParseJob, type ParseJobResult } from './worker-messages'
 import { keepTimeRange } from './time-range'
+import { InflateBudget } from './inflate-budget'
+import { DEFAULT_MAX_FILE_BYTES } from './extract-events'
 import type { EventStore } from '../store/event-store'
 import type { FileReport, LoadProgress } from '../../common/ipc-contract'
 
-export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 2 * 1024 ** 3
+/** Per-file limit on a file's JSON (inflated or not): a file over it is a counted problem. */
+export const DEFAULT_MAX_UNCOMPRESSED_BYTES = DEFAULT_MAX_FILE_BYTES
+/**
+ * JSON bytes all parse workers of a load may hold at once (each file counted twice, see
+ * parse-worker.ts): the load's memory ceiling for file contents being parsed, whatever the inputs.
+ */
+export const DEFAULT_INFLATE_BUDGET_BYTES = 2 * 1024 ** 3
 
 /** Files per job, and compressed bytes per job: small enough to balance, large enough to amortise. */
 const JOB_MAX_FILES = 64
@@ -23,7 +31,10 @@ export interface LoadOptions {
   workerPath?: string
   workers?: number
   signal?: AbortSignal
+  /** Per-file limit on a file's JSON, inflated or not (default DEFAULT_MAX_UNCOMPRESSED_BYTES). */
   maxUncompressedBytes?: number
+  /** What all workers may hold at once (default DEFAULT_INFLATE_BUDGET_BYTES; never below the per-file limit). */
+  inflateBudgetBytes?: number
   /** Keep only events with from <= eventTime < to (an S3 date range). */
   timeRange?: { from: number; to: number }
 }
@@ -41,10 +52,16 @@ export interface LoadSummary {
   files: number
   digests: number
   duplicates: number
+  /** Events of this load marked as eventID collisions (kept; see EventStore.isIdCollision). */
+  idCollisions: number
+  /** Events of this load without a readable eventTime (kept, listed last). */
+  noTime: number
   badFiles: { file: string; reason: string }[]
   loadMs: number
   bytes: number
   cancelled: boolean
+  /** The most the workers held of the budget at once (bytes, as counted against it). */
+  peakBudgetBytes: number
 }
 
 export async function loadInto(
@@ -55,7 +72,7 @@ export async function loadInto(
 ): Promise<LoadSummary> {
   const started = performance.now()
   const found: FoundFile[] = []
-  const summary: LoadSummary = { events: 0, files: 0, digests: 0, duplicates: 0, badFiles: [], loadMs: 0, bytes: 0, cancelled: false }
+  const summary: LoadSummary = { events: 0, files: 0, digests: 0, duplicates: 0, idCollisions: 0, noTime: 0, badFiles: [], loadMs: 0, bytes: 0, cancelled: false, peakBudgetBytes: 0 }
   const totals = { filesTotal: 0, bytesTotal: 0, filesDone: 0, bytesDone: 0 }
   let lastProgress = 0
 
@@ -64,6 +81,8 @@ export async function loadInto(
     ...totals,
     events: store.size,
     duplicates: summary.duplicates,
+    idCollisions: store.idCollisions,
+    noTime: store.noTimeEvents,
     digests: summary.digests,
     errors: summary.badFiles.length,
     done,
@@ -114,9 +133,11 @@ export async function loadInto(
         continue
       }
       const batch = options.timeRange ? keepTimeRange(result, options.timeRange) : result
-      const { added, duplicates } = store.addBatch(batch, store.addFile(file.displayName), remap)
+      const { added, duplicates, idCollisions, noTime } = store.addBatch(batch, store.addFile(file.displayName), remap)
       summary.events += added
       summary.duplicates += duplicates
+      summary.idCollisions += idCollisions
+      summary.noTime += noTime
       report(file.displayName, batch.starts.length, 'events', result.warning)
     }
     maybeProgress()
@@ -142,11 +163,12 @@ export async function loadInto(
 
   const pool = new WorkerPool(onResult, onCrash, options.workerPath, options.workers)
   const maxUncompressedBytes = options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES
+  const budget = InflateBudget.create(Math.max(options.inflateBudgetBytes ?? DEFAULT_INFLATE_BUDGET_BYTES, 2 * maxUncompressedBytes))
   let group: ParseJob['files'] = []
   let groupBytes = 0
   const flush = (): void => {
     if (group.length === 0) return
-    pool.submit({ files: group, maxUncompressedBytes })
+    pool.submit({ files: group, maxUncompressedBytes, budget: budget.shared })
     group = []
     groupBytes = 0
   }
@@ -192,6 +214,7 @@ export async function loadInto(
   }
   summary.loadMs = Math.round(performance.now() - started)
   summary.bytes = totals.bytesDone
+  summary.peakBudgetBytes = budget.peakBytes
   callbacks.onProgress?.(progress(true))
   return summary
 }

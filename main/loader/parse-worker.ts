@@ -2,8 +2,10 @@
 // each file's events as a ParsedBatch whose buffers are transferred, not copied.
 
 import { parentPort } from 'node:worker_threads'
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { extractEvents } from './extract-events'
+import { InflateBudget } from './inflate-budget'
+import { gunzipCapped, inflatedSizeHint, isGzip, overLimitReason, type Inflated } from './formats/gzip'
 import { isFailure, type ParseJob, type ParseJobResult } from './worker-messages'
 import type { BatchFailure, ParsedBatch } from '../store/parsed-batch'
 
@@ -34,15 +36,68 @@ function transferables(result: ParsedBatch): ArrayBuffer[] {
   return [...buffers]
 }
 
-function parseFile(path: string, fileIndex: number, maxUncompressedBytes: number): { result: ParsedBatch | BatchFailure; bytes: number } {
+/**
+ * A file's JSON counts twice against the budget: zlib's output chunks are joined into one buffer
+ * at the end, and the batch builder may copy the events out of a file that is mostly something
+ * else. Over-counting costs only parallelism on huge files; under-counting would break the ceiling.
+ */
+const HELD_PER_BYTE = 2
+/** Parsed files are sent on before the job ends once they hold this much of the budget. */
+const FLUSH_HELD_BYTES = 32 * 1024 * 1024
+
+/**
+ * What the worker holds of the budget: the file being parsed, and the parsed files not yet sent.
+ * Before it waits for the budget it sends those and releases all it can, so no worker waits
+ * while holding what another worker waits for (a wait always ends).
+ */
+class Holdings {
+  file = 0
+  constructor(
+    private readonly budget: InflateBudget,
+    private readonly sendPending: () => void,
+  ) {}
+
+  /** Reserves `bytes` more for the file being parsed. */
+  take(bytes: number): void {
+    this.file += this.budget.reserve(bytes, this.sendPending)
+  }
+
+  /** Releases what the file being parsed holds (a failed attempt, or an unread file). */
+  dropFile(): void {
+    this.budget.release(this.file)
+    this.file = 0
+  }
+}
+
+/** Gunzip that keeps to the budget: reserves a guess, and a larger one after each overflow. */
+function budgetedInflate(holdings: Holdings, compressedBytes: number) {
+  return (data: Uint8Array, cap: number): Inflated => {
+    let limit = Math.min(cap, inflatedSizeHint(data) + 1)
+    for (;;) {
+      // The compressed text counts too while it is being inflated.
+      holdings.dropFile()
+      holdings.take(compressedBytes + limit * HELD_PER_BYTE)
+      const inflated = gunzipCapped(data, limit)
+      if (inflated.ok || !inflated.tooLarge || limit >= cap) return inflated
+      limit = Math.min(cap, limit * 4)
+    }
+  }
+}
+
+function parseFile(path: string, fileIndex: number, maxFileBytes: number, holdings: Holdings): { result: ParsedBatch | BatchFailure; bytes: number } {
   let bytes: Buffer
   try {
+    // A file is refused before it is read when over the limit (a plain file is its JSON).
+    const size = statSync(path).size
+    if (size > maxFileBytes) return { result: { fileIndex, reason: overLimitReason(maxFileBytes, false) }, bytes: size }
+    holdings.take(size * HELD_PER_BYTE)
     bytes = readFileSync(path)
   } catch (error) {
     return { result: { fileIndex, reason: readReason(error) }, bytes: 0 }
   }
   try {
-    return { result: extractEvents(bytes, fileIndex, { maxUncompressedBytes }), bytes: bytes.length }
+    const inflate = isGzip(bytes) ? budgetedInflate(holdings, bytes.length) : gunzipCapped
+    return { result: extractEvents(bytes, fileIndex, { maxUncompressedBytes: maxFileBytes, inflate }), bytes: bytes.length }
   } catch (error) {
     // extractEvents reports bad input as a BatchFailure; reaching here is a bug, but one file's
     // bug must still not cost the others.
@@ -70,21 +125,44 @@ function useRunningDictionary(batch: ParsedBatch, added: string[]): void {
   batch.dictionary = []
 }
 
+// Parsed files go to the main thread in groups (one message per file would cost much on many
+// small files), and a group is sent early once it holds FLUSH_HELD_BYTES of the budget or before
+// the worker waits for budget: once transferred, their memory is the main thread's loaded set.
 parentPort?.on('message', (job: ParseJob) => {
-  const results: (ParsedBatch | BatchFailure)[] = []
-  const transfer: ArrayBuffer[] = []
-  const dictionaryAdded: string[] = []
+  const budget = new InflateBudget(job.budget)
+  let results: (ParsedBatch | BatchFailure)[] = []
+  let transfer: ArrayBuffer[] = []
+  let dictionaryAdded: string[] = []
   let bytesRead = 0
-  for (const file of job.files) {
-    const { result, bytes } = parseFile(file.path, file.fileIndex, job.maxUncompressedBytes)
-    bytesRead += bytes
-    if (!isFailure(result)) {
-      result.text = ownBuffer(result.text)
-      useRunningDictionary(result, dictionaryAdded)
-      transfer.push(...transferables(result))
+  let held = 0
+  const send = (last: boolean): void => {
+    if (results.length > 0 || last) {
+      const message: ParseJobResult = { jobId: job.jobId, last, results, dictionaryAdded, bytesRead }
+      parentPort?.postMessage(message, [...new Set(transfer)])
     }
-    results.push(result)
+    budget.release(held)
+    results = []
+    transfer = []
+    dictionaryAdded = []
+    bytesRead = 0
+    held = 0
   }
-  const message: ParseJobResult = { jobId: job.jobId, results, dictionaryAdded, bytesRead }
-  parentPort?.postMessage(message, [...new Set(transfer)])
+  const holdings = new Holdings(budget, () => send(false))
+  for (const file of job.files) {
+    try {
+      const { result, bytes } = parseFile(file.path, file.fileIndex, job.maxUncompressedBytes, holdings)
+      bytesRead += bytes
+      if (!isFailure(result)) {
+        result.text = ownBuffer(result.text)
+        useRunningDictionary(result, dictionaryAdded)
+        transfer.push(...transferables(result))
+      }
+      results.push(result)
+    } finally {
+      held += holdings.file
+      holdings.file = 0
+    }
+    if (held * 1024 >= FLUSH_HELD_BYTES) send(false)
+  }
+  send(true)
 })

@@ -3,12 +3,15 @@
 
 import type { ParsedBatch } from '../store/parsed-batch'
 
-/** The batch reduced to events with from <= eventTime < to; events without a time are dropped. */
+/**
+ * The batch reduced to events with from <= eventTime < to. Events without a time are kept: they
+ * are in a file the range chose, and nothing tells they are outside it.
+ */
 export function keepTimeRange(batch: ParsedBatch, range: { from: number; to: number }): ParsedBatch {
   const keep: number[] = []
   for (let i = 0; i < batch.times.length; i++) {
     const t = batch.times[i]
-    if (t >= range.from && t < range.to) keep.push(i)
+    if (Number.isNaN(t) || (t >= range.from && t < range.to)) keep.push(i)
   }
   if (keep.length === batch.times.length) return batch
   const pick = <T extends Uint32Array | Float64Array | Uint8Array>(array: T): T => {

@@ -5,11 +5,17 @@ import type { BatchFailure, ParsedBatch } from '../store/parsed-batch'
 export interface ParseJob {
   jobId: number
   files: { fileIndex: number; path: string }[]
+  /** Per-file limit on a file's JSON, inflated or not. */
   maxUncompressedBytes: number
+  /** The load's InflateBudget (shared by every worker of the load). */
+  budget: SharedArrayBuffer
 }
 
+/** One message per file of the job, as soon as it is parsed (so its memory is let go at once). */
 export interface ParseJobResult {
   jobId: number
+  /** True on the job's last message. */
+  last: boolean
   /**
    * The batches' columns hold codes of the worker's own running dictionary, not their per-file
    * ones: `dictionaryAdded` are the strings it learnt since its previous message, whose codes

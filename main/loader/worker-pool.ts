@@ -34,7 +34,8 @@ export class WorkerPool {
   private slots: WorkerSlot[] = []
   private queue: ParseJob[] = []
   private nextJobId = 1
-  private pending = new Map<number, { slot: WorkerSlot; job: ParseJob }>()
+  /** Running jobs, with how many of their files have been answered. */
+  private pending = new Map<number, { slot: WorkerSlot; job: ParseJob; answered: number }>()
   private closed = false
 
   constructor(
@@ -50,10 +51,14 @@ export class WorkerPool {
   private spawn(workerPath: string, workerId: number): WorkerSlot {
     const slot: WorkerSlot = { worker: new Worker(workerPath), inFlight: 0 }
     slot.worker.on('message', (result: ParseJobResult) => {
-      this.pending.delete(result.jobId)
-      slot.inFlight--
+      const entry = this.pending.get(result.jobId)
+      if (entry) entry.answered += result.results.length
+      if (result.last) {
+        this.pending.delete(result.jobId)
+        slot.inFlight--
+      }
       this.onResult(result, workerId)
-      this.pump()
+      if (result.last) this.pump()
     })
     slot.worker.on('error', (error) => this.failSlot(slot, error.message))
     slot.worker.on('exit', (code) => {
@@ -68,7 +73,8 @@ export class WorkerPool {
     for (const [jobId, entry] of this.pending) {
       if (entry.slot !== slot) continue
       this.pending.delete(jobId)
-      this.onCrash(entry.job, reason)
+      // Only the files not answered yet failed with the worker.
+      this.onCrash({ ...entry.job, files: entry.job.files.slice(entry.answered) }, reason)
     }
     this.slots = this.slots.filter((s) => s !== slot)
     if (this.slots.length === 0) {
@@ -93,7 +99,7 @@ export class WorkerPool {
       while (slot.inFlight < 2 && this.queue.length > 0 && !this.closed) {
         const job = this.queue.shift()!
         slot.inFlight++
-        this.pending.set(job.jobId, { slot, job })
+        this.pending.set(job.jobId, { slot, job, answered: 0 })
         slot.worker.postMessage(job)
       }
     }

@@ -179,7 +179,7 @@ export class AshiatoService implements ServiceCalls {
 
   async getEvent(id: number): Promise<EventDetail> {
     if (!Number.isInteger(id) || id < 0 || id >= this.store.size) throw new Error(`No event ${id} is loaded.`)
-    return { id, json: this.store.text(id), file: this.store.fileOfEvent(id) }
+    return { id, json: this.store.text(id), file: this.store.fileOfEvent(id), ...this.store.eventMarks(id) }
   }
 
   // -------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 
 import { STRING_COLUMNS, type ParsedBatch, type StringColumn } from './parsed-batch'
 import { IdHashTable } from './id-hash-table'
+import { normalisedJsonHash, sameNormalisedJson } from './json-normal'
 import { rowOf } from '../loader/event-fields'
 import type { EventRow } from '../../common/event-row'
 
@@ -20,8 +21,23 @@ function grown<T extends Uint32Array | Float64Array | Uint8Array>(array: T, need
 
 export interface AddResult {
   added: number
+  /** Exact duplicates dropped (same eventID and account, same text but for whitespace). */
   duplicates: number
+  /**
+   * Events newly marked as eventID collisions: kept events that share eventID and account with
+   * another, different kept event (an earlier event is counted when its first twin arrives).
+   */
+  idCollisions: number
+  /** Kept events without a readable eventTime (see common/event-time.ts). */
+  noTime: number
 }
+
+/** flagArray bits. */
+const ID_COLLISION = 1
+/** The event's normalised-text hash is in the `contents` table. */
+const IN_CONTENTS = 2
+
+const never = (): boolean => false
 
 export class EventStore {
   private texts: Uint8Array[] = []
@@ -35,7 +51,15 @@ export class EventStore {
   private dictionary: string[] = ['']
   private dictionaryIndex = new Map<string, number>([['', 0]])
   private fileNames: string[] = []
+  /** eventID + account hash -> the first event with that identity. */
   private ids = new IdHashTable()
+  /** Normalised-text hash -> event, only for events whose identity some other event shares. */
+  private contents = new IdHashTable(16)
+  /** identityOf's answers, for the events compared so far (the first of each shared identity). */
+  private identities = new Map<number, [unknown, unknown]>()
+  private flagArray = new Uint8Array(0)
+  private collisionCount = 0
+  private noTimeCount = 0
   private count = 0
   private changeCount = 0
   private clearCount = 0
@@ -69,13 +93,15 @@ export class EventStore {
   }
 
   /**
-   * Adds a worker's batch, dropping events whose eventID + account is already loaded. The
-   * batch's codes index `remap` (the store's code of each of the sender's strings) when given,
-   * else the batch's own dictionary.
+   * Adds a worker's batch, dropping only exact duplicates of events already loaded (see
+   * addOrDrop). The batch's codes index `remap` (the store's code of each of the sender's
+   * strings) when given, else the batch's own dictionary.
    */
   addBatch(batch: ParsedBatch, fileId: number, remap = this.internAll(batch.dictionary)): AddResult {
     const n = batch.starts.length
-    if (n === 0) return { added: 0, duplicates: 0 }
+    if (n === 0) return { added: 0, duplicates: 0, idCollisions: 0, noTime: 0 }
+    const collisionsBefore = this.collisionCount
+    const noTimeBefore = this.noTimeCount
     this.reserve(this.count + n)
     const textIndex = this.texts.length
     this.texts.push(batch.text)
@@ -90,9 +116,10 @@ export class EventStore {
       this.textOf[id] = textIndex
       this.starts[id] = batch.starts[i]
       this.ends[id] = batch.ends[i]
-      const hash = batch.idHashes[i]
+      this.flagArray[id] = 0
       // A duplicate's slots are simply overwritten by the next event.
-      if (!Number.isNaN(hash) && this.ids.findOrInsert(hash, id, this.isSameAsNewest) >= 0) continue
+      if (this.isExactDuplicate(batch.idHashes[i])) continue
+      if (Number.isNaN(batch.times[i])) this.noTimeCount++
       kept[keptCount++] = i
       this.count++
     }
@@ -120,7 +147,57 @@ export class EventStore {
       }
     }
     this.changeCount++
-    return { added: keptCount, duplicates: n - keptCount }
+    return { added: keptCount, duplicates: n - keptCount, idCollisions: this.collisionCount - collisionsBefore, noTime: this.noTimeCount - noTimeBefore }
+  }
+
+  /**
+   * Whether the event being added (id `count`, its text already in place) is an exact duplicate
+   * of one already kept: same eventID and account (found by `idHash`, confirmed by the values),
+   * and the same text but for whitespace (found by a hash of that, confirmed by the bytes). An
+   * event that shares eventID and account with others but differs from them all is kept, and
+   * it and the first of its identity are marked as eventID collisions. Only events whose
+   * identity is shared are hashed a second time: in a trail without collisions that is none.
+   */
+  private isExactDuplicate(idHash: number): boolean {
+    if (Number.isNaN(idHash)) return false
+    const id = this.count
+    const first = this.ids.findOrInsert(idHash, id, this.hasSameIdentityAsNewest)
+    if (first < 0) return false
+    if ((this.flagArray[first] & IN_CONTENTS) === 0) {
+      this.contents.findOrInsert(normalisedJsonHash(this.bytes(first)), first, never)
+      this.flagArray[first] |= IN_CONTENTS
+    }
+    if (this.contents.findOrInsert(normalisedJsonHash(this.bytes(id)), id, this.hasSameTextAsNewest) >= 0) return true
+    this.flagArray[id] |= IN_CONTENTS | ID_COLLISION
+    this.collisionCount++
+    if ((this.flagArray[first] & ID_COLLISION) === 0) {
+      this.flagArray[first] |= ID_COLLISION
+      this.collisionCount++
+    }
+    return false
+  }
+
+  /** Whether the event shares its eventID and account with another, different event. */
+  isIdCollision(id: number): boolean {
+    return (this.flagArray[id] & ID_COLLISION) !== 0
+  }
+
+  /** The anomalies the viewer names for one event (absent keys when there are none). */
+  eventMarks(id: number): { idCollision?: true; noTime?: true } {
+    const marks: { idCollision?: true; noTime?: true } = {}
+    if (this.isIdCollision(id)) marks.idCollision = true
+    if (Number.isNaN(this.timeArray[id])) marks.noTime = true
+    return marks
+  }
+
+  /** Events marked as eventID collisions, in the whole set. */
+  get idCollisions(): number {
+    return this.collisionCount
+  }
+
+  /** Events without a readable eventTime, in the whole set. */
+  get noTimeEvents(): number {
+    return this.noTimeCount
   }
 
   /** Forgets everything. */
@@ -128,7 +205,7 @@ export class EventStore {
     const version = this.changeCount
     const generation = this.clearCount
     // Take a fresh store's state, but keep this store's own comparison function (bound to `this`).
-    const { isSameAsNewest: _keep, ...fresh } = new EventStore()
+    const { hasSameIdentityAsNewest: _identity, hasSameTextAsNewest: _text, ...fresh } = new EventStore()
     Object.assign(this, fresh)
     this.changeCount = version + 1
     this.clearCount = generation + 1
@@ -150,7 +227,9 @@ export class EventStore {
   }
 
   row(id: number): EventRow {
-    return rowOf(id, this.parsed(id))
+    const row = rowOf(id, this.parsed(id))
+    if (this.isIdCollision(id)) row.idCollision = true
+    return row
   }
 
   /** The file an event came from. */
@@ -212,17 +291,33 @@ export class EventStore {
     this.fileOf = grown(this.fileOf, needed)
     this.timeArray = grown(this.timeArray, needed)
     this.readOnlyArray = grown(this.readOnlyArray, needed)
+    this.flagArray = grown(this.flagArray, needed)
     this.codeArrays = this.codeArrays.map((codes) => grown(codes, needed))
   }
 
-  /** Compares an already loaded event with the one being added (always id `count`). One function
-   * for all events: a closure per event would cost a million allocations on a million events. */
-  private isSameAsNewest = (other: number): boolean => this.sameIdentity(other, this.count)
+  /** Compare an already loaded event with the one being added (always id `count`). One function
+   * each for all events: a closure per event would cost a million allocations on a million events. */
+  private hasSameIdentityAsNewest = (other: number): boolean => this.sameIdentity(other, this.count)
+  private hasSameTextAsNewest = (other: number): boolean => sameNormalisedJson(this.bytes(other), this.bytes(this.count))
 
   /** Whether two events have the same eventID and recipientAccountId (settles hash collisions). */
   private sameIdentity(a: number, b: number): boolean {
-    const x = this.parsed(a)
+    const [idA, accountA] = this.identityOf(a)
     const y = this.parsed(b)
-    return x.eventID === y.eventID && x.recipientAccountId === y.recipientAccountId
+    return idA === y.eventID && accountA === y.recipientAccountId
+  }
+
+  /**
+   * eventID and recipientAccountId of an event already loaded, kept once asked: in a trail where
+   * every eventID is "redacted", each new event is compared with the same first one.
+   */
+  private identityOf(id: number): [unknown, unknown] {
+    let identity = this.identities.get(id)
+    if (identity === undefined) {
+      const event = this.parsed(id)
+      identity = [event.eventID, event.recipientAccountId]
+      this.identities.set(id, identity)
+    }
+    return identity
   }
 }

@@ -18,6 +18,7 @@ import { ensureRows, rowAt, selectIndex, useView } from '../state/view-store'
 import { ColumnChooser } from './ColumnChooser'
 import { EmptyState } from './EmptyState'
 import { openPivotMenu } from './PivotMenu'
+import { RowMarker } from './RowMarker'
 
 export const ROW_HEIGHT = 26
 
@@ -36,6 +37,7 @@ interface RowProps {
 }
 
 function Row({ index, row, top, selected, marked, setSize, columns, zone }: RowProps) {
+  const t = useT()
   const failed = !!row?.errorCode
   const className = ['row', index % 2 ? 'row--odd' : '', failed ? 'row--error' : '', selected ? 'row--selected' : '', marked ? 'row--marked' : '', row ? '' : 'row--pending']
     .filter(Boolean)
@@ -68,7 +70,7 @@ function Row({ index, row, top, selected, marked, setSize, columns, zone }: RowP
       }}
     >
       {row
-        ? columns.map((key) => {
+        ? columns.map((key, column) => {
             const { text, full } = cellText(row, key, zone)
             if (key === 'errorCode') {
               return (
@@ -82,11 +84,12 @@ function Row({ index, row, top, selected, marked, setSize, columns, zone }: RowP
                 </span>
               )
             }
-            const title = key === 'time' ? (row.time === null ? undefined : isoInZone(row.time, zone)) : full || undefined
+            const title = key === 'time' ? (row.time === null ? t.noTimeTitle : isoInZone(row.time, zone)) : full || undefined
             const mono = COLUMN_DEFS[key].mono ? ' cell--mono' : ''
             return (
               <span key={key} className={`cell cell--${key}${mono}`} title={title}>
-                {text || (key === 'time' ? '—' : '')}
+                {column === 0 ? <RowMarker row={row} /> : null}
+                {key === 'time' && row.time === null ? <span className="cell__no-time" data-testid="row-no-time">{t.noTimeCell}</span> : text}
               </span>
             )
           })

@@ -6,6 +6,7 @@ import { useLoad } from '../state/load-store'
 import { useView } from '../state/view-store'
 import { formatBytes, formatCount } from '../format/format'
 import { Logo } from './Logo'
+import { LoadAnomalies } from './LoadAnomalies'
 import { openS3Dialog } from '../state/s3-store'
 import { openExportDialog } from '../state/export-store'
 
@@ -131,6 +132,7 @@ export function TopBar() {
       ) : null}
       <div className="topbar__spacer" />
       <Counts />
+      <LoadAnomalies />
       <LanguageSwitch />
     </header>
   )

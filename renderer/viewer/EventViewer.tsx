@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import { formatInstant, parseInstant } from '../../common/decode'
 import { apiReferenceUrl } from '../../common/decode/doc-links'
 import type { EventDetail } from '../../common/event-row'
+import { EventNotices } from './EventNotices'
 import { formatMessage, type Messages } from '../../common/i18n'
 import { fieldClause } from '../../common/query/facet-query'
 import { fileBaseName } from '../format/format'
@@ -209,7 +210,8 @@ export function EventViewer() {
   const eventName = pretty ? stringValue(pretty.values.get('eventName')) : null
   const eventSource = pretty ? stringValue(pretty.values.get('eventSource')) : null
   const eventTimeText = pretty ? stringValue(pretty.values.get('eventTime')) : null
-  const eventTime = eventTimeText ? parseInstant(eventTimeText) : null
+  // The header shows a time only where the list does (an eventTime without a zone is no time).
+  const eventTime = eventTimeText && !detail?.noTime ? parseInstant(eventTimeText) : null
   const errorCode = pretty ? stringValue(pretty.values.get('errorCode')) : null
   const apiUrl = eventName ? apiReferenceUrl(eventSource ?? '', eventName) : null
   const loadingEvent = selectedId !== null && shown?.id !== selectedId
@@ -278,6 +280,7 @@ export function EventViewer() {
       <SelectionBar t={t} />
       {pretty && detail ? <RelatedBar pretty={pretty} t={t} /> : null}
       {pretty && detail ? <RawTextNotice pretty={pretty} t={t} /> : null}
+      {detail ? <EventNotices detail={detail} /> : null}
       <div className="viewer__body">
         <JsonEditor
           text={pretty?.text ?? ''}

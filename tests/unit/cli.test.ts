@@ -83,7 +83,7 @@ describe('ashiato CLI', () => {
 
   it('--stats without a filter has no matched or queryMs', () => {
     const stats = JSON.parse(run(['--stats', '--count', good]).stderr) as Record<string, unknown>
-    expect(Object.keys(stats).sort()).toEqual(['badFiles', 'digests', 'duplicates', 'events', 'files', 'loadMs'])
+    expect(Object.keys(stats).sort()).toEqual(['badFiles', 'digests', 'duplicates', 'events', 'files', 'idCollisions', 'loadMs', 'noTime'])
   })
 
   it('exits 1 for an unreadable file, reports it on stderr, and still prints the rest', () => {

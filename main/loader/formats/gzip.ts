@@ -7,7 +7,7 @@ import zlib from 'node:zlib'
 
 export type Inflated =
   | { ok: true; data: Buffer; damage: '' | 'truncated' | 'corrupt'; detail: string }
-  | { ok: false; reason: string }
+  | { ok: false; reason: string; tooLarge?: true }
 
 /** Tries a corrupt stream's prefixes to find how much inflates (bounded: each try re-inflates). */
 const MAX_PREFIX_TRIES = 20
@@ -54,9 +54,27 @@ function chunkSizeFor(b: Uint8Array, maxOutputLength: number): number {
   return Math.max(MIN_CHUNK, Math.min(recorded, maxOutputLength, MAX_CHUNK))
 }
 
+/** Why a file over the per-file limit was not loaded: says the limit, how to change it, and what was kept. */
+export function overLimitReason(limit: number, inflated: boolean): string {
+  const what = inflated ? 'inflates to more than' : 'is larger than'
+  return `${what} the per-file limit of ${formatBytes(limit)} of JSON (a guard against decompression bombs and memory exhaustion; set with --max-file-size); nothing was loaded from this file`
+}
+
+/**
+ * The gzip's own guess of its inflated size (ISIZE), when believable; else a first guess from
+ * the compressed size. Only where a budgeted inflate starts: a lie costs a retry, not memory.
+ */
+export function inflatedSizeHint(b: Uint8Array): number {
+  if (b.length >= 18) {
+    const recorded = (b[b.length - 4] | (b[b.length - 3] << 8) | (b[b.length - 2] << 16) | (b[b.length - 1] << 24)) >>> 0
+    if (recorded > 0 && recorded <= b.length * MAX_RATIO) return recorded
+  }
+  return Math.max(1024 * 1024, b.length * 16)
+}
+
 export function gunzipCapped(b: Uint8Array, cap: number): Inflated {
   const maxOutputLength = Math.max(1, Math.min(Math.floor(cap), bufferConstants.MAX_LENGTH))
-  const tooLarge: Inflated = { ok: false, reason: `uncompressed size exceeds the cap of ${formatBytes(maxOutputLength)} (a guard against decompression bombs)` }
+  const tooLarge: Inflated = { ok: false, reason: overLimitReason(maxOutputLength, true), tooLarge: true }
   try {
     return { ok: true, data: zlib.gunzipSync(b, { maxOutputLength, chunkSize: chunkSizeFor(b, maxOutputLength) }), damage: '', detail: '' }
   } catch (error) {

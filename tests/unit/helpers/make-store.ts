@@ -13,8 +13,8 @@ import { principalIdOf, rowOf } from '../../../main/loader/event-fields'
 type Json = Record<string, unknown>
 const encoder = new TextEncoder()
 
-/** The public CloudTrail logs kept next to the repository (absent on some machines). */
-export const SHARED_DATA = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/data')
+/** The public CloudTrail logs kept next to the repository (absent on some machines); ASHIATO_SHARED_DATA points elsewhere (a worktree). */
+export const SHARED_DATA = process.env.ASHIATO_SHARED_DATA ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/data')
 
 /** One batch holding the texts back to back (one separator byte between them, as in a file). */
 export function batchOfTexts(texts: readonly string[], fileIndex = 0): ParsedBatch {

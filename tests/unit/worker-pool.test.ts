@@ -1,0 +1,40 @@
+// The pool with real worker threads: a job may be answered in several messages (a worker sends
+// parsed files early to free its share of the load's budget), so a worker that dies mid-job
+// fails only the files it had not answered, each exactly once.
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { WorkerPool } from '../../main/loader/worker-pool'
+import { InflateBudget } from '../../main/loader/inflate-budget'
+
+const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'helpers', 'half-answering-worker.cjs')
+
+describe('WorkerPool', () => {
+  it('a worker dying after answering part of a job fails only the rest of it', async () => {
+    const answered: number[] = []
+    const failed: number[] = []
+    let finish = (): void => {}
+    const done = new Promise<void>((resolve) => (finish = resolve))
+    const check = (): void => {
+      if (answered.length + failed.length === 3) finish()
+    }
+    const pool = new WorkerPool(
+      (result) => {
+        for (const r of result.results) answered.push(r.fileIndex)
+        check()
+      },
+      (job) => {
+        for (const f of job.files) failed.push(f.fileIndex)
+        check()
+      },
+      WORKER,
+      1,
+    )
+    pool.submit({ files: [0, 1, 2].map((fileIndex) => ({ fileIndex, path: `f${fileIndex}` })), maxUncompressedBytes: 1, budget: InflateBudget.create(1).shared })
+    await done
+    await pool.close()
+    expect(answered).toEqual([0])
+    expect(failed).toEqual([1, 2])
+    expect(pool.busy).toBe(0)
+  })
+})
