@@ -1,6 +1,9 @@
 // Web mode's log lines never carry the access token: it is in the page URL's query, in the
 // cookie, and in whatever a client sends back (a request target, a header echoed in a reason).
-// Every [web] line goes through webLog, which blanks the token wherever it appears.
+// Every [web] line goes through webLog, which blanks the token wherever it appears, and escapes
+// control and bidi characters: upload file names and request headers are the client's words.
+
+import { escapeControls } from '../../common/control-chars'
 
 const REDACTED = '[redacted]'
 
@@ -19,7 +22,7 @@ export function registerSecret(token: string): () => void {
   return () => known.delete(token)
 }
 
-/** console.error for web mode, scrubbed. */
+/** console.error for web mode, scrubbed and with control characters escaped. */
 export function webLog(message: string): void {
-  console.error(scrubSecrets(message, [...known]))
+  console.error(escapeControls(scrubSecrets(message, [...known])))
 }

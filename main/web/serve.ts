@@ -9,6 +9,7 @@ import { AshiatoService } from '../services/ashiato-service'
 import { resolveS3CacheDir } from '../s3/cache-dir'
 import { parseServeArgs, USAGE, type ServeArgs } from './serve-args'
 import { startWebServer } from './web-server'
+import { webLog } from './log-scrub'
 
 function readArgs(): ServeArgs {
   try {
@@ -48,7 +49,8 @@ async function main(): Promise<void> {
   if (args.paths.length > 0) {
     // Relative to where the server was started, as the user typed them.
     service.loadPaths(args.paths.map((p) => path.resolve(p))).catch((error: unknown) => {
-      console.error(`ashiato serve: loading ${args.paths.join(', ')} failed: ${(error as Error).message}`)
+      // File names and what a file held are not ours to print raw.
+      webLog(`ashiato serve: loading ${args.paths.join(', ')} failed: ${(error as Error).message}`)
     })
   }
 

@@ -1,14 +1,14 @@
 // The pure halves of issue #10's web-mode and S3 rules: which endpoints are plain http across the
 // network, the flags that opt in (serve, CLI), how errors carry their codes across Electron IPC,
 // and how log lines lose the token.
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { CallError, splitCodePrefix, withCodePrefix } from '../../common/call-errors'
 import { isLoopbackHostname, isPlainHttpToNetwork } from '../../common/endpoint-url'
 import { checkEndpoint } from '../../main/s3/endpoint-policy'
 import { parseS3CliOptions } from '../../main/s3/cli-options'
 import { parseCliArgs } from '../../main/cli/cli-args'
 import { parseServeArgs, parseSize } from '../../main/web/serve-args'
-import { scrubSecrets } from '../../main/web/log-scrub'
+import { registerSecret, scrubSecrets, webLog } from '../../main/web/log-scrub'
 import { formatBytes } from '../../main/web/uploads'
 import { addressWithoutToken } from '../../renderer/api/web-api'
 
@@ -82,6 +82,20 @@ describe('the token', () => {
     expect(scrubSecrets(`GET /x?token=${token}&a=1: boom`)).toBe('GET /x?token=[redacted]&a=1: boom')
     expect(scrubSecrets(`cookie ashiato-4780=${token}; other=1`)).toBe('cookie ashiato-4780=[redacted]; other=1')
     expect(scrubSecrets(`Host "${token}"`, [token])).toBe('Host "[redacted]"')
+  })
+
+  it('is scrubbed, and a client-chosen file name cannot drive the terminal, in what webLog prints', () => {
+    const token = 'ZyXwVuTsRqPoNmLkJiHgFeDcBa9876543210-_zyxwv'
+    const forget = registerSecret(token)
+    const printed: string[] = []
+    const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => void printed.push(line))
+    try {
+      webLog(`[web] upload "\u001b]0;pwned\u0007evil\u202e.gz" from ${token}`)
+    } finally {
+      spy.mockRestore()
+      forget()
+    }
+    expect(printed).toEqual(['[web] upload "\\u001b]0;pwned\\u0007evil\\u202e.gz" from [redacted]'])
   })
 
   it('leaves the address bar, keeping the rest of the address', () => {
