@@ -26,6 +26,8 @@ export interface ExtractOptions {
   maxUncompressedBytes: number
   /** JSON.parse every event instead of reading its fields from the bytes: the reference path (tests, A/B timing). */
   parseEveryEvent: boolean
+  /** Sees the file's uncompressed bytes once, before they are read (integrity hashing, main/integrity). */
+  onInflated?: (data: Buffer) => void
 }
 
 export const DEFAULT_EXTRACT_OPTIONS: ExtractOptions = { maxUncompressedBytes: 2 * 1024 * 1024 * 1024, parseEveryEvent: false }
@@ -52,6 +54,7 @@ export function extractEvents(bytes: Uint8Array, fileIndex: number, options: Par
     if (data.length === 0) return fail(gzipDamage ? `${gzipDamage}: nothing could be inflated` : 'empty file (an empty gzip)')
   }
 
+  options.onInflated?.(data)
   const n = data.length
   const bom = n >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0
   const first = skipWhitespace(data, bom, n)

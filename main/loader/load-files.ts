@@ -7,6 +7,7 @@ import { WorkerPool } from './worker-pool'
 import { isFailure, type ParseJob, type ParseJobResult } from './worker-messages'
 import { keepTimeRange } from './time-range'
 import type { EventStore } from '../store/event-store'
+import type { BatchFailure, ParsedBatch } from '../store/parsed-batch'
 import type { FileReport, LoadProgress } from '../../common/ipc-contract'
 
 export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 2 * 1024 ** 3
@@ -33,7 +34,14 @@ export interface LoadCallbacks {
   onFileReport?(report: FileReport): void
   /** Throttled progress, and once more at the end with done = true. */
   onProgress?(progress: LoadProgress): void
+  /** Every file read, with its store file id (-1 when it added none) and hash: main/integrity. */
+  onTrailFile?(file: FoundFile, fileId: number, result: ParsedBatch | BatchFailure): void
+  /** A digest's signature kept beside it (NAME.signature): not a log, not read by the workers. */
+  onSignatureFile?(file: FoundFile): void
 }
+
+/** x-amz-meta-signature of a digest, kept beside the digest file (main/integrity). */
+const SIGNATURE_FILE = /_CloudTrail-Digest_.*\.json(?:\.gz)?\.signature$/
 
 export interface LoadSummary {
   /** Events added to the store by this load (after dedupe). */
@@ -105,16 +113,20 @@ export async function loadInto(
     for (const result of message.results) {
       const file = found[result.fileIndex]
       if (isFailure(result)) {
+        callbacks.onTrailFile?.(file, -1, result)
         report(file.displayName, 0, 'error', result.reason)
         continue
       }
       if (result.kind === 'digest') {
         summary.digests++
+        callbacks.onTrailFile?.(file, -1, result)
         report(file.displayName, 0, 'digest', '')
         continue
       }
       const batch = options.timeRange ? keepTimeRange(result, options.timeRange) : result
-      const { added, duplicates } = store.addBatch(batch, store.addFile(file.displayName), remap)
+      const fileId = store.addFile(file.displayName)
+      const { added, duplicates } = store.addBatch(batch, fileId, remap)
+      callbacks.onTrailFile?.(file, fileId, result)
       summary.events += added
       summary.duplicates += duplicates
       report(file.displayName, batch.starts.length, 'events', result.warning)
@@ -167,6 +179,10 @@ export async function loadInto(
       if (isProblem(item)) {
         totals.filesTotal++
         report(item.file, 0, 'error', item.reason)
+        continue
+      }
+      if (callbacks.onSignatureFile && SIGNATURE_FILE.test(item.displayName)) {
+        callbacks.onSignatureFile(item)
         continue
       }
       totals.filesTotal++

@@ -3,9 +3,10 @@
 
 import { parentPort } from 'node:worker_threads'
 import { readFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
 import { extractEvents } from './extract-events'
 import { isFailure, type ParseJob, type ParseJobResult } from './worker-messages'
-import type { BatchFailure, ParsedBatch } from '../store/parsed-batch'
+import type { BatchFailure, FileIntegrity, ParsedBatch } from '../store/parsed-batch'
 
 function readReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code
@@ -42,12 +43,24 @@ function parseFile(path: string, fileIndex: number, maxUncompressedBytes: number
     return { result: { fileIndex, reason: readReason(error) }, bytes: 0 }
   }
   try {
-    return { result: extractEvents(bytes, fileIndex, { maxUncompressedBytes }), bytes: bytes.length }
+    // The integrity hash is taken over the inflated bytes as they pass (no second read).
+    let inflated: Buffer | undefined
+    const result: ParsedBatch | BatchFailure = extractEvents(bytes, fileIndex, { maxUncompressedBytes, onInflated: (data) => (inflated = data) })
+    if (inflated) result.integrity = integrityOf(inflated, !isFailure(result) && result.kind === 'digest')
+    return { result, bytes: bytes.length }
   } catch (error) {
     // extractEvents reports bad input as a BatchFailure; reaching here is a bug, but one file's
     // bug must still not cost the others.
     return { result: { fileIndex, reason: `internal error: ${readReason(error)}` }, bytes: bytes.length }
   }
+}
+
+/** Digests list an hour of files: a few MB at most for an organisation; larger is not one. */
+const MAX_DIGEST_TEXT_BYTES = 64 * 1024 * 1024
+
+function integrityOf(data: Buffer, isDigest: boolean): FileIntegrity {
+  const sha256 = createHash('sha256').update(data).digest('hex')
+  return isDigest && data.length <= MAX_DIGEST_TEXT_BYTES ? { sha256, digestText: data.toString('utf8') } : { sha256 }
 }
 
 /** This worker's running dictionary: code 0 is '' as in every batch. */
