@@ -40,7 +40,7 @@ export function parseKeyFile(text: string): PublicKeyRecord[] {
   try {
     json = JSON.parse(text)
   } catch (error) {
-    throw new Error(`not JSON: ${error instanceof Error ? error.message : String(error)}`)
+    throw new Error(`not JSON: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
   }
   const result = v.safeParse(KeyFileSchema, json)
   if (!result.success) throw new Error(`not the output of aws cloudtrail list-public-keys: ${v.getDotPath(result.issues[0]) ?? '(top level)'}: ${result.issues[0].message}`)

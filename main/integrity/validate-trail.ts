@@ -224,3 +224,20 @@ export function summaryLine(summary: IntegritySummary): string {
   }
   return parts.join(', ')
 }
+
+/** Per signing region, the fingerprints the loaded digests name and their time range: what to ask ListPublicKeys for. */
+export function keysNeeded(files: readonly LoadedTrailFile[]): Map<string, { fingerprints: Set<string>; from: number; to: number }> {
+  const out = new Map<string, { fingerprints: Set<string>; from: number; to: number }>()
+  for (const file of files) {
+    if (file.kind !== 'digest' || file.digestText === undefined) continue
+    const parsed = parseDigest(file.digestText)
+    const location = loadedLocation(file.name)
+    if (!parsed.ok || !location || !parsed.digest.digestPublicKeyFingerprint) continue
+    const want = out.get(location.region) ?? { fingerprints: new Set<string>(), from: Infinity, to: -Infinity }
+    want.fingerprints.add(parsed.digest.digestPublicKeyFingerprint.toLowerCase())
+    want.from = Math.min(want.from, Date.parse(parsed.digest.digestStartTime))
+    want.to = Math.max(want.to, Date.parse(parsed.digest.digestEndTime))
+    out.set(location.region, want)
+  }
+  return out
+}
