@@ -41,6 +41,8 @@ S3 (s3://BUCKET[/PREFIX], credentials from the AWS CLI's configuration)
 
   -h, --help  -V, --version
 
+Integrity: "ashiato validate --help" (checks log files against their signed digests, offline).
+
 Order: events are printed oldest first by eventTime (ties in file-name order, then in file
 order); events without an eventTime come last. Digest files are counted, never printed.
 
@@ -53,6 +55,7 @@ For clean stdout through npm, use "npm run -s cli -- ..." (without -s npm prints
 
 
 async function main(): Promise<void> {
+  if (process.argv[2] === 'validate') return void (process.exitCode = await (await import('./validate-main')).validateMain(process.argv.slice(3)))
   const args = parseCliArgs(process.argv.slice(2))
   if ('usageError' in args) {
     process.stderr.write(`ashiato: ${args.usageError}\n`)

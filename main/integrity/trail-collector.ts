@@ -22,7 +22,10 @@ export class TrailCollector {
   callbacks(): Pick<LoadCallbacks, 'onTrailFile' | 'onSignatureFile'> {
     return {
       onTrailFile: (file, fileId, result) => {
-        const isDigest = ('kind' in result && result.kind === 'digest') || loadedLocation(file.displayName)?.kind === 'CloudTrail-Digest'
+        const location = loadedLocation(file.displayName)
+        // A file that is neither events nor in a trail's layout (notes, a keys file) is no business of the digests.
+        if ('reason' in result && !location) return
+        const isDigest = ('kind' in result && result.kind === 'digest') || location?.kind === 'CloudTrail-Digest'
         this.files.push({ name: file.displayName, kind: isDigest ? 'digest' : 'log', sha256: result.integrity?.sha256 ?? '', digestText: result.integrity?.digestText })
         if (fileId >= 0) this.fileIds.set(file.displayName, fileId)
       },

@@ -31,6 +31,7 @@ export interface SignedTrail {
   /** Relative paths (from root, / separated) of log files and digests, oldest first per chain. */
   logs: string[]
   digests: string[]
+  /** Beside the root, not in it: a keys file is not part of the trail. */
   keyFile: string
   /** The list-public-keys JSON of the key that signed. */
   keyJson: string
@@ -85,7 +86,7 @@ export function buildSignedTrail(root: string, options: SignedTrailOptions = {})
   const filesPerHour = options.filesPerHour ?? 2
   const start = Date.parse(options.start ?? '2024-03-05T10:00:00Z')
   const key = makeKeyPair()
-  const out: SignedTrail = { root, logs: [], digests: [], keyFile: path.join(root, 'public-keys.json'), keyJson: '', privateKey: key.privateKey, fingerprint: key.fingerprint }
+  const out: SignedTrail = { root, logs: [], digests: [], keyFile: `${root}.public-keys.json`, keyJson: '', privateKey: key.privateKey, fingerprint: key.fingerprint }
   const write = (rel: string, bytes: Uint8Array | string): void => {
     mkdirSync(path.dirname(path.join(root, rel)), { recursive: true })
     writeFileSync(path.join(root, rel), bytes)
