@@ -13,6 +13,8 @@ export interface LoadedTrailFile {
   sha256: string
   /** A digest's uncompressed JSON text. */
   digestText?: string
+  /** Events read from a log file (the coverage map's counts). */
+  events?: number
 }
 
 export interface IntegrityEntry {

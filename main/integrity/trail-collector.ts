@@ -26,7 +26,7 @@ export class TrailCollector {
         // A file that is neither events nor in a trail's layout (notes, a keys file) is no business of the digests.
         if ('reason' in result && !location) return
         const isDigest = ('kind' in result && result.kind === 'digest') || location?.kind === 'CloudTrail-Digest'
-        this.files.push({ name: file.displayName, kind: isDigest ? 'digest' : 'log', sha256: result.integrity?.sha256 ?? '', digestText: result.integrity?.digestText })
+        this.files.push({ name: file.displayName, kind: isDigest ? 'digest' : 'log', sha256: result.integrity?.sha256 ?? '', digestText: result.integrity?.digestText, events: 'starts' in result ? result.starts.length : 0 })
         if (fileId >= 0) this.fileIds.set(file.displayName, fileId)
       },
       onSignatureFile: (file) => {

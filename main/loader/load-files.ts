@@ -27,6 +27,8 @@ export interface LoadOptions {
   maxUncompressedBytes?: number
   /** Keep only events with from <= eventTime < to (an S3 date range). */
   timeRange?: { from: number; to: number }
+  /** false: no integrity hash per file (benchmark reference only). */
+  hashContent?: boolean
 }
 
 export interface LoadCallbacks {
@@ -158,7 +160,7 @@ export async function loadInto(
   let groupBytes = 0
   const flush = (): void => {
     if (group.length === 0) return
-    pool.submit({ files: group, maxUncompressedBytes })
+    pool.submit({ files: group, maxUncompressedBytes, hashContent: options.hashContent })
     group = []
     groupBytes = 0
   }

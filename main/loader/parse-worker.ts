@@ -35,7 +35,7 @@ function transferables(result: ParsedBatch): ArrayBuffer[] {
   return [...buffers]
 }
 
-function parseFile(path: string, fileIndex: number, maxUncompressedBytes: number): { result: ParsedBatch | BatchFailure; bytes: number } {
+function parseFile(path: string, fileIndex: number, maxUncompressedBytes: number, hashContent = true): { result: ParsedBatch | BatchFailure; bytes: number } {
   let bytes: Buffer
   try {
     bytes = readFileSync(path)
@@ -46,7 +46,7 @@ function parseFile(path: string, fileIndex: number, maxUncompressedBytes: number
     // The integrity hash is taken over the inflated bytes as they pass (no second read).
     let inflated: Buffer | undefined
     const result: ParsedBatch | BatchFailure = extractEvents(bytes, fileIndex, { maxUncompressedBytes, onInflated: (data) => (inflated = data) })
-    if (inflated) result.integrity = integrityOf(inflated, !isFailure(result) && result.kind === 'digest')
+    if (inflated && hashContent) result.integrity = integrityOf(inflated, !isFailure(result) && result.kind === 'digest')
     return { result, bytes: bytes.length }
   } catch (error) {
     // extractEvents reports bad input as a BatchFailure; reaching here is a bug, but one file's
@@ -89,7 +89,7 @@ parentPort?.on('message', (job: ParseJob) => {
   const dictionaryAdded: string[] = []
   let bytesRead = 0
   for (const file of job.files) {
-    const { result, bytes } = parseFile(file.path, file.fileIndex, job.maxUncompressedBytes)
+    const { result, bytes } = parseFile(file.path, file.fileIndex, job.maxUncompressedBytes, job.hashContent)
     bytesRead += bytes
     if (!isFailure(result)) {
       result.text = ownBuffer(result.text)

@@ -6,6 +6,8 @@ export interface ParseJob {
   jobId: number
   files: { fileIndex: number; path: string }[]
   maxUncompressedBytes: number
+  /** false: skip the integrity hash (the benchmark's reference run). */
+  hashContent?: boolean
 }
 
 export interface ParseJobResult {

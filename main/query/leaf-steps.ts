@@ -8,6 +8,7 @@ import type { EventStore } from '../store/event-store'
 import { caseVariants, filterBytes, foldedSource, jsonForms, literalNeedle, unicodeEscape } from './byte-search'
 import { filterColumns, filterColumnsPresent, filterReadOnly, filterTimes } from './column-filter'
 import { planField, type Extract, type FieldPlan } from './field-plans'
+import { integrityStep } from './integrity-step'
 import { difference, filterIds, union } from './id-lists'
 import { anyValuePasses, compareTest, escapeRegExp, isNumeric, isPresent, patternTest, type ValueTest } from './value-match'
 
@@ -95,6 +96,7 @@ function valueStep(store: EventStore, plan: FieldPlan, test: ValueTest, needle: 
 }
 
 export function matchStep(store: EventStore, node: MatchNode): Step {
+  if (node.field.special === 'integrity') return integrityStep(store, patternTest(node.pattern))
   const plan = planField(node.field)
   const literal = patternLiteral(node.pattern)
   if (plan.kind === 'time' && literal !== null) {
@@ -106,6 +108,7 @@ export function matchStep(store: EventStore, node: MatchNode): Step {
 }
 
 export function compareStep(store: EventStore, node: CompareNode): Step {
+  if (node.field.special === 'integrity') return integrityStep(store, compareTest(node.op, node.value))
   const plan = planField(node.field)
   if (plan.kind === 'time' && node.instant !== undefined) {
     const t = node.instant
@@ -120,6 +123,7 @@ export function compareStep(store: EventStore, node: CompareNode): Step {
 }
 
 export function existsStep(store: EventStore, node: ExistsNode): Step {
+  if (node.field.special === 'integrity') return integrityStep(store, () => true)
   const plan = planField(node.field)
   switch (plan.kind) {
     case 'time':
