@@ -1,5 +1,6 @@
 // The event list: a virtualized listbox. Only the rows in view (plus a few) are in the DOM, each
 // at a fixed height; their data comes a window at a time from the view store.
+import { IntegrityMark } from './IntegrityMark'
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { EventRow, RowColumn } from '../../common/event-row'
 import { formatMessage } from '../../common/i18n'
@@ -68,7 +69,7 @@ function Row({ index, row, top, selected, marked, setSize, columns, zone }: RowP
       }}
     >
       {row
-        ? columns.map((key) => {
+        ? columns.map((key, column) => {
             const { text, full } = cellText(row, key, zone)
             if (key === 'errorCode') {
               return (
@@ -86,6 +87,7 @@ function Row({ index, row, top, selected, marked, setSize, columns, zone }: RowP
             const mono = COLUMN_DEFS[key].mono ? ' cell--mono' : ''
             return (
               <span key={key} className={`cell cell--${key}${mono}`} title={title}>
+                {column === 0 ? <IntegrityMark id={row.id} /> : null}
                 {text || (key === 'time' ? '—' : '')}
               </span>
             )

@@ -8,6 +8,7 @@ import { formatBytes, formatCount } from '../format/format'
 import { Logo } from './Logo'
 import { openS3Dialog } from '../state/s3-store'
 import { openExportDialog } from '../state/export-store'
+import { IntegrityButton } from './IntegrityPanel'
 
 const LANGUAGE_NAMES = { en: 'EN', ja: '日本語' } as const
 
@@ -115,6 +116,7 @@ export function TopBar() {
           {t.exportButton}
         </button>
       ) : null}
+      <IntegrityButton />
       {total > 0 && !loading ? (
         <button type="button" className="button" title={t.clearTitle} onClick={() => void clearAll()} data-testid="clear-button">
           {t.clear}
