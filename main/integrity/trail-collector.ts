@@ -12,11 +12,19 @@ import type { LoadedTrailFile } from './integrity-types'
 const MAX_SIGNATURE_BYTES = 16 * 1024
 const SIGNATURE_SUFFIX = '.signature'
 
+async function readSignature(file: FoundFile): Promise<[string, string] | null> {
+  const size = (await stat(file.path).catch(() => undefined))?.size ?? Infinity
+  if (size > MAX_SIGNATURE_BYTES) return null
+  const text = await readFile(file.path, 'utf8').catch(() => undefined)
+  return text === undefined ? null : [file.displayName.slice(0, -SIGNATURE_SUFFIX.length), text.trim()]
+}
+
 export class TrailCollector {
   readonly files: LoadedTrailFile[] = []
   /** Store file id of each loaded log file, by its loaded name. */
   readonly fileIds = new Map<string, number>()
-  private readonly signatureFiles: FoundFile[] = []
+  /** Read as soon as they are found: web uploads are deleted once their load ends. */
+  private readonly signatureReads: Promise<[string, string] | null>[] = []
 
   /** The loader callbacks that feed this collector. */
   callbacks(): Pick<LoadCallbacks, 'onTrailFile' | 'onSignatureFile'> {
@@ -30,7 +38,7 @@ export class TrailCollector {
         if (fileId >= 0) this.fileIds.set(file.displayName, fileId)
       },
       onSignatureFile: (file) => {
-        this.signatureFiles.push(file)
+        this.signatureReads.push(readSignature(file))
       },
     }
   }
@@ -38,12 +46,7 @@ export class TrailCollector {
   /** The signatures kept beside digests, by the digest's loaded name. Unreadable ones are left out (the digest then says "signature unavailable"). */
   async signatures(): Promise<Map<string, string>> {
     const out = new Map<string, string>()
-    for (const file of this.signatureFiles) {
-      const size = (await stat(file.path).catch(() => undefined))?.size ?? Infinity
-      if (size > MAX_SIGNATURE_BYTES) continue
-      const text = await readFile(file.path, 'utf8').catch(() => undefined)
-      if (text !== undefined) out.set(file.displayName.slice(0, -SIGNATURE_SUFFIX.length), text.trim())
-    }
+    for (const read of await Promise.all(this.signatureReads)) if (read) out.set(read[0], read[1])
     return out
   }
 
