@@ -68,8 +68,11 @@ export class KeySet {
     for (const k of keys) this.add(k)
   }
 
+  /** A key given again under the same fingerprint replaces the earlier one (a corrected key file). */
   add(key: PublicKeyRecord): void {
-    this.records.set(key.fingerprint.toLowerCase(), key)
+    const id = key.fingerprint.toLowerCase()
+    this.records.set(id, key)
+    this.objects.delete(id)
   }
 
   get size(): number {

@@ -19,6 +19,8 @@ export class IntegrityService {
   private readonly keys = new KeySet()
   private cached: { key: string; report: IntegrityReport } | null = null
   private columnCache: { key: string; column: Uint8Array } | null = null
+  /** Bumped when keys are added (a key may replace another under the same fingerprint). */
+  private keysVersion = 0
 
   constructor(private readonly store: EventStore) {
     setIntegrityProvider(store, { column: () => this.column() })
@@ -43,12 +45,13 @@ export class IntegrityService {
 
   addKeys(json: string): { keys: number } {
     for (const key of parseKeyFile(json)) this.keys.add(key)
+    this.keysVersion++
     this.cached = null
     return { keys: this.keys.size }
   }
 
   private async report(): Promise<IntegrityReport> {
-    const key = `${this.store.generation}/${this.collector.files.length}/${this.keys.size}`
+    const key = `${this.store.generation}/${this.collector.files.length}/${this.keysVersion}`
     if (this.cached?.key === key) return this.cached.report
     const report = validateTrail({ files: this.collector.files, signatures: await this.collector.signatures(), keys: this.keys })
     this.cached = { key, report }

@@ -84,3 +84,39 @@ test('a damaged signed trail is reported exactly in the panel, the map, the quer
   // The 21 valid files hold 42 events.
   await expect(page.getByTestId('count-shown')).toHaveText('42')
 })
+
+test('a deleted log file, a modified digest and the wrong key are each reported', async ({ openApp }, testInfo) => {
+  const other = buildSignedTrail(testInfo.outputPath('other'), { accounts: ['111122223333'], regions: ['eu-west-1'], hours: 3 })
+  const deleted = other.logs[5]
+  unlinkSync(path.join(other.root, deleted))
+  // A digest edited (one log file's recorded time changed): its signature no longer holds, and the next digest's record of its hash breaks the chain.
+  const edited = other.digests[0]
+  const digest = JSON.parse(gunzipSync(readFileSync(path.join(other.root, edited))).toString()) as { logFiles: { newestEventTime: string }[] }
+  digest.logFiles[0].newestEventTime = '2024-03-05T10:07:59Z'
+  writeFileSync(path.join(other.root, edited), gzipSync(JSON.stringify(digest)))
+  const page = await openApp()
+  await page.getByTestId('integrity-button').click()
+  const panel = page.getByTestId('integrity-panel')
+  await page.getByTestId('integrity-folder-input').setInputFiles(other.root)
+  await expect(page.getByTestId('count-loaded')).toHaveText('10')
+  const entry = (status: string) => panel.locator(`[data-testid=integrity-entry][data-status="${status}"]`)
+  // The first trail's key, not this one's: same fingerprint claimed, different key.
+  const wrongKeys = JSON.parse(trail.keyJson) as { PublicKeyList: { Fingerprint: string }[] }
+  wrongKeys.PublicKeyList[0].Fingerprint = other.fingerprint
+  const wrongFile = testInfo.outputPath('wrong-keys.json')
+  writeFileSync(wrongFile, JSON.stringify(wrongKeys))
+  await panel.getByTestId('integrity-keys-input').setInputFiles(wrongFile)
+  await expect(entry('invalid-signature')).toHaveCount(3)
+  await expect(entry('missing')).toHaveAttribute('data-path', `s3://org-trail-bucket/${deleted}`)
+
+  // The right key: only the edited digest stays invalid, the next one breaks the chain.
+  await page.reload()
+  await page.locator('body[data-app-state="ready"]').waitFor()
+  await page.getByTestId('integrity-button').click()
+  await panel.getByTestId('integrity-keys-input').setInputFiles(other.keyFile)
+  await expect(entry('invalid-signature')).toHaveCount(1)
+  await expect(entry('invalid-signature')).toHaveAttribute('data-path', `other/${edited}`)
+  await expect(entry('chain-break')).toHaveAttribute('data-path', `other/${other.digests[1]}`)
+  await expect(entry('missing')).toHaveCount(1)
+  await expect(panel.getByTestId('integrity-summary')).toContainText('1/3 digest files valid, 5/6 log files valid')
+})

@@ -121,3 +121,14 @@ describe('list-public-keys files', () => {
     expect(keys.key('cd')).toBeUndefined()
   })
 })
+
+describe('KeySet', () => {
+  it('replaces a key given again under the same fingerprint, including the key object already made', () => {
+    const keys = new KeySet([{ fingerprint: 'ab', value: keyA.value, validityStart: NaN, validityEnd: NaN }])
+    const first = keys.key('ab')
+    keys.add({ fingerprint: 'AB', value: keyB.value, validityStart: NaN, validityEnd: NaN })
+    const second = keys.key('ab')
+    expect(second?.export({ format: 'der', type: 'pkcs1' }).toString('base64')).toBe(keyB.value)
+    expect(second).not.toBe(first)
+  })
+})
