@@ -387,6 +387,8 @@ export interface AshiatoCalls {
   integrityReport(): Promise<IntegrityInfo>
   /** Adds public keys from the JSON `aws cloudtrail list-public-keys` prints; returns how many keys are known. */
   addPublicKeys(json: string): Promise<{ keys: number }>
+  /** Asks cloudtrail:ListPublicKeys (with this profile; '' the default chain) for the keys the loaded digests need, per region; they are cached. */
+  fetchPublicKeys(request: { profile: string }): Promise<{ keys: number }>
   /** Which of these events come from a file that is not valid, and its status (for markers in the list and viewer). */
   eventIntegrity(ids: number[]): Promise<{ id: number; status: IntegrityLogStatus }[]>
 }
@@ -425,6 +427,7 @@ export const CALL_NAMES = [
   'integrityReport',
   'addPublicKeys',
   'eventIntegrity',
+  'fetchPublicKeys',
 ] as const satisfies readonly CallName[]
 
 // ---------------------------------------------------------------------------------------------

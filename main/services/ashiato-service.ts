@@ -17,6 +17,7 @@ import type { CopyResult, EventSelection, ExportDone, ExportRequest, SelectionCo
 import { countHidden, resolveSelection, selectionMembers, VIEW_EXPIRED, type ViewLookup } from './selection'
 import { ExportRunner, jsonLines, type ExportShape } from './export-runner'
 import { IntegrityService } from './integrity-service'
+import { resolveS3CacheDir } from '../s3/cache-dir'
 import type { IntegrityInfo, IntegrityLogStatus } from '../../common/ipc-contract'
 
 /** How often the renderer hears that events arrived while a load runs. */
@@ -50,7 +51,7 @@ export class AshiatoService implements ServiceCalls {
   /** The result Ctrl/Cmd-A selected (selectView): kept while it is the selection, past the view cache. */
   private selected: { viewId: number; ids: Uint32Array } | null = null
   private readonly exporter = new ExportRunner(this.store, (name, payload) => this.push(name, payload))
-  readonly integrity = new IntegrityService(this.store)
+  readonly integrity = new IntegrityService(this.store, () => this.options.s3?.cacheDir ?? resolveS3CacheDir(undefined))
 
   constructor(private readonly options: ServiceOptions = {}) {}
 
@@ -188,6 +189,10 @@ export class AshiatoService implements ServiceCalls {
 
   async addPublicKeys(json: string): Promise<{ keys: number }> {
     return this.integrity.addKeys(json)
+  }
+
+  async fetchPublicKeys(request: { profile: string }): Promise<{ keys: number }> {
+    return this.integrity.fetchKeys(request.profile)
   }
 
   async eventIntegrity(ids: number[]): Promise<{ id: number; status: IntegrityLogStatus }[]> {

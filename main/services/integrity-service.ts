@@ -10,7 +10,7 @@ import { EVENT_INTEGRITY, setIntegrityProvider } from '../integrity/integrity-co
 import type { IntegrityReport } from '../integrity/integrity-types'
 import { KeySet, parseKeyFile } from '../integrity/public-keys'
 import { TrailCollector } from '../integrity/trail-collector'
-import { summaryLine, validateTrail } from '../integrity/validate-trail'
+import { keysNeeded, summaryLine, validateTrail } from '../integrity/validate-trail'
 import type { LoadCallbacks } from '../loader/load-files'
 import type { EventStore } from '../store/event-store'
 
@@ -22,7 +22,13 @@ export class IntegrityService {
   /** Bumped when keys are added (a key may replace another under the same fingerprint). */
   private keysVersion = 0
 
-  constructor(private readonly store: EventStore) {
+  private cacheRead = false
+
+  /** `keyCacheDir`: where fetched keys are kept (the S3 cache folder, shared with `ashiato validate`). */
+  constructor(
+    private readonly store: EventStore,
+    private readonly keyCacheDir: () => string = () => '',
+  ) {
     setIntegrityProvider(store, { column: () => this.column() })
   }
 
@@ -50,7 +56,26 @@ export class IntegrityService {
     return { keys: this.keys.size }
   }
 
+  /** Keys cached by earlier fetches (here or by the CLI): read once. */
+  private async readCache(): Promise<void> {
+    if (this.cacheRead) return
+    this.cacheRead = true
+    const { readKeyCache } = await import('../integrity/fetch-public-keys')
+    for (const k of await readKeyCache(this.keyCacheDir())) if (!this.keys.record(k.fingerprint)) this.keys.add(k)
+    this.keysVersion++
+  }
+
+  async fetchKeys(profile: string): Promise<{ keys: number }> {
+    const { ensureKeys } = await import('../integrity/fetch-public-keys')
+    await this.readCache()
+    await ensureKeys(this.keys, keysNeeded(this.collector.files), this.keyCacheDir(), { profile: profile || undefined })
+    this.keysVersion++
+    this.cached = null
+    return { keys: this.keys.size }
+  }
+
   private async report(): Promise<IntegrityReport> {
+    await this.readCache()
     const key = `${this.store.generation}/${this.collector.files.length}/${this.keysVersion}`
     if (this.cached?.key === key) return this.cached.report
     const report = validateTrail({ files: this.collector.files, signatures: await this.collector.signatures(), keys: this.keys })

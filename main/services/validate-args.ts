@@ -357,6 +357,12 @@ const validators: Validators = {
     if (typeof json !== 'string' || json.length > LIMITS.publicKeysJson) fail('addPublicKeys', `expected the JSON text of a key file, at most ${LIMITS.publicKeysJson} characters`)
     return [json]
   },
+  fetchPublicKeys: (args) => {
+    expectCount('fetchPublicKeys', args, 1)
+    const value = args[0]
+    if (!isPlainObject(value) || typeof value.profile !== 'string' || value.profile.length > LIMITS.s3NameLength) fail('fetchPublicKeys', 'expected { profile }')
+    return [{ profile: value.profile }]
+  },
   eventIntegrity: (args) => {
     expectCount('eventIntegrity', args, 1)
     const ids = args[0]

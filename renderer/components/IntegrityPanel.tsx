@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import type { IntegrityEntryInfo, IntegrityInfo } from '../../common/ipc-contract'
 import { formatMessage } from '../../common/i18n'
 import { useT } from '../state/language-store'
-import { addKeyFiles, closeIntegrity, openIntegrity, useIntegrity } from '../state/integrity-store'
+import { addKeyFiles, closeIntegrity, fetchKeys, openIntegrity, useIntegrity } from '../state/integrity-store'
 import { loadFiles, opensByPath } from '../state/actions'
 import { CoverageMap } from './CoverageMap'
 import { integrityStatusLabel } from './integrity-labels'
@@ -73,6 +73,7 @@ function Body() {
   const busy = useIntegrity((s) => s.busy)
   const error = useIntegrity((s) => s.error)
   const [problemsOnly, setProblemsOnly] = useState(true)
+  const [profile, setProfile] = useState('')
   const shown = useMemo(() => (info ? info.entries.filter((e) => !problemsOnly || e.status !== 'valid') : []), [info, problemsOnly])
   return (
     <div className="integrity__body">
@@ -101,6 +102,18 @@ function Body() {
             }} />
           </label>
         )}
+        <form
+          className="integrity__fetch"
+          onSubmit={(e) => {
+            e.preventDefault()
+            void fetchKeys(profile)
+          }}
+        >
+          <input type="text" value={profile} placeholder={t.integrityProfilePlaceholder} aria-label={t.integrityProfilePlaceholder} onChange={(e) => setProfile(e.currentTarget.value)} data-testid="integrity-profile" />
+          <button type="submit" className="button button--small" title={t.integrityFetchTitle} disabled={busy || !info || info.digests === 0} data-testid="integrity-fetch-keys">
+            {t.integrityFetchKeys}
+          </button>
+        </form>
         <label>
           <input type="checkbox" checked={problemsOnly} onChange={(e) => setProblemsOnly(e.currentTarget.checked)} data-testid="integrity-problems-only" /> {t.integrityProblemsOnly}
         </label>

@@ -47,6 +47,17 @@ export async function addKeyFiles(files: File[]): Promise<void> {
   }
 }
 
+/** cloudtrail:ListPublicKeys with a profile of the machine running the services. */
+export async function fetchKeys(profile: string): Promise<void> {
+  useIntegrity.setState({ busy: true, error: null })
+  try {
+    await getApi().fetchPublicKeys({ profile })
+    await refreshIntegrity()
+  } catch (error) {
+    useIntegrity.setState({ busy: false, error: message(error) })
+  }
+}
+
 let wanted = new Set<number>()
 let scheduled = false
 

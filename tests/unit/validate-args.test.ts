@@ -106,6 +106,7 @@ describe('dispatchCall', () => {
     },
     addPublicKeys: async () => ({ keys: 0 }),
     eventIntegrity: async () => [],
+    fetchPublicKeys: async () => ({ keys: 0 }),
   }
   const shell: ShellCalls = {
     appInfo: async () => ({ mode: 'web', version: '1.2.3', locale: 'en' }),

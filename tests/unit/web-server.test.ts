@@ -87,6 +87,9 @@ class FakeService implements WebService {
   async addPublicKeys(): Promise<{ keys: number }> {
     return { keys: 0 }
   }
+  async fetchPublicKeys(): Promise<{ keys: number }> {
+    return { keys: 0 }
+  }
   async eventIntegrity(): Promise<never[]> {
     return []
   }
