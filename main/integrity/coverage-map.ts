@@ -4,7 +4,7 @@
 
 import type { CoverageInfo, CoverageRow, TamperingMark } from '../../common/ipc-contract'
 import type { EventStore } from '../store/event-store'
-import { parseDigest } from './digest-file'
+import { parseDigestOf } from './digest-file'
 import type { LoadedTrailFile } from './integrity-types'
 import { loadedLocation } from './locations'
 
@@ -25,8 +25,8 @@ export function coverageMap(files: readonly LoadedTrailFile[], store: EventStore
     const loc = loadedLocation(file.name)
     if (!loc) continue
     if (file.kind === 'log' && Number.isFinite(loc.namedTime)) logs.push({ account: loc.account, region: loc.region, time: loc.namedTime, events: file.events ?? 0 })
-    if (file.kind === 'digest' && file.digestText !== undefined) {
-      const parsed = parseDigest(file.digestText)
+    if (file.kind === 'digest') {
+      const parsed = parseDigestOf(file)
       if (!parsed.ok) continue
       buckets.add(parsed.digest.digestS3Bucket)
       digests.push({ account: loc.account, region: loc.region, start: Date.parse(parsed.digest.digestStartTime), end: Date.parse(parsed.digest.digestEndTime) })

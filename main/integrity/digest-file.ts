@@ -38,6 +38,22 @@ const DigestSchema = v.object({
 export type DigestLogFile = v.InferOutput<typeof LogFileSchema>
 export type DigestFile = v.InferOutput<typeof DigestSchema>
 
+type ParseResult = { ok: true; digest: DigestFile } | { ok: false; reason: string }
+const parsedFiles = new WeakMap<object, ParseResult>()
+
+/**
+ * A loaded digest file's parse, kept with the file: the app validates again as loads go on
+ * (queries, markers), and each digest is parsed and checked once, not on every validation.
+ */
+export function parseDigestOf(file: { digestText?: string }): ParseResult {
+  let result = parsedFiles.get(file)
+  if (!result) {
+    result = file.digestText === undefined ? { ok: false, reason: 'could not be read' } : parseDigest(file.digestText)
+    parsedFiles.set(file, result)
+  }
+  return result
+}
+
 /** A parsed digest, or why the text is not one. */
 export function parseDigest(text: string): { ok: true; digest: DigestFile } | { ok: false; reason: string } {
   let json: unknown

@@ -23,6 +23,7 @@ export class TrailCollector {
   readonly files: LoadedTrailFile[] = []
   /** Store file id of each loaded log file, by its loaded name. */
   readonly fileIds = new Map<string, number>()
+  private digestCount = 0
   /** Read as soon as they are found: web uploads are deleted once their load ends. */
   private readonly signatureReads: Promise<[string, string] | null>[] = []
 
@@ -34,6 +35,7 @@ export class TrailCollector {
         // A file that is neither events nor in a trail's layout (notes, a keys file) is no business of the digests.
         if ('reason' in result && !location) return
         const isDigest = ('kind' in result && result.kind === 'digest') || location?.kind === 'CloudTrail-Digest'
+        if (isDigest) this.digestCount++
         this.files.push({ name: file.displayName, kind: isDigest ? 'digest' : 'log', sha256: result.integrity?.sha256 ?? '', digestText: result.integrity?.digestText, events: 'starts' in result ? result.starts.length : 0 })
         if (fileId >= 0) this.fileIds.set(file.displayName, fileId)
       },
@@ -51,6 +53,6 @@ export class TrailCollector {
   }
 
   get hasDigests(): boolean {
-    return this.files.some((f) => f.kind === 'digest')
+    return this.digestCount > 0
   }
 }

@@ -5,7 +5,7 @@
 // (previousDigestHashValue, no gap between one's end and the next one's start), and every log
 // file's SHA-256 over its uncompressed content against the digest that lists it.
 
-import { parseDigest, type DigestFile } from './digest-file'
+import { parseDigestOf, type DigestFile } from './digest-file'
 import { FAILED_STATUSES, type DigestStatus, type IntegrityEntry, type IntegrityReport, type IntegritySummary, type LoadedTrailFile, type LogStatus } from './integrity-types'
 import { loadedLocation, matchKey, recordedLocation, type TrailLocation } from './locations'
 import type { KeySet } from './public-keys'
@@ -49,7 +49,7 @@ export function validateTrail(input: ValidateInput): IntegrityReport {
   for (const file of input.files) {
     const location = loadedLocation(file.name)
     if (file.kind === 'digest') {
-      const parsed = file.digestText === undefined ? { ok: false as const, reason: 'could not be read' } : parseDigest(file.digestText)
+      const parsed = parseDigestOf(file)
       const d: LoadedDigest = { file, location, digest: parsed.ok ? parsed.digest : null, reason: parsed.ok ? '' : parsed.reason, chain: chainOf(location, file.name) }
       digests.set(location ? matchKey(location) : `?${file.name}`, d)
     } else if (location) {
@@ -229,8 +229,8 @@ export function summaryLine(summary: IntegritySummary): string {
 export function keysNeeded(files: readonly LoadedTrailFile[]): Map<string, { fingerprints: Set<string>; from: number; to: number }> {
   const out = new Map<string, { fingerprints: Set<string>; from: number; to: number }>()
   for (const file of files) {
-    if (file.kind !== 'digest' || file.digestText === undefined) continue
-    const parsed = parseDigest(file.digestText)
+    if (file.kind !== 'digest') continue
+    const parsed = parseDigestOf(file)
     const location = loadedLocation(file.name)
     if (!parsed.ok || !location || !parsed.digest.digestPublicKeyFingerprint) continue
     const want = out.get(location.region) ?? { fingerprints: new Set<string>(), from: Infinity, to: -Infinity }
