@@ -270,6 +270,66 @@ export interface CopyResult {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Integrity: the loaded log files checked against the loaded digest files (main/integrity)
+
+export type IntegrityLogStatus = 'valid' | 'modified' | 'missing' | 'not-in-digest' | 'not-covered'
+export type IntegrityDigestStatus = 'valid' | 'invalid-signature' | 'key-unknown' | 'signature-unavailable' | 'chain-break' | 'missing'
+
+/** One digest or log file's verdict; `detail` says why (attacker-influenced text: shown as data). */
+export interface IntegrityEntryInfo {
+  kind: 'digest' | 'log'
+  path: string
+  account: string
+  region: string
+  status: IntegrityLogStatus | IntegrityDigestStatus
+  detail: string
+}
+
+/** Files and events delivered per hour for one account and region, and which hours a digest covers. */
+export interface CoverageRow {
+  account: string
+  region: string
+  /** Per hour from CoverageInfo.from: log files delivered, events in them, and whether a loaded digest covers it. */
+  files: number[]
+  events: number[]
+  digested: boolean[]
+}
+
+/** An event that can hide or stop logging (StopLogging, DeleteTrail, a policy change on the trail bucket...). */
+export interface TamperingMark {
+  eventId: number
+  eventName: string
+  account: string
+  region: string
+  /** Hour index from CoverageInfo.from. */
+  hour: number
+}
+
+export interface CoverageInfo {
+  /** ms, a whole hour; 0 hours when nothing is loaded. */
+  from: number
+  hours: number
+  rows: CoverageRow[]
+  tampering: TamperingMark[]
+  /** Hours were cut to this many (a longer range shows its first part). */
+  truncated: boolean
+}
+
+export interface IntegrityInfo {
+  /** Digest files among the loaded files. */
+  digests: number
+  /** Public keys known (given as files, or cached). */
+  keys: number
+  summary: { digests: number; digestsValid: number; logs: number; logsValid: number; counts: Record<string, number>; failed: boolean; from: string; to: string; line: string }
+  /** Not-valid entries first; at most INTEGRITY_ENTRY_LIMIT. */
+  entries: IntegrityEntryInfo[]
+  entriesTotal: number
+  coverage: CoverageInfo
+}
+
+export const INTEGRITY_ENTRY_LIMIT = 5_000
+
+// ---------------------------------------------------------------------------------------------
 // The calls. The method name is the channel (prefixed 'ashiato:' on Electron IPC).
 
 export interface AshiatoCalls {
@@ -332,6 +392,14 @@ export interface AshiatoCalls {
   showExportedFile(path: string): Promise<void>
   /** The selection as JSON Lines for the clipboard (at most COPY_LIMIT events). */
   copyEvents(request: { selection: EventSelection; viewId?: number }): Promise<CopyResult>
+  /** The loaded files checked against the loaded digests, and the coverage map. */
+  integrityReport(): Promise<IntegrityInfo>
+  /** Adds public keys from the JSON `aws cloudtrail list-public-keys` prints; returns how many keys are known. */
+  addPublicKeys(json: string): Promise<{ keys: number }>
+  /** Asks cloudtrail:ListPublicKeys (with this profile; '' the default chain) for the keys the loaded digests need, per region; they are cached. */
+  fetchPublicKeys(request: { profile: string }): Promise<{ keys: number }>
+  /** Which of these events come from a file that is not valid, and its status (for markers in the list and viewer). */
+  eventIntegrity(ids: number[]): Promise<{ id: number; status: IntegrityLogStatus }[]>
 }
 
 /** copyEvents copies at most this many events (more: export them). */
@@ -365,6 +433,10 @@ export const CALL_NAMES = [
   'cancelExport',
   'showExportedFile',
   'copyEvents',
+  'integrityReport',
+  'addPublicKeys',
+  'eventIntegrity',
+  'fetchPublicKeys',
 ] as const satisfies readonly CallName[]
 
 /**
@@ -404,6 +476,12 @@ export const CALL_SCOPE = {
   cancelExport: 'session',
   showExportedFile: 'server-path',
   copyEvents: 'session',
+  integrityReport: 'session',
+  // Public keys come from the default CloudTrail endpoint with the server's credentials; the page
+  // names only a profile, as for listing profiles.
+  addPublicKeys: 'session',
+  fetchPublicKeys: 'session',
+  eventIntegrity: 'session',
 } as const satisfies Record<CallName, CallScope>
 
 // ---------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import { AccountAliasHost } from './viewer/AccountAliasDialog'
 import { ExportDialog, ExportNotice } from './components/ExportDialog'
 import { SelectionStatus } from './components/SelectionStatus'
 import { CrashNotice } from './components/CrashNotice'
+import { IntegrityPanel } from './components/IntegrityPanel'
 import { openExportDialog } from './state/export-store'
 import { loadFiles, opensByPath, openFiles, registerFileInput } from './state/actions'
 import { filesOfEntries, takeDropEntries } from './state/dropped-files'
@@ -23,7 +24,7 @@ import { useUi } from './state/ui-store'
 
 /** What web mode's file input and folder drops accept. */
 const ACCEPT = '.json,.gz,.jsonl,application/json,application/gzip'
-const LOADABLE = /\.(json|jsonl|gz)$/i
+const LOADABLE = /\.(json|jsonl|gz|signature)$/i
 
 function inEditor(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest('.monaco-editor') !== null
@@ -191,6 +192,7 @@ export function App() {
       <ExportDialog />
       <ExportNotice />
       <CrashNotice />
+      <IntegrityPanel />
       <input
         ref={registerFileInput}
         type="file"

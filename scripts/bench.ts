@@ -63,6 +63,7 @@ async function main(): Promise<void> {
     const times = [figure.firstMs, figure.ms, figure.repeatMs].filter((t) => t !== undefined).join(' / ')
     line(figure.label, `${times} ms  (${figure.count.toLocaleString('en')})${figure.query ? `  ${figure.query}` : ''}`)
   }
+  await (await import('./bench-integrity')).benchIntegrity(dir, line)
 
   if (!process.argv.includes('--no-jq') && hasCommand('jq') && hasCommand('zcat')) {
     const jqStarted = performance.now()

@@ -21,7 +21,7 @@ export interface FieldRef {
   special?: SpecialField
 }
 
-export type SpecialField = 'user' | 'account' | 'resourceName'
+export type SpecialField = 'user' | 'account' | 'resourceName' | 'integrity'
 
 interface Span {
   start: number

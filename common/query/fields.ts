@@ -40,6 +40,11 @@ export const SHORT_NAMES: readonly ShortName[] = [
   { names: ['error'], path: 'errorCode', description: 'errorCode' },
   { names: ['identityType'], path: 'userIdentity.type', description: 'userIdentity.type (IAMUser, AssumedRole, Root...)' },
   { names: ['time'], path: 'eventTime', description: 'eventTime' },
+  {
+    names: ['integrity'],
+    special: 'integrity',
+    description: "the integrity of the event's file against the loaded digests: valid, modified, not-in-digest or not-covered",
+  },
 ]
 
 const byName = new Map<string, ShortName>()

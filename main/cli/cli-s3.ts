@@ -37,6 +37,8 @@ export interface OpenS3Options {
   /** --cache-dir; else ASHIATO_CACHE_DIR; else the user's cache folder. */
   cacheDir?: string
   signal?: AbortSignal
+  /** `ashiato validate`: the digests too. */
+  includeDigests?: boolean
   /** Each object that failed, and failures of the whole open: `ashiato: FILE: REASON`. */
   onError(file: string, reason: string): void
 }
@@ -52,7 +54,7 @@ export function openS3Input(url: string, options: OpenS3Options): S3Inputs {
   const range = resolveTimeRange({ from: options.from, to: options.to })
   if (!range.ok) throw new Error(range.error)
   const stream = streamTrail(
-    { bucket: parsed.value.bucket, prefix: parsed.value.prefix, ...options.s3, ...range.value },
+    { bucket: parsed.value.bucket, prefix: parsed.value.prefix, ...options.s3, ...range.value, includeDigests: options.includeDigests },
     {
       cacheDir: resolveS3CacheDir(options.cacheDir),
       onError: (error) => options.onError(error.file, error.reason),

@@ -53,6 +53,7 @@ Limits
 Hostile text: on a terminal, control and bidi characters inside the events' strings (ESC,
 U+202E...) are shown as \\u escapes (the same JSON values); piped or with --out, the events'
 bytes are exact. CSV cells and the messages on stderr always escape them.
+Integrity: "ashiato validate --help" (checks log files against their signed digests, offline).
 
 Order: events are printed oldest first by eventTime (ties in file-name order, then in file
 order); events without an eventTime come last. Digest files are counted, never printed.
@@ -66,6 +67,7 @@ For clean stdout through npm, use "npm run -s cli -- ..." (without -s npm prints
 
 
 async function main(): Promise<void> {
+  if (process.argv[2] === 'validate') return void (process.exitCode = await (await import('./validate-main')).validateMain(process.argv.slice(3)))
   const args = parseCliArgs(process.argv.slice(2))
   if ('usageError' in args) {
     process.stderr.write(`ashiato: ${args.usageError}\n`)

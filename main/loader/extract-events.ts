@@ -28,6 +28,8 @@ export interface ExtractOptions {
   parseEveryEvent: boolean
   /** How to gunzip within the cap: the workers' version also keeps to the load's shared budget. */
   inflate: (data: Uint8Array, cap: number) => Inflated
+  /** Sees the file's uncompressed bytes once, before they are read (integrity hashing, main/integrity). */
+  onInflated?: (data: Buffer) => void
 }
 
 /** The per-file limit on a file's JSON (inflated or not), unless the load says otherwise. */
@@ -57,6 +59,7 @@ export function extractEvents(bytes: Uint8Array, fileIndex: number, options: Par
     if (data.length === 0) return fail(gzipDamage ? `${gzipDamage}: nothing could be inflated` : 'empty file (an empty gzip)')
   }
 
+  options.onInflated?.(data)
   const n = data.length
   const bom = n >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0
   const first = skipWhitespace(data, bom, n)

@@ -9,6 +9,7 @@ import { keepTimeRange } from './time-range'
 import { InflateBudget } from './inflate-budget'
 import { DEFAULT_MAX_FILE_BYTES } from './extract-events'
 import type { EventStore } from '../store/event-store'
+import type { BatchFailure, ParsedBatch } from '../store/parsed-batch'
 import type { FileReport, LoadProgress } from '../../common/ipc-contract'
 
 /** Per-file limit on a file's JSON (inflated or not): a file over it is a counted problem. */
@@ -37,6 +38,8 @@ export interface LoadOptions {
   inflateBudgetBytes?: number
   /** Keep only events with from <= eventTime < to (an S3 date range). */
   timeRange?: { from: number; to: number }
+  /** false: no integrity hash per file (benchmark reference only). */
+  hashContent?: boolean
 }
 
 export interface LoadCallbacks {
@@ -44,7 +47,14 @@ export interface LoadCallbacks {
   onFileReport?(report: FileReport): void
   /** Throttled progress, and once more at the end with done = true. */
   onProgress?(progress: LoadProgress): void
+  /** Every file read, with its store file id (-1 when it added none) and hash: main/integrity. */
+  onTrailFile?(file: FoundFile, fileId: number, result: ParsedBatch | BatchFailure): void
+  /** A digest's signature kept beside it (NAME.signature): not a log, not read by the workers. */
+  onSignatureFile?(file: FoundFile): void
 }
+
+/** x-amz-meta-signature of a digest, kept beside the digest file (main/integrity). */
+const SIGNATURE_FILE = /_CloudTrail-Digest_.*\.json(?:\.gz)?\.signature$/
 
 export interface LoadSummary {
   /** Events added to the store by this load (after dedupe). */
@@ -124,16 +134,20 @@ export async function loadInto(
     for (const result of message.results) {
       const file = found[result.fileIndex]
       if (isFailure(result)) {
+        callbacks.onTrailFile?.(file, -1, result)
         report(file.displayName, 0, 'error', result.reason)
         continue
       }
       if (result.kind === 'digest') {
         summary.digests++
+        callbacks.onTrailFile?.(file, -1, result)
         report(file.displayName, 0, 'digest', '')
         continue
       }
       const batch = options.timeRange ? keepTimeRange(result, options.timeRange) : result
-      const { added, duplicates, idCollisions, noTime } = store.addBatch(batch, store.addFile(file.displayName), remap)
+      const fileId = store.addFile(file.displayName)
+      const { added, duplicates, idCollisions, noTime } = store.addBatch(batch, fileId, remap)
+      callbacks.onTrailFile?.(file, fileId, result)
       summary.events += added
       summary.duplicates += duplicates
       summary.idCollisions += idCollisions
@@ -168,7 +182,7 @@ export async function loadInto(
   let groupBytes = 0
   const flush = (): void => {
     if (group.length === 0) return
-    pool.submit({ files: group, maxUncompressedBytes, budget: budget.shared })
+    pool.submit({ files: group, maxUncompressedBytes, budget: budget.shared, hashContent: options.hashContent })
     group = []
     groupBytes = 0
   }
@@ -189,6 +203,10 @@ export async function loadInto(
       if (isProblem(item)) {
         totals.filesTotal++
         report(item.file, 0, 'error', item.reason)
+        continue
+      }
+      if (callbacks.onSignatureFile && SIGNATURE_FILE.test(item.displayName)) {
+        callbacks.onSignatureFile(item)
         continue
       }
       totals.filesTotal++

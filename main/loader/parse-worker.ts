@@ -3,11 +3,12 @@
 
 import { parentPort } from 'node:worker_threads'
 import { readFileSync, statSync } from 'node:fs'
+import { createHash } from 'node:crypto'
 import { extractEvents } from './extract-events'
 import { InflateBudget } from './inflate-budget'
 import { gunzipCapped, inflatedSizeHint, isGzip, overLimitReason, type Inflated } from './formats/gzip'
 import { isFailure, type ParseJob, type ParseJobResult } from './worker-messages'
-import type { BatchFailure, ParsedBatch } from '../store/parsed-batch'
+import type { BatchFailure, FileIntegrity, ParsedBatch } from '../store/parsed-batch'
 
 function readReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code
@@ -84,7 +85,7 @@ function budgetedInflate(holdings: Holdings, compressedBytes: number) {
   }
 }
 
-function parseFile(path: string, fileIndex: number, maxFileBytes: number, holdings: Holdings): { result: ParsedBatch | BatchFailure; bytes: number } {
+function parseFile(path: string, fileIndex: number, maxFileBytes: number, holdings: Holdings, hashContent = true): { result: ParsedBatch | BatchFailure; bytes: number } {
   let bytes: Buffer
   try {
     // A file is refused before it is read when over the limit (a plain file is its JSON).
@@ -97,12 +98,24 @@ function parseFile(path: string, fileIndex: number, maxFileBytes: number, holdin
   }
   try {
     const inflate = isGzip(bytes) ? budgetedInflate(holdings, bytes.length) : gunzipCapped
-    return { result: extractEvents(bytes, fileIndex, { maxUncompressedBytes: maxFileBytes, inflate }), bytes: bytes.length }
+    // The integrity hash is taken over the inflated bytes as they pass (no second read).
+    let inflated: Buffer | undefined
+    const result: ParsedBatch | BatchFailure = extractEvents(bytes, fileIndex, { maxUncompressedBytes: maxFileBytes, inflate, onInflated: (data) => (inflated = data) })
+    if (inflated && hashContent) result.integrity = integrityOf(inflated, !isFailure(result) && result.kind === 'digest')
+    return { result, bytes: bytes.length }
   } catch (error) {
     // extractEvents reports bad input as a BatchFailure; reaching here is a bug, but one file's
     // bug must still not cost the others.
     return { result: { fileIndex, reason: `internal error: ${readReason(error)}` }, bytes: bytes.length }
   }
+}
+
+/** Digests list an hour of files: a few MB at most for an organisation; larger is not one. */
+const MAX_DIGEST_TEXT_BYTES = 64 * 1024 * 1024
+
+function integrityOf(data: Buffer, isDigest: boolean): FileIntegrity {
+  const sha256 = createHash('sha256').update(data).digest('hex')
+  return isDigest && data.length <= MAX_DIGEST_TEXT_BYTES ? { sha256, digestText: data.toString('utf8') } : { sha256 }
 }
 
 /** This worker's running dictionary: code 0 is '' as in every batch. */
@@ -150,7 +163,7 @@ parentPort?.on('message', (job: ParseJob) => {
   const holdings = new Holdings(budget, () => send(false))
   for (const file of job.files) {
     try {
-      const { result, bytes } = parseFile(file.path, file.fileIndex, job.maxUncompressedBytes, holdings)
+      const { result, bytes } = parseFile(file.path, file.fileIndex, job.maxUncompressedBytes, holdings, job.hashContent)
       bytesRead += bytes
       if (!isFailure(result)) {
         result.text = ownBuffer(result.text)

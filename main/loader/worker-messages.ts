@@ -9,6 +9,8 @@ export interface ParseJob {
   maxUncompressedBytes: number
   /** The load's InflateBudget (shared by every worker of the load). */
   budget: SharedArrayBuffer
+  /** false: skip the integrity hash (the benchmark's reference run). */
+  hashContent?: boolean
 }
 
 /** One message per file of the job, as soon as it is parsed (so its memory is let go at once). */

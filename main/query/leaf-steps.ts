@@ -8,6 +8,7 @@ import type { EventStore } from '../store/event-store'
 import { filterBytes, foldedSource, literalNeedle } from './byte-search'
 import { filterColumns, filterColumnsPresent, filterReadOnly, filterTimes } from './column-filter'
 import { planField, type Extract, type FieldPlan } from './field-plans'
+import { integrityStep } from './integrity-step'
 import { difference, filterIds, union } from './id-lists'
 import { freeTextTest } from './free-text'
 import { anyValuePasses, compareTest, isNumeric, isPresent, patternTest, type ValueTest } from './value-match'
@@ -83,6 +84,7 @@ function valueStep(store: EventStore, plan: FieldPlan, test: ValueTest, needle: 
 }
 
 export function matchStep(store: EventStore, node: MatchNode): Step {
+  if (node.field.special === 'integrity') return integrityStep(store, patternTest(node.pattern))
   const plan = planField(node.field)
   const literal = patternLiteral(node.pattern)
   if (plan.kind === 'time' && literal !== null) {
@@ -94,6 +96,7 @@ export function matchStep(store: EventStore, node: MatchNode): Step {
 }
 
 export function compareStep(store: EventStore, node: CompareNode): Step {
+  if (node.field.special === 'integrity') return integrityStep(store, compareTest(node.op, node.value))
   const plan = planField(node.field)
   if (plan.kind === 'time' && node.instant !== undefined) {
     const t = node.instant
@@ -108,6 +111,7 @@ export function compareStep(store: EventStore, node: CompareNode): Step {
 }
 
 export function existsStep(store: EventStore, node: ExistsNode): Step {
+  if (node.field.special === 'integrity') return integrityStep(store, () => true)
   const plan = planField(node.field)
   switch (plan.kind) {
     case 'time':

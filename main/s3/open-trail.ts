@@ -5,12 +5,13 @@
 // S3 cannot be reached, the day folders already in the cache are used instead, and the summary
 // says so. Events outside [from, to) are still in the files: the loader drops them (timeRange).
 
-import { createWriteStream } from 'node:fs'
+import { createWriteStream, existsSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { InputPath } from '../services/service-types'
 import { BucketClient, type ClientFactory, type ListedObject, type S3Connection } from './s3-bucket'
-import { DEFAULT_CACHE_MAX_BYTES, S3Cache } from './s3-cache'
+import { DEFAULT_CACHE_MAX_BYTES, S3Cache, SIGNATURE_SUFFIX } from './s3-cache'
 import { describeS3Error, isAbortError, S3OpenError, type S3Action } from './s3-errors'
 import { createLimiter, mapLimit, withRetry } from './task-pool'
 import { dayPrefixes, endsBeforeRange, splitPrefix, walkLayout, type TrailLayout } from './trail-layout'
@@ -34,6 +35,8 @@ export interface S3TrailRequest extends S3Connection {
   accounts?: string[]
   regions?: string[]
   includeInsight?: boolean
+  /** Also download the CloudTrail-Digest files (and keep each one's x-amz-meta-signature beside it as NAME.signature). */
+  includeDigests?: boolean
   /** eventTime range, ms since the epoch: from inclusive, to exclusive. */
   from: number
   to: number
@@ -151,6 +154,10 @@ export async function openTrail(req: S3TrailRequest, deps: OpenTrailDeps): Promi
     deps.onObject({ path, displayName: `s3://${bucket}/${key}` })
   }
 
+  const handSignature = (key: string, path: string) => {
+    if (!aborted()) deps.onObject({ path: `${path}${SIGNATURE_SUFFIX}`, displayName: `s3://${bucket}/${key}${SIGNATURE_SUFFIX}` })
+  }
+
   // A sub-folder that cannot be listed is reported, and the cache's copy of it is used instead;
   // only the AWSLogs/ folder itself failing stops discovery (and then the cache is walked whole).
   const listChildren = async (prefix: string): Promise<string[]> => {
@@ -170,14 +177,18 @@ export async function openTrail(req: S3TrailRequest, deps: OpenTrailDeps): Promi
     if (cached) {
       summary.fromCache++
       progress.objectDone(obj.size, true)
-      return hand(obj.key, cached)
+      hand(obj.key, cached)
+      if (req.includeDigests && existsSync(`${cached}${SIGNATURE_SUFFIX}`)) handSignature(obj.key, cached)
+      return
     }
+    let signature: string | undefined
     const path = await retrying(
       async () => {
         let got = 0
         try {
           return await cache.put(bucket, obj.key, obj.etag, async (tmp) => {
             const res = await s3.getObject(obj.key, signal)
+            signature = res.signature
             const count = new Transform({
               transform(chunk: Buffer, _enc, done) {
                 got += chunk.length
@@ -201,6 +212,11 @@ export async function openTrail(req: S3TrailRequest, deps: OpenTrailDeps): Promi
     summary.bytesDownloaded += obj.size
     progress.objectDone(0, false)
     hand(obj.key, path)
+    // The newest digest's signature exists only in its object's metadata: kept beside the copy.
+    if (req.includeDigests && signature && /^[0-9a-fA-F]{2,8192}$/.test(signature)) {
+      await writeFile(`${path}${SIGNATURE_SUFFIX}`, signature)
+      handSignature(obj.key, path)
+    }
     await cache.saveSoon()
   }
   const enqueue = (obj: ListedObject) => {
@@ -256,12 +272,12 @@ export async function openTrail(req: S3TrailRequest, deps: OpenTrailDeps): Promi
   try {
     progress.phase('discovering')
     try {
-      summary.layout = await walkLayout(listChildren, req.prefix, listConcurrency)
+      summary.layout = await walkLayout(listChildren, req.prefix, listConcurrency, req.includeDigests)
     } catch (err) {
       if (aborted() || isAbortError(err)) throw err
       // S3 cannot be listed at all (offline, expired session, denied): fall back on the cache's copy.
       const failure = s3Error(err, 's3:ListBucket', (err as { prefix?: string }).prefix ?? root)
-      summary.layout = await walkLayout((prefix) => cache.dirs(bucket, prefix), req.prefix)
+      summary.layout = await walkLayout((prefix) => cache.dirs(bucket, prefix), req.prefix, 8, req.includeDigests)
       if (summary.layout.folders.length === 0) throw new S3OpenError(failure.reason, failure.kind)
       summary.offline = true
       summary.notice = `${failure.reason}. Showing the objects already in the cache for this range; objects not cached before are missing.`

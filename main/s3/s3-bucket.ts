@@ -161,9 +161,10 @@ export class BucketClient {
     return dirs
   }
 
-  async getObject(key: string, signal?: AbortSignal): Promise<{ body: Readable; size?: number; etag?: string }> {
+  /** `signature`: x-amz-meta-signature, which CloudTrail sets on digest files. */
+  async getObject(key: string, signal?: AbortSignal): Promise<{ body: Readable; size?: number; etag?: string; signature?: string }> {
     const out = await this.call((c) => c.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }), { abortSignal: signal }), signal)
-    return { body: out.Body as Readable, size: out.ContentLength, etag: out.ETag }
+    return { body: out.Body as Readable, size: out.ContentLength, etag: out.ETag, signature: out.Metadata?.signature }
   }
 
   /** Closes every client's sockets. */

@@ -11,6 +11,8 @@ import path from 'node:path'
 export const CACHE_INDEX = '.ashiato-s3-cache.json'
 export const DEFAULT_CACHE_MAX_BYTES = 5 * 1024 ** 3
 const PARTIAL = '.partial-'
+/** A digest's x-amz-meta-signature, kept beside its cached copy (main/integrity reads it). */
+export const SIGNATURE_SUFFIX = '.signature'
 const SAVE_EVERY_MS = 5_000
 
 interface Entry {

@@ -109,7 +109,8 @@ export interface TrailLayout {
 /** Lists the sub-folder names directly under a prefix (a delimiter '/' listing). */
 export type ListChildren = (prefix: string) => Promise<string[]>
 
-export async function walkLayout(listChildren: ListChildren, prefix: string | undefined, concurrency = 8): Promise<TrailLayout> {
+/** `digestRegions`: list the regions of digest folders too (integrity validation reads digests). */
+export async function walkLayout(listChildren: ListChildren, prefix: string | undefined, concurrency = 8, digestRegions = false): Promise<TrailLayout> {
   const pins = splitPrefix(prefix)
   // Account folders: under the org folders and straight under AWSLogs/ (single-account trails).
   const accounts: { base: string; orgId?: string; account: string }[] = []
@@ -126,7 +127,7 @@ export async function walkLayout(listChildren: ListChildren, prefix: string | un
     await mapLimit(kinds, concurrency, async (kind) => {
       const folderPrefix = `${acc.base}${kind}/`
       let regions: string[] = []
-      if (kind !== 'CloudTrail-Digest') regions = pins.region ? [pins.region] : (await listChildren(folderPrefix)).filter(isRegion)
+      if (kind !== 'CloudTrail-Digest' || digestRegions) regions = pins.region ? [pins.region] : (await listChildren(folderPrefix)).filter(isRegion)
       folders.push({ prefix: folderPrefix, orgId: acc.orgId, account: acc.account, kind, regions: regions.sort() })
     })
   })
@@ -147,12 +148,12 @@ export async function walkLayout(listChildren: ListChildren, prefix: string | un
 /** The day prefixes to list, for the chosen kinds, accounts and regions. */
 export function dayPrefixes(
   layout: TrailLayout,
-  sel: { from: number; to: number; accounts?: string[]; regions?: string[]; includeInsight?: boolean },
+  sel: { from: number; to: number; accounts?: string[]; regions?: string[]; includeInsight?: boolean; includeDigests?: boolean },
 ): string[] {
   const days = dayFolders(sel.from, sel.to)
   const out: string[] = []
   for (const f of layout.folders) {
-    if (f.kind === 'CloudTrail-Digest' || (f.kind === 'CloudTrail-Insight' && !sel.includeInsight)) continue
+    if ((f.kind === 'CloudTrail-Digest' && !sel.includeDigests) || (f.kind === 'CloudTrail-Insight' && !sel.includeInsight)) continue
     if (sel.accounts?.length && !sel.accounts.includes(f.account)) continue
     for (const region of f.regions) {
       if (sel.regions?.length && !sel.regions.includes(region)) continue

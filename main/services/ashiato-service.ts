@@ -16,6 +16,9 @@ import type { Writable } from 'node:stream'
 import type { CopyResult, EventSelection, ExportDone, ExportRequest, SelectionCount } from '../../common/ipc-contract'
 import { countHidden, resolveSelection, selectionMembers, VIEW_EXPIRED, type ViewLookup } from './selection'
 import { ExportRunner, jsonLines, type ExportShape } from './export-runner'
+import { IntegrityService } from './integrity-service'
+import { resolveS3CacheDir } from '../s3/cache-dir'
+import type { IntegrityInfo, IntegrityLogStatus } from '../../common/ipc-contract'
 
 /** How often the renderer hears that events arrived while a load runs. */
 const EVENTS_CHANGED_INTERVAL_MS = 250
@@ -48,6 +51,7 @@ export class AshiatoService implements ServiceCalls {
   /** The result Ctrl/Cmd-A selected (selectView): kept while it is the selection, past the view cache. */
   private selected: { viewId: number; ids: Uint32Array } | null = null
   private readonly exporter = new ExportRunner(this.store, (name, payload) => this.push(name, payload))
+  readonly integrity = new IntegrityService(this.store, () => this.options.s3?.cacheDir ?? resolveS3CacheDir(undefined))
 
   constructor(private readonly options: ServiceOptions = {}) {}
 
@@ -98,6 +102,7 @@ export class AshiatoService implements ServiceCalls {
             }
           },
           onProgress: (progress) => this.push('loadProgress', progress),
+          ...this.integrity.callbacks(),
         },
       )
       this.push('eventsChanged', { total: this.store.size })
@@ -145,6 +150,7 @@ export class AshiatoService implements ServiceCalls {
     this.selected = null
     await this.loads
     this.store.clear()
+    this.integrity.clear()
     this.reports = []
     this.views.clear()
     this.push('eventsChanged', { total: 0 })
@@ -175,6 +181,22 @@ export class AshiatoService implements ServiceCalls {
     const ids = this.views.ids(viewId)
     if (!ids) throw new Error('This view has expired; ask for it again.')
     return ids
+  }
+
+  async integrityReport(): Promise<IntegrityInfo> {
+    return this.integrity.integrityReport()
+  }
+
+  async addPublicKeys(json: string): Promise<{ keys: number }> {
+    return this.integrity.addKeys(json)
+  }
+
+  async fetchPublicKeys(request: { profile: string }): Promise<{ keys: number }> {
+    return this.integrity.fetchKeys(request.profile)
+  }
+
+  async eventIntegrity(ids: number[]): Promise<{ id: number; status: IntegrityLogStatus }[]> {
+    return this.integrity.eventIntegrity(ids)
   }
 
   async getEvent(id: number): Promise<EventDetail> {

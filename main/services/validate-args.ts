@@ -30,6 +30,8 @@ export const LIMITS = {
   selectionIds: 500_000,
   /** Rows asked about at once in selectionMembers (a screenful, or a window of rows). */
   memberIds: 10_000,
+  /** A list-public-keys file: a few KB per key. */
+  publicKeysJson: 10 * 1024 * 1024,
 } as const
 
 export class ArgumentError extends Error {
@@ -351,6 +353,25 @@ const validators: Validators = {
     const request: { selection: EventSelection; viewId?: number } = { selection: eventSelection('copyEvents', value.selection) }
     if (value.viewId !== undefined) request.viewId = nonNegativeInteger('copyEvents', 'viewId', value.viewId)
     return [request]
+  },
+  integrityReport: none('integrityReport'),
+  addPublicKeys: (args) => {
+    expectCount('addPublicKeys', args, 1)
+    const json = args[0]
+    if (typeof json !== 'string' || json.length > LIMITS.publicKeysJson) fail('addPublicKeys', `expected the JSON text of a key file, at most ${LIMITS.publicKeysJson} characters`)
+    return [json]
+  },
+  fetchPublicKeys: (args) => {
+    expectCount('fetchPublicKeys', args, 1)
+    const value = args[0]
+    if (!isPlainObject(value) || typeof value.profile !== 'string' || value.profile.length > LIMITS.s3NameLength) fail('fetchPublicKeys', 'expected { profile }')
+    return [{ profile: value.profile }]
+  },
+  eventIntegrity: (args) => {
+    expectCount('eventIntegrity', args, 1)
+    const ids = args[0]
+    if (!Array.isArray(ids) || ids.length > LIMITS.memberIds) fail('eventIntegrity', `expected at most ${LIMITS.memberIds} event ids`)
+    return [ids.map((id) => nonNegativeInteger('eventIntegrity', 'id', id))]
   },
 }
 

@@ -44,10 +44,18 @@ export interface ParsedBatch {
   kind: 'events' | 'digest'
   /** Non-empty when the file was damaged or partly unreadable: says what and how much was kept. */
   warning: string
+  /** SHA-256 of the uncompressed content, and a digest's text (main/integrity). */
+  integrity?: FileIntegrity
+}
+
+export interface FileIntegrity {
+  sha256: string
+  digestText?: string
 }
 
 /** A file the worker could not read at all. */
 export interface BatchFailure {
   fileIndex: number
   reason: string
+  integrity?: FileIntegrity
 }

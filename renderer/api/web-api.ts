@@ -34,9 +34,13 @@ export interface SocketLike {
   addEventListener(type: 'open' | 'error', listener: () => void): void
 }
 
+const uploadName = (f: UploadFile): string => f.webkitRelativePath || f.name
+
 /** The blob-like part of a File that an upload reads. */
 export interface UploadFile {
   name: string
+  /** A picked folder's files carry their path in it: kept, so trail files keep their AWSLogs/ layout (integrity). */
+  webkitRelativePath?: string
   size: number
   slice(start: number, end: number): { arrayBuffer(): Promise<ArrayBuffer> }
 }
@@ -155,7 +159,7 @@ export function createWebApi(socket: SocketLike): AshiatoApi {
   const uploadFiles = async (files: UploadFile[]): Promise<LoadStarted> => {
     const uploadId = nextId++
     const result = resultOf(uploadId)
-    await send({ t: 'upload-begin', uploadId, files: files.map((f) => ({ name: f.name, size: f.size })) })
+    await send({ t: 'upload-begin', uploadId, files: files.map((f) => ({ name: uploadName(f), size: f.size })) })
     for (const [index, file] of files.entries()) {
       for (let offset = 0; offset < file.size; offset += UPLOAD_CHUNK_BYTES) {
         // The server answers at once when an upload fails (or the connection is lost): stop then.

@@ -9,6 +9,7 @@ import { Logo } from './Logo'
 import { LoadAnomalies } from './LoadAnomalies'
 import { openS3Dialog } from '../state/s3-store'
 import { openExportDialog } from '../state/export-store'
+import { IntegrityButton } from './IntegrityPanel'
 
 const LANGUAGE_NAMES = { en: 'EN', ja: '日本語' } as const
 
@@ -116,6 +117,7 @@ export function TopBar() {
           {t.exportButton}
         </button>
       ) : null}
+      <IntegrityButton />
       {total > 0 && !loading ? (
         <button type="button" className="button" title={t.clearTitle} onClick={() => void clearAll()} data-testid="clear-button">
           {t.clear}

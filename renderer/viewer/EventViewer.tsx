@@ -2,6 +2,7 @@
 // original text, with a note on every known field and what its value decodes to; value actions
 // (filter, copy, name an account) at the cursor, related events one click away, and the
 // multi-selection's Compare button.
+import { IntegrityMark } from '../components/IntegrityMark'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { formatInstant, parseInstant } from '../../common/decode'
 import { apiReferenceUrl } from '../../common/decode/doc-links'
@@ -244,6 +245,7 @@ export function EventViewer() {
         {detail ? (
           <>
             <div className="viewer__title">
+              <IntegrityMark id={detail.id} large />
               <span className="viewer__name" data-testid="viewer-event-name">
                 {eventName ?? '—'}
               </span>

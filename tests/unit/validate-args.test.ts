@@ -101,6 +101,12 @@ describe('dispatchCall', () => {
     countHidden: async () => ({ selected: 0, hidden: 0 }),
     selectionMembers: async () => [],
     cancelExport: async () => undefined,
+    integrityReport: async () => {
+      throw new Error('not used here')
+    },
+    addPublicKeys: async () => ({ keys: 0 }),
+    eventIntegrity: async () => [],
+    fetchPublicKeys: async () => ({ keys: 0 }),
   }
   const shell: ShellCalls = {
     appInfo: async () => ({ mode: 'web', version: '1.2.3', locale: 'en' }),

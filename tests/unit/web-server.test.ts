@@ -81,6 +81,18 @@ class FakeService implements WebService {
     return []
   }
   async cancelExport(): Promise<void> {}
+  async integrityReport(): Promise<never> {
+    throw new Error('not used here')
+  }
+  async addPublicKeys(): Promise<{ keys: number }> {
+    return { keys: 0 }
+  }
+  async fetchPublicKeys(): Promise<{ keys: number }> {
+    return { keys: 0 }
+  }
+  async eventIntegrity(): Promise<never[]> {
+    return []
+  }
   resolveSelection(selection: EventSelection): Uint32Array {
     return Uint32Array.from('ids' in selection ? selection.ids : [])
   }

@@ -1,0 +1,75 @@
+// A CloudTrail digest file, parsed and checked against its documented structure ("CloudTrail
+// digest file structure"). Digests are written by CloudTrail but read from a copy that anyone
+// may have edited: every field is checked for type before use, and a digest that does not fit
+// is reported (as a digest whose signature cannot hold), never trusted in part.
+// valibot does the shape checking: a schema reads better than a page of typeof tests.
+
+import * as v from 'valibot'
+
+const nullableString = v.nullable(v.string())
+
+const LogFileSchema = v.object({
+  s3Bucket: v.string(),
+  s3Object: v.string(),
+  hashValue: v.string(),
+  hashAlgorithm: v.string(),
+  newestEventTime: v.optional(nullableString),
+  oldestEventTime: v.optional(nullableString),
+})
+
+const DigestSchema = v.object({
+  awsAccountId: v.optional(v.string()),
+  digestStartTime: v.string(),
+  digestEndTime: v.string(),
+  digestS3Bucket: v.string(),
+  digestS3Object: v.string(),
+  digestPublicKeyFingerprint: v.optional(nullableString),
+  digestSignatureAlgorithm: v.optional(nullableString),
+  newestEventTime: v.optional(nullableString),
+  oldestEventTime: v.optional(nullableString),
+  previousDigestS3Bucket: v.optional(nullableString),
+  previousDigestS3Object: v.optional(nullableString),
+  previousDigestHashValue: v.optional(nullableString),
+  previousDigestHashAlgorithm: v.optional(nullableString),
+  previousDigestSignature: v.optional(nullableString),
+  logFiles: v.array(LogFileSchema),
+})
+
+export type DigestLogFile = v.InferOutput<typeof LogFileSchema>
+export type DigestFile = v.InferOutput<typeof DigestSchema>
+
+type ParseResult = { ok: true; digest: DigestFile } | { ok: false; reason: string }
+const parsedFiles = new WeakMap<object, ParseResult>()
+
+/**
+ * A loaded digest file's parse, kept with the file: the app validates again as loads go on
+ * (queries, markers), and each digest is parsed and checked once, not on every validation.
+ */
+export function parseDigestOf(file: { digestText?: string }): ParseResult {
+  let result = parsedFiles.get(file)
+  if (!result) {
+    result = file.digestText === undefined ? { ok: false, reason: 'could not be read' } : parseDigest(file.digestText)
+    parsedFiles.set(file, result)
+  }
+  return result
+}
+
+/** A parsed digest, or why the text is not one. */
+export function parseDigest(text: string): { ok: true; digest: DigestFile } | { ok: false; reason: string } {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (error) {
+    return { ok: false, reason: `not JSON: ${error instanceof Error ? error.message : String(error)}` }
+  }
+  const result = v.safeParse(DigestSchema, json)
+  if (!result.success) {
+    const issue = result.issues[0]
+    const where = v.getDotPath(issue) ?? '(top level)'
+    return { ok: false, reason: `not a CloudTrail digest: ${where}: ${issue.message}` }
+  }
+  if (!Number.isFinite(Date.parse(result.output.digestStartTime)) || !Number.isFinite(Date.parse(result.output.digestEndTime))) {
+    return { ok: false, reason: 'not a CloudTrail digest: digestStartTime/digestEndTime are not times' }
+  }
+  return { ok: true, digest: result.output }
+}
