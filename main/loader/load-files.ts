@@ -7,6 +7,7 @@ import { WorkerPool } from './worker-pool'
 import { isFailure, type ParseJob, type ParseJobResult } from './worker-messages'
 import { keepTimeRange } from './time-range'
 import type { EventStore } from '../store/event-store'
+import { SpillError } from '../store/text-segments'
 import type { FileReport, LoadProgress } from '../../common/ipc-contract'
 
 export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 2 * 1024 ** 3
@@ -114,7 +115,16 @@ export async function loadInto(
         continue
       }
       const batch = options.timeRange ? keepTimeRange(result, options.timeRange) : result
-      const { added, duplicates } = store.addBatch(batch, store.addFile(file.displayName), remap)
+      let added: number, duplicates: number
+      try {
+        ;({ added, duplicates } = store.addBatch(batch, store.addFile(file.displayName), remap))
+      } catch (error) {
+        // The text could not be kept (a full disk, a removed temp folder): this file is not
+        // loaded, says why, and what was loaded before stays.
+        if (!(error instanceof SpillError)) throw error
+        report(file.displayName, 0, 'error', error.message)
+        continue
+      }
       summary.events += added
       summary.duplicates += duplicates
       report(file.displayName, batch.starts.length, 'events', result.warning)
@@ -142,11 +152,12 @@ export async function loadInto(
 
   const pool = new WorkerPool(onResult, onCrash, options.workerPath, options.workers)
   const maxUncompressedBytes = options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES
+  const spillPrefix = store.spillPrefix()
   let group: ParseJob['files'] = []
   let groupBytes = 0
   const flush = (): void => {
     if (group.length === 0) return
-    pool.submit({ files: group, maxUncompressedBytes })
+    pool.submit({ files: group, maxUncompressedBytes, spillPrefix })
     group = []
     groupBytes = 0
   }

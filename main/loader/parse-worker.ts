@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs'
 import { extractEvents } from './extract-events'
 import { isFailure, type ParseJob, type ParseJobResult } from './worker-messages'
 import type { BatchFailure, ParsedBatch } from '../store/parsed-batch'
+import { SegmentWriter } from '../store/segment-writer'
 
 function readReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code
@@ -28,7 +29,7 @@ function ownBuffer(view: Uint8Array): Uint8Array {
 
 function transferables(result: ParsedBatch): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>()
-  for (const view of [result.text, result.starts, result.ends, result.times, result.readOnly, result.idHashes, ...result.columns]) {
+  for (const view of [...(result.text.length > 0 ? [result.text] : []), result.starts, result.ends, result.times, result.readOnly, result.idHashes, ...result.columns]) {
     buffers.add(view.buffer as ArrayBuffer)
   }
   return [...buffers]
@@ -75,9 +76,22 @@ parentPort?.on('message', (job: ParseJob) => {
   const transfer: ArrayBuffer[] = []
   const dictionaryAdded: string[] = []
   let bytesRead = 0
+  let writer: SegmentWriter | Error | null = null
   for (const file of job.files) {
-    const { result, bytes } = parseFile(file.path, file.fileIndex, job.maxUncompressedBytes)
+    let { result, bytes } = parseFile(file.path, file.fileIndex, job.maxUncompressedBytes)
     bytesRead += bytes
+    // The text goes to the store's segment file here, off the main thread, and is not sent.
+    if (job.spillPrefix && !isFailure(result) && result.starts.length > 0) {
+      try {
+        writer ??= new SegmentWriter(job.spillPrefix)
+        if (writer instanceof Error) throw writer
+        result.spill = writer.append(result.text)
+        result.text = new Uint8Array(0)
+      } catch (error) {
+        if (writer === null) writer = error as Error
+        result = { fileIndex: file.fileIndex, reason: readReason(error) }
+      }
+    }
     if (!isFailure(result)) {
       result.text = ownBuffer(result.text)
       useRunningDictionary(result, dictionaryAdded)
@@ -85,6 +99,7 @@ parentPort?.on('message', (job: ParseJob) => {
     }
     results.push(result)
   }
+  if (writer instanceof SegmentWriter) writer.close()
   const message: ParseJobResult = { jobId: job.jobId, results, dictionaryAdded, bytesRead }
   parentPort?.postMessage(message, [...new Set(transfer)])
 })

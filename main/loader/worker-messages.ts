@@ -6,6 +6,8 @@ export interface ParseJob {
   jobId: number
   files: { fileIndex: number; path: string }[]
   maxUncompressedBytes: number
+  /** Where to write the events' text (the store's segment prefix); absent: send it back in memory. */
+  spillPrefix?: string
 }
 
 export interface ParseJobResult {
