@@ -78,7 +78,9 @@ parentPort?.on('message', (job: ParseJob) => {
   let bytesRead = 0
   let writer: SegmentWriter | Error | null = null
   for (const file of job.files) {
-    let { result, bytes } = parseFile(file.path, file.fileIndex, job.maxUncompressedBytes)
+    const parsed = parseFile(file.path, file.fileIndex, job.maxUncompressedBytes)
+    let result = parsed.result
+    const bytes = parsed.bytes
     bytesRead += bytes
     // The text goes to the store's segment file here, off the main thread, and is not sent.
     if (job.spillPrefix && !isFailure(result) && result.starts.length > 0) {

@@ -37,7 +37,7 @@ export class SegmentWriter {
     try {
       this.fd = openSync(file, 'wx')
     } catch (error) {
-      throw new Error(`its events' text could not be kept: the temporary file could not be made (${spillReason(error)})`)
+      throw new Error(`its events' text could not be kept: the temporary file could not be made (${spillReason(error)})`, { cause: error })
     }
     current = { prefix, path: file, size: 0, ino: fstatSync(this.fd).ino }
   }
@@ -54,7 +54,7 @@ export class SegmentWriter {
       } catch {
         // Best effort: the store never reads past what it was told.
       }
-      throw new Error(`its events' text could not be kept in the temporary folder (${spillReason(error)})`)
+      throw new Error(`its events' text could not be kept in the temporary folder (${spillReason(error)})`, { cause: error })
     }
     state.size += bytes.length
     return { path: state.path, offset }

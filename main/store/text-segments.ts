@@ -32,6 +32,7 @@ export function spillReason(error: unknown): string {
 }
 
 const liveFolders = new Set<string>()
+const swept = new Set<string>()
 let exitHooked = false
 
 function removeAtExit(folder: string): void {
@@ -90,10 +91,15 @@ export class TextSegments {
   /** The folder of this set's segments (made on first use). */
   dir(): string {
     if (this.folder === null) {
+      // Once per process and folder: what crashed runs left is removed before adding more.
+      if (!swept.has(this.root)) {
+        swept.add(this.root)
+        sweepStaleFolders(this.root)
+      }
       try {
         this.folder = mkdtempSync(path.join(this.root, `${FOLDER_PREFIX}${process.pid}-`))
       } catch (error) {
-        throw new SpillError(`Could not make a temporary folder for the events' text in ${this.root}: ${spillReason(error)}.`)
+        throw new SpillError(`Could not make a temporary folder for the events' text in ${this.root}: ${spillReason(error)}.`, { cause: error })
       }
       removeAtExit(this.folder)
     }
@@ -114,7 +120,7 @@ export class TextSegments {
     try {
       fd = openSync(file, 'r')
     } catch (error) {
-      throw new SpillError(`Could not read back the events' text from ${file}: ${spillReason(error)}.`)
+      throw new SpillError(`Could not read back the events' text from ${file}: ${spillReason(error)}.`, { cause: error })
     }
     this.segments.push({ path: file, fd, size: 0 })
     this.byPath.set(file, this.segments.length - 1)
@@ -132,7 +138,7 @@ export class TextSegments {
       try {
         fd = openSync(file, 'w+')
       } catch (error) {
-        throw new SpillError(`Could not make the temporary text file ${file}: ${spillReason(error)}.`)
+        throw new SpillError(`Could not make the temporary text file ${file}: ${spillReason(error)}.`, { cause: error })
       }
       this.segments.push({ path: file, fd, size: 0 })
       this.byPath.set(file, this.segments.length - 1)
@@ -148,7 +154,7 @@ export class TextSegments {
       } catch {
         // The cut is best effort: offsets past `size` are never handed out anyway.
       }
-      throw new SpillError(`Could not keep the events' text in ${segment.path}: ${spillReason(error)}.`)
+      throw new SpillError(`Could not keep the events' text in ${segment.path}: ${spillReason(error)}.`, { cause: error })
     }
     segment.size += bytes.length
     return { segment: this.own, offset }
@@ -193,7 +199,7 @@ export class TextSegments {
         got += n
       }
     } catch (error) {
-      throw new SpillError(`Could not read back the events' text from ${entry.path}: ${spillReason(error)}.`)
+      throw new SpillError(`Could not read back the events' text from ${entry.path}: ${spillReason(error)}.`, { cause: error })
     }
     if (got < needed) throw new SpillError(`The events' text file ${entry.path} is shorter than expected (${offset + got} of ${offset + needed} bytes): it was changed outside Ashiato.`)
     return got < length ? out.subarray(0, got) : out
