@@ -7,6 +7,7 @@ import { extractEvents } from './extract-events'
 import { isFailure, type ParseJob, type ParseJobResult } from './worker-messages'
 import type { BatchFailure, ParsedBatch } from '../store/parsed-batch'
 import { SegmentWriter } from '../store/segment-writer'
+import { packResults } from './pack-job'
 
 function readReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code
@@ -15,24 +16,6 @@ function readReason(error: unknown): string {
   if (code === 'EISDIR') return 'is a folder'
   if (code === 'ERR_FS_FILE_TOO_LARGE') return 'file too large to read at once (over 2 GiB)'
   return error instanceof Error ? error.message : String(error)
-}
-
-/**
- * Buffers to move to the main thread. Small Buffers may live in Node's shared allocation pool,
- * which must not be transferred (that would detach the pool): those are copied, which costs
- * little since only small ones are pooled.
- */
-function ownBuffer(view: Uint8Array): Uint8Array {
-  if (view.byteOffset === 0 && view.byteLength === view.buffer.byteLength) return view
-  return new Uint8Array(view)
-}
-
-function transferables(result: ParsedBatch): ArrayBuffer[] {
-  const buffers = new Set<ArrayBuffer>()
-  for (const view of [...(result.text.length > 0 ? [result.text] : []), result.starts, result.ends, result.times, result.readOnly, result.idHashes, ...result.columns]) {
-    buffers.add(view.buffer as ArrayBuffer)
-  }
-  return [...buffers]
 }
 
 function parseFile(path: string, fileIndex: number, maxUncompressedBytes: number): { result: ParsedBatch | BatchFailure; bytes: number } {
@@ -54,26 +37,8 @@ function parseFile(path: string, fileIndex: number, maxUncompressedBytes: number
 /** This worker's running dictionary: code 0 is '' as in every batch. */
 const dictionary = new Map<string, number>([['', 0]])
 
-/** Moves a batch's columns onto the running dictionary; returns the strings it added. */
-function useRunningDictionary(batch: ParsedBatch, added: string[]): void {
-  const codes = new Uint32Array(batch.dictionary.length)
-  for (let i = 0; i < batch.dictionary.length; i++) {
-    const value = batch.dictionary[i]
-    let code = dictionary.get(value)
-    if (code === undefined) {
-      code = dictionary.size
-      dictionary.set(value, code)
-      added.push(value)
-    }
-    codes[i] = code
-  }
-  for (const column of batch.columns) for (let i = 0; i < column.length; i++) column[i] = codes[column[i]]
-  batch.dictionary = []
-}
-
 parentPort?.on('message', (job: ParseJob) => {
   const results: (ParsedBatch | BatchFailure)[] = []
-  const transfer: ArrayBuffer[] = []
   const dictionaryAdded: string[] = []
   let bytesRead = 0
   let writer: SegmentWriter | Error | null = null
@@ -94,14 +59,10 @@ parentPort?.on('message', (job: ParseJob) => {
         result = { fileIndex: file.fileIndex, reason: readReason(error) }
       }
     }
-    if (!isFailure(result)) {
-      result.text = ownBuffer(result.text)
-      useRunningDictionary(result, dictionaryAdded)
-      transfer.push(...transferables(result))
-    }
     results.push(result)
   }
   if (writer instanceof SegmentWriter) writer.close()
+  const transfer = packResults(results, dictionary, dictionaryAdded)
   const message: ParseJobResult = { jobId: job.jobId, results, dictionaryAdded, bytesRead }
-  parentPort?.postMessage(message, [...new Set(transfer)])
+  parentPort?.postMessage(message, transfer)
 })
