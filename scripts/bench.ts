@@ -46,6 +46,7 @@ interface LoadFigures {
   readyMs: number
   viewRows: number
   peakRss: number
+  spilledBytes: number
   queries: QueryFigure[]
 }
 
@@ -72,6 +73,7 @@ async function childLoad(dir: string, queries: boolean): Promise<void> {
     readyMs,
     viewRows: view.ids.length,
     peakRss: peakRss(),
+    spilledBytes: store.spilledBytes,
     queries: queries ? benchQueries(store) : [],
   }
   store.clear()
@@ -107,6 +109,7 @@ function measure(corpus: CorpusInfo, withJq: boolean): void {
   line('sorted, filter-ready', `${s(load.readyMs)} = ${(load.readyMs / inflate.ms).toFixed(2)}x read + inflate, ${(load.readyMs / naive.ms).toFixed(2)}x naive parse`)
   line('events/s', Math.round(load.events / (load.readyMs / 1000)).toLocaleString('en'))
   line('peak RSS', `${mb(load.peakRss)} = ${(load.peakRss / corpus.jsonBytes).toFixed(2)}x the JSON size`)
+  line('event text in temporary segment files', mb(load.spilledBytes))
   if (load.queries.length > 0) {
     console.log('  queries on the loaded set (first run / again from scratch / repeated, ms):')
     for (const figure of load.queries) {
