@@ -5,6 +5,7 @@
 import { STRING_COLUMNS, type ParsedBatch, type StringColumn } from './parsed-batch'
 import { IdHashTable } from './id-hash-table'
 import { TextSegments } from './text-segments'
+import type { MirrorArrays, MirrorUpdate } from './mirror-update'
 import { rowOf } from '../loader/event-fields'
 import type { EventRow } from '../../common/event-row'
 
@@ -27,12 +28,12 @@ export interface AddResult {
 export class EventStore {
   private segments: TextSegments
   /** Per event: its text's segment, offset in it, and length. */
-  private segmentOf = new Uint32Array(0)
-  private offsets = new Float64Array(0)
-  private lengths = new Uint32Array(0)
+  private segmentOf: Uint32Array = new Uint32Array(0)
+  private offsets: Float64Array = new Float64Array(0)
+  private lengths: Uint32Array = new Uint32Array(0)
   private fileOf = new Uint32Array(0)
-  private timeArray = new Float64Array(0)
-  private readOnlyArray = new Uint8Array(0)
+  private timeArray: Float64Array = new Float64Array(0)
+  private readOnlyArray: Uint8Array = new Uint8Array(0)
   private codeArrays: Uint32Array[] = STRING_COLUMNS.map(() => new Uint32Array(0))
   private dictionary: string[] = ['']
   private dictionaryIndex = new Map<string, number>([['', 0]])
@@ -138,6 +139,46 @@ export class EventStore {
     }
     this.changeCount++
     return { added: keptCount, duplicates: n - keptCount }
+  }
+
+  /** The arrays a query worker's mirror copies (valid for [0, size); store-mirror.ts). */
+  mirrorSource(): MirrorArrays & { segmentPaths(from: number): string[] } {
+    return {
+      times: this.timeArray,
+      readOnly: this.readOnlyArray,
+      codes: this.codeArrays,
+      segmentOf: this.segmentOf,
+      offsets: this.offsets,
+      lengths: this.lengths,
+      segmentPaths: (from) => this.segments.paths(from),
+    }
+  }
+
+  /**
+   * In a query worker: becomes a read-only copy of the main thread's store as of `update`
+   * (columns shared, dictionary and segment files appended). Nothing else may add to it.
+   */
+  adoptMirror(update: MirrorUpdate): void {
+    if (update.generation !== this.clearCount) {
+      this.clear()
+      this.clearCount = update.generation
+    }
+    if (update.arrays) {
+      this.timeArray = update.arrays.times
+      this.readOnlyArray = update.arrays.readOnly
+      this.codeArrays = update.arrays.codes
+      this.segmentOf = update.arrays.segmentOf
+      this.offsets = update.arrays.offsets
+      this.lengths = update.arrays.lengths
+    }
+    update.dictionary.forEach((value, i) => {
+      const code = update.dictionaryFrom + i
+      this.dictionary[code] = value
+      this.dictionaryIndex.set(value, code)
+    })
+    this.segments.adoptPaths(update.segmentsFrom, update.segments)
+    this.count = update.size
+    this.changeCount = update.version
   }
 
   /** Forgets everything, and removes the temporary text files. */
