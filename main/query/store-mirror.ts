@@ -68,7 +68,7 @@ export class StoreMirror {
     }
     const dictionary: string[] = []
     for (let code = this.dictionarySent; code < store.dictionarySize; code++) dictionary.push(store.value(code))
-    const segments = source.segmentPaths(this.segmentsSent)
+    const segments = source.segments(this.segmentsSent)
     const update: MirrorUpdate = {
       generation: store.generation,
       version: store.version,

@@ -142,7 +142,7 @@ export class EventStore {
   }
 
   /** The arrays a query worker's mirror copies (valid for [0, size); store-mirror.ts). */
-  mirrorSource(): MirrorArrays & { segmentPaths(from: number): string[] } {
+  mirrorSource(): MirrorArrays & { segments(from: number): { path: string; fd: number }[] } {
     return {
       times: this.timeArray,
       readOnly: this.readOnlyArray,
@@ -150,7 +150,7 @@ export class EventStore {
       segmentOf: this.segmentOf,
       offsets: this.offsets,
       lengths: this.lengths,
-      segmentPaths: (from) => this.segments.paths(from),
+      segments: (from) => this.segments.handles(from),
     }
   }
 
@@ -176,7 +176,7 @@ export class EventStore {
       this.dictionary[code] = value
       this.dictionaryIndex.set(value, code)
     })
-    this.segments.adoptPaths(update.segmentsFrom, update.segments)
+    this.segments.adoptHandles(update.segmentsFrom, update.segments)
     this.count = update.size
     this.changeCount = update.version
   }

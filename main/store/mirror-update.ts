@@ -20,7 +20,7 @@ export interface MirrorUpdate {
   /** Dictionary strings whose codes are dictionaryFrom, dictionaryFrom + 1, ... */
   dictionaryFrom: number
   dictionary: string[]
-  /** Text segment files whose indexes are segmentsFrom, segmentsFrom + 1, ... */
+  /** Text segment files (path and the main thread's descriptor) whose indexes are segmentsFrom, segmentsFrom + 1, ... */
   segmentsFrom: number
-  segments: string[]
+  segments: { path: string; fd: number }[]
 }

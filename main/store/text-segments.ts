@@ -80,6 +80,8 @@ interface Segment {
   fd: number
   /** Bytes written (own segments only). */
   size: number
+  /** A descriptor of another thread's TextSegments (query workers): not ours to close. */
+  borrowed?: boolean
 }
 
 export class TextSegments {
@@ -134,22 +136,19 @@ export class TextSegments {
     return this.segments.length - 1
   }
 
-  /** The segments' paths, by index (for a query worker's mirror). */
-  paths(from = 0): string[] {
-    return this.segments.slice(from).map((segment) => segment.path)
+  /** The segments' paths and descriptors, by index, `from` on (for a query worker's mirror). */
+  handles(from = 0): { path: string; fd: number }[] {
+    return this.segments.slice(from).map(({ path, fd }) => ({ path, fd }))
   }
 
-  /** In a query worker: opens the main thread's segments `from` on, read-only, under the same indexes. */
-  adoptPaths(from: number, paths: string[]): void {
-    paths.forEach((file, i) => {
-      if (from + i < this.segments.length) return
-      let fd: number
-      try {
-        fd = openSync(file, 'r')
-      } catch (error) {
-        throw new SpillError(`Could not read back the events' text from ${file}: ${spillReason(error)}.`, { cause: error })
-      }
-      this.segments.push({ path: file, fd, size: 0 })
+  /**
+   * In a query worker: reads the main thread's segments `from` on through the main thread's own
+   * descriptors (they are the process's), under the same indexes. They stay the main thread's:
+   * never closed here, so a worker stopped mid-query (a newer query) leaks none.
+   */
+  adoptHandles(from: number, handles: { path: string; fd: number }[]): void {
+    handles.forEach(({ path, fd }, i) => {
+      if (from + i >= this.segments.length) this.segments.push({ path, fd, size: 0, borrowed: true })
     })
   }
 
@@ -251,6 +250,7 @@ export class TextSegments {
   /** Closes and removes every segment and the folder. */
   dispose(): void {
     for (const segment of this.segments) {
+      if (segment.borrowed) continue
       try {
         closeSync(segment.fd)
       } catch {

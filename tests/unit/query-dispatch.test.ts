@@ -2,6 +2,7 @@
 // are the same as evaluating on this thread, a slow query leaves the event loop free to answer
 // row requests, and a newer query cancels an older one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readdirSync } from 'node:fs'
 import type { EventStore } from '../../main/store/event-store'
 import { evaluateView } from '../../main/services/evaluate-view'
 import { QueryDispatcher, SupersededError } from '../../main/query/query-dispatch'
@@ -82,5 +83,24 @@ describe('query dispatch', () => {
     await expect(older).rejects.toBeInstanceOf(SupersededError)
     expect(Array.from((await newer).ids)).toEqual(Array.from(evaluateView(store, { query: 'event:GetObject' }).ids))
     dispatcher.close()
+  })
+
+  it('stopping a worker mid-query leaks no descriptor (it reads through the store\'s own)', async () => {
+    const openFds = (): number => readdirSync('/proc/self/fd').length
+    const dispatcher = new QueryDispatcher(store)
+    await dispatcher.evaluateView({ query: '' })
+    const before = openFds()
+    for (let i = 0; i < 6; i++) {
+      const older = dispatcher.evaluateView({ query: `"nowhere ${i}"` })
+      // Let the worker start reading segments before it is stopped.
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      void dispatcher.evaluateView({ query: '' }).catch(() => {})
+      await older.catch(() => {})
+    }
+    await dispatcher.evaluateView({ query: '' })
+    dispatcher.close()
+    // Stopped workers release their own loop's descriptors asynchronously: wait for that.
+    for (let wait = 0; wait < 40 && openFds() > before + 2; wait++) await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(openFds()).toBeLessThanOrEqual(before + 2)
   })
 })
