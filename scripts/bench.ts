@@ -1,16 +1,22 @@
-// `npm run bench [-- --events N] [-- --no-jq]`: builds (once) a reproducible corpus in the S3
-// layout, loads it as the app does and prints the figures: events, files, wall time to a fully
-// indexed, filter-ready set, events/s, MB/s of JSON, peak RSS, time to the first rows; then the
-// query figures; and, when zcat and jq are installed, the `zcat | jq -c '.Records[]'` time on the
-// same files. Figures are printed, never asserted: this machine's speed is not a test.
+// `npm run bench [-- --events N] [-- --corpus realistic|low|both] [-- --no-jq] [-- --no-queries]
+// [-- --data ../shared/data] [-- --dir .bench]`:
+// builds (once, streamed to disk) reproducible corpora in the S3 layout — 'realistic' from the
+// real event shapes in ../shared/data with a real trail's cardinality, 'low' the original
+// low-cardinality one — and for each prints, beside references measured in the same run on the
+// same files (read + inflate on all cores; naive one-thread read + gunzip + JSON.parse; jq when
+// installed): the load to a sorted, filter-ready set, its peak RSS, and the query figures.
+// Each measurement runs in a child process of its own, so each peak RSS is its own.
+// Figures are printed, never asserted: this machine's speed is not a test.
 
-import { execSync } from 'node:child_process'
+import { execFileSync, execSync } from 'node:child_process'
+import os from 'node:os'
 import path from 'node:path'
-import { ensureCorpus } from './bench/make-corpus'
+import { ensureCorpus, SHARED_DATA, type CorpusInfo, type CorpusKind } from './bench/make-corpus'
+import { corpusFiles, naiveParse, readInflateAllCores } from './bench/references'
 import { EventStore } from '../main/store/event-store'
 import { loadInto } from '../main/loader/load-files'
 import { evaluateView } from '../main/services/evaluate-view'
-import { benchQueries } from '../main/query/bench-queries'
+import { benchQueries, type QueryFigure } from '../main/query/bench-queries'
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`)
@@ -18,7 +24,9 @@ function option(name: string, fallback: string): string {
 }
 
 const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(0)} MB`
-const line = (label: string, value: string): void => console.log(`${label.padEnd(34)} ${value}`)
+const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`
+const line = (label: string, value: string): void => console.log(`  ${label.padEnd(40)} ${value}`)
+const peakRss = (): number => process.resourceUsage().maxRSS * 1024
 
 function hasCommand(command: string): boolean {
   try {
@@ -29,11 +37,21 @@ function hasCommand(command: string): boolean {
   }
 }
 
-async function main(): Promise<void> {
-  const events = Number(option('events', '1000000'))
-  const dir = path.resolve(option('dir', path.join('.bench', `corpus-${events}`)))
-  const corpus = await ensureCorpus(dir, events, (l) => console.error(l))
+interface LoadFigures {
+  events: number
+  duplicates: number
+  badFiles: number
+  firstRowsMs: number
+  loadedMs: number
+  readyMs: number
+  viewRows: number
+  peakRss: number
+  spilledBytes: number
+  queries: QueryFigure[]
+}
 
+/** Child: loads the corpus as the app does and times the queries; prints one JSON line. */
+async function childLoad(dir: string, queries: boolean): Promise<void> {
   const store = new EventStore()
   const started = performance.now()
   let firstRowsMs = -1
@@ -46,32 +64,86 @@ async function main(): Promise<void> {
   // Filter-ready: the default view (every event, newest first) is sorted and can be paged.
   const view = evaluateView(store, { query: '' })
   const readyMs = performance.now() - started
-  const peakRss = process.resourceUsage().maxRSS * 1024
-
-  console.log(`\nAshiato load benchmark (${process.arch}, ${(await import('node:os')).availableParallelism()} cores, Node ${process.version})`)
-  line('corpus', `${corpus.files.toLocaleString('en')} files, ${mb(corpus.jsonBytes)} JSON, ${mb(corpus.gzipBytes)} gzipped`)
-  line('events loaded', `${store.size.toLocaleString('en')} (${summary.duplicates} duplicates, ${summary.badFiles.length} bad files)`)
-  line('first rows after', `${firstRowsMs.toFixed(0)} ms`)
-  line('all files parsed and merged', `${(loadedMs / 1000).toFixed(2)} s`)
-  line('sorted, filter-ready', `${(readyMs / 1000).toFixed(2)} s  (${view.ids.length.toLocaleString('en')} rows in the default view)`)
-  line('events/s', Math.round(store.size / (readyMs / 1000)).toLocaleString('en'))
-  line('JSON MB/s', (corpus.jsonBytes / 1e6 / (readyMs / 1000)).toFixed(0))
-  line('peak RSS', `${mb(peakRss)} (${(peakRss / corpus.jsonBytes).toFixed(2)}x the JSON size)`)
-
-  console.log('\nQueries on the loaded set (first run / again from scratch / repeated)')
-  for (const figure of benchQueries(store)) {
-    const times = [figure.firstMs, figure.ms, figure.repeatMs].filter((t) => t !== undefined).join(' / ')
-    line(figure.label, `${times} ms  (${figure.count.toLocaleString('en')})${figure.query ? `  ${figure.query}` : ''}`)
+  const figures: LoadFigures = {
+    events: store.size,
+    duplicates: summary.duplicates,
+    badFiles: summary.badFiles.length,
+    firstRowsMs,
+    loadedMs,
+    readyMs,
+    viewRows: view.ids.length,
+    peakRss: peakRss(),
+    spilledBytes: store.spilledBytes,
+    queries: queries ? benchQueries(store) : [],
   }
-  await (await import('./bench-integrity')).benchIntegrity(dir, line)
+  store.clear()
+  console.log(JSON.stringify(figures))
+}
 
-  if (!process.argv.includes('--no-jq') && hasCommand('jq') && hasCommand('zcat')) {
+async function child(kind: string, dir: string): Promise<void> {
+  if (kind === 'load') return childLoad(dir, !process.argv.includes('--no-queries'))
+  const files = corpusFiles(path.join(dir, 'AWSLogs'))
+  if (kind === 'inflate') console.log(JSON.stringify({ ...(await readInflateAllCores(files)), peakRss: peakRss() }))
+  else if (kind === 'naive') console.log(JSON.stringify({ ...naiveParse(files), peakRss: peakRss() }))
+}
+
+function runChild<T>(kind: string, dir: string): T {
+  const args = [...process.execArgv, process.argv[1], '--child', kind, '--dir', dir, ...(process.argv.includes('--no-queries') ? ['--no-queries'] : [])]
+  const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] })
+  return JSON.parse(out.trim().split('\n').pop()!) as T
+}
+
+function measure(corpus: CorpusInfo, withJq: boolean): void {
+  const dir = corpus.dir
+  console.log(`\n${corpus.kind} corpus: ${corpus.events.toLocaleString('en')} events, ${corpus.files.toLocaleString('en')} files, ${mb(corpus.jsonBytes)} JSON, ${mb(corpus.gzipBytes)} gzipped`)
+  if (corpus.shapes) console.log(`  shapes: ${corpus.shapes}`)
+  // References first and last would bracket the load; once, before it, keeps the run short.
+  const inflate = runChild<{ ms: number; bytes: number }>('inflate', dir)
+  line(`read + inflate, ${os.availableParallelism()} threads (reference)`, s(inflate.ms))
+  const naive = runChild<{ ms: number; events: number }>('naive', dir)
+  line('read + gunzip + JSON.parse, 1 thread (ref.)', s(naive.ms))
+  const load = runChild<LoadFigures>('load', dir)
+  line('events loaded', `${load.events.toLocaleString('en')} (${load.duplicates} duplicates, ${load.badFiles} bad files)`)
+  line('first rows after', `${load.firstRowsMs.toFixed(0)} ms`)
+  line('all files parsed and merged', s(load.loadedMs))
+  line('sorted, filter-ready', `${s(load.readyMs)} = ${(load.readyMs / inflate.ms).toFixed(2)}x read + inflate, ${(load.readyMs / naive.ms).toFixed(2)}x naive parse`)
+  line('events/s', Math.round(load.events / (load.readyMs / 1000)).toLocaleString('en'))
+  line('peak RSS', `${mb(load.peakRss)} = ${(load.peakRss / corpus.jsonBytes).toFixed(2)}x the JSON size`)
+  line('event text in temporary segment files', mb(load.spilledBytes))
+  if (load.queries.length > 0) {
+    console.log('  queries on the loaded set (first run / again from scratch / repeated, ms):')
+    for (const figure of load.queries) {
+      const times = [figure.firstMs, figure.ms, figure.repeatMs].filter((t) => t !== undefined).join(' / ')
+      line(`  ${figure.label}`, `${times}  (${figure.count.toLocaleString('en')})${figure.query ? `  ${figure.query}` : ''}`)
+    }
+  }
+  if (withJq && hasCommand('jq') && hasCommand('zcat')) {
     const jqStarted = performance.now()
     execSync(`find "${dir}/AWSLogs" -name '*.json.gz' -print0 | xargs -0 zcat | jq -c '.Records[]' > /dev/null`, { shell: '/bin/bash' })
     const jqMs = performance.now() - jqStarted
-    line("zcat | jq -c '.Records[]'", `${(jqMs / 1000).toFixed(2)} s (Ashiato is ${(jqMs / readyMs).toFixed(1)}x faster)`)
-  } else if (!process.argv.includes('--no-jq')) {
+    line("zcat | jq -c '.Records[]' (reference)", `${s(jqMs)} (the load is ${(jqMs / load.readyMs).toFixed(1)}x faster)`)
+  } else if (withJq) {
     line("zcat | jq -c '.Records[]'", 'not measured: jq is not installed (apt-get install jq)')
+  }
+}
+
+async function main(): Promise<void> {
+  const childKind = option('child', '')
+  if (childKind) return child(childKind, option('dir', ''))
+  const events = Number(option('events', '1000000'))
+  const kinds: CorpusKind[] = (() => {
+    const asked = option('corpus', events > 2_000_000 ? 'realistic' : 'both')
+    return asked === 'both' ? ['realistic', 'low'] : [asked as CorpusKind]
+  })()
+  console.log(`Ashiato load benchmark (${process.arch}, ${os.availableParallelism()} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.cpus()[0]?.model ?? ''})`)
+  for (const kind of kinds) {
+    const dir = path.resolve(option('dir', '.bench'), kind === 'low' ? `corpus-${events}` : `${kind}-${events}`)
+    const corpus = await ensureCorpus(dir, events, (l) => console.error(l), kind, option('data', SHARED_DATA))
+    measure(corpus, !process.argv.includes('--no-jq'))
+    // The features measured against the same corpus: each prints its cost beside the load's.
+    if (kind === 'realistic' && !process.argv.includes('--no-features')) {
+      await (await import('./bench-integrity')).benchIntegrity(corpus.dir, line)
+    }
   }
 }
 

@@ -16,6 +16,7 @@ const quiet = process.argv.includes('--quiet')
 const entries = {
   main: 'main/electron/main.ts',
   'parse-worker': 'main/loader/parse-worker.ts',
+  'query-worker': 'main/query/query-worker.ts',
   serve: 'main/web/serve.ts',
   cli: 'main/cli/cli.ts',
   bench: 'scripts/bench.ts',

@@ -10,6 +10,7 @@ import { InflateBudget } from './inflate-budget'
 import { DEFAULT_MAX_FILE_BYTES } from './extract-events'
 import type { EventStore } from '../store/event-store'
 import type { BatchFailure, ParsedBatch } from '../store/parsed-batch'
+import { SpillError } from '../store/text-segments'
 import type { FileReport, LoadProgress } from '../../common/ipc-contract'
 
 /** Per-file limit on a file's JSON (inflated or not): a file over it is a counted problem. */
@@ -145,8 +146,18 @@ export async function loadInto(
         continue
       }
       const batch = options.timeRange ? keepTimeRange(result, options.timeRange) : result
-      const fileId = store.addFile(file.displayName)
-      const { added, duplicates, idCollisions, noTime } = store.addBatch(batch, fileId, remap)
+      let added: number, duplicates: number, idCollisions: number, noTime: number
+      let fileId: number
+      try {
+        fileId = store.addFile(file.displayName)
+        ;({ added, duplicates, idCollisions, noTime } = store.addBatch(batch, fileId, remap))
+      } catch (error) {
+        // The text could not be kept (a full disk, a removed temp folder): this file is not
+        // loaded, says why, and what was loaded before stays.
+        if (!(error instanceof SpillError)) throw error
+        report(file.displayName, 0, 'error', error.message)
+        continue
+      }
       callbacks.onTrailFile?.(file, fileId, result)
       summary.events += added
       summary.duplicates += duplicates
@@ -178,11 +189,12 @@ export async function loadInto(
   const pool = new WorkerPool(onResult, onCrash, options.workerPath, options.workers)
   const maxUncompressedBytes = options.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES
   const budget = InflateBudget.create(Math.max(options.inflateBudgetBytes ?? DEFAULT_INFLATE_BUDGET_BYTES, 2 * maxUncompressedBytes))
+  const spillPrefix = store.spillPrefix()
   let group: ParseJob['files'] = []
   let groupBytes = 0
   const flush = (): void => {
     if (group.length === 0) return
-    pool.submit({ files: group, maxUncompressedBytes, budget: budget.shared, hashContent: options.hashContent })
+    pool.submit({ files: group, maxUncompressedBytes, budget: budget.shared, hashContent: options.hashContent, spillPrefix })
     group = []
     groupBytes = 0
   }

@@ -9,6 +9,8 @@ import { InflateBudget } from './inflate-budget'
 import { gunzipCapped, inflatedSizeHint, isGzip, overLimitReason, type Inflated } from './formats/gzip'
 import { isFailure, type ParseJob, type ParseJobResult } from './worker-messages'
 import type { BatchFailure, FileIntegrity, ParsedBatch } from '../store/parsed-batch'
+import { SegmentWriter } from '../store/segment-writer'
+import { packResults } from './pack-job'
 
 function readReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code
@@ -17,24 +19,6 @@ function readReason(error: unknown): string {
   if (code === 'EISDIR') return 'is a folder'
   if (code === 'ERR_FS_FILE_TOO_LARGE') return 'file too large to read at once (over 2 GiB)'
   return error instanceof Error ? error.message : String(error)
-}
-
-/**
- * Buffers to move to the main thread. Small Buffers may live in Node's shared allocation pool,
- * which must not be transferred (that would detach the pool): those are copied, which costs
- * little since only small ones are pooled.
- */
-function ownBuffer(view: Uint8Array): Uint8Array {
-  if (view.byteOffset === 0 && view.byteLength === view.buffer.byteLength) return view
-  return new Uint8Array(view)
-}
-
-function transferables(result: ParsedBatch): ArrayBuffer[] {
-  const buffers = new Set<ArrayBuffer>()
-  for (const view of [result.text, result.starts, result.ends, result.times, result.readOnly, result.idHashes, ...result.columns]) {
-    buffers.add(view.buffer as ArrayBuffer)
-  }
-  return [...buffers]
 }
 
 /**
@@ -121,41 +105,25 @@ function integrityOf(data: Buffer, isDigest: boolean): FileIntegrity {
 /** This worker's running dictionary: code 0 is '' as in every batch. */
 const dictionary = new Map<string, number>([['', 0]])
 
-/** Moves a batch's columns onto the running dictionary; returns the strings it added. */
-function useRunningDictionary(batch: ParsedBatch, added: string[]): void {
-  const codes = new Uint32Array(batch.dictionary.length)
-  for (let i = 0; i < batch.dictionary.length; i++) {
-    const value = batch.dictionary[i]
-    let code = dictionary.get(value)
-    if (code === undefined) {
-      code = dictionary.size
-      dictionary.set(value, code)
-      added.push(value)
-    }
-    codes[i] = code
-  }
-  for (const column of batch.columns) for (let i = 0; i < column.length; i++) column[i] = codes[column[i]]
-  batch.dictionary = []
-}
-
 // Parsed files go to the main thread in groups (one message per file would cost much on many
 // small files), and a group is sent early once it holds FLUSH_HELD_BYTES of the budget or before
 // the worker waits for budget: once transferred, their memory is the main thread's loaded set.
+// Their text goes to the store's segment file here, off the main thread, and is not sent.
 parentPort?.on('message', (job: ParseJob) => {
   const budget = new InflateBudget(job.budget)
   let results: (ParsedBatch | BatchFailure)[] = []
-  let transfer: ArrayBuffer[] = []
   let dictionaryAdded: string[] = []
   let bytesRead = 0
   let held = 0
+  let writer: SegmentWriter | Error | null = null
   const send = (last: boolean): void => {
     if (results.length > 0 || last) {
+      const transfer = packResults(results, dictionary, dictionaryAdded)
       const message: ParseJobResult = { jobId: job.jobId, last, results, dictionaryAdded, bytesRead }
-      parentPort?.postMessage(message, [...new Set(transfer)])
+      parentPort?.postMessage(message, transfer)
     }
     budget.release(held)
     results = []
-    transfer = []
     dictionaryAdded = []
     bytesRead = 0
     held = 0
@@ -163,12 +131,19 @@ parentPort?.on('message', (job: ParseJob) => {
   const holdings = new Holdings(budget, () => send(false))
   for (const file of job.files) {
     try {
-      const { result, bytes } = parseFile(file.path, file.fileIndex, job.maxUncompressedBytes, holdings, job.hashContent)
-      bytesRead += bytes
-      if (!isFailure(result)) {
-        result.text = ownBuffer(result.text)
-        useRunningDictionary(result, dictionaryAdded)
-        transfer.push(...transferables(result))
+      const parsed = parseFile(file.path, file.fileIndex, job.maxUncompressedBytes, holdings, job.hashContent)
+      let result = parsed.result
+      bytesRead += parsed.bytes
+      if (job.spillPrefix && !isFailure(result) && result.starts.length > 0) {
+        try {
+          writer ??= new SegmentWriter(job.spillPrefix)
+          if (writer instanceof Error) throw writer
+          result.spill = writer.append(result.text)
+          result.text = new Uint8Array(0)
+        } catch (error) {
+          if (writer === null) writer = error as Error
+          result = { fileIndex: file.fileIndex, reason: readReason(error), integrity: result.integrity }
+        }
       }
       results.push(result)
     } finally {
@@ -177,5 +152,6 @@ parentPort?.on('message', (job: ParseJob) => {
     }
     if (held * 1024 >= FLUSH_HELD_BYTES) send(false)
   }
+  if (writer instanceof SegmentWriter) writer.close()
   send(true)
 })

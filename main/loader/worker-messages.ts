@@ -11,6 +11,8 @@ export interface ParseJob {
   budget: SharedArrayBuffer
   /** false: skip the integrity hash (the benchmark's reference run). */
   hashContent?: boolean
+  /** Where to write the events' text (the store's segment prefix); absent: send it back in memory. */
+  spillPrefix?: string
 }
 
 /** One message per file of the job, as soon as it is parsed (so its memory is let go at once). */

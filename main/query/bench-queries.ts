@@ -69,5 +69,24 @@ export function benchQueries(store: EventStore): QueryFigure[] {
   figures.push(time('histogram', () => (histogram(store, everything, 100), everything.length)))
   figures.push(time('sort by time', () => sortIds(store, everything, 'time').length))
   figures.push(time('sort by eventName', () => sortIds(store, everything, 'eventName').length))
+  figures.push(openOneEvent(store))
   return figures
+}
+
+/**
+ * What the viewer waits for: one event's JSON text read back from the segment files, for 200
+ * events spread over the set (each far from the last, so none is in the block cache). The
+ * figure is the slowest of them; `ms` the median.
+ */
+function openOneEvent(store: EventStore): QueryFigure {
+  const times: number[] = []
+  const step = Math.max(1, Math.floor(store.size / 200))
+  let bytes = 0
+  for (let id = step >> 1; id < store.size && times.length < 200; id += step) {
+    const started = performance.now()
+    bytes += store.text(id).length
+    times.push(performance.now() - started)
+  }
+  times.sort((a, b) => a - b)
+  return { label: 'open one event (slowest / median)', firstMs: round(times[times.length - 1] ?? 0), ms: round(times[times.length >> 1] ?? 0), count: bytes > 0 ? times.length : 0 }
 }

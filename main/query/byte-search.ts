@@ -81,6 +81,18 @@ const MAX_SPAN = 64 * 1024
 export function filterBytes(store: EventStore, candidates: Uint32Array, needle: RegExp): Uint32Array {
   const out = new Uint32Array(candidates.length)
   let found = 0
+  // A window of candidates at a time: their bytes are read back from the text segments, and
+  // holding every candidate's block at once would bring the whole text into memory.
+  for (let from = 0; from < candidates.length; from += WINDOW) {
+    found = filterWindow(store, candidates.subarray(from, from + WINDOW), needle, out, found)
+  }
+  return out.slice(0, found)
+}
+
+/** Candidates per window: ~25 MB of event text. */
+const WINDOW = 16 * 1024
+
+function filterWindow(store: EventStore, candidates: Uint32Array, needle: RegExp, out: Uint32Array, found: number): number {
   const n = candidates.length
   const starts = new Float64Array(n)
   const ends = new Float64Array(n)
@@ -116,7 +128,7 @@ export function filterBytes(store: EventStore, candidates: Uint32Array, needle: 
     }
     k = last + 1
   }
-  return out.slice(0, found)
+  return found
 }
 
 /** One pass of `needle` over a group's text, crediting each match to the event holding it. */

@@ -3,7 +3,7 @@
 
 import type { EventStore } from '../store/event-store'
 import type { RowsRequest, RowsResult, ViewInfo, ViewSpec } from '../../common/ipc-contract'
-import { evaluateView } from './evaluate-view'
+import { QueryDispatcher } from '../query/query-dispatch'
 
 /** Views kept at once: the current one of each window plus a few the renderer may still page. */
 const KEPT_VIEWS = 16
@@ -21,11 +21,16 @@ export class ViewCache {
   /** The last view whose query parsed: a syntax error keeps showing it. */
   private lastGood: View | undefined
 
-  constructor(private readonly store: EventStore) {}
+  /** Views are evaluated in a worker thread (query-dispatch.ts): this thread only routes. */
+  constructor(
+    private readonly store: EventStore,
+    private readonly dispatcher = new QueryDispatcher(store),
+  ) {}
 
-  set(spec: ViewSpec): ViewInfo {
+  /** Rejects with SupersededError when a newer set() came before this one finished. */
+  async set(spec: ViewSpec): Promise<ViewInfo> {
     const started = performance.now()
-    const result = evaluateView(this.store, spec)
+    const result = await this.dispatcher.evaluateView(spec)
     let view: View
     if (result.error && this.lastGood) {
       view = this.lastGood
@@ -63,6 +68,7 @@ export class ViewCache {
   }
 
   clear(): void {
+    this.dispatcher.close()
     this.views = []
     this.lastGood = undefined
   }

@@ -1,10 +1,12 @@
-// The loaded set: every event's original bytes (kept in the Buffers the workers produced, outside
-// the V8 heap) and a columnar index of the fields that filters, facets and sorting need. Tens of
-// bytes per event besides the text; a million events filter in milliseconds.
+// The loaded set: every event's original bytes (in temporary segment files, read back by offset:
+// see text-segments.ts) and a columnar index of the fields that filters, facets and sorting
+// need. Tens of bytes per event in memory; a million events filter in milliseconds.
 
 import { STRING_COLUMNS, type ParsedBatch, type StringColumn } from './parsed-batch'
 import { IdHashTable } from './id-hash-table'
 import { normalisedJsonHash, sameNormalisedJson } from './json-normal'
+import { TextSegments } from './text-segments'
+import type { MirrorArrays, MirrorUpdate } from './mirror-update'
 import { rowOf } from '../loader/event-fields'
 import type { EventRow } from '../../common/event-row'
 
@@ -40,13 +42,14 @@ const IN_CONTENTS = 2
 const never = (): boolean => false
 
 export class EventStore {
-  private texts: Uint8Array[] = []
-  private textOf = new Uint32Array(0)
-  private starts = new Uint32Array(0)
-  private ends = new Uint32Array(0)
+  private segments: TextSegments
+  /** Per event: its text's segment, offset in it, and length. */
+  private segmentOf: Uint32Array = new Uint32Array(0)
+  private offsets: Float64Array = new Float64Array(0)
+  private lengths: Uint32Array = new Uint32Array(0)
   private fileOf = new Uint32Array(0)
-  private timeArray = new Float64Array(0)
-  private readOnlyArray = new Uint8Array(0)
+  private timeArray: Float64Array = new Float64Array(0)
+  private readOnlyArray: Uint8Array = new Uint8Array(0)
   private codeArrays: Uint32Array[] = STRING_COLUMNS.map(() => new Uint32Array(0))
   private dictionary: string[] = ['']
   private dictionaryIndex = new Map<string, number>([['', 0]])
@@ -63,6 +66,21 @@ export class EventStore {
   private count = 0
   private changeCount = 0
   private clearCount = 0
+
+  /** `spillRoot`: where the temporary text folder is made (the OS temp folder by default). */
+  constructor(private readonly spillRoot?: string) {
+    this.segments = new TextSegments(spillRoot)
+  }
+
+  /** The file-name prefix parse workers write this set's text segments under. */
+  spillPrefix(): string {
+    return this.segments.workerPrefix()
+  }
+
+  /** Bytes of event text in the temporary segment files. */
+  get spilledBytes(): number {
+    return this.segments.diskBytes()
+  }
 
   /** Events in the set. Event ids are 0 .. size-1. */
   get size(): number {
@@ -100,11 +118,11 @@ export class EventStore {
   addBatch(batch: ParsedBatch, fileId: number, remap = this.internAll(batch.dictionary)): AddResult {
     const n = batch.starts.length
     if (n === 0) return { added: 0, duplicates: 0, idCollisions: 0, noTime: 0 }
+    // The text first, so that a failure to keep it (a full disk) adds nothing; throws SpillError.
+    const where = batch.spill ? { segment: this.segments.register(batch.spill.path), offset: batch.spill.offset } : this.segments.append(batch.text)
     const collisionsBefore = this.collisionCount
     const noTimeBefore = this.noTimeCount
     this.reserve(this.count + n)
-    const textIndex = this.texts.length
-    this.texts.push(batch.text)
     const base = this.count
 
     // First the texts and the dedupe check, event by event: the check may compare this event's
@@ -113,9 +131,9 @@ export class EventStore {
     let keptCount = 0
     for (let i = 0; i < n; i++) {
       const id = this.count
-      this.textOf[id] = textIndex
-      this.starts[id] = batch.starts[i]
-      this.ends[id] = batch.ends[i]
+      this.segmentOf[id] = where.segment
+      this.offsets[id] = where.offset + batch.starts[i]
+      this.lengths[id] = batch.ends[i] - batch.starts[i]
       this.flagArray[id] = 0
       // A duplicate's slots are simply overwritten by the next event.
       if (this.isExactDuplicate(batch.idHashes[i])) continue
@@ -200,20 +218,70 @@ export class EventStore {
     return this.noTimeCount
   }
 
-  /** Forgets everything. */
+  /** The arrays a query worker's mirror copies (valid for [0, size); store-mirror.ts). */
+  mirrorSource(): MirrorArrays & { segments(from: number): { path: string; fd: number }[] } {
+    return {
+      times: this.timeArray,
+      readOnly: this.readOnlyArray,
+      codes: this.codeArrays,
+      segmentOf: this.segmentOf,
+      offsets: this.offsets,
+      lengths: this.lengths,
+      segments: (from) => this.segments.handles(from),
+    }
+  }
+
+  /**
+   * In a query worker: becomes a read-only copy of the main thread's store as of `update`
+   * (columns shared, dictionary and segment files appended). Nothing else may add to it.
+   */
+  adoptMirror(update: MirrorUpdate): void {
+    if (update.generation !== this.clearCount) {
+      this.clear()
+      this.clearCount = update.generation
+    }
+    if (update.arrays) {
+      this.timeArray = update.arrays.times
+      this.readOnlyArray = update.arrays.readOnly
+      this.codeArrays = update.arrays.codes
+      this.segmentOf = update.arrays.segmentOf
+      this.offsets = update.arrays.offsets
+      this.lengths = update.arrays.lengths
+    }
+    update.dictionary.forEach((value, i) => {
+      const code = update.dictionaryFrom + i
+      this.dictionary[code] = value
+      this.dictionaryIndex.set(value, code)
+    })
+    this.segments.adoptHandles(update.segmentsFrom, update.segments)
+    this.count = update.size
+    this.changeCount = update.version
+  }
+
+  /** Forgets everything, and removes the temporary text files. */
   clear(): void {
     const version = this.changeCount
     const generation = this.clearCount
+    this.segments.dispose()
     // Take a fresh store's state, but keep this store's own comparison function (bound to `this`).
-    const { hasSameIdentityAsNewest: _identity, hasSameTextAsNewest: _text, ...fresh } = new EventStore()
+    const { hasSameIdentityAsNewest: _identity, hasSameTextAsNewest: _text, ...fresh } = new EventStore(this.spillRoot)
     Object.assign(this, fresh)
     this.changeCount = version + 1
     this.clearCount = generation + 1
   }
 
-  /** The event's original JSON bytes (a view, not a copy). */
+  /**
+   * The event's original JSON bytes, read back from its segment (a view of a recently read
+   * block, or a buffer of its own; valid as long as it is referenced, never overwritten).
+   * Throws SpillError, saying why, if the temporary file cannot be read.
+   */
   bytes(id: number): Uint8Array {
-    return this.texts[this.textOf[id]].subarray(this.starts[id], this.ends[id])
+    return this.segments.read(this.segmentOf[id], this.offsets[id], this.lengths[id])
+  }
+
+  /** The one accessor of an event's bytes for content comparisons (dedupe): same as bytes(). */
+  eventBytes(id: number): Uint8Array {
+    return this.bytes(id)
   }
 
   /** The event's original JSON text. */
@@ -285,9 +353,9 @@ export class EventStore {
   }
 
   private reserve(needed: number): void {
-    this.textOf = grown(this.textOf, needed)
-    this.starts = grown(this.starts, needed)
-    this.ends = grown(this.ends, needed)
+    this.segmentOf = grown(this.segmentOf, needed)
+    this.offsets = grown(this.offsets, needed)
+    this.lengths = grown(this.lengths, needed)
     this.fileOf = grown(this.fileOf, needed)
     this.timeArray = grown(this.timeArray, needed)
     this.readOnlyArray = grown(this.readOnlyArray, needed)

@@ -23,8 +23,13 @@ export type StringColumn = (typeof STRING_COLUMNS)[number]
 export interface ParsedBatch {
   /** Index of the input file in the load (as given to the worker). */
   fileIndex: number
-  /** Bytes holding every event's JSON text; an event is text[starts[i], ends[i]). */
+  /**
+   * Bytes holding every event's JSON text; an event is text[starts[i], ends[i]). Empty when a
+   * parse worker already wrote them to a segment file: see `spill`.
+   */
   text: Uint8Array
+  /** Where a parse worker wrote `text` (text-segments.ts): the event is at offset + starts[i]. */
+  spill?: { path: string; offset: number }
   starts: Uint32Array
   ends: Uint32Array
   /** eventTime in ms since the epoch; NaN when absent or unreadable. */

@@ -1,0 +1,19 @@
+// Views naming a field computed beside the store on the main thread are not sent to the query
+// worker, whose mirror has no copy of those columns (it would answer wrongly, silently).
+import { describe, expect, it } from 'vitest'
+import { namesMainThreadField } from '../../main/query/main-thread-fields'
+
+describe('which views stay on the main thread', () => {
+  it('names integrity:, anywhere in the query', () => {
+    expect(namesMainThreadField('integrity:modified')).toBe(true)
+    expect(namesMainThreadField('event:PutObject and not (user:alice or integrity:valid)')).toBe(true)
+  })
+
+  it('leaves the store-column, JSON-path and free-text queries to the worker', () => {
+    expect(namesMainThreadField('')).toBe(false)
+    expect(namesMainThreadField('event:Describe* -error:*')).toBe(false)
+    expect(namesMainThreadField('requestParameters.bucketName:logs-*')).toBe(false)
+    expect(namesMainThreadField('"integrity:modified"')).toBe(false)
+    expect(namesMainThreadField('unbalanced (')).toBe(false)
+  })
+})
