@@ -7,11 +7,10 @@
 
 import { assumedRoleParts, parseArn } from '../../common/decode/arn'
 import type { ChainHop, HopKind, HopOrigin } from '../../common/identity'
-import type { EventStore } from '../store/event-store'
 import {
   identityOfBytes, instanceIdOf, isIdentityCenterRole, isLinkableKey, serviceLinkedService, type IdentitySummary, type IssueRecord,
 } from './credential-events'
-import type { IdentityIndex, KeyInfo } from './identity-index'
+import type { IdentityIndex } from './identity-index'
 
 /** Longest chain followed: role chaining is limited to a few hops in practice; this bounds hostile data. */
 export const MAX_CHAIN_HOPS = 32
@@ -97,17 +96,8 @@ export function hopOfIdentity(identity: IdentitySummary, accessKey: string, orig
   return hop
 }
 
-function withUse(hop: ChainHop, info: KeyInfo, store: EventStore): ChainHop {
-  hop.firstUse = time(info.firstTime)
-  hop.lastUse = time(info.lastTime)
-  hop.events = info.events
-  hop.sourceIps = [...info.ips.entries()].sort((a, b) => b[1] - a[1]).slice(0, IPS_SHOWN).map(([code]) => store.value(code)).filter(Boolean)
-  return hop
-}
-
 /** Where the credentials of an unissued key came from, as far as its own userIdentity tells: a first hop to put before it, or none. */
-function originWithoutIssue(hop: ChainHop, info: KeyInfo): ChainHop | null {
-  const identity = info.identity
+function originWithoutIssue(hop: ChainHop, identity: IdentitySummary, key: string): ChainHop | null {
   if (identity.console) {
     hop.origin = 'console'
     return null
@@ -132,7 +122,7 @@ function originWithoutIssue(hop: ChainHop, info: KeyInfo): ChainHop | null {
       return by
     }
   }
-  hop.origin = info.key.startsWith('AKIA') || (hop.kind === 'root' && !info.key.startsWith('ASIA')) ? 'longTerm' : 'beforeRange'
+  hop.origin = key.startsWith('AKIA') || (hop.kind === 'root' && !key.startsWith('ASIA')) ? 'longTerm' : 'beforeRange'
   return null
 }
 
@@ -164,70 +154,118 @@ function callerWithoutKey(issue: IssueRecord): ChainHop {
   return hopOfIdentity(caller, issue.callerKey, issue.callerKey ? 'masked' : 'noKey')
 }
 
-/** The chain of the credentials with key code `code`, origin first. */
-export function resolveKey(index: IdentityIndex, code: number, cache = index.chainCache()): ResolvedChain {
-  const cached = cache.get(code)
+/** The hop of the credentials an issuing event issued, from its request and response alone. */
+function hopOfIssue(issue: IssueRecord): ChainHop {
+  const caller = issue.caller
+  let hop: ChainHop
+  if (issue.eventName === 'GetSessionToken') {
+    // The same user (or root) with temporary keys.
+    hop = hopOfIdentity(caller, issue.issuedKey, 'issued')
+    hop.kind = 'sessionToken'
+  } else if (issue.eventName === 'GetFederationToken') {
+    hop = blankHop('federatedUser', issue.subject, 'issued')
+    hop.arn = issue.assumedArn
+    hop.account = parseArn(issue.assumedArn)?.account || caller.accountId
+  } else {
+    hop = blankHop('roleSession', issue.sessionName, 'issued')
+    hop.role = lastPart(issue.roleArn)
+    hop.arn = issue.assumedArn
+    hop.account = parseArn(issue.roleArn)?.account || parseArn(issue.assumedArn)?.account || issue.account
+    hop.instanceId = caller.invokedBy === 'ec2.amazonaws.com' ? instanceIdOf(issue.sessionName) : ''
+    if (isIdentityCenterRole(issue.roleArn, hop.role)) hop.identityCenterUser = issue.sessionName
+    if (caller.type === 'AWSService' || (!caller.type && caller.invokedBy)) hop.service = caller.invokedBy
+  }
+  hop.accessKey = issue.issuedKey
+  hop.origin = 'issued'
+  hop.sourceIdentity = issue.sourceIdentity || hop.sourceIdentity
+  hop.issuedBy = { eventId: issue.eventId, eventName: issue.eventName, time: time(issue.time), sourceIp: issue.sourceIp, account: issue.account }
+  return hop
+}
+
+/** Whether a key's issuing event may have issued it: a key is used only after it was issued (the same second counts: eventTime has seconds). */
+function issuedInTime(index: IdentityIndex, issue: IssueRecord, key: string): boolean {
+  const firstUse = index.issuedFirstUse().get(index.store.codeOf(key))
+  return firstUse === undefined || Number.isNaN(firstUse) || Number.isNaN(issue.time) || issue.time <= firstUse
+}
+
+/**
+ * The chain of the credentials `key`, origin first. `identity` is the userIdentity of an event
+ * signed by the key (it names the last hop when no loaded event issued the key).
+ */
+export function resolveKey(index: IdentityIndex, key: string, identity: IdentitySummary): ResolvedChain {
+  const cache = index.chainCache()
+  const cached = cache.get(key)
   if (cached) return cached
   const reversed: ChainHop[] = []
-  const visited = new Set<number>()
+  const visited = new Set<string>()
   let truncated = false
-  let current: KeyInfo | undefined = index.keys.get(code)
-  while (current) {
-    if (reversed.length >= MAX_CHAIN_HOPS || visited.has(current.code)) {
+  let k = key
+  let who = identity
+  for (;;) {
+    if (reversed.length >= MAX_CHAIN_HOPS || visited.has(k)) {
       truncated = true
       break
     }
-    visited.add(current.code)
-    const info: KeyInfo = current
-    current = undefined
-    const hop = withUse(hopOfIdentity(info.identity, info.key, 'beforeRange'), info, index.store)
-    reversed.push(hop)
-    if (!isLinkableKey(info.key)) {
-      hop.origin = 'masked'
+    visited.add(k)
+    if (!isLinkableKey(k)) {
+      reversed.push(hopOfIdentity(who, k, 'masked'))
       break
     }
-    const issue = index.issues.get(info.key)
-    if (!issue) {
-      const before = originWithoutIssue(hop, info)
+    const issue = index.issues.get(k)
+    if (!issue || !issuedInTime(index, issue, k)) {
+      const hop = hopOfIdentity(who, k, issue ? 'issuedAfterUse' : 'beforeRange')
+      reversed.push(hop)
+      const before = issue ? null : originWithoutIssue(hop, who, k)
       if (before) reversed.push(before)
       break
     }
-    // A key is used only after it was issued (the same second counts: eventTime has seconds).
-    if (!Number.isNaN(issue.time) && !Number.isNaN(info.firstTime) && issue.time > info.firstTime) {
-      hop.origin = 'issuedAfterUse'
-      break
+    reversed.push(hopOfIssue(issue))
+    if (issue.callerKey && isLinkableKey(issue.callerKey)) {
+      k = issue.callerKey
+      who = issue.caller
+      continue
     }
-    hop.origin = 'issued'
-    hop.issuedBy = { eventId: issue.eventId, eventName: issue.eventName, time: time(issue.time), sourceIp: issue.sourceIp, account: issue.account }
-    if (issue.eventName === 'GetSessionToken') hop.kind = 'sessionToken'
-    if (!hop.sourceIdentity) hop.sourceIdentity = issue.sourceIdentity
-    const callerCode = issue.callerKey && isLinkableKey(issue.callerKey) ? index.store.codeOf(issue.callerKey) : -1
-    const caller = callerCode > 0 ? index.keys.get(callerCode) : undefined
-    if (caller) current = caller
-    else reversed.push(callerWithoutKey(issue))
+    reversed.push(callerWithoutKey(issue))
+    break
   }
   const resolved = { hops: reversed.reverse(), truncated }
-  cache.set(code, resolved)
+  // Only chains that went through the link table are worth keeping (and only they are the same for every event of the key).
+  if (index.issues.has(key)) cache.set(key, resolved)
   return resolved
 }
 
-/** The chain of one event: its key's chain with the last hop re-read from the event itself, or one hop when it has no linkable key. */
-export function chainOfEvent(index: IdentityIndex, id: number, cache = index.chainCache()): ResolvedChain {
+/** Adds each hop's use of its key in the loaded set (events, first and last use, source IPs). */
+function withUse(index: IdentityIndex, hops: ChainHop[]): ChainHop[] {
+  const store = index.store
+  const codes = hops.map((hop) => (hop.accessKey ? store.codeOf(hop.accessKey) : -1))
+  const stats = index.keyStats(codes.filter((code) => code > 0))
+  return hops.map((hop, i) => {
+    const s = stats.get(codes[i])
+    if (!s || hop.origin === 'masked') return hop
+    const ips = [...s.ips.entries()].sort((a, b) => b[1] - a[1]).slice(0, IPS_SHOWN).map(([code]) => store.value(code)).filter(Boolean)
+    return { ...hop, firstUse: time(s.firstTime), lastUse: time(s.lastTime), events: s.events, sourceIps: ips }
+  })
+}
+
+/** The chain of one event, with each hop's use of its key. */
+export function chainOfEvent(index: IdentityIndex, id: number): ResolvedChain {
   const store = index.store
   const code = store.codes('accessKey')[id]
   const own = identityOfBytes(store.bytes(id))
-  const key = code > 0 ? store.value(code) : ''
-  if (code > 0 && isLinkableKey(key) && index.keys.has(code)) {
-    const resolved = resolveKey(index, code, cache)
-    if (!own || resolved.hops.length === 0) return resolved
-    const last = resolved.hops[resolved.hops.length - 1]
-    const mine = hopOfIdentity(own, key, last.origin)
-    // The key's facts (issuer, use, origin) stay; the names are this event's own (they agree unless the log was edited).
-    const hop: ChainHop = { ...last, kind: last.kind === 'sessionToken' ? last.kind : mine.kind, name: mine.name || last.name, arn: mine.arn || last.arn, sourceIdentity: mine.sourceIdentity || last.sourceIdentity }
-    return { hops: [...resolved.hops.slice(0, -1), hop], truncated: resolved.truncated }
-  }
   if (!own) return { hops: [], truncated: false }
-  const hop = hopOfIdentity(own, key, key ? 'masked' : 'noKey')
-  if (hop.kind === 'awsService') hop.service = hop.name
-  return { hops: [hop], truncated: false }
+  const key = code > 0 ? store.value(code) : ''
+  if (!key) {
+    const hop = hopOfIdentity(own, '', 'noKey')
+    if (hop.kind === 'awsService') hop.service = hop.name
+    return { hops: [hop], truncated: false }
+  }
+  const resolved = resolveKey(index, key, own)
+  const hops = resolved.hops.slice()
+  const last = hops[hops.length - 1]
+  if (last && last.accessKey === key && last.origin === 'issued') {
+    // The issuing response named the session; the event's own userIdentity says the same unless the log was edited.
+    const mine = hopOfIdentity(own, key, 'issued')
+    hops[hops.length - 1] = { ...last, name: last.name || mine.name, arn: last.arn || mine.arn, sourceIdentity: mine.sourceIdentity || last.sourceIdentity, console: mine.console }
+  }
+  return { hops: withUse(index, hops), truncated: resolved.truncated }
 }

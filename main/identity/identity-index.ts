@@ -1,49 +1,42 @@
-// The link table of the loaded set: for every access key seen, who it belongs to (the
-// userIdentity of its first event) and its use; for every credential-issuing event, the key it
-// issued and the key that asked for it. Tens of bytes per issuing event and per distinct key,
-// built from the store's columns (access key, event name, error, time, source IP) plus the
-// userIdentity of one event per key and the response of each issuing event.
+// The link table of the loaded set: for every credential-issuing event (AssumeRole*,
+// GetSessionToken, GetFederationToken, GetRoleCredentials), the key it issued, the key that
+// signed it and who that was. Tens of bytes per issuing event; nothing per ordinary event (the
+// store's access key column already says which key signed it), so a trail where every event has
+// a new key costs no more than one where keys live for hours.
 //
 // Incremental: the store only appends between clears (its generation), so update() reads only
-// the events added since the last call; a clear starts over. Chains are resolved on demand
+// the events added since the last call — a typed-array pass over eventName and errorCode, and a
+// partial parse of the issuing events. A clear starts over. Chains are resolved on demand
 // (chain-resolve.ts) and cached until the table changes.
 
 import type { EventStore } from '../store/event-store'
 import type { ResolvedChain } from './chain-resolve'
-import { ISSUING_EVENTS, identityOfBytes, issueOfBytes, type IdentitySummary, type IssueRecord } from './credential-events'
+import { ISSUING_EVENTS, issueOfBytes, type IssueRecord } from './credential-events'
 
-/** Distinct source IPs counted per key (the rest are counted as one "more"). */
+/** Distinct source IPs listed per key in key statistics (the rest are counted). */
 export const MAX_IPS_PER_KEY = 16
 
-export interface KeyInfo {
-  /** The store's dictionary code of the key. */
-  code: number
-  key: string
-  /** The event whose userIdentity describes the key (its earliest one seen). */
+export interface KeyStats {
   firstId: number
   firstTime: number
   lastTime: number
   events: number
-  identity: IdentitySummary
   /** Source IP code -> events, for up to MAX_IPS_PER_KEY addresses. */
   ips: Map<number, number>
-  moreIps: number
 }
 
-const EMPTY_IDENTITY: IdentitySummary = identityOfBytes(new TextEncoder().encode('{}'))!
-
 export class IdentityIndex {
-  readonly keys = new Map<number, KeyInfo>()
   /** Issued key -> its issuing event (the earliest, when CloudTrail recorded it in two accounts). */
   readonly issues = new Map<string, IssueRecord>()
   /** Every issuing event, in the order read. */
   readonly issueList: IssueRecord[] = []
-  /** Bumped whenever the table changes: resolved chains are cached against it. */
+  /** Bumped whenever the table or the store changes: resolved chains are cached against it. */
   revision = 0
   private generation = -1
   private done = 0
-  private cache = new Map<number, ResolvedChain>()
+  private cache = new Map<string, ResolvedChain>()
   private cacheRevision = -1
+  private firstUses: Map<number, number> | null = null
 
   constructor(readonly store: EventStore) {}
 
@@ -51,7 +44,6 @@ export class IdentityIndex {
   update(): void {
     const store = this.store
     if (store.generation !== this.generation) {
-      this.keys.clear()
       this.issues.clear()
       this.issueList.length = 0
       this.generation = store.generation
@@ -60,48 +52,22 @@ export class IdentityIndex {
     }
     const end = store.size
     if (this.done >= end) return
-    const issuing = new Set<number>()
+    const issuing: number[] = []
     for (const name of ISSUING_EVENTS) {
       const code = store.codeOf(name)
-      if (code > 0) issuing.add(code)
+      if (code > 0) issuing.push(code)
     }
-    const keyCodes = store.codes('accessKey')
-    const names = store.codes('eventName')
-    const errors = store.codes('errorCode')
-    const ips = store.codes('sourceIp')
-    const times = store.times
-    for (let id = this.done; id < end; id++) {
-      const time = times[id]
-      const code = keyCodes[id]
-      if (code !== 0) {
-        let info = this.keys.get(code)
-        if (info === undefined) {
-          info = {
-            code,
-            key: store.value(code),
-            firstId: id,
-            firstTime: time,
-            lastTime: time,
-            events: 0,
-            identity: identityOfBytes(store.bytes(id)) ?? EMPTY_IDENTITY,
-            ips: new Map(),
-            moreIps: 0,
-          }
-          this.keys.set(code, info)
-        } else if (time < info.firstTime || (Number.isNaN(info.firstTime) && !Number.isNaN(time))) {
-          info.firstTime = time
-          info.firstId = id
-        }
-        if (time > info.lastTime || Number.isNaN(info.lastTime)) info.lastTime = time
-        info.events++
-        const ip = ips[id]
-        const seen = info.ips.get(ip)
-        if (seen !== undefined) info.ips.set(ip, seen + 1)
-        else if (info.ips.size < MAX_IPS_PER_KEY) info.ips.set(ip, 1)
-        else info.moreIps++
-      }
-      if (errors[id] === 0 && issuing.has(names[id])) {
-        const issue = issueOfBytes(store.bytes(id), id, time)
+    if (issuing.length > 0) {
+      const names = store.codes('eventName')
+      const errors = store.codes('errorCode')
+      const times = store.times
+      const [a = -1, b = -1, c = -1, ...rest] = issuing
+      for (let id = this.done; id < end; id++) {
+        const name = names[id]
+        // Three compares cover AssumeRole, GetSessionToken and the like in most trails.
+        if (name !== a && name !== b && name !== c && (rest.length === 0 || !rest.includes(name))) continue
+        if (errors[id] !== 0) continue
+        const issue = issueOfBytes(store.bytes(id), id, times[id])
         if (issue) this.addIssue(issue)
       }
     }
@@ -119,19 +85,63 @@ export class IdentityIndex {
     }
   }
 
-  /** Resolved chains by key code, valid for the current revision. */
-  chainCache(): Map<number, ResolvedChain> {
+  /** Resolved chains by issued key, valid for the current revision. */
+  chainCache(): Map<string, ResolvedChain> {
     if (this.cacheRevision !== this.revision) {
       this.cache = new Map()
+      this.firstUses = null
       this.cacheRevision = this.revision
     }
     return this.cache
   }
 
-  /** The key info of a key string, if any event used it. */
-  keyInfo(key: string): KeyInfo | undefined {
-    const code = this.store.codeOf(key)
-    return code > 0 ? this.keys.get(code) : undefined
+  /** First use (ms) of each issued key that any event used, by key code: one pass, cached per revision. */
+  issuedFirstUse(): Map<number, number> {
+    this.chainCache()
+    if (this.firstUses) return this.firstUses
+    const wanted = new Set<number>()
+    for (const key of this.issues.keys()) {
+      const code = this.store.codeOf(key)
+      if (code > 0) wanted.add(code)
+    }
+    const first = new Map<number, number>()
+    const codes = this.store.codes('accessKey')
+    const times = this.store.times
+    for (let id = 0, n = this.store.size; id < n; id++) {
+      const code = codes[id]
+      if (code === 0 || !wanted.has(code)) continue
+      const t = times[id]
+      const known = first.get(code)
+      if (known === undefined || t < known) first.set(code, t)
+    }
+    this.firstUses = first
+    return first
+  }
+
+  /** Use of the given keys (by code) across the loaded set: one pass over the access key column. */
+  keyStats(codes: Iterable<number>): Map<number, KeyStats> {
+    const stats = new Map<number, KeyStats>()
+    for (const code of codes) if (code > 0) stats.set(code, { firstId: -1, firstTime: NaN, lastTime: NaN, events: 0, ips: new Map() })
+    if (stats.size === 0) return stats
+    const keys = this.store.codes('accessKey')
+    const ips = this.store.codes('sourceIp')
+    const times = this.store.times
+    for (let id = 0, n = this.store.size; id < n; id++) {
+      const s = stats.get(keys[id])
+      if (s === undefined) continue
+      const t = times[id]
+      if (s.firstId < 0 || t < s.firstTime || (Number.isNaN(s.firstTime) && !Number.isNaN(t))) {
+        s.firstId = id
+        s.firstTime = t
+      }
+      if (!(t <= s.lastTime)) s.lastTime = Number.isNaN(t) ? s.lastTime : t
+      s.events++
+      const ip = ips[id]
+      const seen = s.ips.get(ip)
+      if (seen !== undefined) s.ips.set(ip, seen + 1)
+      else if (s.ips.size < MAX_IPS_PER_KEY) s.ips.set(ip, 1)
+    }
+    return stats
   }
 }
 
