@@ -21,7 +21,7 @@ export interface FieldRef {
   special?: SpecialField
 }
 
-export type SpecialField = 'user' | 'account' | 'resourceName'
+export type SpecialField = 'user' | 'account' | 'resourceName' | 'origin' | 'chain' | 'session'
 
 interface Span {
   start: number

@@ -40,6 +40,9 @@ export const SHORT_NAMES: readonly ShortName[] = [
   { names: ['error'], path: 'errorCode', description: 'errorCode' },
   { names: ['identityType'], path: 'userIdentity.type', description: 'userIdentity.type (IAMUser, AssumedRole, Root...)' },
   { names: ['time'], path: 'eventTime', description: 'eventTime' },
+  { names: ['origin'], special: 'origin', description: "the credential chain's first principal: user name, ARN, or Identity Center user" },
+  { names: ['chain'], special: 'chain', description: 'any principal or access key anywhere in the credential chain' },
+  { names: ['session'], special: 'session', description: 'the access key of any hop of the credential chain (same session)' },
 ]
 
 const byName = new Map<string, ShortName>()
