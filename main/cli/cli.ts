@@ -41,6 +41,8 @@ S3 (s3://BUCKET[/PREFIX], credentials from the AWS CLI's configuration)
 
   -h, --help  -V, --version
 
+  ashiato dossier PRINCIPAL PATH...   one principal's activity as a JSON object (see its --help)
+
 Order: events are printed oldest first by eventTime (ties in file-name order, then in file
 order); events without an eventTime come last. Digest files are counted, never printed.
 
@@ -53,6 +55,7 @@ For clean stdout through npm, use "npm run -s cli -- ..." (without -s npm prints
 
 
 async function main(): Promise<void> {
+  if (process.argv[2] === 'dossier') return runDossierCommand(process.argv.slice(3))
   const args = parseCliArgs(process.argv.slice(2))
   if ('usageError' in args) {
     process.stderr.write(`ashiato: ${args.usageError}\n`)
@@ -78,6 +81,20 @@ async function main(): Promise<void> {
 
   // exitCode, not exit(): stdout to a pipe may still be flushing.
   process.exitCode = await runCli(args, { stdout: process.stdout, stderr: process.stderr, signal: controller.signal })
+}
+
+async function runDossierCommand(argv: string[]): Promise<void> {
+  const { DOSSIER_USAGE, parseDossierArgs, runDossier } = await import('./cli-dossier')
+  const args = parseDossierArgs(argv)
+  if ('usageError' in args) {
+    process.stderr.write(`ashiato: ${args.usageError}\n`)
+    process.exitCode = EXIT_USAGE
+    return
+  }
+  if (args.help) return void process.stdout.write(`${DOSSIER_USAGE}\n`)
+  const controller = new AbortController()
+  process.on('SIGINT', () => (controller.signal.aborted ? process.exit(EXIT_INTERRUPTED) : controller.abort()))
+  process.exitCode = await runDossier(args, { stdout: process.stdout, stderr: process.stderr, signal: controller.signal })
 }
 
 main().catch((error: unknown) => {
