@@ -6,6 +6,7 @@
 
 import type { EventDetail, EventRow, RowColumn } from './event-row'
 import type { Facet, FacetField, Histogram } from './query/facet-query'
+import type { CredentialChain, CredentialGraph, Dossier, PrincipalRef } from './identity'
 
 export type { Facet, FacetField, FacetValue, Histogram } from './query/facet-query'
 
@@ -323,6 +324,12 @@ export interface AshiatoCalls {
   showExportedFile(path: string): Promise<void>
   /** The selection as JSON Lines for the clipboard (at most COPY_LIMIT events). */
   copyEvents(request: { selection: EventSelection; viewId?: number }): Promise<CopyResult>
+  /** Who is behind an event: its credential chain from the origin to the call (common/identity.ts). */
+  credentialChain(id: number): Promise<CredentialChain>
+  /** What a principal did over the loaded set. */
+  principalDossier(principal: PrincipalRef): Promise<Dossier>
+  /** Principals, roles, keys and accounts of a view's events, and the issuance links between them (at most maxNodes nodes). */
+  credentialGraph(request: { viewId: number; maxNodes: number }): Promise<CredentialGraph>
 }
 
 /** copyEvents copies at most this many events (more: export them). */
@@ -356,6 +363,9 @@ export const CALL_NAMES = [
   'cancelExport',
   'showExportedFile',
   'copyEvents',
+  'credentialChain',
+  'principalDossier',
+  'credentialGraph',
 ] as const satisfies readonly CallName[]
 
 // ---------------------------------------------------------------------------------------------

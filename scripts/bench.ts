@@ -64,6 +64,7 @@ async function main(): Promise<void> {
     line(figure.label, `${times} ms  (${figure.count.toLocaleString('en')})${figure.query ? `  ${figure.query}` : ''}`)
   }
 
+  ;(await import('./bench-identity')).benchIdentity(store, loadedMs)
   if (!process.argv.includes('--no-jq') && hasCommand('jq') && hasCommand('zcat')) {
     const jqStarted = performance.now()
     execSync(`find "${dir}/AWSLogs" -name '*.json.gz' -print0 | xargs -0 zcat | jq -c '.Records[]' > /dev/null`, { shell: '/bin/bash' })

@@ -9,6 +9,7 @@ import type { AshiatoCalls, CallName, FacetsRequest, HistogramRequest, RowsReque
 import type { S3Connection, S3Location, S3OpenRequest } from '../../common/ipc-contract'
 import type { EventSelection, ExportFormat, ExportRequest } from '../../common/ipc-contract'
 import { FACET_FIELDS, type FacetField } from '../../common/query/facet-query'
+import { eventIdArg, graphArg, principalArg } from './validate-identity-args'
 
 export type CallArgs<K extends CallName> = Parameters<AshiatoCalls[K]>
 
@@ -348,6 +349,9 @@ const validators: Validators = {
     if (value.viewId !== undefined) request.viewId = nonNegativeInteger('copyEvents', 'viewId', value.viewId)
     return [request]
   },
+  credentialChain: (args) => eventIdArg('credentialChain', args),
+  principalDossier: (args) => principalArg('principalDossier', args),
+  credentialGraph: (args) => graphArg('credentialGraph', args),
 }
 
 /** Checks one call's untrusted arguments; returns them typed, or throws an ArgumentError. */

@@ -101,6 +101,11 @@ describe('dispatchCall', () => {
     countHidden: async () => ({ selected: 0, hidden: 0 }),
     selectionMembers: async () => [],
     cancelExport: async () => undefined,
+    credentialChain: async (id) => ({ eventId: id, hops: [], truncated: false }),
+    principalDossier: async () => {
+      throw new Error('not in this test')
+    },
+    credentialGraph: async () => ({ nodes: [], edges: [], omittedNodes: 0 }),
   }
   const shell: ShellCalls = {
     appInfo: async () => ({ mode: 'web', version: '1.2.3', locale: 'en' }),
