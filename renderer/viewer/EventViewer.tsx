@@ -25,6 +25,7 @@ import { JsonEditor, type ValueActions } from './JsonEditor'
 import { linksOpenInShell, openDocLink } from './open-link'
 import { prettyJson, scalarText, stringValue, type PrettyJson } from './pretty-json'
 import { accountIn, clauseFor, copyText, queryField, type ValueAt } from './value-actions'
+import { WhoSection } from '../identity/WhoSection'
 
 type Shown = { id: number; detail: EventDetail } | { id: number; error: string } | null
 
@@ -276,6 +277,7 @@ export function EventViewer() {
       </div>
       <SelectionBar t={t} />
       {pretty && detail ? <RelatedBar pretty={pretty} t={t} /> : null}
+      <WhoSection eventId={detail ? detail.id : null} eventTime={eventTime} />
       <div className="viewer__body">
         <JsonEditor
           text={pretty?.text ?? ''}
