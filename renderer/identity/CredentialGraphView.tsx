@@ -2,7 +2,7 @@
 // roles, keys and sessions, accounts as nodes sized by events; issuance (AssumeRole...) and use
 // as edges. Drawn with Cytoscape.js (loaded on first open). Its force-directed layout (cose) is
 // quadratic and takes minutes at 10,000 nodes; the concentric layout used here places nodes in
-// rings by kind (accounts inside, principals, then keys) in one pass, and the renderer hides
+// rings by kind (principals inside, then keys, accounts outside) in one pass, and the renderer hides
 // labels and edges while panning, so 10,000 nodes stay usable (the figure shown is measured).
 import { useEffect, useRef, useState } from 'react'
 import type { CredentialGraph, GraphNode } from '../../common/identity'
@@ -15,7 +15,8 @@ import { closeGraph, openDossier, useIdentity } from './identity-store'
 /** Nodes asked for: the most active principals and keys of the view. */
 export const GRAPH_NODES = 10_000
 
-const RING: Record<GraphNode['kind'], number> = { account: 4, user: 3, federated: 3, service: 3, role: 3, session: 1, key: 1 }
+/** Concentric levels, innermost highest: principals in the middle, their keys around them, accounts outside. */
+const RING: Record<GraphNode['kind'], number> = { user: 3, federated: 3, service: 3, role: 3, session: 2, key: 2, account: 1 }
 const COLOR: Record<GraphNode['kind'], string> = {
   account: '#7a5af8',
   user: '#1570ef',
