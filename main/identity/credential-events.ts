@@ -100,8 +100,23 @@ export function identityOfBytes(bytes: Uint8Array): IdentitySummary | null {
   return members && identityOf(members.userIdentity, members.userAgent)
 }
 
+const CREDENTIALS = Buffer.from('redentials"')
+const ESCAPE = Buffer.from('\\u')
+
+/**
+ * Whether the bytes may hold issued credentials: "credentials" or "roleCredentials" as a key,
+ * or a \u escape (which could spell one; then the parse decides). Most calls of an issuing
+ * name that issue nothing (failures are skipped before, but responses CloudTrail leaves out
+ * are common) are passed over without a parse.
+ */
+function mayIssue(bytes: Uint8Array): boolean {
+  const b = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  return b.indexOf(CREDENTIALS) >= 0 || b.indexOf(ESCAPE) >= 0
+}
+
 /** The issued key of a credential-issuing event, or null when it issued none (a failure, a response CloudTrail left out). */
 export function issueOfBytes(bytes: Uint8Array, eventId: number, time: number): IssueRecord | null {
+  if (!mayIssue(bytes)) return null
   const m = readMembers(bytes, ISSUE_KEYS)
   if (!m || m.errorCode) return null
   const response = obj(m.responseElements)

@@ -37,6 +37,7 @@ export class IdentityIndex {
   private cache = new Map<string, ResolvedChain>()
   private cacheRevision = -1
   private firstUses: Map<number, number> | null = null
+  private groups: { order: Uint32Array; starts: Uint32Array } | null = null
 
   constructor(readonly store: EventStore) {}
 
@@ -90,56 +91,73 @@ export class IdentityIndex {
     if (this.cacheRevision !== this.revision) {
       this.cache = new Map()
       this.firstUses = null
+      this.groups = null
       this.cacheRevision = this.revision
     }
     return this.cache
   }
 
-  /** First use (ms) of each issued key that any event used, by key code: one pass, cached per revision. */
+  /**
+   * The events of one access key (by code), ascending: a counting sort of the access key
+   * column, made once per revision (two passes over it), so a chain's statistics cost the
+   * key's own events, not a pass over the whole set.
+   */
+  keyEvents(code: number): Uint32Array {
+    this.chainCache()
+    if (!this.groups) {
+      const codes = this.store.codes('accessKey')
+      const n = this.store.size
+      const starts = new Uint32Array(this.store.dictionarySize + 1)
+      for (let id = 0; id < n; id++) starts[codes[id] + 1]++
+      for (let c = 1; c < starts.length; c++) starts[c] += starts[c - 1]
+      const next = starts.slice(0, -1)
+      const order = new Uint32Array(n)
+      for (let id = 0; id < n; id++) order[next[codes[id]]++] = id
+      this.groups = { order, starts }
+    }
+    const { order, starts } = this.groups
+    return code > 0 && code + 1 < starts.length ? order.subarray(starts[code], starts[code + 1]) : new Uint32Array(0)
+  }
+
+  /** First use (ms) of each issued key that any event used, by key code: cached per revision. */
   issuedFirstUse(): Map<number, number> {
     this.chainCache()
     if (this.firstUses) return this.firstUses
-    const wanted = new Set<number>()
+    const first = new Map<number, number>()
+    const times = this.store.times
     for (const key of this.issues.keys()) {
       const code = this.store.codeOf(key)
-      if (code > 0) wanted.add(code)
-    }
-    const first = new Map<number, number>()
-    const codes = this.store.codes('accessKey')
-    const times = this.store.times
-    for (let id = 0, n = this.store.size; id < n; id++) {
-      const code = codes[id]
-      if (code === 0 || !wanted.has(code)) continue
-      const t = times[id]
-      const known = first.get(code)
-      if (known === undefined || t < known) first.set(code, t)
+      if (code <= 0) continue
+      let min = NaN
+      for (const id of this.keyEvents(code)) if (times[id] < min || Number.isNaN(min)) min = times[id]
+      if (this.keyEvents(code).length > 0) first.set(code, min)
     }
     this.firstUses = first
     return first
   }
 
-  /** Use of the given keys (by code) across the loaded set: one pass over the access key column. */
+  /** Use of the given keys (by code) across the loaded set. */
   keyStats(codes: Iterable<number>): Map<number, KeyStats> {
     const stats = new Map<number, KeyStats>()
-    for (const code of codes) if (code > 0) stats.set(code, { firstId: -1, firstTime: NaN, lastTime: NaN, events: 0, ips: new Map() })
-    if (stats.size === 0) return stats
-    const keys = this.store.codes('accessKey')
     const ips = this.store.codes('sourceIp')
     const times = this.store.times
-    for (let id = 0, n = this.store.size; id < n; id++) {
-      const s = stats.get(keys[id])
-      if (s === undefined) continue
-      const t = times[id]
-      if (s.firstId < 0 || t < s.firstTime || (Number.isNaN(s.firstTime) && !Number.isNaN(t))) {
-        s.firstId = id
-        s.firstTime = t
+    for (const code of codes) {
+      if (code <= 0 || stats.has(code)) continue
+      const s: KeyStats = { firstId: -1, firstTime: NaN, lastTime: NaN, events: 0, ips: new Map() }
+      for (const id of this.keyEvents(code)) {
+        const t = times[id]
+        if (s.firstId < 0 || t < s.firstTime || (Number.isNaN(s.firstTime) && !Number.isNaN(t))) {
+          s.firstId = id
+          s.firstTime = t
+        }
+        if (!(t <= s.lastTime)) s.lastTime = Number.isNaN(t) ? s.lastTime : t
+        s.events++
+        const ip = ips[id]
+        const seen = s.ips.get(ip)
+        if (seen !== undefined) s.ips.set(ip, seen + 1)
+        else if (s.ips.size < MAX_IPS_PER_KEY) s.ips.set(ip, 1)
       }
-      if (!(t <= s.lastTime)) s.lastTime = Number.isNaN(t) ? s.lastTime : t
-      s.events++
-      const ip = ips[id]
-      const seen = s.ips.get(ip)
-      if (seen !== undefined) s.ips.set(ip, seen + 1)
-      else if (s.ips.size < MAX_IPS_PER_KEY) s.ips.set(ip, 1)
+      stats.set(code, s)
     }
     return stats
   }

@@ -58,6 +58,13 @@ describe('credential chains', () => {
     expect(hops[2].issuedBy?.account).toBe(B)
   })
 
+  it('reads an issuing response whose keys are written with escapes (as JSON allows)', () => {
+    const alice = iamUser('alice', A, ALICE_KEY)
+    const issuing = JSON.stringify(assumeRole(alice, `arn:aws:iam::${A}:role/Admin`, 's', ADMIN_KEY, { time: '2024-03-05T10:00:00Z' })).replace('"credentials"', '"cr\\u0065dentials"')
+    const store = storeOfEvents([issuing, call(roleSession('Admin', 's', A, ADMIN_KEY), { time: '2024-03-05T10:01:00Z' })])
+    expect(chainOf(store, 1).hops.map((h) => h.name)).toEqual(['alice', 's'])
+  })
+
   it('says a temporary key was issued before the loaded range, and does not guess who', () => {
     const store = storeOfEvents([call(roleSession('Ops', 'night-shift', A, 'ASIAOLD0000000000009'), { time: '2024-03-05T10:00:00Z' })])
     const { hops } = chainOf(store, 0)
