@@ -27,6 +27,32 @@ const COLOR: Record<GraphNode['kind'], string> = {
   key: '#98a2b3',
 }
 
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5))
+
+/**
+ * Positions computed here in one pass (Cytoscape's preset layout): each ring of kinds is a
+ * sunflower (phyllotaxis) disc or annulus, principals in the middle, keys around them, accounts
+ * outside. Measured at 10,000 nodes in Chromium: the concentric layout took 17 s on a loaded
+ * 2-core machine, this placement a few milliseconds (the rest is Cytoscape drawing).
+ */
+export function ringPositions(nodes: readonly GraphNode[], spacing = 14): Map<string, { x: number; y: number }> {
+  const positions = new Map<string, { x: number; y: number }>()
+  let inner = 0
+  for (const ring of [3, 2, 1]) {
+    const members = nodes.filter((n) => RING[n.kind] === ring)
+    // An annulus from `inner` holding members.length cells of spacing² area each.
+    const offset = (inner / spacing) ** 2
+    members.forEach((node, i) => {
+      // The first (most active) principal sits at the origin, the middle of the view.
+      const r = spacing * Math.sqrt(offset + i)
+      const a = (offset + i) * GOLDEN_ANGLE
+      positions.set(node.id, { x: r * Math.cos(a), y: r * Math.sin(a) })
+    })
+    inner = spacing * Math.sqrt(offset + members.length) + spacing * 4
+  }
+  return positions
+}
+
 type Status = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'shown'; graph: CredentialGraph; layoutMs: number }
 
 function GraphDialog() {
@@ -43,12 +69,19 @@ function GraphDialog() {
       try {
         const [graph, { default: cytoscape }] = await Promise.all([getApi().credentialGraph({ viewId, maxNodes: GRAPH_NODES }), import('cytoscape')])
         if (!live || !box.current) return
-        const max = Math.max(1, ...graph.nodes.map((n) => n.events))
+        const max = graph.nodes.reduce((m, n) => Math.max(m, n.events), 1)
         const started = performance.now()
+        const positions = ringPositions(graph.nodes)
+        // Zoom so that the farthest node fits, with the origin (the most active principal) in the middle.
+        let radius = 0
+        for (const p of positions.values()) radius = Math.max(radius, Math.hypot(p.x, p.y))
+        const { clientWidth: width, clientHeight: height } = box.current
+        const zoom = Math.min(2, Math.min(width, height) / 2 / (radius + 40))
         const cy = cytoscape({
           container: box.current,
           elements: [
             ...graph.nodes.map((n) => ({
+              position: positions.get(n.id),
               data: { id: n.id, label: n.label, kind: n.kind, ring: RING[n.kind], size: 8 + 32 * Math.sqrt(n.events / max), color: COLOR[n.kind] },
             })),
             ...graph.edges.map((e, i) => ({ data: { id: `e${i}`, source: e.source, target: e.target, kind: e.kind } })),
@@ -58,7 +91,11 @@ function GraphDialog() {
             { selector: 'edge', style: { width: 1, 'line-color': '#d0d5dd', 'curve-style': 'haystack' } },
             { selector: 'edge[kind = "assumed"], edge[kind = "issued"]', style: { width: 2, 'line-color': '#f79009', 'curve-style': 'straight', 'target-arrow-shape': 'triangle', 'target-arrow-color': '#f79009' } },
           ],
-          layout: { name: 'concentric', concentric: (node: { data(key: string): number }) => node.data('ring'), levelWidth: () => 1, minNodeSpacing: 4, animate: false },
+          layout: { name: 'preset', fit: false },
+          zoom,
+          pan: { x: width / 2, y: height / 2 },
+          minZoom: zoom / 4,
+          maxZoom: 4,
           textureOnViewport: true,
           hideEdgesOnViewport: true,
           hideLabelsOnViewport: true,
