@@ -19,6 +19,7 @@ export const KEY_IPS_FLAG = 3
 /** This many access-denied errors within the window make a burst. */
 export const DENIED_BURST = 10
 export const DENIED_WINDOW_MS = 5 * 60_000
+const USER_AGENT = ['userAgent']
 const DENIED = /AccessDenied|Unauthorized|Forbidden|NotAuthorized/i
 
 const iso = (ms: number): string | null => (Number.isFinite(ms) ? new Date(ms).toISOString() : null)
@@ -112,7 +113,7 @@ export function dossierOf(store: EventStore, index: IdentityIndex, principal: Pr
       if (!set) keyIps.set(key, (set = new Set()))
       set.add(ip)
     }
-    if (n < MAX_USER_AGENT_EVENTS) agentTally.add(str(readMembers(store.bytes(id), ['userAgent'])?.userAgent), t)
+    if (n < MAX_USER_AGENT_EVENTS) agentTally.add(str(readMembers(store.bytes(id), USER_AGENT, true)?.userAgent), t)
   })
 
   // Roles this principal's calls assumed, and who issued the keys it used.

@@ -30,9 +30,10 @@ function sameBytes(b: Uint8Array, start: number, end: number, key: Uint8Array): 
  * The wanted top-level members of the event in `bytes` (absent keys are absent; a repeated key
  * keeps its last value, as JSON.parse does), or null when the bytes are not one JSON object.
  */
-export function readMembers(bytes: Uint8Array, keys: readonly string[]): Json | null {
+export function readMembers(bytes: Uint8Array, keys: readonly string[], stopEarly = false): Json | null {
   const b = asBuffer(bytes)
   const wanted = keyBytes(keys)
+  let found = 0
   const scan = new StrictScanner(b)
   const n = b.length
   let i = scan.ws(0, n)
@@ -54,14 +55,31 @@ export function readMembers(bytes: Uint8Array, keys: readonly string[]): Json | 
     i = scan.skip(i, n)
     if (i < 0) return wholeParse(b, keys)
     for (let k = 0; k < wanted.length; k++) {
-      if (sameBytes(b, keyStart, keyEnd, wanted[k])) out[keys[k]] = JSON.parse(b.toString('utf8', valueStart, i)) as unknown
+      if (!sameBytes(b, keyStart, keyEnd, wanted[k])) continue
+      if (!(keys[k] in out)) found++
+      out[keys[k]] = JSON.parse(b.toString('utf8', valueStart, i)) as unknown
     }
+    // Every wanted key seen: the rest need not be walked if it cannot hold a second one (a
+    // repeated key wins in JSON.parse), i.e. has neither a wanted key's quoted name nor an
+    // escape that could spell one.
+    if (stopEarly && found === wanted.length && !mayRepeat(b, i, wanted)) return out
     i = scan.ws(i, n)
     if (i >= n) return wholeParse(b, keys)
     if (b[i] === 0x7d) return scan.ws(i + 1, n) === n ? out : wholeParse(b, keys)
     if (b[i] !== 0x2c) return wholeParse(b, keys)
     i = scan.ws(i + 1, n)
   }
+}
+
+const ESCAPE = Buffer.from('\\u')
+
+function mayRepeat(b: Buffer, from: number, wanted: readonly Uint8Array[]): boolean {
+  if (b.indexOf(ESCAPE, from) >= 0) return true
+  for (const key of wanted) {
+    const quoted = Buffer.concat([Buffer.from('"'), key, Buffer.from('"')])
+    if (b.indexOf(quoted, from) >= 0) return true
+  }
+  return false
 }
 
 function wholeParse(b: Buffer, keys: readonly string[]): Json | null {
