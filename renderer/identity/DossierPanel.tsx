@@ -132,7 +132,7 @@ function DossierBody({ dossier, t }: { dossier: Dossier; t: Messages }) {
       <UseList title={t.dossierRegions} items={dossier.regions} field="region" base={base} t={t} />
       <UseList title={t.dossierAccounts} items={dossier.accounts} field="account" base={base} t={t} />
       <UseList title={t.dossierAccessKeys} items={dossier.accessKeys} field="accessKey" base={base} t={t} open={(value) => ({ kind: 'accessKey', id: value })} />
-      <UseList title={t.dossierAssumedRoles} items={dossier.assumedRoles} field={null} base={base} t={t} open={(value) => ({ kind: 'role', id: value })} />
+      <UseList title={t.dossierAssumedRoles} items={dossier.assumedRoles} field="requestParameters.roleArn" base={base} t={t} open={(value) => ({ kind: 'role', id: value })} />
       <UseList title={t.dossierAssumedBy} items={dossier.assumedBy} field={null} base={base} t={t} open={(value) => (value.startsWith('arn:') && value.includes(':user/') ? { kind: 'iamUser', id: value } : { kind: 'name', id: value })} />
     </div>
   )

@@ -26,6 +26,7 @@ test.describe('credential chains', () => {
     await expect(hops.nth(2)).toContainText('in 210987654321')
     await expect(hops.nth(2)).toContainText('from 198.51.100.7')
     await expect(page.getByTestId('who-chain')).toContainText('this call')
+    await page.screenshot({ path: 'test-results/identity/who.png' })
 
     // A hop's link shows the event that issued its credentials.
     await hops.nth(2).getByTestId('who-issued-link').click()
@@ -38,6 +39,7 @@ test.describe('credential chains', () => {
     await expect(dossier).toContainText('Dossier: alice')
     await expect(dossier.getByTestId('dossier-events')).toHaveText('4')
     await expect(dossier).toContainText('arn:aws:iam::111111111111:role/Admin')
+    await page.screenshot({ path: 'test-results/identity/dossier.png' })
     const listUsers = dossier.getByTestId('dossier-api').filter({ hasText: 'ListUsers' })
     await expect(listUsers).toContainText('1')
     await listUsers.getByTestId('dossier-api-count').click()
