@@ -10,6 +10,13 @@ import { credentialGraph } from '../identity/credential-graph'
 import { dossierOf } from '../identity/dossier'
 import { identityIndexOf } from '../identity/identity-index'
 
+/**
+ * Rows per dossier list sent to the renderer (most frequent first; the panel shows fewer): a
+ * principal with a million distinct user agents must not become a message of that size. The CLI
+ * prints every row.
+ */
+export const DOSSIER_ROWS = 1_000
+
 export class IdentityService {
   constructor(
     private readonly store: EventStore,
@@ -28,7 +35,20 @@ export class IdentityService {
   }
 
   dossier(principal: PrincipalRef): Dossier {
-    return dossierOf(this.store, identityIndexOf(this.store), principal)
+    const d = dossierOf(this.store, identityIndexOf(this.store), principal)
+    const cut = <T>(rows: T[]): T[] => rows.slice(0, DOSSIER_ROWS)
+    return {
+      ...d,
+      apis: cut(d.apis),
+      sourceIps: cut(d.sourceIps),
+      userAgents: cut(d.userAgents),
+      regions: cut(d.regions),
+      accounts: cut(d.accounts),
+      accessKeys: cut(d.accessKeys),
+      assumedRoles: cut(d.assumedRoles),
+      assumedBy: cut(d.assumedBy),
+      flags: cut(d.flags),
+    }
   }
 
   graph(request: { viewId: number; maxNodes: number }): CredentialGraph {

@@ -9,6 +9,10 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AshiatoService } from '../../main/services/ashiato-service'
 import { dispatchCall, type ShellCalls } from '../../main/services/dispatch-call'
+import { DOSSIER_ROWS, IdentityService } from '../../main/services/identity-service'
+import { dossierOf } from '../../main/identity/dossier'
+import { identityIndexOf } from '../../main/identity/identity-index'
+import { storeOfEvents } from './helpers/make-store'
 import type { CredentialChain, CredentialGraph, Dossier } from '../../common/identity'
 import { assumeRole, call, iamUser, roleSession } from './helpers/identity-gen'
 
@@ -59,6 +63,16 @@ describe('identity calls', () => {
     const small = (await dispatchCall(service, shell, 'credentialGraph', [{ viewId: view.viewId, maxNodes: 2 }])) as CredentialGraph
     expect(small.nodes).toHaveLength(2)
     expect(small.omittedNodes).toBeGreaterThan(0)
+  })
+
+  it('sends at most DOSSIER_ROWS rows per dossier list', async () => {
+    const alice = iamUser('alice', A, 'AKIAALICE00000000001')
+    const events = Array.from({ length: DOSSIER_ROWS + 200 }, (_, i) => call(alice, { time: '2024-03-05T10:00:00Z', ip: `10.0.${i >> 8}.${i & 255}` }))
+    const store = storeOfEvents(events)
+    expect(dossierOf(store, identityIndexOf(store), { kind: 'iamUser', id: 'alice' }).sourceIps).toHaveLength(DOSSIER_ROWS + 200)
+    const sent = new IdentityService(store, () => new Uint32Array(0)).dossier({ kind: 'iamUser', id: 'alice' })
+    expect(sent.sourceIps).toHaveLength(DOSSIER_ROWS)
+    expect(sent.events).toBe(DOSSIER_ROWS + 200)
   })
 
   it('refuses bad arguments', async () => {
