@@ -6,6 +6,7 @@
 
 import type { EventDetail, EventRow, RowColumn } from './event-row'
 import type { Facet, FacetField, Histogram } from './query/facet-query'
+import type { CredentialChain, CredentialGraph, Dossier, PrincipalRef } from './identity'
 
 export type { Facet, FacetField, FacetValue, Histogram } from './query/facet-query'
 
@@ -400,6 +401,12 @@ export interface AshiatoCalls {
   fetchPublicKeys(request: { profile: string }): Promise<{ keys: number }>
   /** Which of these events come from a file that is not valid, and its status (for markers in the list and viewer). */
   eventIntegrity(ids: number[]): Promise<{ id: number; status: IntegrityLogStatus }[]>
+  /** Who is behind an event: its credential chain from the origin to the call (common/identity.ts). */
+  credentialChain(id: number): Promise<CredentialChain>
+  /** What a principal did over the loaded set. */
+  principalDossier(principal: PrincipalRef): Promise<Dossier>
+  /** Principals, roles, keys and accounts of a view's events, and the issuance links between them (at most maxNodes nodes). */
+  credentialGraph(request: { viewId: number; maxNodes: number }): Promise<CredentialGraph>
 }
 
 /** copyEvents copies at most this many events (more: export them). */
@@ -437,6 +444,9 @@ export const CALL_NAMES = [
   'addPublicKeys',
   'eventIntegrity',
   'fetchPublicKeys',
+  'credentialChain',
+  'principalDossier',
+  'credentialGraph',
 ] as const satisfies readonly CallName[]
 
 /**
@@ -482,6 +492,9 @@ export const CALL_SCOPE = {
   addPublicKeys: 'session',
   fetchPublicKeys: 'session',
   eventIntegrity: 'session',
+  credentialChain: 'session',
+  principalDossier: 'session',
+  credentialGraph: 'session',
 } as const satisfies Record<CallName, CallScope>
 
 // ---------------------------------------------------------------------------------------------

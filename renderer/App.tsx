@@ -11,6 +11,7 @@ import { TopBar } from './components/TopBar'
 import { EventViewer } from './viewer/EventViewer'
 import { CompareHost } from './viewer/CompareView'
 import { AccountAliasHost } from './viewer/AccountAliasDialog'
+import { IdentityHost } from './identity/IdentityHost'
 import { ExportDialog, ExportNotice } from './components/ExportDialog'
 import { SelectionStatus } from './components/SelectionStatus'
 import { CrashNotice } from './components/CrashNotice'
@@ -189,6 +190,7 @@ export function App() {
       <PivotMenuHost />
       <CompareHost />
       <AccountAliasHost />
+      <IdentityHost />
       <ExportDialog />
       <ExportNotice />
       <CrashNotice />

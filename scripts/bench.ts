@@ -76,6 +76,8 @@ async function childLoad(dir: string, queries: boolean): Promise<void> {
     spilledBytes: store.spilledBytes,
     queries: queries ? benchQueries(store) : [],
   }
+  // Credential chains and dossiers over the same loaded set (printed beside the load time).
+  if (!process.argv.includes('--no-features')) (await import('./bench-identity')).benchIdentity(store, loadedMs)
   store.clear()
   console.log(JSON.stringify(figures))
 }
@@ -90,7 +92,10 @@ async function child(kind: string, dir: string): Promise<void> {
 function runChild<T>(kind: string, dir: string): T {
   const args = [...process.execArgv, process.argv[1], '--child', kind, '--dir', dir, ...(process.argv.includes('--no-queries') ? ['--no-queries'] : [])]
   const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] })
-  return JSON.parse(out.trim().split('\n').pop()!) as T
+  // The last line is the child's figures; any before it are figures it printed itself.
+  const lines = out.trim().split('\n')
+  for (const printed of lines.slice(0, -1)) console.log(printed)
+  return JSON.parse(lines[lines.length - 1]) as T
 }
 
 function measure(corpus: CorpusInfo, withJq: boolean): void {

@@ -21,7 +21,7 @@ export interface FieldRef {
   special?: SpecialField
 }
 
-export type SpecialField = 'user' | 'account' | 'resourceName' | 'integrity'
+export type SpecialField = 'user' | 'account' | 'resourceName' | 'integrity' | 'origin' | 'chain' | 'session'
 
 interface Span {
   start: number

@@ -45,6 +45,9 @@ export const SHORT_NAMES: readonly ShortName[] = [
     special: 'integrity',
     description: "the integrity of the event's file against the loaded digests: valid, modified, not-in-digest or not-covered",
   },
+  { names: ['origin'], special: 'origin', description: "the credential chain's first principal: user name, ARN, or Identity Center user" },
+  { names: ['chain'], special: 'chain', description: 'any principal or access key anywhere in the credential chain' },
+  { names: ['session'], special: 'session', description: 'the access key of any hop of the credential chain (same session)' },
 ]
 
 const byName = new Map<string, ShortName>()

@@ -54,6 +54,7 @@ Hostile text: on a terminal, control and bidi characters inside the events' stri
 U+202E...) are shown as \\u escapes (the same JSON values); piped or with --out, the events'
 bytes are exact. CSV cells and the messages on stderr always escape them.
 Integrity: "ashiato validate --help" (checks log files against their signed digests, offline).
+  ashiato dossier PRINCIPAL PATH...   one principal's activity as a JSON object (see its --help)
 
 Order: events are printed oldest first by eventTime (ties in file-name order, then in file
 order); events without an eventTime come last. Digest files are counted, never printed.
@@ -68,6 +69,7 @@ For clean stdout through npm, use "npm run -s cli -- ..." (without -s npm prints
 
 async function main(): Promise<void> {
   if (process.argv[2] === 'validate') return void (process.exitCode = await (await import('./validate-main')).validateMain(process.argv.slice(3)))
+  if (process.argv[2] === 'dossier') return runDossierCommand(process.argv.slice(3))
   const args = parseCliArgs(process.argv.slice(2))
   if ('usageError' in args) {
     process.stderr.write(`ashiato: ${args.usageError}\n`)
@@ -103,6 +105,20 @@ function errorLines(error: unknown): string {
   if (!(error instanceof Error)) return escapeControls(String(error))
   const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line))
   return [escapeControls(`${error.name}: ${error.message}`), ...frames.map((line) => escapeControls(line))].join('\n')
+}
+
+async function runDossierCommand(argv: string[]): Promise<void> {
+  const { DOSSIER_USAGE, parseDossierArgs, runDossier } = await import('./cli-dossier')
+  const args = parseDossierArgs(argv)
+  if ('usageError' in args) {
+    process.stderr.write(`ashiato: ${args.usageError}\n`)
+    process.exitCode = EXIT_USAGE
+    return
+  }
+  if (args.help) return void process.stdout.write(`${DOSSIER_USAGE}\n`)
+  const controller = new AbortController()
+  process.on('SIGINT', () => (controller.signal.aborted ? process.exit(EXIT_INTERRUPTED) : controller.abort()))
+  process.exitCode = await runDossier(args, { stdout: process.stdout, stderr: process.stderr, signal: controller.signal })
 }
 
 main().catch((error: unknown) => {

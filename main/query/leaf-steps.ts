@@ -2,7 +2,7 @@
 // run the cheap steps first so that byte searches and JSON.parse only see what is left.
 
 import type { CompareNode, ExistsNode, MatchNode, PatternPart, TextNode } from '../../common/query/ast'
-import { patternLiteral } from '../../common/query/ast'
+import { patternLiteral, patternSource } from '../../common/query/ast'
 import { formatEventTime, parseInstant } from '../../common/query/instant'
 import type { EventStore } from '../store/event-store'
 import { filterBytes, foldedSource, literalNeedle } from './byte-search'
@@ -12,6 +12,7 @@ import { integrityStep } from './integrity-step'
 import { difference, filterIds, union } from './id-lists'
 import { freeTextTest } from './free-text'
 import { anyValuePasses, compareTest, isNumeric, isPresent, patternTest, type ValueTest } from './value-match'
+import { identityStep, isIdentityField } from '../identity/identity-query'
 
 export interface Step {
   /** Relative cost per candidate: 1 for a column lookup, ~100 for parsing JSON. */
@@ -85,6 +86,7 @@ function valueStep(store: EventStore, plan: FieldPlan, test: ValueTest, needle: 
 
 export function matchStep(store: EventStore, node: MatchNode): Step {
   if (node.field.special === 'integrity') return integrityStep(store, patternTest(node.pattern))
+  if (isIdentityField(node.field.special)) return identityStep(store, node.field.special, patternTest(node.pattern), patternSource(node.pattern))
   const plan = planField(node.field)
   const literal = patternLiteral(node.pattern)
   if (plan.kind === 'time' && literal !== null) {
@@ -97,6 +99,7 @@ export function matchStep(store: EventStore, node: MatchNode): Step {
 
 export function compareStep(store: EventStore, node: CompareNode): Step {
   if (node.field.special === 'integrity') return integrityStep(store, compareTest(node.op, node.value))
+  if (isIdentityField(node.field.special)) return identityStep(store, node.field.special, compareTest(node.op, node.value), node.value)
   const plan = planField(node.field)
   if (plan.kind === 'time' && node.instant !== undefined) {
     const t = node.instant
@@ -112,6 +115,7 @@ export function compareStep(store: EventStore, node: CompareNode): Step {
 
 export function existsStep(store: EventStore, node: ExistsNode): Step {
   if (node.field.special === 'integrity') return integrityStep(store, () => true)
+  if (isIdentityField(node.field.special)) return identityStep(store, node.field.special, (value) => value !== '')
   const plan = planField(node.field)
   switch (plan.kind) {
     case 'time':

@@ -19,6 +19,8 @@ import { ExportRunner, jsonLines, type ExportShape } from './export-runner'
 import { IntegrityService } from './integrity-service'
 import { resolveS3CacheDir } from '../s3/cache-dir'
 import type { IntegrityInfo, IntegrityLogStatus } from '../../common/ipc-contract'
+import { IdentityService } from './identity-service'
+import type { CredentialChain, CredentialGraph, Dossier, PrincipalRef } from '../../common/identity'
 
 /** How often the renderer hears that events arrived while a load runs. */
 const EVENTS_CHANGED_INTERVAL_MS = 250
@@ -52,8 +54,12 @@ export class AshiatoService implements ServiceCalls {
   private selected: { viewId: number; ids: Uint32Array } | null = null
   private readonly exporter = new ExportRunner(this.store, (name, payload) => this.push(name, payload))
   readonly integrity = new IntegrityService(this.store, () => this.options.s3?.cacheDir ?? resolveS3CacheDir(undefined))
+  private readonly identity = new IdentityService(this.store, (viewId) => this.viewIds(viewId))
 
-  constructor(private readonly options: ServiceOptions = {}) {}
+  constructor(private readonly options: ServiceOptions = {}) {
+    // The link table follows the load, a few thousand events at a time (see identity-service.ts).
+    this.onPush((name) => name === 'eventsChanged' && this.identity.follow())
+  }
 
   /** Every push, for a shell to forward. Returns the unsubscribe. */
   onPush(listener: PushListener): () => void {
@@ -307,6 +313,18 @@ export class AshiatoService implements ServiceCalls {
   /** The selection as JSON Lines (the shells put it on the clipboard). */
   copyText(request: { selection: EventSelection; viewId?: number }): CopyResult & { text: string } {
     return jsonLines(this.store, this.resolveSelection(request.selection, request.viewId))
+  }
+
+  async credentialChain(id: number): Promise<CredentialChain> {
+    return this.identity.chain(id)
+  }
+
+  async principalDossier(principal: PrincipalRef): Promise<Dossier> {
+    return this.identity.dossier(principal)
+  }
+
+  async credentialGraph(request: { viewId: number; maxNodes: number }): Promise<CredentialGraph> {
+    return this.identity.graph(request)
   }
 
   async dispose(): Promise<void> {

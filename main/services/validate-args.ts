@@ -9,6 +9,7 @@ import type { AshiatoCalls, CallName, FacetsRequest, HistogramRequest, RowsReque
 import type { S3Connection, S3Location, S3OpenRequest } from '../../common/ipc-contract'
 import type { EventSelection, ExportFormat, ExportRequest } from '../../common/ipc-contract'
 import { FACET_FIELDS, type FacetField } from '../../common/query/facet-query'
+import { eventIdArg, graphArg, principalArg } from './validate-identity-args'
 
 export type CallArgs<K extends CallName> = Parameters<AshiatoCalls[K]>
 
@@ -373,6 +374,9 @@ const validators: Validators = {
     if (!Array.isArray(ids) || ids.length > LIMITS.memberIds) fail('eventIntegrity', `expected at most ${LIMITS.memberIds} event ids`)
     return [ids.map((id) => nonNegativeInteger('eventIntegrity', 'id', id))]
   },
+  credentialChain: (args) => eventIdArg('credentialChain', args),
+  principalDossier: (args) => principalArg('principalDossier', args),
+  credentialGraph: (args) => graphArg('credentialGraph', args),
 }
 
 /** Checks one call's untrusted arguments; returns them typed, or throws an ArgumentError. */

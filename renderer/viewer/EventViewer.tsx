@@ -28,6 +28,7 @@ import { linksOpenInShell, openDocLink } from './open-link'
 import { prettyJson, scalarText, stringValue, type PrettyJson } from './pretty-json'
 import { RawTextNotice } from './RawTextNotice'
 import { accountIn, clauseFor, copyText, queryField, type ValueAt } from './value-actions'
+import { WhoSection } from '../identity/WhoSection'
 
 type Shown = { id: number; detail: EventDetail } | { id: number; error: string } | null
 
@@ -283,6 +284,7 @@ export function EventViewer() {
       {pretty && detail ? <RelatedBar pretty={pretty} t={t} /> : null}
       {pretty && detail ? <RawTextNotice pretty={pretty} t={t} /> : null}
       {detail ? <EventNotices detail={detail} /> : null}
+      <WhoSection eventId={detail ? detail.id : null} eventTime={eventTime} />
       <div className="viewer__body">
         <JsonEditor
           text={pretty?.text ?? ''}

@@ -4,9 +4,12 @@ import { describe, expect, it } from 'vitest'
 import { namesMainThreadField } from '../../main/query/main-thread-fields'
 
 describe('which views stay on the main thread', () => {
-  it('names integrity:, anywhere in the query', () => {
+  it('names integrity:, origin:, chain: or session:, anywhere in the query', () => {
     expect(namesMainThreadField('integrity:modified')).toBe(true)
     expect(namesMainThreadField('event:PutObject and not (user:alice or integrity:valid)')).toBe(true)
+    expect(namesMainThreadField('origin:alice')).toBe(true)
+    expect(namesMainThreadField('-session:ASIA*')).toBe(true)
+    expect(namesMainThreadField('chain:*')).toBe(true)
   })
 
   it('leaves the store-column, JSON-path and free-text queries to the worker', () => {

@@ -107,6 +107,11 @@ describe('dispatchCall', () => {
     addPublicKeys: async () => ({ keys: 0 }),
     eventIntegrity: async () => [],
     fetchPublicKeys: async () => ({ keys: 0 }),
+    credentialChain: async (id) => ({ eventId: id, hops: [], truncated: false }),
+    principalDossier: async () => {
+      throw new Error('not in this test')
+    },
+    credentialGraph: async () => ({ nodes: [], edges: [], omittedNodes: 0 }),
   }
   const shell: ShellCalls = {
     appInfo: async () => ({ mode: 'web', version: '1.2.3', locale: 'en' }),

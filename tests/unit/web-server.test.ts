@@ -71,6 +71,15 @@ class FakeService implements WebService {
   async getHistogram() {
     return { start: 0, bucketMs: 60_000, errors: [], successes: [], untimed: 0 }
   }
+  async credentialChain(id: number) {
+    return { eventId: id, hops: [], truncated: false }
+  }
+  async principalDossier(): Promise<never> {
+    throw new Error('not in this test')
+  }
+  async credentialGraph() {
+    return { nodes: [], edges: [], omittedNodes: 0 }
+  }
   async selectView() {
     return { count: 0 }
   }

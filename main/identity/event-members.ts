@@ -1,0 +1,106 @@
+// Reads a few top-level members of one event's JSON bytes without parsing the rest: a walk over
+// the top-level keys (every other value skipped, and validated, by the loader's strict scanner),
+// then JSON.parse of just the wanted values. userIdentity is ~300 bytes of a ~1.5 KB event, so
+// identity work parses a fifth of what a whole-event parse would. Anything the walk does not
+// accept (escaped keys, invalid JSON) falls back to JSON.parse of the whole event, which is the
+// reference: the two must agree (tests/unit/identity-members.test.ts).
+
+import { StrictScanner } from '../loader/strict-scanner'
+
+type Json = Record<string, unknown>
+
+const QUOTE = 0x22
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+}
+
+/** The keys' bytes, for a compare without building strings. */
+function keyBytes(keys: readonly string[]): Uint8Array[] {
+  return keys.map((key) => Buffer.from(key, 'latin1'))
+}
+
+function sameBytes(b: Uint8Array, start: number, end: number, key: Uint8Array): boolean {
+  if (end - start !== key.length) return false
+  for (let k = 0; k < key.length; k++) if (b[start + k] !== key[k]) return false
+  return true
+}
+
+/**
+ * The wanted top-level members of the event in `bytes` (absent keys are absent; a repeated key
+ * keeps its last value, as JSON.parse does), or null when the bytes are not one JSON object.
+ */
+export function readMembers(bytes: Uint8Array, keys: readonly string[], stopEarly = false): Json | null {
+  const b = asBuffer(bytes)
+  const wanted = keyBytes(keys)
+  let found = 0
+  const scan = new StrictScanner(b)
+  const n = b.length
+  let i = scan.ws(0, n)
+  if (i >= n || b[i] !== 0x7b) return wholeParse(b, keys)
+  const out: Json = {}
+  i = scan.ws(i + 1, n)
+  if (i < n && b[i] === 0x7d) return out
+  for (;;) {
+    if (i >= n || b[i] !== QUOTE) return wholeParse(b, keys)
+    const keyStart = i + 1
+    i = scan.string(i, n)
+    if (i < 0 || !scan.plain) return wholeParse(b, keys)
+    const keyEnd = i - 1
+    i = scan.ws(i, n)
+    if (i >= n || b[i] !== 0x3a) return wholeParse(b, keys)
+    i = scan.ws(i + 1, n)
+    if (i >= n) return wholeParse(b, keys)
+    const valueStart = i
+    i = scan.skip(i, n)
+    if (i < 0) return wholeParse(b, keys)
+    for (let k = 0; k < wanted.length; k++) {
+      if (!sameBytes(b, keyStart, keyEnd, wanted[k])) continue
+      if (!(keys[k] in out)) found++
+      out[keys[k]] = JSON.parse(b.toString('utf8', valueStart, i)) as unknown
+    }
+    // Every wanted key seen: the rest need not be walked if it cannot hold a second one (a
+    // repeated key wins in JSON.parse), i.e. has neither a wanted key's quoted name nor an
+    // escape that could spell one.
+    if (stopEarly && found === wanted.length && !mayRepeat(b, i, wanted)) return out
+    i = scan.ws(i, n)
+    if (i >= n) return wholeParse(b, keys)
+    if (b[i] === 0x7d) return scan.ws(i + 1, n) === n ? out : wholeParse(b, keys)
+    if (b[i] !== 0x2c) return wholeParse(b, keys)
+    i = scan.ws(i + 1, n)
+  }
+}
+
+const ESCAPE = Buffer.from('\\u')
+
+function mayRepeat(b: Buffer, from: number, wanted: readonly Uint8Array[]): boolean {
+  if (b.indexOf(ESCAPE, from) >= 0) return true
+  for (const key of wanted) {
+    const quoted = Buffer.concat([Buffer.from('"'), key, Buffer.from('"')])
+    if (b.indexOf(quoted, from) >= 0) return true
+  }
+  return false
+}
+
+function wholeParse(b: Buffer, keys: readonly string[]): Json | null {
+  let event: unknown
+  try {
+    event = JSON.parse(b.toString('utf8'))
+  } catch {
+    return null
+  }
+  if (event === null || typeof event !== 'object' || Array.isArray(event)) return null
+  const out: Json = {}
+  for (const key of keys) if (key in (event as Json)) out[key] = (event as Json)[key]
+  return out
+}
+
+/** A plain object member, or null. */
+export function obj(value: unknown): Json | null {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : null
+}
+
+/** A string member, or '' (numbers and containers are not names). */
+export function str(value: unknown): string {
+  return typeof value === 'string' ? value : ''
+}
