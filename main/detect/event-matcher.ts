@@ -1,0 +1,158 @@
+// Runs every detection rule over a run of events, cheaply first: the rules that can match an
+// eventName are found once per name (an index from eventName to rules, built as names are met),
+// then each candidate rule is settled from the indexed columns if it can be, then by checking
+// that a field's key does not occur in the event's bytes at all, and only then by parsing the
+// event's JSON — once per event, whatever the number of rules that need it.
+
+import { evaluateTree, FALSE, TRUE, UNKNOWN, type Tri } from './evaluate-tree'
+import { valuesAt, textOf } from './field-values'
+import type { RuleSet } from './rule-set'
+import type { DetectionRule } from './compile-rule'
+import type { Leaf } from './value-matchers'
+
+/** The events a matcher reads: columns by position, and each event's JSON bytes. */
+export interface EventView {
+  count: number
+  /** The store's event id of position i. */
+  id(i: number): number
+  /** Raw eventName / eventSource / errorCode; '' when absent (then the event is parsed to know). */
+  eventName(i: number): string
+  eventSource(i: number): string
+  errorCode(i: number): string
+  bytes(i: number): Uint8Array
+}
+
+/** A match of a detection rule; `fields` are the values a correlation groups or counts by. */
+export interface Hit {
+  rule: number
+  id: number
+  fields?: string[]
+}
+
+const COLUMN_FIELDS = ['eventName', 'eventSource', 'errorCode'] as const
+const decoder = new TextDecoder()
+
+export class EventMatcher {
+  private detection: number[] = []
+  private byName = new Map<string, Int32Array>()
+
+  constructor(private readonly set: RuleSet) {
+    set.rules.forEach((rule, i) => {
+      if (rule.kind === 'detection') this.detection.push(i)
+    })
+  }
+
+  private rule(i: number): DetectionRule {
+    return this.set.rules[i] as DetectionRule
+  }
+
+  /** The rules that may match an event with this eventName ('' : unknown, every rule may). */
+  candidates(name: string): Int32Array {
+    let found = this.byName.get(name)
+    if (!found) {
+      const known = (leaf: Leaf): Tri => {
+        if (name === '' || leaf.field !== 'eventName' || leaf.needsEvent) return UNKNOWN
+        return this.columnTest(leaf, name)
+      }
+      found = Int32Array.from(this.detection.filter((r) => evaluateTree(this.rule(r).root, known) !== FALSE))
+      this.byName.set(name, found)
+    }
+    return found
+  }
+
+  private columnTest(leaf: Leaf, value: string): Tri {
+    let result = leaf.memo.get(value)
+    if (result === undefined) {
+      result = leaf.test([value], undefined)
+      leaf.memo.set(value, result)
+    }
+    return result ? TRUE : FALSE
+  }
+
+  /** Every match in `view`, in position order. */
+  match(view: EventView): Hit[] {
+    const hits: Hit[] = []
+    let current = -1
+    let columns: string[] = ['', '', '']
+    let buffer: Buffer | null = null
+    let escaped = false
+    let parsed: unknown = undefined
+    let absentKeys = new Map<string, boolean>()
+
+    const columnLeaf = (leaf: Leaf): Tri => {
+      if (leaf.needsEvent) return UNKNOWN
+      const c = COLUMN_FIELDS.indexOf(leaf.field as (typeof COLUMN_FIELDS)[number])
+      if (c < 0 || columns[c] === '') return UNKNOWN
+      return this.columnTest(leaf, columns[c])
+    }
+    // A key that never occurs in the bytes (as "key") is absent from the event, unless the text
+    // has \u escapes, which could spell a key differently.
+    const absent = (key: string): boolean => {
+      let result = absentKeys.get(key)
+      if (result === undefined) {
+        const bytes = view.bytes(current)
+        buffer ??= Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+        result = !escaped && buffer.indexOf(`"${key}"`) < 0
+        absentKeys.set(key, result)
+      }
+      return result
+    }
+    const cheapLeaf = (leaf: Leaf): Tri => {
+      const v = columnLeaf(leaf)
+      if (v !== UNKNOWN || leaf.field === null || leaf.needsEvent) return v
+      return absent(leaf.key) ? (leaf.test([], undefined) ? TRUE : FALSE) : UNKNOWN
+    }
+    const event = (): unknown => {
+      if (parsed === undefined) parsed = JSON.parse(decoder.decode(view.bytes(current)))
+      return parsed
+    }
+    const fullLeaf = (leaf: Leaf): Tri => {
+      const v = columnLeaf(leaf)
+      if (v !== UNKNOWN) return v
+      const e = event()
+      return leaf.test(leaf.field === null ? [] : valuesAt(e, leaf.path), e) ? TRUE : FALSE
+    }
+
+    for (let i = 0; i < view.count; i++) {
+      const rules = this.candidates(view.eventName(i))
+      if (rules.length === 0) continue
+      current = i
+      columns = [view.eventName(i), view.eventSource(i), view.errorCode(i)]
+      buffer = null
+      parsed = undefined
+      absentKeys = new Map()
+      escaped = false
+      let escapeChecked = false
+      for (let k = 0; k < rules.length; k++) {
+        const r = rules[k]
+        const root = this.rule(r).root
+        let v = evaluateTree(root, columnLeaf)
+        if (v === UNKNOWN) {
+          if (!escapeChecked) {
+            const bytes = view.bytes(i)
+            buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+            escaped = buffer.indexOf('\\u') >= 0
+            escapeChecked = true
+          }
+          v = evaluateTree(root, cheapLeaf)
+          if (v === UNKNOWN) {
+            try {
+              v = evaluateTree(root, fullLeaf)
+            } catch {
+              // Text that is not JSON cannot have been stored; if it ever is, it matches nothing.
+              v = FALSE
+            }
+          }
+        }
+        if (v !== TRUE) continue
+        const carried = this.set.carried[r]
+        if (carried.length === 0) hits.push({ rule: r, id: view.id(i) })
+        else {
+          const e = event()
+          hits.push({ rule: r, id: view.id(i), fields: carried.map((f) => textOf(valuesAt(e, f.split('.')).find((x) => x !== null)) ?? '') })
+        }
+      }
+    }
+    return hits
+  }
+}
