@@ -5,10 +5,13 @@
 import { parseCliArgs } from './cli-args'
 import { EXIT_INTERRUPTED, EXIT_USAGE, runCli } from './cli-run'
 import { version } from '../../package.json'
+import { DETECT_USAGE, parseDetectArgs } from './detect-args'
+import { runDetectCli } from './detect-run'
 
 // The --help text is the CLI's documentation, so it states what a script depends on: output
 // order, exit codes, where errors go.
 const USAGE = `Usage: ashiato [options] PATH...
+       ashiato detect [options] PATH...   (Sigma detections: ashiato detect --help)
 
 Reads CloudTrail logs (.json, .json.gz, folders of them such as an AWSLogs/ tree, or
 s3://BUCKET/PREFIX) and prints their events, deduplicated by eventID and account.
@@ -53,7 +56,9 @@ For clean stdout through npm, use "npm run -s cli -- ..." (without -s npm prints
 
 
 async function main(): Promise<void> {
-  const args = parseCliArgs(process.argv.slice(2))
+  const argv = process.argv.slice(2)
+  if (argv[0] === 'detect') return detectMain(argv.slice(1))
+  const args = parseCliArgs(argv)
   if ('usageError' in args) {
     process.stderr.write(`ashiato: ${args.usageError}\n`)
     process.exitCode = EXIT_USAGE
@@ -78,6 +83,26 @@ async function main(): Promise<void> {
 
   // exitCode, not exit(): stdout to a pipe may still be flushing.
   process.exitCode = await runCli(args, { stdout: process.stdout, stderr: process.stderr, signal: controller.signal })
+}
+
+/** `ashiato detect ...`: the same process wiring, its own options and run. */
+async function detectMain(argv: string[]): Promise<void> {
+  const args = parseDetectArgs(argv)
+  if ('usageError' in args) {
+    process.stderr.write(`ashiato: ${args.usageError}\n`)
+    process.exitCode = EXIT_USAGE
+    return
+  }
+  if (args.help) return void process.stdout.write(`${DETECT_USAGE}\n`)
+  const controller = new AbortController()
+  process.on('SIGINT', () => {
+    if (controller.signal.aborted) process.exit(EXIT_INTERRUPTED)
+    controller.abort()
+  })
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') process.exit(1)
+  })
+  process.exitCode = await runDetectCli(args, { stdout: process.stdout, stderr: process.stderr, signal: controller.signal })
 }
 
 main().catch((error: unknown) => {

@@ -7,7 +7,7 @@
 import { evaluateTree, FALSE, TRUE, UNKNOWN, type Tri } from './evaluate-tree'
 import { valuesAt, textOf } from './field-values'
 import type { RuleSet } from './rule-set'
-import type { DetectionRule } from './compile-rule'
+import type { DetectionRule, Node } from './compile-rule'
 import type { Leaf } from './value-matchers'
 
 /** The events a matcher reads: columns by position, and each event's JSON bytes. */
@@ -32,13 +32,55 @@ export interface Hit {
 const COLUMN_FIELDS = ['eventName', 'eventSource', 'errorCode'] as const
 const decoder = new TextDecoder()
 
+/**
+ * The eventNames (lowercased) a rule can match at most, from `eventName: X` (or a list) that
+ * every match must satisfy; null when the rule does not pin its eventName that way.
+ */
+export function pinnedNames(node: Node): Set<string> | null {
+  switch (node.t) {
+    case 'leaf':
+      return node.leaf.field === 'eventName' && node.leaf.literals ? new Set(node.leaf.literals) : null
+    case 'not':
+      return null
+    case 'and': {
+      let best: Set<string> | null = null
+      for (const item of node.items) {
+        const names = pinnedNames(item)
+        if (names && (!best || names.size < best.size)) best = names
+      }
+      return best
+    }
+    case 'or':
+    case 'of': {
+      if (node.t === 'of' && node.n < 1) return null
+      const union = new Set<string>()
+      for (const item of node.items) {
+        const names = pinnedNames(item)
+        if (!names) return null
+        for (const n of names) union.add(n)
+      }
+      return union
+    }
+  }
+}
+
 export class EventMatcher {
-  private detection: number[] = []
+  /** Rules that pin their eventName, by (lowercased) name: the index most rules are found by. */
+  private byPinnedName = new Map<string, number[]>()
+  /** Rules that do not: settled per name in three-valued logic. */
+  private unpinned: number[] = []
   private byName = new Map<string, Int32Array>()
 
   constructor(private readonly set: RuleSet) {
     set.rules.forEach((rule, i) => {
-      if (rule.kind === 'detection') this.detection.push(i)
+      if (rule.kind !== 'detection') return
+      const names = pinnedNames(rule.root)
+      if (!names) this.unpinned.push(i)
+      else for (const name of names) {
+        let list = this.byPinnedName.get(name)
+        if (!list) this.byPinnedName.set(name, (list = []))
+        list.push(i)
+      }
     })
   }
 
@@ -54,7 +96,9 @@ export class EventMatcher {
         if (name === '' || leaf.field !== 'eventName' || leaf.needsEvent) return UNKNOWN
         return this.columnTest(leaf, name)
       }
-      found = Int32Array.from(this.detection.filter((r) => evaluateTree(this.rule(r).root, known) !== FALSE))
+      const pinned = name === '' ? [...new Set([...this.byPinnedName.values()].flat())] : (this.byPinnedName.get(name.toLowerCase()) ?? [])
+      const others = this.unpinned.filter((r) => evaluateTree(this.rule(r).root, known) !== FALSE)
+      found = Int32Array.from([...pinned, ...others].sort((a, b) => a - b))
       this.byName.set(name, found)
     }
     return found

@@ -23,6 +23,8 @@ export interface Leaf {
   /** Whether the test needs other fields of the event (`|fieldref`): never decided from one column. */
   needsEvent: boolean
   test(values: unknown[], event: unknown): boolean
+  /** Plain case-insensitive equality to these (lowercased) values and nothing else: indexable. */
+  literals?: string[]
   /** Results by column value (eventName, eventSource, errorCode), filled as met. */
   memo: Map<string, boolean>
 }
@@ -186,6 +188,7 @@ export function compileLeaf(fieldSpec: string | null, raw: unknown): Leaf | stri
     }
   }
 
+  const plain = mods.length === 0 && !nullWanted && scalars.length > 0 && scalars.every((v) => !/[*?\\]/.test(String(v)))
   const texts = (vals: unknown[]): string[] => vals.map(textOf).filter((t): t is string => t !== null)
   const nullMatch = (vals: unknown[]): boolean => nullWanted && (vals.length === 0 || vals.some((v) => v === null))
   if (field === null) {
@@ -198,13 +201,15 @@ export function compileLeaf(fieldSpec: string | null, raw: unknown): Leaf | stri
       return all ? keywordTests.every(one) : keywordTests.some(one)
     }, true)
   }
-  return leaf((vals) => {
+  const compiled = leaf((vals) => {
     if (nullMatch(vals)) return true
     if (tests.length === 0) return false
     const ts = texts(vals)
     const one = (test: ValueTest): boolean => ts.some((t) => test(t))
     return all ? tests.every(one) : tests.some(one)
   })
+  if (plain) compiled.literals = scalars.map((v) => String(v).toLowerCase())
+  return compiled
 }
 
 function collectStrings(node: unknown, out: string[], depth: number): void {
