@@ -11,6 +11,7 @@ import { EventStore } from '../main/store/event-store'
 import { loadInto } from '../main/loader/load-files'
 import { evaluateView } from '../main/services/evaluate-view'
 import { benchQueries } from '../main/query/bench-queries'
+import { benchDetect } from './bench-detect'
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`)
@@ -63,6 +64,8 @@ async function main(): Promise<void> {
     const times = [figure.firstMs, figure.ms, figure.repeatMs].filter((t) => t !== undefined).join(' / ')
     line(figure.label, `${times} ms  (${figure.count.toLocaleString('en')})${figure.query ? `  ${figure.query}` : ''}`)
   }
+
+  await benchDetect(store, line)
 
   if (!process.argv.includes('--no-jq') && hasCommand('jq') && hasCommand('zcat')) {
     const jqStarted = performance.now()

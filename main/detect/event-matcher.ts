@@ -8,17 +8,33 @@ import { evaluateTree, FALSE, TRUE, UNKNOWN, type Tri } from './evaluate-tree'
 import { valuesAt, textOf } from './field-values'
 import type { RuleSet } from './rule-set'
 import type { DetectionRule, Node } from './compile-rule'
-import type { Leaf } from './value-matchers'
+import type { Leaf, Needle } from './value-matchers'
+
+/**
+ * Fields the store keeps as columns holding the field's raw value (as text), so a test on them
+ * needs no parsing: the Sigma field, and the store column. '' in a column means absent or not
+ * text (then the event is parsed to know).
+ */
+export const MATCH_COLUMNS = [
+  ['eventName', 'eventName'],
+  ['eventSource', 'eventSource'],
+  ['errorCode', 'errorCode'],
+  ['userIdentity.type', 'identityType'],
+  ['sourceIPAddress', 'sourceIp'],
+  ['awsRegion', 'region'],
+  ['eventType', 'eventType'],
+  ['userIdentity.accessKeyId', 'accessKey'],
+  ['userIdentity.principalId', 'principalId'],
+] as const
+const COLUMN_OF = new Map<string, number>(MATCH_COLUMNS.map(([field], c) => [field, c]))
 
 /** The events a matcher reads: columns by position, and each event's JSON bytes. */
 export interface EventView {
   count: number
   /** The store's event id of position i. */
   id(i: number): number
-  /** Raw eventName / eventSource / errorCode; '' when absent (then the event is parsed to know). */
-  eventName(i: number): string
-  eventSource(i: number): string
-  errorCode(i: number): string
+  /** MATCH_COLUMNS[c]'s raw value for event i. */
+  column(i: number, c: number): string
   bytes(i: number): Uint8Array
 }
 
@@ -29,7 +45,6 @@ export interface Hit {
   fields?: string[]
 }
 
-const COLUMN_FIELDS = ['eventName', 'eventSource', 'errorCode'] as const
 const decoder = new TextDecoder()
 
 /**
@@ -62,6 +77,25 @@ export function pinnedNames(node: Node): Set<string> | null {
       return union
     }
   }
+}
+
+/** Whether `bytes` contain the needle; ASCII letters compared caselessly when it says so. */
+function contains(bytes: Buffer, needle: Needle): boolean {
+  if (!needle.caseless) return bytes.indexOf(needle.text) >= 0
+  const n = needle.lower
+  const first = n[0]
+  const firstUpper = needle.upper[0]
+  const last = bytes.length - n.length
+  outer: for (let i = 0; i <= last; i++) {
+    const b = bytes[i]
+    if (b !== first && b !== firstUpper) continue
+    for (let k = 1; k < n.length; k++) {
+      const c = bytes[i + k]
+      if (c !== n[k] && c !== needle.upper[k]) continue outer
+    }
+    return true
+  }
+  return false
 }
 
 export class EventMatcher {
@@ -117,20 +151,21 @@ export class EventMatcher {
   match(view: EventView): Hit[] {
     const hits: Hit[] = []
     let current = -1
-    let columns: string[] = ['', '', '']
     let buffer: Buffer | null = null
     let escaped = false
     let parsed: unknown = undefined
     let absentKeys = new Map<string, boolean>()
 
     const columnLeaf = (leaf: Leaf): Tri => {
-      if (leaf.needsEvent) return UNKNOWN
-      const c = COLUMN_FIELDS.indexOf(leaf.field as (typeof COLUMN_FIELDS)[number])
-      if (c < 0 || columns[c] === '') return UNKNOWN
-      return this.columnTest(leaf, columns[c])
+      if (leaf.needsEvent || leaf.field === null) return UNKNOWN
+      const c = COLUMN_OF.get(leaf.field)
+      if (c === undefined) return UNKNOWN
+      const value = view.column(current, c)
+      return value === '' ? UNKNOWN : this.columnTest(leaf, value)
     }
-    // A key that never occurs in the bytes (as "key") is absent from the event, unless the text
-    // has \u escapes, which could spell a key differently.
+    // A key that never occurs in the bytes (as "key") is absent from the event, and a value
+    // none of whose needles occurs cannot match — unless the text has a backslash, since an
+    // escape could spell a key or a value differently.
     const absent = (key: string): boolean => {
       let result = absentKeys.get(key)
       if (result === undefined) {
@@ -144,7 +179,9 @@ export class EventMatcher {
     const cheapLeaf = (leaf: Leaf): Tri => {
       const v = columnLeaf(leaf)
       if (v !== UNKNOWN || leaf.field === null || leaf.needsEvent) return v
-      return absent(leaf.key) ? (leaf.test([], undefined) ? TRUE : FALSE) : UNKNOWN
+      if (absent(leaf.key)) return leaf.test([], undefined) ? TRUE : FALSE
+      if (leaf.needles && !escaped && !leaf.needles.some((n) => contains(buffer!, n))) return FALSE
+      return UNKNOWN
     }
     const event = (): unknown => {
       if (parsed === undefined) parsed = JSON.parse(decoder.decode(view.bytes(current)))
@@ -158,10 +195,9 @@ export class EventMatcher {
     }
 
     for (let i = 0; i < view.count; i++) {
-      const rules = this.candidates(view.eventName(i))
+      const rules = this.candidates(view.column(i, 0))
       if (rules.length === 0) continue
       current = i
-      columns = [view.eventName(i), view.eventSource(i), view.errorCode(i)]
       buffer = null
       parsed = undefined
       absentKeys = new Map()
@@ -175,7 +211,9 @@ export class EventMatcher {
           if (!escapeChecked) {
             const bytes = view.bytes(i)
             buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-            escaped = buffer.indexOf('\\u') >= 0
+            // A backslash (an escape), or the two characters whose lowercase is ASCII (the Kelvin
+            // sign and a dotted capital I): the bytes may then not show what the values say.
+            escaped = buffer.indexOf(0x5c) >= 0 || buffer.indexOf('\u212a') >= 0 || buffer.indexOf('\u0130') >= 0
             escapeChecked = true
           }
           v = evaluateTree(root, cheapLeaf)

@@ -2,18 +2,16 @@
 // into one transferable job for a detection worker — only the candidate events' bytes are copied.
 
 import type { EventStore } from '../store/event-store'
-import type { EventView } from './event-matcher'
+import { MATCH_COLUMNS, type EventView } from './event-matcher'
+
+const K = MATCH_COLUMNS.length
 
 export function storeView(store: EventStore, ids: Uint32Array): EventView {
-  const names = store.codes('eventName')
-  const sources = store.codes('eventSource')
-  const errors = store.codes('errorCode')
+  const columns = MATCH_COLUMNS.map(([, column]) => store.codes(column))
   return {
     count: ids.length,
     id: (i) => ids[i],
-    eventName: (i) => store.value(names[ids[i]]),
-    eventSource: (i) => store.value(sources[ids[i]]),
-    errorCode: (i) => store.value(errors[ids[i]]),
+    column: (i, c) => store.value(columns[c][ids[i]]),
     bytes: (i) => store.bytes(ids[i]),
   }
 }
@@ -21,7 +19,7 @@ export function storeView(store: EventStore, ids: Uint32Array): EventView {
 /** A job's events as arrays a worker receives (the buffers are transferred). */
 export interface PackedEvents {
   ids: Uint32Array
-  /** Per event: codes into `strings` for eventName, eventSource, errorCode (3 per event). */
+  /** Per event: codes into `strings` for each MATCH_COLUMNS entry (K per event). */
   codes: Uint32Array
   strings: string[]
   text: Uint8Array
@@ -30,16 +28,16 @@ export interface PackedEvents {
 }
 
 export function packEvents(store: EventStore, ids: Uint32Array): PackedEvents {
-  const columns = [store.codes('eventName'), store.codes('eventSource'), store.codes('errorCode')]
+  const columns = MATCH_COLUMNS.map(([, column]) => store.codes(column))
   const local = new Map<number, number>([[0, 0]])
   const strings = ['']
-  const codes = new Uint32Array(ids.length * 3)
+  const codes = new Uint32Array(ids.length * K)
   const offsets = new Uint32Array(ids.length + 1)
   let size = 0
   for (let i = 0; i < ids.length; i++) {
     size += store.bytes(ids[i]).length
     offsets[i + 1] = size
-    for (let c = 0; c < 3; c++) {
+    for (let c = 0; c < K; c++) {
       const code = columns[c][ids[i]]
       let l = local.get(code)
       if (l === undefined) {
@@ -47,7 +45,7 @@ export function packEvents(store: EventStore, ids: Uint32Array): PackedEvents {
         strings.push(store.value(code))
         local.set(code, l)
       }
-      codes[i * 3 + c] = l
+      codes[i * K + c] = l
     }
   }
   const text = new Uint8Array(size)
@@ -59,9 +57,7 @@ export function packedView(p: PackedEvents): EventView {
   return {
     count: p.ids.length,
     id: (i) => p.ids[i],
-    eventName: (i) => p.strings[p.codes[i * 3]],
-    eventSource: (i) => p.strings[p.codes[i * 3 + 1]],
-    errorCode: (i) => p.strings[p.codes[i * 3 + 2]],
+    column: (i, c) => p.strings[p.codes[i * K + c]],
     bytes: (i) => p.text.subarray(p.offsets[i], p.offsets[i + 1]),
   }
 }

@@ -23,6 +23,8 @@ export interface Leaf {
   /** Whether the test needs other fields of the event (`|fieldref`): never decided from one column. */
   needsEvent: boolean
   test(values: unknown[], event: unknown): boolean
+  /** Texts one of which the event's JSON must contain for the test to hold (a byte prefilter). */
+  needles?: Needle[]
   /** Plain case-insensitive equality to these (lowercased) values and nothing else: indexable. */
   literals?: string[]
   /** Results by column value (eventName, eventSource, errorCode), filled as met. */
@@ -30,6 +32,52 @@ export interface Leaf {
 }
 
 type ValueTest = (text: string) => boolean
+
+/** A text searched in an event's bytes: ASCII only; `lower`/`upper` are its bytes in each case. */
+export interface Needle {
+  text: string
+  caseless: boolean
+  lower: Uint8Array
+  upper: Uint8Array
+}
+
+/**
+ * A needle for `text`: its longest piece of printable ASCII without characters JSON may escape
+ * (", \\, /), since any piece of a matching value appears as is in the event's bytes when they
+ * hold no backslash. Null when no piece of 3 characters exists, or the text looks like a number
+ * (1000 may be written 1e3).
+ */
+export function needleOf(text: string, caseless: boolean): Needle | null {
+  if (/^[-+0-9.eE]+$/.test(text)) return null
+  const piece = text.split(/[^\x20-\x7e]|["\\/]/).reduce((a, b) => (b.length > a.length ? b : a), '')
+  if (piece.length < 3) return null
+  const bytes = (t: string): Uint8Array => Uint8Array.from(t, (ch) => ch.charCodeAt(0))
+  return { text: piece, caseless, lower: bytes(caseless ? piece.toLowerCase() : piece), upper: bytes(caseless ? piece.toUpperCase() : piece) }
+}
+
+/** The longest run of literal characters every match of a regular expression must contain. */
+export function requiredLiteral(source: string): string | null {
+  if (/[|]/.test(source.replace(/\\./g, ''))) return null
+  let best = ''
+  let run = ''
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]
+    let literal: string | null = null
+    if (c === '\\' && i + 1 < source.length && /[^A-Za-z0-9]/.test(source[i + 1])) literal = source[++i]
+    else if (!'\\^$.*+?()[]{}|'.includes(c)) literal = c
+    const next = source[i + 1]
+    if (literal !== null && next !== '*' && next !== '?' && next !== '{') {
+      run += literal
+      if (next === '+') { if (run.length > best.length) best = run; run = '' }
+    } else {
+      if (run.length > best.length) best = run
+      run = ''
+      if (c === '(' || c === '[') return best.length >= 3 ? best : null
+    }
+  }
+  if (run.length > best.length) best = run
+  return best.length >= 3 ? best : null
+}
 
 const base64 = (s: string): string => Buffer.from(s, 'utf8').toString('base64')
 
@@ -124,6 +172,8 @@ export function compileLeaf(fieldSpec: string | null, raw: unknown): Leaf | stri
 
   let tests: ValueTest[]
   let nullWanted = false
+  /** Per value, a text the event must contain for it to match (null: no such text known). */
+  let needleTexts: { text: string; caseless: boolean }[] | null = null
   const scalars = values.filter((v) => {
     if (v === null) nullWanted = true
     return v !== null
@@ -160,6 +210,8 @@ export function compileLeaf(fieldSpec: string | null, raw: unknown): Leaf | stri
       }
       tests.push((t) => re.test(t.length > MAX_RE_SUBJECT ? t.slice(0, MAX_RE_SUBJECT) : t))
     }
+    const literals = scalars.map((v) => requiredLiteral(String(v)))
+    if (!has('i') && literals.every((l) => l !== null)) needleTexts = literals.map((text) => ({ text: text!, caseless: false }))
   } else {
     // Wildcard strings: base64 encodings are case-sensitive by nature, so they keep case.
     const encoded = has('base64') || has('base64offset')
@@ -167,6 +219,7 @@ export function compileLeaf(fieldSpec: string | null, raw: unknown): Leaf | stri
     const before = has('contains') || has('endswith') || field === null
     const after = has('contains') || has('startswith') || field === null
     tests = []
+    if (!encoded && !has('windash') && scalars.every((v) => !/[*?\\]/.test(String(v)))) needleTexts = scalars.map((v) => ({ text: String(v), caseless: !cased }))
     for (const v of scalars) {
       const variants: string[][] = []
       for (const text of has('windash') ? windash(String(v)) : [String(v)]) {
@@ -209,6 +262,10 @@ export function compileLeaf(fieldSpec: string | null, raw: unknown): Leaf | stri
     return all ? tests.every(one) : tests.some(one)
   })
   if (plain) compiled.literals = scalars.map((v) => String(v).toLowerCase())
+  if (needleTexts && !nullWanted && needleTexts.length > 0) {
+    const needles = needleTexts.map((t) => needleOf(t.text, t.caseless))
+    if (needles.every((n) => n !== null)) compiled.needles = needles as Needle[]
+  }
   return compiled
 }
 

@@ -100,3 +100,43 @@ detection:
     expect(compileRuleSet([{ text: 'title: [unclosed', source: 'bad.yml' }]).unsupported[0].reason).toMatch(/YAML does not parse/)
   })
 })
+
+describe('byte prefilters never hide a match', () => {
+  const rule = (detection: string): string => `title: t
+id: t
+logsource: {product: aws, service: cloudtrail}
+detection:
+${detection}
+  condition: selection`
+  async function hits(detection: string, events: Record<string, unknown>[]): Promise<number[]> {
+    const { DetectionSession } = await import('../../main/detect/detect-session')
+    const { storeOfEvents } = await import('./helpers/make-store')
+    const session = new DetectionSession([{ text: rule(detection), source: 'x' }], { workers: 0 })
+    const store = storeOfEvents(events)
+    await session.update(store)
+    return session.matches.map((m) => m.id)
+  }
+  const base = { eventName: 'GetObject', eventSource: 's3.amazonaws.com' }
+  it('finds values written with escapes or characters whose lowercase is ASCII', async () => {
+    const events = [
+      { ...base, userAgent: '\u212Aali Linux' },
+      { ...base, userAgent: 'x\u0130' },
+      { ...base, userAgent: 'parrot "quoted"' },
+      { ...base, userAgent: 'nothing here' },
+    ]
+    expect(await hits('  selection:\n    userAgent|contains: kali', events)).toEqual([0])
+    expect(await hits('  selection:\n    userAgent|contains: parrot', events)).toEqual([2])
+  })
+  it('matches numbers however they are written, and regular expressions by their literal part', async () => {
+    const events = [{ ...base, requestParameters: { size: 1e3 } }, { ...base, userIdentity: { arn: 'arn:aws:sts::1:assumed-role/aws:ec2-instance/i-1' } }]
+    const texts = ['{"eventName":"GetObject","requestParameters":{"size":1e3}}', JSON.stringify(events[1])]
+    const { DetectionSession } = await import('../../main/detect/detect-session')
+    const { storeOfEvents } = await import('./helpers/make-store')
+    const store = storeOfEvents(texts)
+    for (const [detection, expected] of [['  selection:\n    requestParameters.size: 1000', [0]], ['  selection:\n    userIdentity.arn|re: ".+:assumed-role/aws:.+"', [1]]] as const) {
+      const session = new DetectionSession([{ text: rule(detection), source: 'x' }], { workers: 0 })
+      await session.update(store)
+      expect(session.matches.map((m) => m.id)).toEqual(expected)
+    }
+  })
+})

@@ -34,8 +34,11 @@ describe.skipIf(!present)(title, () => {
   })
 
   it("matches exactly the events a naive evaluator over JSON.parse'd events finds, rule by rule", async () => {
-    const events = readEventsUnder(SHARED_DATA_DIR).map((e) => e.event)
-    expect(events.length).toBeGreaterThan(10_000)
+    // Every folder, but only the first 1,500 of Permiso's 9,226 trimmed console events (their
+    // explicit "errorCode": null is what matters): 10 million rule × event pairs would take
+    // minutes in the naive evaluator.
+    const events = readEventsUnder(SHARED_DATA_DIR).filter((e, i, all) => !e.file.includes('/permiso_ccc/') || all.slice(0, i).filter((x) => x.file.includes('/permiso_ccc/')).length < 1500).map((e) => e.event)
+    expect(events.length).toBeGreaterThan(4_000)
     const store = storeOfEvents(events)
     const session = new DetectionSession(files, { workers: 0 })
     await session.update(store)

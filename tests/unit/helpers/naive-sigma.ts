@@ -40,9 +40,16 @@ function buildRegex(pattern: string, flags: string): RegExp {
   return new RegExp(`^${source}$`, `s${flags}`)
 }
 
+const specs = new Map<string, { parts: string[]; mods: string[] }>()
+
 function fieldMatches(spec: string, expected: unknown, event: Json): boolean {
-  const [field, ...mods] = spec.split('|')
-  const values = lookup(event, field.split('.'))
+  let parsed = specs.get(spec)
+  if (!parsed) {
+    const [field, ...mods] = spec.split('|')
+    specs.set(spec, (parsed = { parts: field.split('.'), mods }))
+  }
+  const { mods } = parsed
+  const values = lookup(event, parsed.parts)
   const patterns = Array.isArray(expected) ? expected : [expected]
   if (mods.includes('exists')) return values.some((v) => v !== null && v !== undefined) === (String(patterns[0]) === 'true')
   const texts = values.map(asText).filter((t): t is string => t !== null)
@@ -75,11 +82,14 @@ function selectionMatches(body: unknown, event: Json): boolean {
   return Object.entries(body as Json).every(([spec, value]) => fieldMatches(spec, value, event))
 }
 
+const tokenized = new WeakMap<Json, string[]>()
+
 /** Whether the rule document's detection matches the event. */
 export function naiveMatches(doc: Json, event: Json): boolean {
   const detection = doc.detection as Json
   const names = Object.keys(detection).filter((k) => k !== 'condition' && k !== 'timeframe')
-  const tokens = String(detection.condition).replace(/[()]/g, ' $& ').trim().split(/\s+/)
+  const tokens = tokenized.get(detection) ?? String(detection.condition).replace(/[()]/g, ' $& ').trim().split(/\s+/)
+  tokenized.set(detection, tokens)
   let at = 0
   const sel = (name: string): boolean => selectionMatches(detection[name], event)
   const matching = (pattern: string): string[] => (pattern === 'them' ? names : names.filter((n) => wildcardRegex(pattern, '').test(n)))
