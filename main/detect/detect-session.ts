@@ -83,7 +83,9 @@ export class DetectionSession {
       this.hits.push(...this.matcher.match(storeView(store, ids)))
       return
     }
-    const jobs: Promise<Hit[]>[] = []
+    // At most two jobs per worker in flight: a million events' bytes are never copied at once.
+    const inFlight = new Set<Promise<void>>()
+    const results: Hit[][] = []
     let start = 0
     let bytes = 0
     let turn = 0
@@ -91,12 +93,20 @@ export class DetectionSession {
       if (k < ids.length) bytes += store.bytes(ids[k]).length
       if (k === ids.length ? k > start : bytes >= JOB_BYTES) {
         const upTo = k === ids.length ? k : k + 1
-        jobs.push(this.send(this.workers[turn++ % this.workers.length], packEvents(store, ids.slice(start, upTo))))
+        if (inFlight.size >= 2 * this.workers.length) await Promise.race(inFlight)
+        const slot = results.length
+        results.push([])
+        const job = this.send(this.workers[turn++ % this.workers.length], packEvents(store, ids.slice(start, upTo))).then((hits) => {
+          results[slot] = hits
+          inFlight.delete(job)
+        })
+        inFlight.add(job)
         start = upTo
         bytes = 0
       }
     }
-    for (const hits of await Promise.all(jobs)) this.hits.push(...hits)
+    await Promise.all(inFlight)
+    for (const hits of results) this.hits.push(...hits)
   }
 
   private send(worker: Worker, events: ReturnType<typeof packEvents>): Promise<Hit[]> {
