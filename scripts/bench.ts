@@ -17,6 +17,7 @@ import { EventStore } from '../main/store/event-store'
 import { loadInto } from '../main/loader/load-files'
 import { evaluateView } from '../main/services/evaluate-view'
 import { benchQueries, type QueryFigure } from '../main/query/bench-queries'
+import { benchDetect } from './bench-detect'
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`)
@@ -77,7 +78,11 @@ async function childLoad(dir: string, queries: boolean): Promise<void> {
     queries: queries ? benchQueries(store) : [],
   }
   // Credential chains and dossiers over the same loaded set (printed beside the load time).
-  if (!process.argv.includes('--no-features')) (await import('./bench-identity')).benchIdentity(store, loadedMs)
+  if (!process.argv.includes('--no-features')) {
+    ;(await import('./bench-identity')).benchIdentity(store, loadedMs)
+    // Every rule of the built-in pack and ../shared/sigma over the same events.
+    await benchDetect(store, line)
+  }
   store.clear()
   console.log(JSON.stringify(figures))
 }

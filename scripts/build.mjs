@@ -8,6 +8,7 @@ import { build } from 'esbuild'
 import { build as viteBuild } from 'vite'
 import { fileURLToPath } from 'node:url'
 import path from 'node:path'
+import { readdirSync, readFileSync } from 'node:fs'
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 const nodeOnly = process.argv.includes('--node-only')
@@ -17,10 +18,15 @@ const entries = {
   main: 'main/electron/main.ts',
   'parse-worker': 'main/loader/parse-worker.ts',
   'query-worker': 'main/query/query-worker.ts',
+  'detect-worker': 'main/detect/detect-worker.ts',
   serve: 'main/web/serve.ts',
   cli: 'main/cli/cli.ts',
   bench: 'scripts/bench.ts',
 }
+
+// The built-in Sigma rule pack, inlined into the bundles (one source: assets/rules/*.yml).
+const rulesDir = path.join(root, 'assets', 'rules')
+const builtinRules = readdirSync(rulesDir).filter((n) => /\.ya?ml$/.test(n)).sort().map((name) => ({ name, text: readFileSync(path.join(rulesDir, name), 'utf8') }))
 
 const started = Date.now()
 await build({
@@ -34,6 +40,7 @@ await build({
   target: 'node20',
   sourcemap: true,
   external: ['electron'],
+  define: { __ASHIATO_BUILTIN_RULES__: JSON.stringify(builtinRules) },
   logLevel: quiet ? 'error' : 'warning',
 })
 // The sandboxed preload must be one CommonJS file that requires nothing but 'electron'.

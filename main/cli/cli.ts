@@ -7,10 +7,13 @@ import { EXIT_INTERRUPTED, EXIT_USAGE, runCli } from './cli-run'
 import { version } from '../../package.json'
 import { escapeControls } from '../../common/control-chars'
 import { terminalSafe } from './terminal-output'
+import { DETECT_USAGE, parseDetectArgs } from './detect-args'
+import { runDetectCli } from './detect-run'
 
 // The --help text is the CLI's documentation, so it states what a script depends on: output
 // order, exit codes, where errors go.
 const USAGE = `Usage: ashiato [options] PATH...
+       ashiato detect [options] PATH...   (Sigma detections: ashiato detect --help)
 
 Reads CloudTrail logs (.json, .json.gz, folders of them such as an AWSLogs/ tree, or
 s3://BUCKET/PREFIX) and prints their events. Only exact duplicates (same eventID, account and
@@ -68,9 +71,11 @@ For clean stdout through npm, use "npm run -s cli -- ..." (without -s npm prints
 
 
 async function main(): Promise<void> {
-  if (process.argv[2] === 'validate') return void (process.exitCode = await (await import('./validate-main')).validateMain(process.argv.slice(3)))
-  if (process.argv[2] === 'dossier') return runDossierCommand(process.argv.slice(3))
-  const args = parseCliArgs(process.argv.slice(2))
+  const argv = process.argv.slice(2)
+  if (argv[0] === 'validate') return void (process.exitCode = await (await import('./validate-main')).validateMain(argv.slice(1)))
+  if (argv[0] === 'dossier') return runDossierCommand(argv.slice(1))
+  if (argv[0] === 'detect') return detectMain(argv.slice(1))
+  const args = parseCliArgs(argv)
   if ('usageError' in args) {
     process.stderr.write(`ashiato: ${args.usageError}\n`)
     process.exitCode = EXIT_USAGE
@@ -119,6 +124,26 @@ async function runDossierCommand(argv: string[]): Promise<void> {
   const controller = new AbortController()
   process.on('SIGINT', () => (controller.signal.aborted ? process.exit(EXIT_INTERRUPTED) : controller.abort()))
   process.exitCode = await runDossier(args, { stdout: process.stdout, stderr: process.stderr, signal: controller.signal })
+}
+
+/** `ashiato detect ...`: the same process wiring, its own options and run. */
+async function detectMain(argv: string[]): Promise<void> {
+  const args = parseDetectArgs(argv)
+  if ('usageError' in args) {
+    process.stderr.write(`ashiato: ${args.usageError}\n`)
+    process.exitCode = EXIT_USAGE
+    return
+  }
+  if (args.help) return void process.stdout.write(`${DETECT_USAGE}\n`)
+  const controller = new AbortController()
+  process.on('SIGINT', () => {
+    if (controller.signal.aborted) process.exit(EXIT_INTERRUPTED)
+    controller.abort()
+  })
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') process.exit(1)
+  })
+  process.exitCode = await runDetectCli(args, { stdout: process.stdout, stderr: process.stderr, signal: controller.signal })
 }
 
 main().catch((error: unknown) => {
