@@ -1,6 +1,7 @@
 // The window: top bar, filter bar, list | viewer, problems panel; drops and shortcuts anywhere.
-import { useEffect, useRef } from 'react'
+import { useEffect } from 'react'
 import { EventList } from './components/EventList'
+import { Splitter, splitColumns } from './components/Splitter'
 import { FacetsPanel } from './components/FacetsPanel'
 import { PivotMenuHost } from './components/PivotMenu'
 import { Timeline } from './components/Timeline'
@@ -112,42 +113,6 @@ function useFileDrop(): void {
   }, [setDragging])
 }
 
-function Splitter() {
-  const setListFraction = useUi((s) => s.setListFraction)
-  const listFraction = useUi((s) => s.listFraction)
-  const dragging = useRef(false)
-  return (
-    <div
-      className="splitter"
-      role="separator"
-      aria-orientation="vertical"
-      aria-valuemin={20}
-      aria-valuemax={80}
-      aria-valuenow={Math.round(listFraction * 100)}
-      tabIndex={0}
-      onPointerDown={(e) => {
-        dragging.current = true
-        e.currentTarget.setPointerCapture(e.pointerId)
-      }}
-      onPointerMove={(e) => {
-        if (!dragging.current) return
-        const parent = e.currentTarget.parentElement
-        if (!parent) return
-        const box = parent.getBoundingClientRect()
-        setListFraction((e.clientX - box.left) / box.width)
-      }}
-      onPointerUp={(e) => {
-        dragging.current = false
-        e.currentTarget.releasePointerCapture(e.pointerId)
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'ArrowLeft') setListFraction(listFraction - 0.02)
-        else if (e.key === 'ArrowRight') setListFraction(listFraction + 0.02)
-      }}
-    />
-  )
-}
-
 function DropOverlay() {
   const t = useT()
   const dragging = useUi((s) => s.dragging)
@@ -170,7 +135,7 @@ export function App() {
       <Timeline />
       <main className="workspace">
         <FacetsPanel />
-        <div className="workspace__split" style={{ gridTemplateColumns: `${listFraction * 100}% 5px minmax(0, 1fr)` }}>
+        <div className="workspace__split" style={{ gridTemplateColumns: splitColumns(listFraction) }}>
           <section className="pane pane--list">
             <EventList />
             <SelectionStatus />

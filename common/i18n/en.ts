@@ -292,6 +292,28 @@ export const en = {
   copyTooMany: '{n} events are too many to copy (at most {max}); export them instead.',
   selectionHidden: '{n} hidden by the filter',
   noticeDismiss: 'Dismiss',
+  // Issue #12: columns, splitter, facets
+  columnResize: 'Resize column {column}',
+  columnResizeTitle: 'Drag to resize; double-click to fit the values shown',
+  columnFieldTitle: 'Field {path} (drag to move this column)',
+  columnsFields: 'Fields in the loaded events',
+  columnsFieldsSearch: 'Find a field…',
+  columnsFieldsSampled: 'Seen in {sampled} of {total} events (a sample)',
+  columnsFieldsNone: 'No field matches',
+  addAsColumn: 'Add as column',
+  removeColumn: 'Remove column',
+  splitterLabel: 'Width of the event list (arrows move, Home/End go to the limits)',
+  facetShowAll: 'Show all {n}',
+  facetShowFewer: 'Show fewer',
+  facetSearch: 'Search {facet}…',
+  facetRarestFirst: 'Rarest first',
+  facetMostFirst: 'Most frequent first',
+  facetNotShown: '{n} more not shown',
+  facetNoMatch: 'No value matches',
+  facetScanned: 'Counted in the first {scanned} of {total} events (a field read from each event)',
+  facetAdd: 'Add a facet for a field…',
+  facetAddButton: 'Add facet',
+  facetRemove: 'Remove this facet',
 } as const
 
 export type MessageKey = keyof typeof en

@@ -16,6 +16,9 @@ import type { Writable } from 'node:stream'
 import type { CopyResult, EventSelection, ExportDone, ExportRequest, SelectionCount } from '../../common/ipc-contract'
 import { countHidden, resolveSelection, selectionMembers, VIEW_EXPIRED, type ViewLookup } from './selection'
 import { ExportRunner, jsonLines, type ExportShape } from './export-runner'
+import { fieldCatalogue, fieldValues } from './field-columns'
+import type { FacetValuesRequest, FacetValuesResult, FieldCatalogue, FieldValuesRequest } from '../../common/ipc-contract'
+import { facetValues } from '../query/facet-values'
 
 /** How often the renderer hears that events arrived while a load runs. */
 const EVENTS_CHANGED_INTERVAL_MS = 250
@@ -175,6 +178,18 @@ export class AshiatoService implements ServiceCalls {
     const ids = this.views.ids(viewId)
     if (!ids) throw new Error('This view has expired; ask for it again.')
     return ids
+  }
+
+  async fieldValues(request: FieldValuesRequest): Promise<string[][]> {
+    return fieldValues(this.store, request.ids, request.paths)
+  }
+
+  async fieldCatalogue(): Promise<FieldCatalogue> {
+    return fieldCatalogue(this.store)
+  }
+
+  async getFacetValues(request: FacetValuesRequest): Promise<FacetValuesResult> {
+    return facetValues(this.store, this.viewIds(request.viewId), request)
   }
 
   async getEvent(id: number): Promise<EventDetail> {

@@ -8,6 +8,7 @@ import { extraCsvColumns } from '../../common/csv-columns'
 import { getApi } from '../api/get-api'
 import { formatCount } from '../format/format'
 import { useFindPrefs } from './find-prefs'
+import { rowColumnsOf } from '../list/columns'
 import { useLanguage } from './language-store'
 import { currentSelection, selectionSize, useSelection } from './selection'
 import { useView } from './view-store'
@@ -143,7 +144,7 @@ export function exportRequest(): ExportRequest | null {
   const selection: EventSelection | null = scope === 'result' ? (viewId === undefined ? null : { viewId }) : currentSelection()
   if (!selection) return null
   // CSV: the console's columns, then the ones the list shows.
-  const extraColumns = format === 'csv' ? extraCsvColumns(useFindPrefs.getState().columns) : undefined
+  const extraColumns = format === 'csv' ? extraCsvColumns(rowColumnsOf(useFindPrefs.getState().columns)) : undefined
   return { selection, format, gzip, ...(extraColumns ? { extraColumns } : {}), ...(viewId !== undefined ? { viewId } : {}) }
 }
 

@@ -27,7 +27,7 @@ function storedLayout(): Partial<Layout> {
     if (!value || typeof value !== 'object') return {}
     const { listFraction, showNotes } = value as Record<string, unknown>
     return {
-      ...(typeof listFraction === 'number' && listFraction >= 0.2 && listFraction <= 0.8 ? { listFraction } : {}),
+      ...(typeof listFraction === 'number' && listFraction >= 0.1 && listFraction <= 0.9 ? { listFraction } : {}),
       ...(typeof showNotes === 'boolean' ? { showNotes } : {}),
     }
   } catch {
@@ -36,12 +36,12 @@ function storedLayout(): Partial<Layout> {
 }
 
 export const useUi = create<UiState>()((set) => ({
-  listFraction: 0.6,
+  listFraction: 0.68,
   showNotes: true,
   ...storedLayout(),
   problemsOpen: true,
   dragging: false,
-  setListFraction: (listFraction) => set({ listFraction: Math.min(0.8, Math.max(0.2, listFraction)) }),
+  setListFraction: (listFraction) => set({ listFraction: Math.min(0.9, Math.max(0.1, listFraction)) }),
   setShowNotes: (showNotes) => set({ showNotes }),
   setProblemsOpen: (problemsOpen) => set({ problemsOpen }),
   setDragging: (dragging) => set({ dragging }),

@@ -2,6 +2,7 @@
 // original text, with a note on every known field and what its value decodes to; value actions
 // (filter, copy, name an account) at the cursor, related events one click away, and the
 // multi-selection's Compare button.
+import { addColumnForPath, columnForPath } from '../state/column-actions'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { formatInstant, parseInstant } from '../../common/decode'
 import { apiReferenceUrl } from '../../common/decode/doc-links'
@@ -156,6 +157,11 @@ function FieldBar({ value, pretty, t, actions }: { value: ValueAt | null; pretty
         <button type="button" className="button button--small button--quiet" data-testid="field-copy-path" onClick={() => actions.copy(value.path, 'path')}>
           {t.viewerCopyPath}
         </button>
+        {columnForPath(value.path) ? (
+          <button type="button" className="button button--small button--quiet" data-testid="field-add-column" onClick={() => addColumnForPath(value.path)}>
+            {t.addAsColumn}
+          </button>
+        ) : null}
         {account ? (
           <button type="button" className="button button--small button--quiet" data-testid="field-name-account" onClick={() => actions.nameAccount(account)}>
             {t.viewerNameAccount}

@@ -101,6 +101,9 @@ describe('dispatchCall', () => {
     countHidden: async () => ({ selected: 0, hidden: 0 }),
     selectionMembers: async () => [],
     cancelExport: async () => undefined,
+    fieldValues: async () => [],
+    fieldCatalogue: async () => ({ fields: [], sampled: 0, total: 0 }),
+    getFacetValues: async (request) => ({ field: request.field, values: [], distinct: 0, matching: 0, missing: 0, scanned: 0, total: 0 }),
   }
   const shell: ShellCalls = {
     appInfo: async () => ({ mode: 'web', version: '1.2.3', locale: 'en' }),

@@ -1,0 +1,60 @@
+// The list | viewer splitter: a visible grip, dragged or moved with the keyboard (arrows, Home,
+// End); both panes keep a minimum width whatever the fraction (the grid clamps it).
+import { useRef } from 'react'
+import { useT } from '../state/language-store'
+import { useUi } from '../state/ui-store'
+
+/** Least widths of the panes, px: the list keeps its first columns, the viewer its header and JSON. */
+export const LIST_MIN_PX = 420
+export const VIEWER_MIN_PX = 340
+const SPLITTER_PX = 8
+const KEY_STEP = 0.02
+
+/** The workspace grid's columns for a list fraction, with both minimums held. */
+export function splitColumns(fraction: number): string {
+  return `clamp(${LIST_MIN_PX}px, ${fraction * 100}%, calc(100% - ${VIEWER_MIN_PX + SPLITTER_PX}px)) ${SPLITTER_PX}px minmax(${VIEWER_MIN_PX}px, 1fr)`
+}
+
+export function Splitter() {
+  const t = useT()
+  const setListFraction = useUi((s) => s.setListFraction)
+  const listFraction = useUi((s) => s.listFraction)
+  const dragging = useRef(false)
+  return (
+    <div
+      className="splitter"
+      role="separator"
+      aria-orientation="vertical"
+      aria-label={t.splitterLabel}
+      aria-valuemin={10}
+      aria-valuemax={90}
+      aria-valuenow={Math.round(listFraction * 100)}
+      tabIndex={0}
+      data-testid="splitter"
+      onPointerDown={(e) => {
+        dragging.current = true
+        e.currentTarget.setPointerCapture(e.pointerId)
+      }}
+      onPointerMove={(e) => {
+        if (!dragging.current) return
+        const parent = e.currentTarget.parentElement
+        if (!parent) return
+        const box = parent.getBoundingClientRect()
+        setListFraction((e.clientX - box.left) / box.width)
+      }}
+      onPointerUp={(e) => {
+        dragging.current = false
+        e.currentTarget.releasePointerCapture(e.pointerId)
+      }}
+      onKeyDown={(e) => {
+        const next =
+          e.key === 'ArrowLeft' ? listFraction - KEY_STEP : e.key === 'ArrowRight' ? listFraction + KEY_STEP : e.key === 'Home' ? 0 : e.key === 'End' ? 1 : null
+        if (next === null) return
+        e.preventDefault()
+        setListFraction(next)
+      }}
+    >
+      <span className="splitter__grip" aria-hidden="true" />
+    </div>
+  )
+}
