@@ -1,7 +1,7 @@
 // The list's header: a sort button per column, a resize handle at its right edge (drag; double-click
 // fits the widest value on screen; arrows step it when focused; Delete/Backspace gives back the
-// default width) and drag-and-drop to reorder. Widths and order are kept (find-prefs).
-import { useRef, type CSSProperties } from 'react'
+// default width) and dragging a header onto another to reorder. Widths and order are kept (find-prefs).
+import { useRef, useState, type CSSProperties } from 'react'
 import type { RowColumn } from '../../common/event-row'
 import { formatMessage } from '../../common/i18n'
 import { formatOffset, UTC, zoneOffsetMs } from '../../common/zoned-time'
@@ -13,6 +13,8 @@ import { ColumnChooser } from './ColumnChooser'
 
 /** Steps of a resize handle moved with the arrow keys, px. */
 const KEY_STEP = 16
+/** Pointer travel (px) before a press on a column header becomes a move. */
+const DRAG_THRESHOLD = 6
 /** Room a fitted column keeps beyond its widest text (the sort arrow, the error badge's icon). */
 const FIT_PADDING = 22
 
@@ -97,7 +99,37 @@ export function ListHeader({ columns, zone, newest, scrollLeft }: { columns: rea
   const t = useT()
   const sort = useFind((s) => s.sort)
   const move = useFindPrefs((s) => s.moveColumn)
-  const dragged = useRef<ColumnKey | null>(null)
+  // Reordering with the pointer (not HTML drag and drop: no ghost image, and the same in Electron).
+  const dragged = useRef<{ key: ColumnKey; x: number; moved: boolean } | null>(null)
+  const suppressClick = useRef(false)
+  const [moving, setMoving] = useState<ColumnKey | null>(null)
+  // The press is followed on the window: the pointer soon leaves the header cell it started on.
+  const startMove = (key: ColumnKey, x: number): void => {
+    dragged.current = { key, x, moved: false }
+    const onMove = (e: PointerEvent): void => {
+      const drag = dragged.current
+      if (drag && !drag.moved && Math.abs(e.clientX - drag.x) > DRAG_THRESHOLD) {
+        drag.moved = true
+        setMoving(drag.key)
+      }
+    }
+    const onUp = (e: PointerEvent): void => {
+      window.removeEventListener('pointermove', onMove)
+      window.removeEventListener('pointerup', onUp)
+      const drag = dragged.current
+      dragged.current = null
+      setMoving(null)
+      if (!drag?.moved) return
+      // The column under the pointer takes the dragged one's place; no sort on this click.
+      suppressClick.current = true
+      setTimeout(() => (suppressClick.current = false), 0)
+      const target = document.elementFromPoint(e.clientX, e.clientY)?.closest<HTMLElement>('.list__head-cell')
+      const to = target?.dataset.col as ColumnKey | undefined
+      if (to && to !== drag.key) move(drag.key, to)
+    }
+    window.addEventListener('pointermove', onMove)
+    window.addEventListener('pointerup', onUp)
+  }
   const offset = formatOffset(zoneOffsetMs(newest ?? Date.now(), zone))
   const track: CSSProperties = { transform: `translateX(${-scrollLeft}px)` }
   return (
@@ -115,24 +147,13 @@ export function ListHeader({ columns, zone, newest, scrollLeft }: { columns: rea
             return (
               <div
                 key={key}
-                className={`list__head-cell ${cellClass(key)}`}
+                className={`list__head-cell ${cellClass(key)}${moving === key ? ' is-moving' : ''}`}
                 data-col={key}
                 data-testid={`head-${key}`}
-                draggable
-                onDragStart={(e) => {
-                  dragged.current = key
-                  e.dataTransfer.effectAllowed = 'move'
-                  e.dataTransfer.setData('application/x-ashiato-column', key)
+                onPointerDown={(e) => {
+                  if (e.button !== 0 || (e.target as Element).closest('.col-resize')) return
+                  startMove(key, e.clientX)
                 }}
-                onDragOver={(e) => {
-                  if (dragged.current && dragged.current !== key) e.preventDefault()
-                }}
-                onDrop={(e) => {
-                  e.preventDefault()
-                  if (dragged.current) move(dragged.current, key)
-                  dragged.current = null
-                }}
-                onDragEnd={() => (dragged.current = null)}
               >
                 <button
                   type="button"
@@ -142,7 +163,9 @@ export function ListHeader({ columns, zone, newest, scrollLeft }: { columns: rea
                   data-testid={`sort-${key}`}
                   data-sort={sorted ?? 'none'}
                   disabled={field}
-                  onClick={() => sortBy(key as RowColumn)}
+                  onClick={() => {
+                    if (!suppressClick.current) sortBy(key as RowColumn)
+                  }}
                 >
                   <span className="list__sort-label">{label}</span>
                   {sorted ? (

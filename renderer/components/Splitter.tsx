@@ -47,11 +47,17 @@ export function Splitter() {
         e.currentTarget.releasePointerCapture(e.pointerId)
       }}
       onKeyDown={(e) => {
+        // Home and End go to where the panes' minimums put the limits (the fraction stays one the
+        // grid shows, so the next arrow moves the splitter at once).
+        const width = e.currentTarget.parentElement?.getBoundingClientRect().width ?? 0
+        const least = width > 0 ? LIST_MIN_PX / width : 0.1
+        const most = width > 0 ? 1 - (VIEWER_MIN_PX + SPLITTER_PX) / width : 0.9
+        const current = Math.min(most, Math.max(least, listFraction))
         const next =
-          e.key === 'ArrowLeft' ? listFraction - KEY_STEP : e.key === 'ArrowRight' ? listFraction + KEY_STEP : e.key === 'Home' ? 0 : e.key === 'End' ? 1 : null
+          e.key === 'ArrowLeft' ? current - KEY_STEP : e.key === 'ArrowRight' ? current + KEY_STEP : e.key === 'Home' ? least : e.key === 'End' ? most : null
         if (next === null) return
         e.preventDefault()
-        setListFraction(next)
+        setListFraction(Math.min(most, Math.max(least, next)))
       }}
     >
       <span className="splitter__grip" aria-hidden="true" />

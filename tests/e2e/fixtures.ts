@@ -84,7 +84,7 @@ export const test = base.extend<Fixtures>({
   // is recorded while the test runs and asserted after it, whatever the test itself checked.
   page: async ({ page }, use) => {
     const errors: string[] = []
-    page.on('pageerror', (error) => errors.push(error.stack ?? error.message))
+    page.on('pageerror', (error) => errors.push(error.stack || `${error.name}: ${error.message}`))
     await use(page)
     expect(errors, 'uncaught errors in the page').toEqual([])
   },
