@@ -18,6 +18,7 @@ import { openExportDialog } from './state/export-store'
 import { loadFiles, opensByPath, openFiles, registerFileInput } from './state/actions'
 import { filesOfEntries, takeDropEntries } from './state/dropped-files'
 import { focusFilter } from './state/focus'
+import { gotoFailed } from './state/failed-nav'
 import { useT } from './state/language-store'
 import { useUi } from './state/ui-store'
 
@@ -50,6 +51,10 @@ function useShortcuts(): void {
         if (inEditor(e.target)) return // Monaco's own find, within the event
         e.preventDefault()
         focusFilter()
+      } else if ((e.key === 'n' || e.key === 'N') && !mod && !e.altKey && !isTextField(e.target)) {
+        // Next / previous failed event (also from the read-only viewer).
+        e.preventDefault()
+        void gotoFailed(e.key === 'n' ? 1 : -1)
       } else if (e.key === '/' && !mod && !e.altKey && !isTextField(e.target) && !inEditor(e.target)) {
         e.preventDefault()
         focusFilter()
@@ -126,6 +131,7 @@ function DropOverlay() {
 
 export function App() {
   const listFraction = useUi((s) => s.listFraction)
+  const listFractionChosen = useUi((s) => s.listFractionChosen)
   useShortcuts()
   useFileDrop()
   return (
@@ -135,7 +141,7 @@ export function App() {
       <Timeline />
       <main className="workspace">
         <FacetsPanel />
-        <div className="workspace__split" style={{ gridTemplateColumns: splitColumns(listFraction) }}>
+        <div className="workspace__split" style={{ gridTemplateColumns: splitColumns(listFraction, listFractionChosen) }}>
           <section className="pane pane--list">
             <EventList />
             <SelectionStatus />

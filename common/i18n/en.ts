@@ -256,7 +256,7 @@ export const en = {
   aliasSave: 'Save',
   aliasRemove: 'Remove name',
   aliasCancel: 'Cancel',
-  keyboardHelp: 'Keyboard: ↑↓ move · Shift+↑↓ extend · Space mark · Enter or → to the viewer · Esc back to the list · Shift+F10 actions',
+  keyboardHelp: 'Keyboard: ↑↓ move · Shift+↑↓ extend · Space mark · Enter or → to the viewer · Esc back to the list · n / Shift+N next / previous failed event · Shift+F10 actions',
   // Export and copy from the list (renderer/components/ExportDialog.tsx, SelectionStatus.tsx).
   exportButton: 'Export…',
   exportButtonTitle: 'Export the selected events or the whole result (Ctrl/Cmd+E)',
@@ -314,6 +314,13 @@ export const en = {
   facetAdd: 'Add a facet for a field…',
   facetAddButton: 'Add facet',
   facetRemove: 'Remove this facet',
+  cardLabel: 'The event in one look',
+  cardWho: 'Who',
+  cardWhen: 'When',
+  cardWhat: 'What',
+  cardFrom: 'From',
+  cardResult: 'Result',
+  cardSuccess: 'Succeeded',
 } as const
 
 export type MessageKey = keyof typeof en

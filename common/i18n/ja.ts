@@ -256,7 +256,7 @@ export const ja: Messages = {
   aliasSave: '保存',
   aliasRemove: '名前を削除',
   aliasCancel: 'キャンセル',
-  keyboardHelp: 'キーボード: ↑↓ 移動 · Shift+↑↓ 範囲選択 · Space 選択に追加 · Enter か → でビューアへ · Esc で一覧へ · Shift+F10 操作メニュー',
+  keyboardHelp: 'キーボード: ↑↓ 移動 · Shift+↑↓ 範囲選択 · Space 選択に追加 · Enter か → でビューアへ · Esc で一覧へ · n / Shift+N 次 / 前の失敗イベント · Shift+F10 操作メニュー',
   // 一覧からのエクスポートとコピー
   exportButton: 'エクスポート…',
   exportButtonTitle: '選択したイベント、または現在の結果全体をエクスポート (Ctrl/Cmd+E)',
@@ -314,4 +314,11 @@ export const ja: Messages = {
   facetAdd: 'フィールドのファセットを追加…',
   facetAddButton: 'ファセットを追加',
   facetRemove: 'このファセットを外す',
+  cardLabel: 'イベントの要点',
+  cardWho: '誰が',
+  cardWhen: 'いつ',
+  cardWhat: '何を',
+  cardFrom: 'どこから',
+  cardResult: '結果',
+  cardSuccess: '成功',
 }

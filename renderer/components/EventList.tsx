@@ -14,6 +14,7 @@ import { collapseSelection, isInSelection, noteVisibleRows, onMembersChanged, se
 import { copySelection } from '../state/export-store'
 import { useTimeZone } from '../state/time-zone'
 import { ensureRows, rowAt, selectIndex, useView } from '../state/view-store'
+import { registerReveal } from '../state/reveal'
 import { EmptyState } from './EmptyState'
 import { cellClass, ListHeader } from './ListHeader'
 import { MiddleText } from './MiddleText'
@@ -145,6 +146,20 @@ export function EventList() {
     element.scrollTop = 0
     setScrollTop(0)
   }, [queryGeneration])
+
+  // Rows selected from elsewhere (n / Shift+N) are scrolled into view.
+  useEffect(() => {
+    registerReveal((index) => {
+      const element = scroller.current
+      if (!element) return
+      const target = scrollToReveal(index, useView.getState().info?.matched ?? 0, ROW_HEIGHT, element.scrollTop, element.clientHeight)
+      if (target !== null) {
+        element.scrollTop = target
+        setScrollTop(element.scrollTop)
+      }
+    })
+    return () => registerReveal(null)
+  }, [])
 
   const geometry = virtualWindow(matched, ROW_HEIGHT, scrollTop, height)
   const { first, last } = geometry

@@ -10,9 +10,13 @@ export const VIEWER_MIN_PX = 340
 const SPLITTER_PX = 8
 const KEY_STEP = 0.02
 
+/** Until the user moves the splitter, the list gets at least this much: its default columns whole at 1280 px. */
+export const LIST_DEFAULT_PX = 740
+
 /** The workspace grid's columns for a list fraction, with both minimums held. */
-export function splitColumns(fraction: number): string {
-  return `clamp(${LIST_MIN_PX}px, ${fraction * 100}%, calc(100% - ${VIEWER_MIN_PX + SPLITTER_PX}px)) ${SPLITTER_PX}px minmax(${VIEWER_MIN_PX}px, 1fr)`
+export function splitColumns(fraction: number, chosen = true): string {
+  const wanted = chosen ? `${fraction * 100}%` : `max(${fraction * 100}%, ${LIST_DEFAULT_PX}px)`
+  return `clamp(${LIST_MIN_PX}px, ${wanted}, calc(100% - ${VIEWER_MIN_PX + SPLITTER_PX}px)) ${SPLITTER_PX}px minmax(${VIEWER_MIN_PX}px, 1fr)`
 }
 
 export function Splitter() {
@@ -52,7 +56,9 @@ export function Splitter() {
         const width = e.currentTarget.parentElement?.getBoundingClientRect().width ?? 0
         const least = width > 0 ? LIST_MIN_PX / width : 0.1
         const most = width > 0 ? 1 - (VIEWER_MIN_PX + SPLITTER_PX) / width : 0.9
-        const current = Math.min(most, Math.max(least, listFraction))
+        // Where the splitter is drawn (the default layout can differ from the stored fraction).
+        const listWidth = e.currentTarget.previousElementSibling?.getBoundingClientRect().width ?? 0
+        const current = width > 0 && listWidth > 0 ? listWidth / width : Math.min(most, Math.max(least, listFraction))
         const next =
           e.key === 'ArrowLeft' ? current - KEY_STEP : e.key === 'ArrowRight' ? current + KEY_STEP : e.key === 'Home' ? least : e.key === 'End' ? most : null
         if (next === null) return

@@ -2,7 +2,6 @@
 // original text, with a note on every known field and what its value decodes to; value actions
 // (filter, copy, name an account) at the cursor, related events one click away, and the
 // multi-selection's Compare button.
-import { addColumnForPath, columnForPath } from '../state/column-actions'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { formatInstant, parseInstant } from '../../common/decode'
 import { apiReferenceUrl } from '../../common/decode/doc-links'
@@ -20,6 +19,8 @@ import { useUi } from '../state/ui-store'
 import { ALL_TIME } from '../state/view-spec'
 import { useView } from '../state/view-store'
 import { EmptyState } from '../components/EmptyState'
+import { addColumnForPath, columnForPath } from '../state/column-actions'
+import { EventCard } from './EventCard'
 import { noteLines } from './annotate'
 import { openCompare } from './compare-store'
 import { JsonEditor, type ValueActions } from './JsonEditor'
@@ -282,6 +283,7 @@ export function EventViewer() {
       </div>
       <SelectionBar t={t} />
       {pretty && detail ? <RelatedBar pretty={pretty} t={t} /> : null}
+      {pretty?.ok && detail ? <EventCard pretty={pretty} ctx={{ language, timeZone: zone, newest, aliases, now: Date.now() }} t={t} /> : null}
       <div className="viewer__body">
         <JsonEditor
           text={pretty?.text ?? ''}
