@@ -321,6 +321,8 @@ export const en = {
   cardFrom: 'From',
   cardResult: 'Result',
   cardSuccess: 'Succeeded',
+  zeroUseColon: 'A field is compared with “:”, not “=” ({field}). Try',
+  zeroPrefix: 'No {field} is exactly “{value}” (a value matches whole). Did you mean',
 } as const
 
 export type MessageKey = keyof typeof en

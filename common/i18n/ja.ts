@@ -321,4 +321,6 @@ export const ja: Messages = {
   cardFrom: 'どこから',
   cardResult: '結果',
   cardSuccess: '成功',
+  zeroUseColon: 'フィールドの比較は「=」ではなく「:」です ({field})。次を試す:',
+  zeroPrefix: '{field} が「{value}」と完全に一致するイベントはありません (値は全体で一致します)。もしかして:',
 }

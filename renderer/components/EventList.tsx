@@ -16,6 +16,7 @@ import { useTimeZone } from '../state/time-zone'
 import { ensureRows, rowAt, selectIndex, useView } from '../state/view-store'
 import { registerReveal } from '../state/reveal'
 import { EmptyState } from './EmptyState'
+import { ZeroHints } from './ZeroHints'
 import { cellClass, ListHeader } from './ListHeader'
 import { MiddleText } from './MiddleText'
 import { openPivotMenu } from './PivotMenu'
@@ -322,7 +323,10 @@ export function EventList() {
               <EmptyState title={t.emptyTitle} body={t.emptyBody} hint={t.emptyHint} showOpen testId="empty-state" />
             )
           ) : (
-            <EmptyState title={t.noMatchesTitle} body={t.noMatchesBody} testId="no-matches" />
+            <div className="list__no-matches">
+              <EmptyState title={t.noMatchesTitle} body={t.noMatchesBody} testId="no-matches" />
+              <ZeroHints />
+            </div>
           )}
         </div>
       ) : null}

@@ -68,3 +68,30 @@ for (const size of SIZES) {
     })
   })
 }
+
+for (const size of SIZES) {
+  test.describe(`no silent zero at ${size.width}×${size.height}`, () => {
+    test.use({ viewport: size, locale: 'en-US' })
+    test.skip(!INVICTUS, '../shared/data/invictus is absent (not part of this repository)')
+
+    test('a filter that matches nothing says why and offers the query it meant', async ({ openApp }) => {
+      const page = await openApp([INVICTUS!])
+      await expect(page.getByTestId('count-loaded')).toHaveText(INVICTUS_EVENTS.toLocaleString('en-US'))
+      const filter = page.getByTestId('filter-input')
+      await filter.fill('event:Describe')
+      await page.keyboard.press('Enter')
+      await expect(page.getByTestId('no-matches')).toBeVisible()
+      await expect(page.getByTestId('zero-hint-prefix')).toContainText('No event is exactly “Describe”')
+      await page.getByTestId('zero-try-prefix').click()
+      await expect(filter).toHaveValue('event:Describe*')
+      await expect(rows(page).first()).toContainText('Describe')
+
+      await filter.fill('eventName=DeleteTrail')
+      await page.keyboard.press('Enter')
+      await expect(page.getByTestId('zero-hint-useColon')).toContainText('“:”')
+      await page.getByTestId('zero-try-useColon').click()
+      await expect(filter).toHaveValue('eventName:DeleteTrail')
+      await expect(page.getByTestId('count-shown')).toHaveText('3')
+    })
+  })
+}
