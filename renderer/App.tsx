@@ -15,7 +15,7 @@ import { AccountAliasHost } from './viewer/AccountAliasDialog'
 import { ExportDialog, ExportNotice } from './components/ExportDialog'
 import { SelectionStatus } from './components/SelectionStatus'
 import { openExportDialog } from './state/export-store'
-import { loadFiles, opensByPath, openFiles, registerFileInput } from './state/actions'
+import { loadFiles, opensByPath, openFiles, registerFileInput, registerFolderInput } from './state/actions'
 import { filesOfEntries, takeDropEntries } from './state/dropped-files'
 import { focusFilter } from './state/focus'
 import { gotoFailed } from './state/failed-nav'
@@ -169,6 +169,20 @@ export function App() {
         data-testid="file-input"
         onChange={(e) => {
           const files = Array.from(e.currentTarget.files ?? [])
+          e.currentTarget.value = ''
+          loadFiles(files)
+        }}
+      />
+      <input
+        ref={registerFolderInput}
+        type="file"
+        multiple
+        hidden
+        data-testid="folder-input"
+        {...{ webkitdirectory: '' }}
+        onChange={(e) => {
+          // A folder's files: only those that look like logs (a trail folder holds digests, .DS_Store...).
+          const files = Array.from(e.currentTarget.files ?? []).filter((f) => LOADABLE.test(f.name))
           e.currentTarget.value = ''
           loadFiles(files)
         }}

@@ -321,6 +321,10 @@ export const en = {
   cardFrom: 'From',
   cardResult: 'Result',
   cardSuccess: 'Succeeded',
+  openFolder: 'Folder…',
+  openFolderTitle: 'Open a folder of CloudTrail logs (an AWSLogs/ tree); its .json, .json.gz and .jsonl files are read',
+  clearConfirm: 'Forget all {n} loaded events and the list of files? To see them again the files must be read again.',
+  clearCancel: 'Cancel',
   zeroUseColon: 'A field is compared with “:”, not “=” ({field}). Try',
   zeroPrefix: 'No {field} is exactly “{value}” (a value matches whole). Did you mean',
 } as const

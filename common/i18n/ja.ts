@@ -321,6 +321,10 @@ export const ja: Messages = {
   cardFrom: 'どこから',
   cardResult: '結果',
   cardSuccess: '成功',
+  openFolder: 'フォルダー…',
+  openFolderTitle: 'CloudTrail ログのフォルダー (AWSLogs/ など) を開く。中の .json、.json.gz、.jsonl を読み込みます',
+  clearConfirm: '読み込んだ {n} 件のイベントとファイル一覧をすべて消しますか? もう一度見るにはファイルを読み直す必要があります。',
+  clearCancel: 'キャンセル',
   zeroUseColon: 'フィールドの比較は「=」ではなく「:」です ({field})。次を試す:',
   zeroPrefix: '{field} が「{value}」と完全に一致するイベントはありません (値は全体で一致します)。もしかして:',
 }

@@ -134,6 +134,7 @@ test.describe('export and copy', () => {
     await filter(page).fill('')
     await page.keyboard.press('Enter')
     await page.getByTestId('clear-button').click()
+    await page.getByTestId('clear-confirm').click()
     await expect(page.getByTestId('count-loaded')).toHaveText('0')
     await page.getByTestId('file-input').setInputFiles([file])
     await expect(page.getByTestId('count-loaded')).toHaveText('6')
