@@ -20,8 +20,13 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = ['records', 'jsonl', 'csv
 
 interface Prefs {
   format: ExportFormat
+  /** Gzip for the format shown. */
   gzip: boolean
+  /** The gzip choice per format: a CSV export does not inherit gzip from a JSON one. */
+  gzipByFormat: Record<ExportFormat, boolean>
 }
+
+const DEFAULT_GZIP: Record<ExportFormat, boolean> = { records: true, jsonl: true, csv: false }
 
 /** A short note after an export or a copy; `path` is set when the file can be shown in its folder. */
 export interface Notice {
@@ -43,10 +48,13 @@ interface ExportState extends Prefs {
 function storedPrefs(): Partial<Prefs> {
   try {
     const value = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}') as Record<string, unknown>
-    return {
-      ...(EXPORT_FORMATS.includes(value.format as ExportFormat) ? { format: value.format as ExportFormat } : {}),
-      ...(typeof value.gzip === 'boolean' ? { gzip: value.gzip } : {}),
-    }
+    const format = EXPORT_FORMATS.includes(value.format as ExportFormat) ? (value.format as ExportFormat) : 'records'
+    const stored = (value.gzipByFormat ?? {}) as Record<string, unknown>
+    const gzipByFormat = { ...DEFAULT_GZIP }
+    for (const f of EXPORT_FORMATS) if (typeof stored[f] === 'boolean') gzipByFormat[f] = stored[f]
+    // Before per-format choices, one gzip flag was kept for the format last used.
+    if (typeof value.gzip === 'boolean' && typeof stored[format] !== 'boolean') gzipByFormat[format] = value.gzip
+    return { format, gzipByFormat, gzip: gzipByFormat[format] }
   } catch {
     return {}
   }
@@ -55,6 +63,7 @@ function storedPrefs(): Partial<Prefs> {
 export const useExport = create<ExportState>()(() => ({
   format: 'records',
   gzip: true,
+  gzipByFormat: { ...DEFAULT_GZIP },
   ...storedPrefs(),
   open: false,
   scope: 'result',
@@ -69,7 +78,7 @@ const get = useExport.getState
 useExport.subscribe((state, previous) => {
   if (state.format === previous.format && state.gzip === previous.gzip) return
   try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify({ format: state.format, gzip: state.gzip }))
+    localStorage.setItem(STORAGE_KEY, JSON.stringify({ format: state.format, gzip: state.gzip, gzipByFormat: state.gzipByFormat }))
   } catch {
     // not kept; the choice still holds for this session
   }
@@ -134,7 +143,16 @@ export function closeExportDialog(): void {
 }
 
 export function setExportChoice(patch: Partial<Pick<ExportState, 'scope' | 'format' | 'gzip'>>): void {
-  set(patch)
+  const { gzipByFormat } = get()
+  const format = patch.format ?? get().format
+  if (patch.gzip !== undefined) {
+    set({ ...patch, gzipByFormat: { ...gzipByFormat, [format]: patch.gzip } })
+  } else if (patch.format !== undefined) {
+    // Each format has its own gzip choice (CSV is plain text unless gzip was chosen for CSV).
+    set({ ...patch, gzip: gzipByFormat[patch.format] })
+  } else {
+    set(patch)
+  }
 }
 
 /** The request for the dialog's choices (null when there is nothing to export). */

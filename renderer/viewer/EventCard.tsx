@@ -62,7 +62,11 @@ export function EventCard({ pretty, ctx, t }: Props) {
           <span className="event-card__error">
             <strong className="event-card__code">{errorCode}</strong>
             {errorMessage ? <span className="event-card__message">{errorMessage}</span> : null}
-            {explanation ? <span className="event-card__why">{explanation.meaning} {explanation.check}</span> : null}
+            {explanation ? (
+              <span className="event-card__why" title={`${explanation.cause} ${explanation.check}`}>
+                {explanation.meaning}
+              </span>
+            ) : null}
           </span>
         ) : (
           <span className="event-card__ok">{t.cardSuccess}</span>
