@@ -121,7 +121,16 @@ for (const size of SIZES) {
       const line = page.locator('[data-testid=json-editor] .view-line').filter({ hasText: '"userAgent"' }).first()
       const editor = (await page.getByTestId('json-editor').boundingBox())!
       await page.mouse.move(editor.x + editor.width / 2, editor.y + editor.height / 2)
-      for (let i = 0; i < 10 && (await line.count()) === 0; i++) await page.mouse.wheel(0, 120)
+      // Scroll the JSON until Monaco has rendered the line (it renders only the lines in view).
+      await expect
+        .poll(
+          async () => {
+            if ((await line.count()) === 0) await page.mouse.wheel(0, 100)
+            return line.count()
+          },
+          { timeout: 20_000 },
+        )
+        .toBeGreaterThan(0)
       await line.click()
       await expect(page.getByTestId('field-path')).toHaveText('userAgent')
       await page.getByTestId('field-add-column').click()
