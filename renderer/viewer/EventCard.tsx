@@ -1,7 +1,7 @@
-// The event in one look, above its JSON: who, when (in the chosen zone), which service and action,
-// from where (address, user agent), and the result: success, or the error code AND its message in
-// full with what the code means. The same rows in the same place for every event, so moving
-// through failed events the eye does not move.
+// The event in one look, above its JSON: the result first (it must never scroll out of a short
+// card): success, or the error code AND its message in full with what the code means; then who,
+// when (in the chosen zone), which service and action, from where (address, user agent). The same
+// rows in the same place for every event, so moving through failed events the eye does not move.
 import { EXPLAIN, chainText, classifyUserAgent, errorKey, formatInstant, identityChain, parseInstant, type DecodeContext } from '../../common/decode'
 import type { Messages } from '../../common/i18n'
 import { stringValue, type PrettyJson } from './pretty-json'
@@ -39,6 +39,21 @@ export function EventCard({ pretty, ctx, t }: Props) {
   const explanation = key ? EXPLAIN[ctx.language].errors[key] : null
   return (
     <dl className={`event-card${errorCode ? ' event-card--failed' : ''}`} aria-label={t.cardLabel} data-testid="event-card">
+      <Row label={t.cardResult} testId="card-result">
+        {errorCode ? (
+          <span className="event-card__error">
+            <strong className="event-card__code">{errorCode}</strong>
+            {errorMessage ? <span className="event-card__message">{errorMessage}</span> : null}
+            {explanation ? (
+              <span className="event-card__why" title={`${explanation.cause} ${explanation.check}`}>
+                {explanation.meaning}
+              </span>
+            ) : null}
+          </span>
+        ) : (
+          <span className="event-card__ok">{t.cardSuccess}</span>
+        )}
+      </Row>
       <Row label={t.cardWho} testId="card-who">
         {who || '—'}
       </Row>
@@ -56,21 +71,6 @@ export function EventCard({ pretty, ctx, t }: Props) {
             {agentKind && agentKind.kind !== 'unknown' ? `${agentKind.product}${agentKind.version ? ` ${agentKind.version}` : ''}` : agent}
           </span>
         ) : null}
-      </Row>
-      <Row label={t.cardResult} testId="card-result">
-        {errorCode ? (
-          <span className="event-card__error">
-            <strong className="event-card__code">{errorCode}</strong>
-            {errorMessage ? <span className="event-card__message">{errorMessage}</span> : null}
-            {explanation ? (
-              <span className="event-card__why" title={`${explanation.cause} ${explanation.check}`}>
-                {explanation.meaning}
-              </span>
-            ) : null}
-          </span>
-        ) : (
-          <span className="event-card__ok">{t.cardSuccess}</span>
-        )}
       </Row>
     </dl>
   )
