@@ -9,6 +9,7 @@ import type { Facet, FacetField, Histogram } from './query/facet-query'
 import type { CredentialChain, CredentialGraph, Dossier, PrincipalRef } from './identity'
 
 export type { Facet, FacetField, FacetValue, Histogram } from './query/facet-query'
+import type { FacetValue } from './query/facet-query'
 
 // ---------------------------------------------------------------------------------------------
 // Loading
@@ -114,6 +115,55 @@ export interface HistogramRequest {
   viewId: number
   /** At most this many buckets (default 100, at most 2000); the bucket size is a nice round one. */
   buckets?: number
+}
+
+/** One facet in full (the facets panel's "show all", its search box and "rarest first"). */
+export interface FacetValuesRequest {
+  viewId: number
+  /** A facet's field (eventName, accessKey, ...) or any dotted field path (userAgent, requestParameters.bucketName). */
+  field: string
+  /** Only values containing this text (case-insensitive). */
+  search?: string
+  /** 'count': most frequent first (default); 'rarest': least frequent first. Ties by value. */
+  order?: 'count' | 'rarest'
+  /** At most this many values (default and most: 5,000). */
+  limit?: number
+}
+
+export interface FacetValuesResult {
+  field: string
+  values: FacetValue[]
+  /** Distinct non-empty values counted. */
+  distinct: number
+  /** Of them, how many contain the search text (all when there is none). */
+  matching: number
+  /** Events counted without the field. */
+  missing: number
+  /** Events counted: the whole result, or its first 20,000 for a field read from the JSON. */
+  scanned: number
+  total: number
+}
+
+/** Any field of some events, for the list's field columns (a screenful at a time). */
+export interface FieldValuesRequest {
+  /** Event ids (at most 1,000). */
+  ids: number[]
+  /** Dotted paths, case-insensitive, arrays walked through (at most 16, each at most 200 characters). */
+  paths: string[]
+}
+
+/** A field seen in the loaded set, and in how many of the sampled events. */
+export interface CatalogueField {
+  path: string
+  count: number
+}
+
+/** The fields seen in the loaded set (the field columns' and facets' chooser). */
+export interface FieldCatalogue {
+  fields: CatalogueField[]
+  /** Events read to build it (evenly spaced over the set), out of total. */
+  sampled: number
+  total: number
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -407,6 +457,12 @@ export interface AshiatoCalls {
   principalDossier(principal: PrincipalRef): Promise<Dossier>
   /** Principals, roles, keys and accounts of a view's events, and the issuance links between them (at most maxNodes nodes). */
   credentialGraph(request: { viewId: number; maxNodes: number }): Promise<CredentialGraph>
+  /** For each id, each path's value as text ('' when absent; several values joined by ", "). */
+  fieldValues(request: FieldValuesRequest): Promise<string[][]>
+  /** Every field path seen in (a sample of) the loaded set, most common first. */
+  fieldCatalogue(): Promise<FieldCatalogue>
+  /** All values of one field in a view's result, searchable, most frequent or rarest first. */
+  getFacetValues(request: FacetValuesRequest): Promise<FacetValuesResult>
 }
 
 /** copyEvents copies at most this many events (more: export them). */
@@ -447,6 +503,9 @@ export const CALL_NAMES = [
   'credentialChain',
   'principalDossier',
   'credentialGraph',
+  'fieldValues',
+  'fieldCatalogue',
+  'getFacetValues',
 ] as const satisfies readonly CallName[]
 
 /**
@@ -495,6 +554,9 @@ export const CALL_SCOPE = {
   credentialChain: 'session',
   principalDossier: 'session',
   credentialGraph: 'session',
+  fieldValues: 'session',
+  fieldCatalogue: 'session',
+  getFacetValues: 'session',
 } as const satisfies Record<CallName, CallScope>
 
 // ---------------------------------------------------------------------------------------------

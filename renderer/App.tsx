@@ -1,6 +1,7 @@
 // The window: top bar, filter bar, list | viewer, problems panel; drops and shortcuts anywhere.
-import { useEffect, useRef } from 'react'
+import { useEffect } from 'react'
 import { EventList } from './components/EventList'
+import { Splitter, splitColumns } from './components/Splitter'
 import { FacetsPanel } from './components/FacetsPanel'
 import { PivotMenuHost } from './components/PivotMenu'
 import { Timeline } from './components/Timeline'
@@ -17,9 +18,10 @@ import { SelectionStatus } from './components/SelectionStatus'
 import { CrashNotice } from './components/CrashNotice'
 import { IntegrityPanel } from './components/IntegrityPanel'
 import { openExportDialog } from './state/export-store'
-import { loadFiles, opensByPath, openFiles, registerFileInput } from './state/actions'
+import { loadFiles, opensByPath, openFiles, registerFileInput, registerFolderInput } from './state/actions'
 import { filesOfEntries, takeDropEntries } from './state/dropped-files'
 import { focusFilter } from './state/focus'
+import { gotoFailed } from './state/failed-nav'
 import { useT } from './state/language-store'
 import { useUi } from './state/ui-store'
 
@@ -52,6 +54,10 @@ function useShortcuts(): void {
         if (inEditor(e.target)) return // Monaco's own find, within the event
         e.preventDefault()
         focusFilter()
+      } else if ((e.key === 'n' || e.key === 'N') && !mod && !e.altKey && !isTextField(e.target)) {
+        // Next / previous failed event (also from the read-only viewer).
+        e.preventDefault()
+        void gotoFailed(e.key === 'n' ? 1 : -1)
       } else if (e.key === '/' && !mod && !e.altKey && !isTextField(e.target) && !inEditor(e.target)) {
         e.preventDefault()
         focusFilter()
@@ -115,42 +121,6 @@ function useFileDrop(): void {
   }, [setDragging])
 }
 
-function Splitter() {
-  const setListFraction = useUi((s) => s.setListFraction)
-  const listFraction = useUi((s) => s.listFraction)
-  const dragging = useRef(false)
-  return (
-    <div
-      className="splitter"
-      role="separator"
-      aria-orientation="vertical"
-      aria-valuemin={20}
-      aria-valuemax={80}
-      aria-valuenow={Math.round(listFraction * 100)}
-      tabIndex={0}
-      onPointerDown={(e) => {
-        dragging.current = true
-        e.currentTarget.setPointerCapture(e.pointerId)
-      }}
-      onPointerMove={(e) => {
-        if (!dragging.current) return
-        const parent = e.currentTarget.parentElement
-        if (!parent) return
-        const box = parent.getBoundingClientRect()
-        setListFraction((e.clientX - box.left) / box.width)
-      }}
-      onPointerUp={(e) => {
-        dragging.current = false
-        e.currentTarget.releasePointerCapture(e.pointerId)
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'ArrowLeft') setListFraction(listFraction - 0.02)
-        else if (e.key === 'ArrowRight') setListFraction(listFraction + 0.02)
-      }}
-    />
-  )
-}
-
 function DropOverlay() {
   const t = useT()
   const dragging = useUi((s) => s.dragging)
@@ -164,6 +134,7 @@ function DropOverlay() {
 
 export function App() {
   const listFraction = useUi((s) => s.listFraction)
+  const listFractionChosen = useUi((s) => s.listFractionChosen)
   useShortcuts()
   useFileDrop()
   return (
@@ -173,7 +144,7 @@ export function App() {
       <Timeline />
       <main className="workspace">
         <FacetsPanel />
-        <div className="workspace__split" style={{ gridTemplateColumns: `${listFraction * 100}% 5px minmax(0, 1fr)` }}>
+        <div className="workspace__split" style={{ gridTemplateColumns: splitColumns(listFraction, listFractionChosen) }}>
           <section className="pane pane--list">
             <EventList />
             <SelectionStatus />
@@ -204,6 +175,20 @@ export function App() {
         data-testid="file-input"
         onChange={(e) => {
           const files = Array.from(e.currentTarget.files ?? [])
+          e.currentTarget.value = ''
+          loadFiles(files)
+        }}
+      />
+      <input
+        ref={registerFolderInput}
+        type="file"
+        multiple
+        hidden
+        data-testid="folder-input"
+        {...{ webkitdirectory: '' }}
+        onChange={(e) => {
+          // A folder's files: only those that look like logs (a trail folder holds digests, .DS_Store...).
+          const files = Array.from(e.currentTarget.files ?? []).filter((f) => LOADABLE.test(f.name))
           e.currentTarget.value = ''
           loadFiles(files)
         }}

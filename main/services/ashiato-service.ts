@@ -21,6 +21,9 @@ import { resolveS3CacheDir } from '../s3/cache-dir'
 import type { IntegrityInfo, IntegrityLogStatus } from '../../common/ipc-contract'
 import { IdentityService } from './identity-service'
 import type { CredentialChain, CredentialGraph, Dossier, PrincipalRef } from '../../common/identity'
+import { fieldCatalogue, fieldValues } from './field-columns'
+import type { FacetValuesRequest, FacetValuesResult, FieldCatalogue, FieldValuesRequest } from '../../common/ipc-contract'
+import { facetValues } from '../query/facet-values'
 
 /** How often the renderer hears that events arrived while a load runs. */
 const EVENTS_CHANGED_INTERVAL_MS = 250
@@ -203,6 +206,18 @@ export class AshiatoService implements ServiceCalls {
 
   async eventIntegrity(ids: number[]): Promise<{ id: number; status: IntegrityLogStatus }[]> {
     return this.integrity.eventIntegrity(ids)
+  }
+
+  async fieldValues(request: FieldValuesRequest): Promise<string[][]> {
+    return fieldValues(this.store, request.ids, request.paths)
+  }
+
+  async fieldCatalogue(): Promise<FieldCatalogue> {
+    return fieldCatalogue(this.store)
+  }
+
+  async getFacetValues(request: FacetValuesRequest): Promise<FacetValuesResult> {
+    return facetValues(this.store, this.viewIds(request.viewId), request)
   }
 
   async getEvent(id: number): Promise<EventDetail> {

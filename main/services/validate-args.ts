@@ -8,6 +8,7 @@ import { ROW_COLUMNS, type RowColumn } from '../../common/event-row'
 import type { AshiatoCalls, CallName, FacetsRequest, HistogramRequest, RowsRequest, SortDirection, ViewSpec } from '../../common/ipc-contract'
 import type { S3Connection, S3Location, S3OpenRequest } from '../../common/ipc-contract'
 import type { EventSelection, ExportFormat, ExportRequest } from '../../common/ipc-contract'
+import type { FacetValuesRequest } from '../../common/ipc-contract'
 import { FACET_FIELDS, type FacetField } from '../../common/query/facet-query'
 import { eventIdArg, graphArg, principalArg } from './validate-identity-args'
 
@@ -33,6 +34,12 @@ export const LIMITS = {
   memberIds: 10_000,
   /** A list-public-keys file: a few KB per key. */
   publicKeysJson: 10 * 1024 * 1024,
+  /** fieldValues: a screenful of rows, a few field columns. */
+  fieldValueIds: 1_000,
+  fieldValuePaths: 16,
+  fieldPathLength: 200,
+  /** getFacetValues: values returned at most. */
+  facetAllValues: 5_000,
 } as const
 
 export class ArgumentError extends Error {
@@ -346,6 +353,37 @@ const validators: Validators = {
     expectCount('showExportedFile', args, 1)
     // Only a file this session exported is shown (main/electron/shell-calls.ts checks).
     return [pathList('showExportedFile', [args[0]])[0]]
+  },
+  fieldCatalogue: none('fieldCatalogue'),
+  getFacetValues: (args) => {
+    expectCount('getFacetValues', args, 1)
+    const value = args[0]
+    if (!isPlainObject(value)) fail('getFacetValues', 'expected { viewId, field, search?, order?, limit? }')
+    if (typeof value.field !== 'string' || value.field.length === 0 || value.field.length > LIMITS.fieldPathLength) fail('getFacetValues', `field must be a string of 1 to ${LIMITS.fieldPathLength} characters`)
+    const request: FacetValuesRequest = { viewId: nonNegativeInteger('getFacetValues', 'viewId', value.viewId), field: value.field }
+    if (value.search !== undefined) {
+      if (typeof value.search !== 'string' || value.search.length > LIMITS.fieldPathLength) fail('getFacetValues', `search must be a string of at most ${LIMITS.fieldPathLength} characters`)
+      request.search = value.search
+    }
+    if (value.order !== undefined) {
+      if (value.order !== 'count' && value.order !== 'rarest') fail('getFacetValues', "order must be 'count' or 'rarest'")
+      request.order = value.order
+    }
+    if (value.limit !== undefined) request.limit = nonNegativeInteger('getFacetValues', 'limit', value.limit, LIMITS.facetAllValues)
+    return [request]
+  },
+  fieldValues: (args) => {
+    expectCount('fieldValues', args, 1)
+    const value = args[0]
+    if (!isPlainObject(value) || !Array.isArray(value.ids) || !Array.isArray(value.paths)) fail('fieldValues', 'expected { ids, paths }')
+    if (value.ids.length > LIMITS.fieldValueIds) fail('fieldValues', `too many ids (at most ${LIMITS.fieldValueIds})`)
+    if (value.paths.length > LIMITS.fieldValuePaths) fail('fieldValues', `too many paths (at most ${LIMITS.fieldValuePaths})`)
+    const ids = value.ids.map((id: unknown) => nonNegativeInteger('fieldValues', 'id', id))
+    const paths = value.paths.map((path: unknown) => {
+      if (typeof path !== 'string' || path.length === 0 || path.length > LIMITS.fieldPathLength) fail('fieldValues', `each path must be a string of 1 to ${LIMITS.fieldPathLength} characters`)
+      return path
+    })
+    return [{ ids, paths }]
   },
   copyEvents: (args) => {
     expectCount('copyEvents', args, 1)

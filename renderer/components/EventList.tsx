@@ -3,12 +3,11 @@
 import { IntegrityMark } from './IntegrityMark'
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { EventRow, RowColumn } from '../../common/event-row'
-import { formatMessage } from '../../common/i18n'
-import { formatOffset, isoInZone, UTC, zoneOffsetMs } from '../../common/zoned-time'
-import { cellText, COLUMN_DEFS, gridTemplate } from '../list/columns'
+import { isoInZone } from '../../common/zoned-time'
+import { cellText, COLUMN_DEFS, fieldPathOf, gridMinWidth, gridTemplate, type ColumnKey } from '../list/columns'
 import { scrollToReveal, virtualWindow } from '../list/virtual-window'
-import { sortBy, useFind } from '../state/find-store'
 import { useFindPrefs } from '../state/find-prefs'
+import { ensureFieldValues, fieldValueOf, useFieldValues } from '../state/field-values'
 import { focusViewer, registerListBox } from '../state/focus'
 import { useT } from '../state/language-store'
 import { useLoad } from '../state/load-store'
@@ -16,8 +15,11 @@ import { collapseSelection, isInSelection, noteVisibleRows, onMembersChanged, se
 import { copySelection } from '../state/export-store'
 import { useTimeZone } from '../state/time-zone'
 import { ensureRows, rowAt, selectIndex, useView } from '../state/view-store'
-import { ColumnChooser } from './ColumnChooser'
+import { registerReveal } from '../state/reveal'
 import { EmptyState } from './EmptyState'
+import { ZeroHints } from './ZeroHints'
+import { cellClass, ListHeader } from './ListHeader'
+import { MiddleText } from './MiddleText'
 import { openPivotMenu } from './PivotMenu'
 import { RowMarker } from './RowMarker'
 
@@ -33,7 +35,7 @@ interface RowProps {
   /** In the multi-selection (renderer/state/selection.ts: Ctrl/Cmd-click, Shift-click). */
   marked: boolean
   setSize: number
-  columns: readonly RowColumn[]
+  columns: readonly ColumnKey[]
   zone: string
 }
 
@@ -71,11 +73,28 @@ function Row({ index, row, top, selected, marked, setSize, columns, zone }: RowP
       }}
     >
       {row
-        ? columns.map((key, column) => {
+        ? columns.map((column, index) => {
+            const markers = index === 0 ? (
+              <>
+                <RowMarker row={row} />
+                <IntegrityMark id={row.id} />
+              </>
+            ) : null
+            const path = fieldPathOf(column)
+            if (path !== null) {
+              const value = fieldValueOf(row.id, path)
+              return (
+                <span key={column} className="cell cell--field" data-col={column} title={value || undefined}>
+                  {markers}
+                  {value === undefined ? <span className="skeleton" /> : <MiddleText text={value} />}
+                </span>
+              )
+            }
+            const key = column as RowColumn
             const { text, full } = cellText(row, key, zone)
             if (key === 'errorCode') {
               return (
-                <span key={key} className="cell cell--errorCode" title={text || undefined}>
+                <span key={key} className="cell cell--errorCode" data-col={key} title={text || undefined}>
                   {text ? (
                     <span className="error-badge" data-testid="row-error">
                       <span className="error-badge__icon" aria-hidden="true" />
@@ -88,15 +107,22 @@ function Row({ index, row, top, selected, marked, setSize, columns, zone }: RowP
             const title = key === 'time' ? (row.time === null ? t.noTimeTitle : isoInZone(row.time, zone)) : full || undefined
             const mono = COLUMN_DEFS[key].mono ? ' cell--mono' : ''
             return (
-              <span key={key} className={`cell cell--${key}${mono}`} title={title}>
-                {column === 0 ? <RowMarker row={row} /> : null}
-                {column === 0 ? <IntegrityMark id={row.id} /> : null}
-                {key === 'time' && row.time === null ? <span className="cell__no-time" data-testid="row-no-time">{t.noTimeCell}</span> : text}
+              <span key={key} className={`cell cell--${key}${mono}`} data-col={key} title={title}>
+                {markers}
+                {key === 'time' && row.time === null ? (
+                  <span className="cell__no-time" data-testid="row-no-time">
+                    {t.noTimeCell}
+                  </span>
+                ) : COLUMN_DEFS[key].middle && text ? (
+                  <MiddleText text={text} />
+                ) : (
+                  text
+                )}
               </span>
             )
           })
         : columns.map((key) => (
-            <span key={key} className={`cell cell--${key}`}>
+            <span key={key} className={`cell ${cellClass(key)}`}>
               <span className="skeleton" />
             </span>
           ))}
@@ -104,46 +130,12 @@ function Row({ index, row, top, selected, marked, setSize, columns, zone }: RowP
   )
 }
 
-function Header({ columns, zone, newest }: { columns: readonly RowColumn[]; zone: string; newest: number | null }) {
-  const t = useT()
-  const sort = useFind((s) => s.sort)
-  const offset = formatOffset(zoneOffsetMs(newest ?? Date.now(), zone))
-  return (
-    <div className="list__header" data-testid="list-header">
-      {columns.map((key) => {
-        const label = key === 'time' ? (zone === UTC ? t.colTime : formatMessage(t.colTimeIn, { zone })) : t[COLUMN_DEFS[key].label]
-        const sorted = sort.column === key ? sort.direction : null
-        const title =
-          (key === 'time' ? `${formatMessage(t.colTimeTitle, { zone, offset })} · ` : '') +
-          formatMessage(sorted === 'asc' ? t.sortedAsc : sorted === 'desc' ? t.sortedDesc : t.sortBy, { column: label })
-        return (
-          <button
-            key={key}
-            type="button"
-            className={`cell cell--${key} list__sort${sorted ? ' is-sorted' : ''}`}
-            title={title}
-            aria-label={title}
-            data-testid={`sort-${key}`}
-            data-sort={sorted ?? 'none'}
-            onClick={() => sortBy(key)}
-          >
-            <span className="list__sort-label">{label}</span>
-            {sorted ? (
-              <span className="sort-arrow" aria-hidden="true">
-                {sorted === 'asc' ? '↑' : '↓'}
-              </span>
-            ) : null}
-          </button>
-        )
-      })}
-      <ColumnChooser />
-    </div>
-  )
-}
-
 export function EventList() {
   const t = useT()
   const columns = useFindPrefs((s) => s.columns)
+  const widths = useFindPrefs((s) => s.widths)
+  useFieldValues((s) => s.version) // re-render when field-column values arrive
+  const [scrollLeft, setScrollLeft] = useState(0)
   const zone = useTimeZone()
   const newest = useView((s) => s.info?.newest ?? null)
   const matched = useView((s) => s.info?.matched ?? 0)
@@ -175,12 +167,38 @@ export function EventList() {
     setScrollTop(0)
   }, [queryGeneration])
 
+  // Rows selected from elsewhere (n / Shift+N) are scrolled into view.
+  useEffect(() => {
+    registerReveal((index) => {
+      const element = scroller.current
+      if (!element) return
+      const target = scrollToReveal(index, useView.getState().info?.matched ?? 0, ROW_HEIGHT, element.scrollTop, element.clientHeight)
+      if (target !== null) {
+        element.scrollTop = target
+        setScrollTop(element.scrollTop)
+      }
+    })
+    return () => registerReveal(null)
+  }, [])
+
   const geometry = virtualWindow(matched, ROW_HEIGHT, scrollTop, height)
   const { first, last } = geometry
 
   useEffect(() => {
     ensureRows(first, last)
   }, [first, last, viewId])
+
+  // Field columns: their values for the rows on screen, once those rows are known.
+  const fieldPaths = columns.map(fieldPathOf).filter((path): path is string => path !== null)
+  useEffect(() => {
+    if (fieldPaths.length === 0) return
+    const ids: number[] = []
+    for (let i = first; i < last; i++) {
+      const id = rowAt(i)?.id
+      if (id !== undefined) ids.push(id)
+    }
+    ensureFieldValues(ids, fieldPaths)
+  })
 
   const pageRows = Math.max(1, Math.floor(height / ROW_HEIGHT) - 1)
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -285,8 +303,15 @@ export function EventList() {
   const activeDescendant = selectedIndex >= first && selectedIndex < last ? optionId(selectedIndex) : undefined
 
   return (
-    <div className="list" style={{ ['--row-height' as string]: `${ROW_HEIGHT}px`, ['--cols' as string]: gridTemplate(columns) }}>
-      <Header columns={columns} zone={zone} newest={newest} />
+    <div
+      className="list"
+      style={{
+        ['--row-height' as string]: `${ROW_HEIGHT}px`,
+        ['--cols' as string]: gridTemplate(columns, widths),
+        ['--grid-min' as string]: `${gridMinWidth(columns, widths)}px`,
+      }}
+    >
+      <ListHeader columns={columns} zone={zone} newest={newest} scrollLeft={scrollLeft} />
       <div
         ref={(element) => {
           scroller.current = element
@@ -299,7 +324,10 @@ export function EventList() {
         aria-label={t.listLabel}
         aria-activedescendant={activeDescendant}
         data-testid="event-list"
-        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        onScroll={(e) => {
+          setScrollTop(e.currentTarget.scrollTop)
+          setScrollLeft(e.currentTarget.scrollLeft)
+        }}
         onKeyDown={onKeyDown}
       >
         <div className="list__spacer" style={{ height: geometry.spacerHeight }} />
@@ -314,7 +342,10 @@ export function EventList() {
               <EmptyState title={t.emptyTitle} body={t.emptyBody} hint={t.emptyHint} showOpen testId="empty-state" />
             )
           ) : (
-            <EmptyState title={t.noMatchesTitle} body={t.noMatchesBody} testId="no-matches" />
+            <div className="list__no-matches">
+              <EmptyState title={t.noMatchesTitle} body={t.noMatchesBody} testId="no-matches" />
+              <ZeroHints />
+            </div>
           )}
         </div>
       ) : null}

@@ -6,7 +6,7 @@ import { useEffect, useId, useRef } from 'react'
 import type { ExportFormat } from '../../common/ipc-contract'
 import { formatMessage, type Messages } from '../../common/i18n'
 import { extraCsvColumns } from '../../common/csv-columns'
-import { COLUMN_DEFS } from '../list/columns'
+import { COLUMN_DEFS, rowColumnsOf } from '../list/columns'
 import { formatCount } from '../format/format'
 import { useFindPrefs } from '../state/find-prefs'
 import { useT } from '../state/language-store'
@@ -53,7 +53,7 @@ function DialogBody() {
   const counts = useExport((s) => s.counts)
   const running = useExport((s) => s.running)
   const matched = useView((s) => s.info?.matched ?? 0)
-  const columns = useFindPrefs((s) => s.columns)
+  const columns = rowColumnsOf(useFindPrefs((s) => s.columns))
   const id = useId()
   const selected = scopeCount('selected')
   const hidden = counts?.hidden ?? 0

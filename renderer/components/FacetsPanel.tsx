@@ -11,6 +11,8 @@ import { useFindPrefs } from '../state/find-prefs'
 import { useInsights } from '../state/insights-store'
 import { useT } from '../state/language-store'
 import { useView } from '../state/view-store'
+import { FacetAll } from './FacetAll'
+import { ExtraFacets } from './ExtraFacets'
 
 /** Values shown per facet before "more". */
 const SHOWN = 5
@@ -78,8 +80,9 @@ function FacetSection({ facet, total }: { facet: Facet; total: number }) {
   const t = useT()
   const [more, setMore] = useState(false)
   const label = t[FACET_LABELS[facet.field]]
-  const shown = more ? facet.values : facet.values.slice(0, SHOWN)
-  const hidden = facet.values.length - shown.length
+  const shown = facet.values.slice(0, SHOWN)
+  // Every distinct value not on screen, not only those fetched with the top ones.
+  const hidden = facet.distinct - shown.length
   const noValue = facet.field === 'errorCode' ? t.facetNoError : t.facetMissing
   return (
     <section className="facet" data-testid="facet" data-field={facet.field} aria-label={label}>
@@ -89,7 +92,9 @@ function FacetSection({ facet, total }: { facet: Facet; total: number }) {
           {formatCount(facet.distinct)}
         </span>
       </h3>
-      {facet.values.length === 0 && facet.missing === 0 ? null : (
+      {more ? (
+        <FacetAll field={facet.field} label={label} total={total} clause={(value, exclude) => facetClause(facet.field, value, exclude)} />
+      ) : facet.values.length === 0 && facet.missing === 0 ? null : (
         <ul className="facet__values">
           {shown.map((v) => (
             <FacetValue key={v.value} facet={facet.field} value={v.value} label={v.value} count={v.count} total={total} />
@@ -100,8 +105,8 @@ function FacetSection({ facet, total }: { facet: Facet; total: number }) {
         </ul>
       )}
       {hidden > 0 || more ? (
-        <button type="button" className="facet__more" aria-expanded={more} onClick={() => setMore(!more)}>
-          {more ? t.facetLess : formatMessage(t.facetMore, { n: formatCount(hidden) })}
+        <button type="button" className="facet__more" aria-expanded={more} data-testid="facet-more" onClick={() => setMore(!more)}>
+          {more ? t.facetShowFewer : formatMessage(t.facetShowAll, { n: formatCount(facet.distinct) })}
         </button>
       ) : null}
     </section>
@@ -141,6 +146,7 @@ export function FacetsPanel() {
         ) : (
           facets.map((facet) => <FacetSection key={facet.field} facet={facet} total={total} />)
         )}
+        {facets !== null && total > 0 ? <ExtraFacets total={total} /> : null}
       </div>
     </aside>
   )

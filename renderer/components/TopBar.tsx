@@ -1,6 +1,7 @@
 // App name, Open, load progress with Cancel, counts, language switch.
 import { formatMessage, LANGUAGES } from '../../common/i18n'
-import { cancelLoad, clearAll, openFiles } from '../state/actions'
+import { cancelLoad, openFiles, openFolder, opensByPath } from '../state/actions'
+import { ClearButton } from './ClearButton'
 import { useLanguage, useT } from '../state/language-store'
 import { useLoad } from '../state/load-store'
 import { useView } from '../state/view-store'
@@ -109,6 +110,11 @@ export function TopBar() {
         </svg>
         {t.open}
       </button>
+      {opensByPath() ? null : (
+        <button type="button" className="button" title={t.openFolderTitle} onClick={openFolder} data-testid="open-folder-button">
+          {t.openFolder}
+        </button>
+      )}
       <button type="button" className="button" title={t.s3OpenTopTitle} onClick={openS3Dialog} data-testid="open-s3-button">
         {t.s3OpenTop}
       </button>
@@ -119,9 +125,7 @@ export function TopBar() {
       ) : null}
       <IntegrityButton />
       {total > 0 && !loading ? (
-        <button type="button" className="button" title={t.clearTitle} onClick={() => void clearAll()} data-testid="clear-button">
-          {t.clear}
-        </button>
+        <ClearButton total={total} />
       ) : null}
       <Progress />
       {callError ? (

@@ -25,6 +25,17 @@ export function registerFileInput(input: HTMLInputElement | null): void {
   fileInput = input
 }
 
+let folderInput: HTMLInputElement | null = null
+/** Web mode's hidden folder picker (<input type=file webkitdirectory>) registers itself here. */
+export function registerFolderInput(input: HTMLInputElement | null): void {
+  folderInput = input
+}
+
+/** Web mode: pick a folder (an AWSLogs/ tree); its log files are uploaded. */
+export function openFolder(): void {
+  folderInput?.click()
+}
+
 /** True in Electron, where files are opened by path. */
 export function opensByPath(): boolean {
   return typeof getApi().pathForFile === 'function'

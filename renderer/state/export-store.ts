@@ -8,6 +8,7 @@ import { extraCsvColumns } from '../../common/csv-columns'
 import { getApi } from '../api/get-api'
 import { formatCount } from '../format/format'
 import { useFindPrefs } from './find-prefs'
+import { rowColumnsOf } from '../list/columns'
 import { useLanguage } from './language-store'
 import { currentSelection, selectionSize, useSelection } from './selection'
 import { useView } from './view-store'
@@ -19,8 +20,13 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = ['records', 'jsonl', 'csv
 
 interface Prefs {
   format: ExportFormat
+  /** Gzip for the format shown. */
   gzip: boolean
+  /** The gzip choice per format: a CSV export does not inherit gzip from a JSON one. */
+  gzipByFormat: Record<ExportFormat, boolean>
 }
+
+const DEFAULT_GZIP: Record<ExportFormat, boolean> = { records: true, jsonl: true, csv: false }
 
 /** A short note after an export or a copy; `path` is set when the file can be shown in its folder. */
 export interface Notice {
@@ -42,10 +48,13 @@ interface ExportState extends Prefs {
 function storedPrefs(): Partial<Prefs> {
   try {
     const value = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}') as Record<string, unknown>
-    return {
-      ...(EXPORT_FORMATS.includes(value.format as ExportFormat) ? { format: value.format as ExportFormat } : {}),
-      ...(typeof value.gzip === 'boolean' ? { gzip: value.gzip } : {}),
-    }
+    const format = EXPORT_FORMATS.includes(value.format as ExportFormat) ? (value.format as ExportFormat) : 'records'
+    const stored = (value.gzipByFormat ?? {}) as Record<string, unknown>
+    const gzipByFormat = { ...DEFAULT_GZIP }
+    for (const f of EXPORT_FORMATS) if (typeof stored[f] === 'boolean') gzipByFormat[f] = stored[f]
+    // Before per-format choices, one gzip flag was kept for the format last used.
+    if (typeof value.gzip === 'boolean' && typeof stored[format] !== 'boolean') gzipByFormat[format] = value.gzip
+    return { format, gzipByFormat, gzip: gzipByFormat[format] }
   } catch {
     return {}
   }
@@ -54,6 +63,7 @@ function storedPrefs(): Partial<Prefs> {
 export const useExport = create<ExportState>()(() => ({
   format: 'records',
   gzip: true,
+  gzipByFormat: { ...DEFAULT_GZIP },
   ...storedPrefs(),
   open: false,
   scope: 'result',
@@ -68,7 +78,7 @@ const get = useExport.getState
 useExport.subscribe((state, previous) => {
   if (state.format === previous.format && state.gzip === previous.gzip) return
   try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify({ format: state.format, gzip: state.gzip }))
+    localStorage.setItem(STORAGE_KEY, JSON.stringify({ format: state.format, gzip: state.gzip, gzipByFormat: state.gzipByFormat }))
   } catch {
     // not kept; the choice still holds for this session
   }
@@ -133,7 +143,16 @@ export function closeExportDialog(): void {
 }
 
 export function setExportChoice(patch: Partial<Pick<ExportState, 'scope' | 'format' | 'gzip'>>): void {
-  set(patch)
+  const { gzipByFormat } = get()
+  const format = patch.format ?? get().format
+  if (patch.gzip !== undefined) {
+    set({ ...patch, gzipByFormat: { ...gzipByFormat, [format]: patch.gzip } })
+  } else if (patch.format !== undefined) {
+    // Each format has its own gzip choice (CSV is plain text unless gzip was chosen for CSV).
+    set({ ...patch, gzip: gzipByFormat[patch.format] })
+  } else {
+    set(patch)
+  }
 }
 
 /** The request for the dialog's choices (null when there is nothing to export). */
@@ -143,7 +162,7 @@ export function exportRequest(): ExportRequest | null {
   const selection: EventSelection | null = scope === 'result' ? (viewId === undefined ? null : { viewId }) : currentSelection()
   if (!selection) return null
   // CSV: the console's columns, then the ones the list shows.
-  const extraColumns = format === 'csv' ? extraCsvColumns(useFindPrefs.getState().columns) : undefined
+  const extraColumns = format === 'csv' ? extraCsvColumns(rowColumnsOf(useFindPrefs.getState().columns)) : undefined
   return { selection, format, gzip, ...(extraColumns ? { extraColumns } : {}), ...(viewId !== undefined ? { viewId } : {}) }
 }
 

@@ -11,6 +11,8 @@ interface Layout {
 }
 
 interface UiState extends Layout {
+  /** The user moved the splitter (else the list gets what its default columns need, see Splitter). */
+  listFractionChosen: boolean
   /** The problems panel is open (it opens by itself when a new problem arrives). */
   problemsOpen: boolean
   /** Files are being dragged over the window. */
@@ -21,13 +23,13 @@ interface UiState extends Layout {
   setDragging(dragging: boolean): void
 }
 
-function storedLayout(): Partial<Layout> {
+function storedLayout(): Partial<Layout & { listFractionChosen: boolean }> {
   try {
     const value: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}')
     if (!value || typeof value !== 'object') return {}
     const { listFraction, showNotes } = value as Record<string, unknown>
     return {
-      ...(typeof listFraction === 'number' && listFraction >= 0.2 && listFraction <= 0.8 ? { listFraction } : {}),
+      ...(typeof listFraction === 'number' && listFraction >= 0.1 && listFraction <= 0.9 ? { listFraction, listFractionChosen: true } : {}),
       ...(typeof showNotes === 'boolean' ? { showNotes } : {}),
     }
   } catch {
@@ -38,10 +40,11 @@ function storedLayout(): Partial<Layout> {
 export const useUi = create<UiState>()((set) => ({
   listFraction: 0.6,
   showNotes: true,
+  listFractionChosen: false,
   ...storedLayout(),
   problemsOpen: true,
   dragging: false,
-  setListFraction: (listFraction) => set({ listFraction: Math.min(0.8, Math.max(0.2, listFraction)) }),
+  setListFraction: (listFraction) => set({ listFraction: Math.min(0.9, Math.max(0.1, listFraction)), listFractionChosen: true }),
   setShowNotes: (showNotes) => set({ showNotes }),
   setProblemsOpen: (problemsOpen) => set({ problemsOpen }),
   setDragging: (dragging) => set({ dragging }),
@@ -50,7 +53,8 @@ export const useUi = create<UiState>()((set) => ({
 useUi.subscribe((state, previous) => {
   if (state.listFraction === previous.listFraction && state.showNotes === previous.showNotes) return
   try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify({ listFraction: state.listFraction, showNotes: state.showNotes }))
+    const listFraction = state.listFractionChosen ? state.listFraction : undefined
+    localStorage.setItem(STORAGE_KEY, JSON.stringify({ listFraction, showNotes: state.showNotes }))
   } catch {
     // not persisted; the layout still holds for this session
   }

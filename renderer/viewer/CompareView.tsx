@@ -55,8 +55,7 @@ function DiffPane({ base, other, hideUnchanged, inline }: { base: Loaded; other:
     return () => {
       const model = editor.getModel()
       editor.dispose()
-      model?.original.dispose()
-      model?.modified.dispose()
+      disposeLater(model)
       editorRef.current = null
     }
   }, [])
@@ -70,12 +69,26 @@ function DiffPane({ base, other, hideUnchanged, inline }: { base: Loaded; other:
     if (!editor) return
     const previous = editor.getModel()
     editor.setModel({ original: monaco.editor.createModel(base.text, 'json'), modified: monaco.editor.createModel(other.text, 'json') })
-    previous?.original.dispose()
-    previous?.modified.dispose()
+    disposeLater(previous)
   }, [base, other])
 
   return <div ref={host} className="compare__editor" data-testid="diff-editor" />
 }
+
+/**
+ * Disposes a diff's models once a diff the editor may still be computing for them has answered:
+ * disposed at once, the worker finds no models and Monaco rejects with "no diff result available"
+ * as an uncaught page error (closing the dialog right after opening it did).
+ */
+function disposeLater(model: monaco.editor.IDiffEditorModel | null): void {
+  if (!model) return
+  setTimeout(() => {
+    model.original.dispose()
+    model.modified.dispose()
+  }, MODEL_DISPOSE_DELAY_MS)
+}
+
+const MODEL_DISPOSE_DELAY_MS = 5_000
 
 function CompareDialog({ ids }: { ids: number[] }) {
   const t = useT()

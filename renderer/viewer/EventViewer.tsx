@@ -21,6 +21,8 @@ import { useUi } from '../state/ui-store'
 import { ALL_TIME } from '../state/view-spec'
 import { useView } from '../state/view-store'
 import { EmptyState } from '../components/EmptyState'
+import { addColumnForPath, columnForPath } from '../state/column-actions'
+import { EventCard } from './EventCard'
 import { noteLines } from './annotate'
 import { openCompare } from './compare-store'
 import { JsonEditor, type ValueActions } from './JsonEditor'
@@ -160,6 +162,11 @@ function FieldBar({ value, pretty, t, actions }: { value: ValueAt | null; pretty
         <button type="button" className="button button--small button--quiet" data-testid="field-copy-path" onClick={() => actions.copy(value.path, 'path')}>
           {t.viewerCopyPath}
         </button>
+        {columnForPath(value.path) ? (
+          <button type="button" className="button button--small button--quiet" data-testid="field-add-column" onClick={() => addColumnForPath(value.path)}>
+            {t.addAsColumn}
+          </button>
+        ) : null}
         {account ? (
           <button type="button" className="button button--small button--quiet" data-testid="field-name-account" onClick={() => actions.nameAccount(account)}>
             {t.viewerNameAccount}
@@ -284,6 +291,7 @@ export function EventViewer() {
       {pretty && detail ? <RelatedBar pretty={pretty} t={t} /> : null}
       {pretty && detail ? <RawTextNotice pretty={pretty} t={t} /> : null}
       {detail ? <EventNotices detail={detail} /> : null}
+      {pretty?.ok && detail ? <EventCard pretty={pretty} ctx={{ language, timeZone: zone, newest, aliases, now: Date.now() }} t={t} /> : null}
       <WhoSection eventId={detail ? detail.id : null} eventTime={eventTime} />
       <div className="viewer__body">
         <JsonEditor

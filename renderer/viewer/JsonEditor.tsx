@@ -4,6 +4,7 @@
 // hover), and value actions (filter by / hide this value, copy value, path or event, name an
 // account) are in its context menu (right-click, or Shift+F10 / the Menu key). Escape goes back
 // to the list.
+import { addColumnForPath } from '../state/column-actions'
 import { useEffect, useRef } from 'react'
 import { isDocsUrl } from '../../common/decode/doc-links'
 import type { Messages } from '../../common/i18n'
@@ -221,6 +222,14 @@ export function JsonEditor({ text, pretty, notes, inline, ariaLabel, t, actions,
         contextMenuOrder: 2,
         precondition: 'ashiatoHasValue',
         run: run((value) => latest.current.actions.copy(value.path, 'path')),
+      }),
+      editor.addAction({
+        id: 'ashiato.addColumn',
+        label: t.addAsColumn,
+        contextMenuGroupId: '2_ashiato_copy',
+        contextMenuOrder: 4,
+        precondition: 'ashiatoHasValue',
+        run: run((value) => void addColumnForPath(value.path)),
       }),
       editor.addAction({
         id: 'ashiato.copyEvent',

@@ -17,6 +17,13 @@ import 'monaco-editor/features/wordOperations/register'
 import 'monaco-editor/features/smartSelect/register'
 import 'monaco-editor/features/lineSelection/register'
 import 'monaco-editor/features/cursorUndo/register'
+// Services some editor contributions ask for (the diff editor's breadcrumbs, code lens, suggest
+// memory, drag-and-drop) that no feature above registers: without them Monaco throws
+// "depends on UNKNOWN service IOutlineModelService" (and the like) as uncaught page errors.
+import 'monaco-editor/editor/contrib/documentSymbols/browser/outlineModel'
+import 'monaco-editor/editor/contrib/codelens/browser/codeLensCache'
+import 'monaco-editor/editor/contrib/suggest/browser/suggestMemory'
+import 'monaco-editor/editor/common/services/treeViewsDndService'
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker'
 

@@ -80,6 +80,14 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  // Every test fails on an uncaught page error (a React crash, a Monaco service missing...): it
+  // is recorded while the test runs and asserted after it, whatever the test itself checked.
+  page: async ({ page }, use) => {
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.stack || `${error.name}: ${error.message}`))
+    await use(page)
+    expect(errors, 'uncaught errors in the page').toEqual([])
+  },
   // Playwright reads the fixtures a fixture uses from its first parameter's destructuring.
   // eslint-disable-next-line no-empty-pattern
   startServer: async ({}, use, testInfo) => {

@@ -235,10 +235,17 @@ describe('list columns', () => {
     expect(cellText(row, 'eventName', 'UTC').text).toBe('<b>x</b>')
   })
 
-  it('keeps stored columns that exist, once, in display order, never none', () => {
-    expect(cleanColumns(['region', 'time', 'time', '__proto__', 42, 'sourceIp'])).toEqual(['time', 'sourceIp', 'region'])
+  it('keeps stored columns that exist and well-formed field columns, once, in the user\'s order, never none', () => {
+    expect(cleanColumns(['region', 'time', 'time', '__proto__', 42, 'sourceIp'])).toEqual(['region', 'time', 'sourceIp'])
+    expect(cleanColumns(['time', 'field:errorMessage', 'field:requestParameters.bucketName', 'field:a b', 'field:', 'field:x"y'])).toEqual([
+      'time',
+      'field:errorMessage',
+      'field:requestParameters.bucketName',
+    ])
     expect(cleanColumns([])).toEqual(DEFAULT_COLUMNS)
     expect(gridTemplate(['time', 'readOnly'])).toBe('128px 72px')
+    // A resized column has its width in px; a field column shares the space until resized.
+    expect(gridTemplate(['time', 'eventName', 'field:userAgent'], { eventName: 240 })).toBe('128px 240px minmax(96px, 1fr)')
   })
 })
 

@@ -112,6 +112,9 @@ describe('dispatchCall', () => {
       throw new Error('not in this test')
     },
     credentialGraph: async () => ({ nodes: [], edges: [], omittedNodes: 0 }),
+    fieldValues: async () => [],
+    fieldCatalogue: async () => ({ fields: [], sampled: 0, total: 0 }),
+    getFacetValues: async (request) => ({ field: request.field, values: [], distinct: 0, matching: 0, missing: 0, scanned: 0, total: 0 }),
   }
   const shell: ShellCalls = {
     appInfo: async () => ({ mode: 'web', version: '1.2.3', locale: 'en' }),

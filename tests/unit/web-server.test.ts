@@ -53,6 +53,15 @@ class FakeService implements WebService {
   async s3Profiles() {
     return []
   }
+  async fieldValues() {
+    return []
+  }
+  async fieldCatalogue() {
+    return { fields: [], sampled: 0, total: 0 }
+  }
+  async getFacetValues() {
+    return { field: '', values: [], distinct: 0, matching: 0, missing: 0, scanned: 0, total: 0 }
+  }
   async s3Buckets() {
     return []
   }

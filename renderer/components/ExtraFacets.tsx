@@ -1,0 +1,114 @@
+// Facets added for any field: the list's other columns (access key, event type...) and every
+// field seen in the loaded set (userAgent, requestParameters.bucketName...). Each shows its top
+// values like the built-in facets, "show all" opens it in full; the user can remove it.
+import { useEffect, useId, useState } from 'react'
+import { formatMessage } from '../../common/i18n'
+import { fieldClause } from '../../common/query/facet-query'
+import { formatCount } from '../format/format'
+import { isFieldPath } from '../list/columns'
+import { loadCatalogue, useFieldValues } from '../state/field-values'
+import { MAX_EXTRA_FACETS, useFacetPrefs } from '../state/facet-prefs'
+import { useT } from '../state/language-store'
+import { FacetAll, FacetValueRow, useFacetValues } from './FacetAll'
+
+const SHOWN = 5
+/** Row columns with a dictionary in main (counted exactly) and the query name that filters them. */
+const COLUMN_FIELDS: Readonly<Record<string, string>> = { accessKey: 'accessKey', eventType: 'eventType', resourceType: 'resourceType' }
+
+const queryFieldOf = (field: string): string => COLUMN_FIELDS[field] ?? field
+
+function ExtraFacet({ field, total }: { field: string; total: number }) {
+  const t = useT()
+  const removeFacet = useFacetPrefs((s) => s.removeFacet)
+  const [more, setMore] = useState(false)
+  const top = useFacetValues(field, '', 'count', SHOWN, !more)
+  const clause = (value: string, exclude: boolean): string => fieldClause(queryFieldOf(field), value, exclude)
+  const hidden = (top?.distinct ?? 0) - (top?.values.length ?? 0)
+  return (
+    <section className="facet" data-testid="facet" data-field={field} aria-label={field}>
+      <h3 className="facet__title facet__title--extra">
+        <span className="facet__path" title={field}>
+          {field}
+        </span>
+        <span className="facet__distinct">{top ? formatCount(top.distinct) : ''}</span>
+        <button type="button" className="facet__remove" title={t.facetRemove} aria-label={`${t.facetRemove}: ${field}`} data-testid="facet-remove" onClick={() => removeFacet(field)}>
+          ×
+        </button>
+      </h3>
+      {more ? (
+        <FacetAll field={field} label={field} total={total} clause={clause} />
+      ) : (
+        <ul className="facet__values">
+          {(top?.values ?? []).map((v) => (
+            <FacetValueRow key={v.value} field={field} label={v.value} count={v.count} total={total} clause={(exclude) => clause(v.value, exclude)} />
+          ))}
+        </ul>
+      )}
+      {hidden > 0 || more ? (
+        <button type="button" className="facet__more" aria-expanded={more} data-testid="facet-more" onClick={() => setMore(!more)}>
+          {more ? t.facetShowFewer : formatMessage(t.facetShowAll, { n: formatCount(top?.distinct ?? 0) })}
+        </button>
+      ) : null}
+    </section>
+  )
+}
+
+function AddFacet() {
+  const t = useT()
+  const id = useId()
+  const addFacet = useFacetPrefs((s) => s.addFacet)
+  const count = useFacetPrefs((s) => s.extra.length)
+  const catalogue = useFieldValues((s) => s.catalogue)
+  const [text, setText] = useState('')
+  useEffect(() => {
+    void loadCatalogue()
+  }, [])
+  if (count >= MAX_EXTRA_FACETS) return null
+  const options = [...Object.keys(COLUMN_FIELDS), ...(catalogue?.fields ?? []).map((f) => f.path)]
+  const submit = (): void => {
+    const field = text.trim()
+    if (!isFieldPath(field)) return
+    addFacet(field)
+    setText('')
+  }
+  return (
+    <form
+      className="facet-add"
+      onSubmit={(e) => {
+        e.preventDefault()
+        submit()
+      }}
+    >
+      <input
+        className="facet-all__search"
+        list={`${id}-fields`}
+        placeholder={t.facetAdd}
+        aria-label={t.facetAdd}
+        value={text}
+        data-testid="facet-add-input"
+        onFocus={() => void loadCatalogue()}
+        onChange={(e) => setText(e.target.value)}
+      />
+      <datalist id={`${id}-fields`}>
+        {options.slice(0, 500).map((path) => (
+          <option key={path} value={path} />
+        ))}
+      </datalist>
+      <button type="submit" className="button button--small" data-testid="facet-add" disabled={!isFieldPath(text.trim())}>
+        {t.facetAddButton}
+      </button>
+    </form>
+  )
+}
+
+export function ExtraFacets({ total }: { total: number }) {
+  const extra = useFacetPrefs((s) => s.extra)
+  return (
+    <>
+      {extra.map((field) => (
+        <ExtraFacet key={field} field={field} total={total} />
+      ))}
+      <AddFacet />
+    </>
+  )
+}
