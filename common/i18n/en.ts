@@ -451,6 +451,7 @@ export const en = {
   cardFrom: 'From',
   cardResult: 'Result',
   cardSuccess: 'Succeeded',
+  cardClipped: '… ({n} more characters: the JSON below has the whole value)',
   openFolder: 'Folder…',
   openFolderTitle: 'Open a folder of CloudTrail logs (an AWSLogs/ tree); its .json, .json.gz and .jsonl files are read',
   clearConfirm: 'Forget all {n} loaded events and the list of files? To see them again the files must be read again.',

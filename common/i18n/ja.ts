@@ -451,6 +451,7 @@ export const ja: Messages = {
   cardFrom: 'どこから',
   cardResult: '結果',
   cardSuccess: '成功',
+  cardClipped: '… (残り {n} 文字: 全体は下の JSON にあります)',
   openFolder: 'フォルダー…',
   openFolderTitle: 'CloudTrail ログのフォルダー (AWSLogs/ など) を開く。中の .json、.json.gz、.jsonl を読み込みます',
   clearConfirm: '読み込んだ {n} 件のイベントとファイル一覧をすべて消しますか? もう一度見るにはファイルを読み直す必要があります。',

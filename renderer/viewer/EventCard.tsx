@@ -4,7 +4,20 @@
 // rows in the same place for every event, so moving through failed events the eye does not move.
 import { EXPLAIN, chainText, classifyUserAgent, errorKey, formatInstant, identityChain, parseInstant, type DecodeContext } from '../../common/decode'
 import type { Messages } from '../../common/i18n'
+import { formatMessage } from '../../common/i18n'
 import { stringValue, type PrettyJson } from './pretty-json'
+
+/**
+ * The card summarises; the JSON below holds every value whole. A log's strings are chosen by
+ * whoever made the call, and laying out a 10 MB userAgent or errorMessage (in the card and its
+ * tooltip) freezes the page, so a value longer than this is shown cut, saying how much is left.
+ */
+export const CARD_TEXT_LIMIT = 2000
+
+function clip(text: string, t: Messages): string {
+  if (text.length <= CARD_TEXT_LIMIT) return text
+  return `${text.slice(0, CARD_TEXT_LIMIT)}${formatMessage(t.cardClipped, { n: (text.length - CARD_TEXT_LIMIT).toLocaleString('en') })}`
+}
 
 interface Props {
   pretty: PrettyJson
@@ -24,7 +37,10 @@ function Row({ label, children, testId }: { label: string; children: React.React
 }
 
 export function EventCard({ pretty, ctx, t }: Props) {
-  const get = (path: string): string | null => stringValue(pretty.values.get(path))
+  const get = (path: string): string | null => {
+    const value = stringValue(pretty.values.get(path))
+    return value === null ? null : clip(value, t)
+  }
   const who = chainText(identityChain(get), ctx)
   const timeText = get('eventTime')
   const time = timeText ? parseInstant(timeText) : null
