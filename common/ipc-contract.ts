@@ -220,6 +220,8 @@ export interface S3OpenRequest extends S3Location {
   accounts?: string[]
   regions?: string[]
   includeInsight?: boolean
+  /** Also download the range's CloudTrail-Digest files (and the newest ones' signatures) for the Integrity panel. */
+  includeDigests?: boolean
   /** eventTime range, ms since the epoch: from inclusive, to exclusive. Events outside it are dropped. */
   from: number
   to: number

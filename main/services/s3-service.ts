@@ -82,6 +82,7 @@ export class S3Service {
         accounts: request.accounts,
         regions: request.regions,
         includeInsight: request.includeInsight,
+        includeDigests: request.includeDigests,
         from: request.from,
         to: request.to,
         concurrency: request.concurrency,

@@ -216,6 +216,10 @@ function s3OpenRequest(call: string, value: unknown): S3OpenRequest {
     if (typeof v.includeInsight !== 'boolean') fail(call, 'includeInsight must be true or false')
     out.includeInsight = v.includeInsight
   }
+  if (v.includeDigests !== undefined) {
+    if (typeof v.includeDigests !== 'boolean') fail(call, 'includeDigests must be true or false')
+    out.includeDigests = v.includeDigests
+  }
   if (v.concurrency !== undefined) {
     const n = nonNegativeInteger(call, 'concurrency', v.concurrency, LIMITS.s3Concurrency)
     if (n < 1) fail(call, 'concurrency must be at least 1')

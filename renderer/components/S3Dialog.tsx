@@ -19,6 +19,7 @@ import {
   openRequest,
   runFinished,
   setIncludeInsight,
+  setIncludeDigests,
   setS3Field,
   startS3Open,
   toggleAccount,
@@ -155,6 +156,7 @@ function LayoutView() {
   const accounts = useS3((s) => s.accounts)
   const regions = useS3((s) => s.regions)
   const includeInsight = useS3((s) => s.includeInsight)
+  const includeDigests = useS3((s) => s.includeDigests)
   if (!layout) return null
   return (
     <section className="s3-layout" data-testid="s3-layout" aria-label={t.s3LayoutTitle}>
@@ -194,8 +196,8 @@ function LayoutView() {
           <input type="checkbox" checked={layout.hasInsight && includeInsight} disabled={!layout.hasInsight} onChange={(e) => setIncludeInsight(e.currentTarget.checked)} data-testid="s3-insight" />
           <span>{layout.hasInsight ? t.s3Insight : t.s3InsightAbsent}</span>
         </label>
-        <label className="s3-check s3-check--absent" title={t.s3DigestTitle}>
-          <input type="checkbox" checked={false} disabled data-testid="s3-digest" />
+        <label className={layout.hasDigest ? 's3-check' : 's3-check s3-check--absent'} title={t.s3DigestTitle}>
+          <input type="checkbox" checked={layout.hasDigest && includeDigests} disabled={!layout.hasDigest} onChange={(e) => setIncludeDigests(e.currentTarget.checked)} data-testid="s3-digest" />
           <span>{layout.hasDigest ? t.s3Digest : t.s3DigestAbsent}</span>
         </label>
       </fieldset>

@@ -56,6 +56,8 @@ interface S3State {
   accounts: string[]
   regions: string[]
   includeInsight: boolean
+  /** Download the digest files too (for the Integrity panel); on by default when the trail has them. */
+  includeDigests: boolean
   run: S3Run | null
   cacheResult: { objects: number; bytes: number } | null
   cacheError: string | null
@@ -101,6 +103,7 @@ export const useS3 = create<S3State>()(() => ({
   accounts: [],
   regions: [],
   includeInsight: false,
+  includeDigests: false,
   run: null,
   cacheResult: null,
   cacheError: null,
@@ -180,7 +183,7 @@ export async function discover(): Promise<void> {
   set({ discoverBusy: true, discoverError: null, layout: null })
   try {
     const layout = await getApi().s3Discover(asked)
-    set({ layout, discoverBusy: false, accounts: layout.accounts, regions: layout.regions, includeInsight: false })
+    set({ layout, discoverBusy: false, accounts: layout.accounts, regions: layout.regions, includeInsight: false, includeDigests: layout.hasDigest })
   } catch (error) {
     set({ discoverBusy: false, discoverError: message(error) })
   }
@@ -200,8 +203,12 @@ export function setIncludeInsight(includeInsight: boolean): void {
   set({ includeInsight })
 }
 
+export function setIncludeDigests(includeDigests: boolean): void {
+  set({ includeDigests })
+}
+
 /** The request the form describes, or why it cannot be sent yet. */
-export function openRequest(state: Pick<S3State, 'form' | 'layout' | 'accounts' | 'regions' | 'includeInsight'>): S3OpenRequest | null {
+export function openRequest(state: Pick<S3State, 'form' | 'layout' | 'accounts' | 'regions' | 'includeInsight' | 'includeDigests'>): S3OpenRequest | null {
   const { form, layout } = state
   if (!form.bucket.trim()) return null
   const range = checkRange(form.from, form.to)
@@ -214,6 +221,7 @@ export function openRequest(state: Pick<S3State, 'form' | 'layout' | 'accounts' 
     if (state.accounts.length < layout.accounts.length) request.accounts = state.accounts
     if (state.regions.length < layout.regions.length) request.regions = state.regions
     if (layout.hasInsight && state.includeInsight) request.includeInsight = true
+    if (layout.hasDigest && state.includeDigests) request.includeDigests = true
   }
   return request
 }

@@ -85,7 +85,10 @@ test('opens a date range of an organization trail from its bucket: only the rang
   await expect(layout.getByTestId('s3-region-eu-west-1')).toBeChecked()
   await expect(layout.getByTestId('s3-insight')).toBeEnabled()
   await expect(layout.getByTestId('s3-insight')).not.toBeChecked()
-  await expect(layout.getByText('Digest files (never loaded as events)')).toBeVisible()
+  // The trail has digests: downloading them (for the Integrity panel) is on by default.
+  await expect(layout.getByText('Download digest files to check integrity')).toBeVisible()
+  await expect(layout.getByTestId('s3-digest')).toBeEnabled()
+  await expect(layout.getByTestId('s3-digest')).toBeChecked()
 
   // A date alone is midnight UTC; "to" is excluded.
   await dialog.getByTestId('s3-from').fill('2024-03-10')

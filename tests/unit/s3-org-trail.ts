@@ -2,6 +2,7 @@
 // two accounts, two regions, four days of files on both sides of a range, an Insight file and a
 // digest. Each file holds events from a few minutes before its delivery, as CloudTrail writes them.
 
+import { gzipSync } from 'node:zlib'
 import { trailFile, trailKey, type FixtureEvent } from './s3-harness'
 
 export const ORG_ID = 'o-tst1234567'
@@ -35,7 +36,10 @@ export function orgTrail(prefix = ''): TrailObject[] {
       for (const day of DAYS) for (const time of TIMES) add('CloudTrail', account, region, `${day}T${time}:00Z`, `${account.slice(0, 1)}-${region}-${day}-${time.replace(':', '')}`)
   add('CloudTrail-Insight', ORG_ACCOUNTS[0], 'us-east-1', '2024-03-10T12:30:00Z', 'insight')
   const digest = `${base(ORG_ACCOUNTS[0])}CloudTrail-Digest/us-east-1/2024/03/10/${ORG_ACCOUNTS[0]}_CloudTrail-Digest_us-east-1_trail_us-east-1_20240310T0100Z.json.gz`
-  objects.push({ key: digest, body: Buffer.from('{}'), events: [], kind: 'CloudTrail-Digest', account: ORG_ACCOUNTS[0], region: 'us-east-1' })
+  // Shaped like a digest (gzip, its top-level keys) so that opening it with includeDigests is no
+  // problem; unsigned and listing no files (tests/unit/helpers/signed-trail.ts builds signed ones).
+  const digestBody = { awsAccountId: ORG_ACCOUNTS[0], digestStartTime: '2024-03-10T00:00:00Z', digestEndTime: '2024-03-10T01:00:00Z', digestS3Bucket: 'trail', digestS3Object: digest, logFiles: [] }
+  objects.push({ key: digest, body: gzipSync(JSON.stringify(digestBody)), events: [], kind: 'CloudTrail-Digest', account: ORG_ACCOUNTS[0], region: 'us-east-1' })
   return objects
 }
 
