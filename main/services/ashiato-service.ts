@@ -21,6 +21,8 @@ import { resolveS3CacheDir } from '../s3/cache-dir'
 import type { IntegrityInfo, IntegrityLogStatus } from '../../common/ipc-contract'
 import { IdentityService } from './identity-service'
 import type { CredentialChain, CredentialGraph, Dossier, PrincipalRef } from '../../common/identity'
+import { DetectionsHost } from './detections-host'
+import type { DetectionLevel, DetectionsSummary, RuleDetail } from '../../common/detections'
 
 /** How often the renderer hears that events arrived while a load runs. */
 const EVENTS_CHANGED_INTERVAL_MS = 250
@@ -55,10 +57,13 @@ export class AshiatoService implements ServiceCalls {
   private readonly exporter = new ExportRunner(this.store, (name, payload) => this.push(name, payload))
   readonly integrity = new IntegrityService(this.store, () => this.options.s3?.cacheDir ?? resolveS3CacheDir(undefined))
   private readonly identity = new IdentityService(this.store, (viewId) => this.viewIds(viewId))
+  /** Sigma detections, matched in worker threads behind the load (detections-host.ts). */
+  readonly detections = new DetectionsHost(this.store, (name, payload) => this.push(name, payload))
 
   constructor(private readonly options: ServiceOptions = {}) {
     // The link table follows the load, a few thousand events at a time (see identity-service.ts).
     this.onPush((name) => name === 'eventsChanged' && this.identity.follow())
+    this.onPush((name) => name === 'eventsChanged' && this.detections.follow())
   }
 
   /** Every push, for a shell to forward. Returns the unsubscribe. */
@@ -155,6 +160,8 @@ export class AshiatoService implements ServiceCalls {
     this.exporter.cancel()
     this.selected = null
     await this.loads
+    // Before the store empties: a refresh still reading it finishes first.
+    await this.detections.clear()
     this.store.clear()
     this.integrity.clear()
     this.reports = []
@@ -327,10 +334,23 @@ export class AshiatoService implements ServiceCalls {
     return this.identity.graph(request)
   }
 
+  async detectionsSummary(): Promise<DetectionsSummary> {
+    return this.detections.summary()
+  }
+
+  async eventDetectionLevels(ids: number[]): Promise<{ id: number; level: DetectionLevel }[]> {
+    return this.detections.levelsOf(ids)
+  }
+
+  async eventDetections(id: number): Promise<RuleDetail[]> {
+    return this.detections.rulesOf(id)
+  }
+
   async dispose(): Promise<void> {
     this.stopAll()
     this.exporter.cancel()
     await this.loads
+    await this.detections.close()
   }
 }
 
