@@ -1,6 +1,7 @@
 // The event list: a virtualized listbox. Only the rows in view (plus a few) are in the DOM, each
 // at a fixed height; their data comes a window at a time from the view store.
 import { IntegrityMark } from './IntegrityMark'
+import { DetectionMark } from './DetectionMark'
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { EventRow, RowColumn } from '../../common/event-row'
 import { formatMessage } from '../../common/i18n'
@@ -91,6 +92,7 @@ function Row({ index, row, top, selected, marked, setSize, columns, zone }: RowP
               <span key={key} className={`cell cell--${key}${mono}`} title={title}>
                 {column === 0 ? <RowMarker row={row} /> : null}
                 {column === 0 ? <IntegrityMark id={row.id} /> : null}
+                {column === 0 ? <DetectionMark id={row.id} /> : null}
                 {key === 'time' && row.time === null ? <span className="cell__no-time" data-testid="row-no-time">{t.noTimeCell}</span> : text}
               </span>
             )

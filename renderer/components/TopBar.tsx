@@ -10,6 +10,7 @@ import { LoadAnomalies } from './LoadAnomalies'
 import { openS3Dialog } from '../state/s3-store'
 import { openExportDialog } from '../state/export-store'
 import { IntegrityButton } from './IntegrityPanel'
+import { DetectionsButton } from './DetectionsPanel'
 
 const LANGUAGE_NAMES = { en: 'EN', ja: '日本語' } as const
 
@@ -118,6 +119,7 @@ export function TopBar() {
         </button>
       ) : null}
       <IntegrityButton />
+      <DetectionsButton />
       {total > 0 && !loading ? (
         <button type="button" className="button" title={t.clearTitle} onClick={() => void clearAll()} data-testid="clear-button">
           {t.clear}

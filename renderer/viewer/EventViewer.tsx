@@ -29,6 +29,7 @@ import { prettyJson, scalarText, stringValue, type PrettyJson } from './pretty-j
 import { RawTextNotice } from './RawTextNotice'
 import { accountIn, clauseFor, copyText, queryField, type ValueAt } from './value-actions'
 import { WhoSection } from '../identity/WhoSection'
+import { EventDetections } from './EventDetections'
 
 type Shown = { id: number; detail: EventDetail } | { id: number; error: string } | null
 
@@ -285,6 +286,7 @@ export function EventViewer() {
       {pretty && detail ? <RawTextNotice pretty={pretty} t={t} /> : null}
       {detail ? <EventNotices detail={detail} /> : null}
       <WhoSection eventId={detail ? detail.id : null} eventTime={eventTime} />
+      <EventDetections eventId={detail ? detail.id : null} />
       <div className="viewer__body">
         <JsonEditor
           text={pretty?.text ?? ''}
