@@ -17,7 +17,7 @@ function RuleRow({ rule }: { rule: RuleHits }) {
   const language = useLanguage((s) => s.language)
   const time = (ms: number | null) => (ms === null ? '—' : formatInstant(ms, zone, language))
   return (
-    <tr className="detections__rule" data-testid="detection-rule" data-rule-id={rule.ruleId} data-level={rule.level}>
+    <tr className="detections__rule" data-testid="detection-rule" data-rule-id={rule.ruleId} data-level={rule.level} data-events={rule.events}>
       <td>
         <LevelBadge level={rule.level} />
       </td>
