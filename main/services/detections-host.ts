@@ -18,12 +18,14 @@ export class DetectionsHost {
   /** A refresh is queued behind the running one (more eventsChanged pushes add nothing to it). */
   private queued = false
   private latest: DetectionsSummary = EMPTY_SUMMARY
+  /** Each rule's events, asked for by `detection:` queries; forgotten when detections change. */
+  private eventsByRule = new Map<string, number[]>()
 
   constructor(private readonly store: EventStore, private readonly push: PushListener) {
     setDetectionProvider(store, {
       levels: () => this.service?.levelColumn ?? new Uint8Array(0),
       rules: () => this.latest.rules,
-      eventIdsOfRule: (ruleId) => this.service?.eventIdsOfRule(ruleId) ?? [],
+      eventIdsOfRule: (ruleId) => this.eventIdsOfRule(ruleId),
     })
   }
 
@@ -45,6 +47,7 @@ export class DetectionsHost {
       }
       if (service !== this.service) return // cleared meanwhile
       this.latest = service.summary()
+      this.eventsByRule = new Map()
       this.push('detectionsChanged', { rules: this.latest.rules.length, eventsChecked: this.latest.eventsChecked })
     })
   }
@@ -56,6 +59,17 @@ export class DetectionsHost {
       seen = this.running
       await seen
     }
+  }
+
+  /** A rule's events (ascending ids), kept until detections change: a query asks for them on every keystroke. */
+  eventIdsOfRule(ruleId: string): number[] {
+    if (!this.service) return []
+    let ids = this.eventsByRule.get(ruleId)
+    if (!ids) {
+      ids = this.service.eventIdsOfRule(ruleId)
+      this.eventsByRule.set(ruleId, ids)
+    }
+    return ids
   }
 
   summary(): DetectionsSummary {
@@ -79,6 +93,7 @@ export class DetectionsHost {
     const service = this.service
     this.service = null
     this.latest = EMPTY_SUMMARY
+    this.eventsByRule = new Map()
     await this.running
     await service?.close()
     this.push('detectionsChanged', { rules: 0, eventsChecked: 0 })

@@ -51,7 +51,7 @@ describe.skipIf(!hasStratus)(hasStratus ? 'detections through the service (Strat
     const summary = await service.detectionsSummary()
     const host = service.detections
     for (const rule of summary.rules) {
-      const expected = (host as unknown as { service: { eventIdsOfRule(id: string): number[] } }).service.eventIdsOfRule(rule.ruleId)
+      const expected = host.eventIdsOfRule(rule.ruleId)
       expect(expected.length).toBe(rule.events)
       expect(await viewIds(service, `detection:"${rule.ruleId}"`)).toEqual(expected)
       expect(await viewIds(service, `detection:"${rule.title}"`)).toEqual(expected)
