@@ -443,6 +443,7 @@ export const en = {
   detectionReferences: 'References',
   detectionFalsePositives: 'Known false positives',
   detectionCopyLink: 'Copy link',
+  detectionShowAll: 'All its events',
   levelInformational: 'Informational',
   levelLow: 'Low',
   levelMedium: 'Medium',

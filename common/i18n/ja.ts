@@ -443,6 +443,7 @@ export const ja: Messages = {
   detectionReferences: '参考情報',
   detectionFalsePositives: '既知の誤検知',
   detectionCopyLink: 'リンクをコピー',
+  detectionShowAll: 'このルールのイベントをすべて表示',
   levelInformational: '情報',
   levelLow: '低',
   levelMedium: '中',

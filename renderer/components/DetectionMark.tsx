@@ -34,9 +34,7 @@ export function DetectionMark({ id }: { id: number | undefined }) {
     if (id !== undefined && level === undefined) wantLevel(id)
   }, [id, level])
   if (id === undefined || level === undefined || level === 'none') return null
-  return (
-    <span className={`detection-mark level-badge--${level}`} title={formatMessage(t.detectionMarkTitle, { level: levelLabel(t, level) })} data-testid="detection-mark" data-level={level}>
-      {levelLabel(t, level)[0]}
-    </span>
-  )
+  const title = formatMessage(t.detectionMarkTitle, { level: levelLabel(t, level) })
+  // The letter is drawn by CSS (data-short): the row's cell text stays the value it shows (copy, find, tests).
+  return <span className={`detection-mark level-badge--${level}`} role="img" aria-label={title} title={title} data-short={levelLabel(t, level)[0]} data-testid="detection-mark" data-level={level} />
 }

@@ -45,41 +45,49 @@ function Reference({ url }: { url: string }) {
   )
 }
 
+/** One line per rule (level, title, author: always in view); the rest unfolds on request. */
 function RuleCard({ rule }: { rule: RuleDetail }) {
   const t = useT()
   return (
     <li className="event-detections__rule" data-testid="event-detection" data-rule-id={rule.ruleId}>
-      <div className="event-detections__head">
-        <LevelBadge level={rule.level} />
-        <button type="button" className="event-detections__title" title={formatMessage(t.detectionsShowEvents, { rule: rule.title })} onClick={() => showRuleEvents(rule.ruleId)}>
-          {rule.title}
-        </button>
-      </div>
-      <div className="event-detections__author" data-testid="event-detection-author">
-        {formatMessage(t.detectionsAuthor, { author: rule.author || '—' })}
-        <span className="muted"> · {rule.source === 'builtin' ? t.detectionBuiltin : rule.source}</span>
-      </div>
-      {rule.description ? <p className="event-detections__description">{rule.description}</p> : null}
-      {rule.falsePositives.length > 0 ? (
-        <div>
-          <span className="muted">{t.detectionFalsePositives}</span>
-          <ul>
-            {rule.falsePositives.map((fp, i) => (
-              <li key={i}>{fp}</li>
-            ))}
-          </ul>
+      <details>
+        <summary className="event-detections__head">
+          <LevelBadge level={rule.level} />
+          <span className="event-detections__title-text">{rule.title}</span>
+          <span className="event-detections__author" data-testid="event-detection-author">
+            {formatMessage(t.detectionsAuthor, { author: rule.author || '—' })}
+          </span>
+        </summary>
+        <div className="event-detections__more">
+          <div className="muted">
+            {rule.source === 'builtin' ? t.detectionBuiltin : rule.source}{' '}
+            <button type="button" className="button button--small button--quiet" title={formatMessage(t.detectionsShowEvents, { rule: rule.title })} onClick={() => showRuleEvents(rule.ruleId)}>
+              {t.detectionShowAll}
+            </button>
+          </div>
+          {rule.description ? <p className="event-detections__description">{rule.description}</p> : null}
+          {rule.falsePositives.length > 0 ? (
+            <div>
+              <span className="muted">{t.detectionFalsePositives}</span>
+              <ul>
+                {rule.falsePositives.map((fp, i) => (
+                  <li key={i}>{fp}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {rule.references.length > 0 ? (
+            <div>
+              <span className="muted">{t.detectionReferences}</span>
+              <ul>
+                {rule.references.map((url, i) => (
+                  <Reference key={i} url={url} />
+                ))}
+              </ul>
+            </div>
+          ) : null}
         </div>
-      ) : null}
-      {rule.references.length > 0 ? (
-        <div>
-          <span className="muted">{t.detectionReferences}</span>
-          <ul>
-            {rule.references.map((url, i) => (
-              <Reference key={i} url={url} />
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      </details>
     </li>
   )
 }
@@ -102,13 +110,12 @@ export function EventDetections({ eventId }: { eventId: number | null }) {
   }, [eventId, summary])
   if (eventId === null || shown === null || shown.id !== eventId || shown.rules.length === 0) return null
   return (
-    <details className="event-detections" open data-testid="event-detections">
-      <summary>{formatMessage(t.detectionViewerTitle, { n: shown.rules.length })}</summary>
+    <section className="event-detections" aria-label={formatMessage(t.detectionViewerTitle, { n: shown.rules.length })} data-testid="event-detections">
       <ul className="event-detections__list">
         {shown.rules.map((rule) => (
           <RuleCard key={rule.ruleId} rule={rule} />
         ))}
       </ul>
-    </details>
+    </section>
   )
 }
