@@ -21,7 +21,7 @@ import { resolveS3CacheDir } from '../s3/cache-dir'
 import type { IntegrityInfo, IntegrityLogStatus } from '../../common/ipc-contract'
 import { IdentityService } from './identity-service'
 import type { CredentialChain, CredentialGraph, Dossier, PrincipalRef } from '../../common/identity'
-import { DetectionsHost } from './detections-host'
+import { DetectionsHost, type DetectionsOptions } from './detections-host'
 import type { DetectionLevel, DetectionsSummary, RuleDetail } from '../../common/detections'
 
 /** How often the renderer hears that events arrived while a load runs. */
@@ -33,6 +33,8 @@ export interface ServiceOptions {
   maxUncompressedBytes?: number
   /** S3 opens: where downloads are kept (the shell's folder; default: the user cache folder), and test hooks. */
   s3?: Partial<S3ServiceOptions>
+  /** Detections: folders of the user's Sigma rules, run with the built-in pack. */
+  detect?: DetectionsOptions
 }
 
 /** What an S3 open adds to a load: its own download to stop, and the load's reports as they come. */
@@ -58,7 +60,7 @@ export class AshiatoService implements ServiceCalls {
   readonly integrity = new IntegrityService(this.store, () => this.options.s3?.cacheDir ?? resolveS3CacheDir(undefined))
   private readonly identity = new IdentityService(this.store, (viewId) => this.viewIds(viewId))
   /** Sigma detections, matched in worker threads behind the load (detections-host.ts). */
-  readonly detections = new DetectionsHost(this.store, (name, payload) => this.push(name, payload))
+  readonly detections = new DetectionsHost(this.store, (name, payload) => this.push(name, payload), () => this.options.detect ?? {})
 
   constructor(private readonly options: ServiceOptions = {}) {
     // The link table follows the load, a few thousand events at a time (see identity-service.ts).

@@ -10,6 +10,10 @@ import type { EventStore } from '../store/event-store'
 import type { PushListener } from './service-types'
 import { setDetectionProvider } from '../detect/detection-column'
 
+export interface DetectionsOptions {
+  ruleFolders?: readonly string[]
+}
+
 const EMPTY_SUMMARY: DetectionsSummary = { rules: [], rulesRun: 0, unsupported: [], eventsChecked: 0, detectMs: 0 }
 
 export class DetectionsHost {
@@ -21,7 +25,11 @@ export class DetectionsHost {
   /** Each rule's events, asked for by `detection:` queries; forgotten when detections change. */
   private eventsByRule = new Map<string, number[]>()
 
-  constructor(private readonly store: EventStore, private readonly push: PushListener) {
+  constructor(
+    private readonly store: EventStore,
+    private readonly push: PushListener,
+    private readonly options: () => DetectionsOptions = () => ({}),
+  ) {
     setDetectionProvider(store, {
       levels: () => this.service?.levelColumn ?? new Uint8Array(0),
       rules: () => this.latest.rules,
@@ -36,7 +44,7 @@ export class DetectionsHost {
     this.running = this.running.then(async () => {
       this.queued = false
       if (this.store.size === 0) return
-      this.service ??= new DetectService(this.store)
+      this.service ??= new DetectService(this.store, { ruleFolders: this.options().ruleFolders ?? [] })
       const service = this.service
       try {
         await service.refresh()

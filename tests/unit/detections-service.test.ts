@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { AshiatoService } from '../../main/services/ashiato-service'
-import { SHARED_DATA_DIR } from './helpers/shared-dirs'
+import { SHARED_DATA_DIR, SHARED_SIGMA } from './helpers/shared-dirs'
+import { parseServeArgs } from '../../main/web/serve-args'
 
 const stratusDir = path.join(SHARED_DATA_DIR, 'stratus')
 const hasStratus = existsSync(stratusDir) && readdirSync(stratusDir).some((n) => n.endsWith('.json'))
@@ -87,5 +88,34 @@ describe.skipIf(!hasStratus)(hasStratus ? 'detections through the service (Strat
     const summary = await service.detectionsSummary()
     expect(summary.eventsChecked).toBe(service.store.size)
     expect(summary.rules.length).toBeGreaterThan(0)
+  })
+})
+
+const sigmaHq = path.join(SHARED_SIGMA, 'sigmahq')
+const hasSigma = hasStratus && existsSync(sigmaHq)
+
+describe.skipIf(!hasSigma)(hasSigma ? "the user's rule folders (../shared/sigma/sigmahq) beside the built-in pack" : "the user's rule folders: skipped, ../shared/sigma/sigmahq or ../shared/data/stratus is absent (set ASHIATO_SHARED)", () => {
+  it('runs them with their own authors, and lists the rules it cannot evaluate with why', async () => {
+    expect(parseServeArgs(['--rules', sigmaHq, '--rules=/other']).rules).toEqual([sigmaHq, '/other'])
+    const service = new AshiatoService({ workers: 1, detect: { ruleFolders: [sigmaHq] } })
+    try {
+      await service.loadPaths(files)
+      await service.whenLoadDone()
+      await service.detections.whenIdle()
+      const summary = await service.detectionsSummary()
+      expect(summary.rules.some((r) => r.source === 'builtin')).toBe(true)
+      const theirs = summary.rules.filter((r) => r.source.startsWith(sigmaHq))
+      expect(theirs.length).toBeGreaterThan(0)
+      for (const rule of theirs) expect(rule.author).not.toBe('Ashiato')
+      // SigmaHQ's own unsupported/ folder: Sigma v1 aggregations, listed with the reason.
+      const unsupported = summary.unsupported.filter((u) => u.source.includes(`${path.sep}unsupported${path.sep}`))
+      expect(unsupported.length).toBeGreaterThan(0)
+      for (const u of unsupported) expect(u.reason).not.toBe('')
+      const matched = (await service.eventDetectionLevels(Array.from({ length: service.store.size }, (_, i) => i)))[0]
+      const rules = await service.eventDetections(matched.id)
+      expect(rules.every((r) => r.author !== '')).toBe(true)
+    } finally {
+      await service.dispose()
+    }
   })
 })
