@@ -77,6 +77,27 @@ export function wantLevel(id: number): void {
   })
 }
 
+/** Past this many known marks, they are forgotten rather than asked for again (rows ask anew). */
+const MARKS_REFRESHED = 2_000
+
+/** Detections went further: the known marks are asked for again and replaced at once (no flicker while a load runs). */
+function refreshMarks(): void {
+  const ids = [...useDetections.getState().marks.keys()]
+  if (ids.length === 0) return
+  if (ids.length > MARKS_REFRESHED) {
+    useDetections.setState({ marks: new Map() })
+    return
+  }
+  void getApi()
+    .eventDetectionLevels(ids)
+    .then((found) => {
+      const marks = new Map<number, DetectionLevel | 'none'>(ids.map((id) => [id, 'none']))
+      for (const f of found) marks.set(f.id, f.level)
+      useDetections.setState({ marks })
+    })
+    .catch(() => useDetections.setState({ marks: new Map() }))
+}
+
 let subscribed = false
 
 /** Subscribed once at start-up (state/pushes.ts). */
@@ -84,7 +105,7 @@ export function subscribeDetectionPushes(): void {
   if (subscribed) return
   subscribed = true
   getApi().onDetectionsChanged(() => {
-    useDetections.setState({ marks: new Map() })
+    refreshMarks()
     void refreshDetections()
     if (namesDetectionField(useFind.getState().query)) scheduleRequery()
   })
