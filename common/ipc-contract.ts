@@ -7,6 +7,7 @@
 import type { EventDetail, EventRow, RowColumn } from './event-row'
 import type { Facet, FacetField, Histogram } from './query/facet-query'
 import type { CredentialChain, CredentialGraph, Dossier, PrincipalRef } from './identity'
+import type { DetectionLevel, DetectionsSummary, RuleDetail } from './detections'
 
 export type { Facet, FacetField, FacetValue, Histogram } from './query/facet-query'
 import type { FacetValue } from './query/facet-query'
@@ -465,6 +466,12 @@ export interface AshiatoCalls {
   fieldCatalogue(): Promise<FieldCatalogue>
   /** All values of one field in a view's result, searchable, most frequent or rarest first. */
   getFacetValues(request: FacetValuesRequest): Promise<FacetValuesResult>
+  /** Detections over the loaded set: rules with hits (by level then count), and the rules that could not run. */
+  detectionsSummary(): Promise<DetectionsSummary>
+  /** The highest detection level of each of these events that matched a rule (for the list's markers). */
+  eventDetectionLevels(ids: number[]): Promise<{ id: number; level: DetectionLevel }[]>
+  /** The rules an event matched, highest level first, each with its author (for the viewer). */
+  eventDetections(id: number): Promise<RuleDetail[]>
 }
 
 /** copyEvents copies at most this many events (more: export them). */
@@ -508,6 +515,9 @@ export const CALL_NAMES = [
   'fieldValues',
   'fieldCatalogue',
   'getFacetValues',
+  'detectionsSummary',
+  'eventDetectionLevels',
+  'eventDetections',
 ] as const satisfies readonly CallName[]
 
 /**
@@ -559,6 +569,9 @@ export const CALL_SCOPE = {
   fieldValues: 'session',
   fieldCatalogue: 'session',
   getFacetValues: 'session',
+  detectionsSummary: 'session',
+  eventDetectionLevels: 'session',
+  eventDetections: 'session',
 } as const satisfies Record<CallName, CallScope>
 
 // ---------------------------------------------------------------------------------------------
@@ -577,6 +590,8 @@ export interface AshiatoPushes {
   s3Progress: S3OpenProgress
   /** A running export's progress (throttled), and its end. */
   exportProgress: ExportProgress
+  /** Detection caught up with the loaded set (after events arrived, or a clear): ask for the summary again. */
+  detectionsChanged: { rules: number; eventsChecked: number }
 }
 
 export type MenuCommand = 'focusFilter' | 'languageEnglish' | 'languageJapanese' | 'openS3' | 'exportEvents' | 'copyEvents' | 'selectAll'
@@ -590,6 +605,7 @@ export const PUSH_NAMES = [
   'menuCommand',
   's3Progress',
   'exportProgress',
+  'detectionsChanged',
 ] as const satisfies readonly PushName[]
 
 /** The listener helper's name for a push: loadProgress -> onLoadProgress. */

@@ -21,7 +21,7 @@ export interface FieldRef {
   special?: SpecialField
 }
 
-export type SpecialField = 'user' | 'account' | 'resourceName' | 'integrity' | 'origin' | 'chain' | 'session'
+export type SpecialField = 'user' | 'account' | 'resourceName' | 'integrity' | 'origin' | 'chain' | 'session' | 'detection' | 'level'
 
 interface Span {
   start: number

@@ -48,6 +48,12 @@ export const SHORT_NAMES: readonly ShortName[] = [
   { names: ['origin'], special: 'origin', description: "the credential chain's first principal: user name, ARN, or Identity Center user" },
   { names: ['chain'], special: 'chain', description: 'any principal or access key anywhere in the credential chain' },
   { names: ['session'], special: 'session', description: 'the access key of any hop of the credential chain (same session)' },
+  { names: ['detection'], special: 'detection', description: 'a detection rule the event matched: its id or title (wildcards allowed)' },
+  {
+    names: ['level'],
+    special: 'level',
+    description: 'the highest level of the rules the event matched: informational, low, medium, high, critical (level>=high compares)',
+  },
 ]
 
 const byName = new Map<string, ShortName>()

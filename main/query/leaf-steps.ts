@@ -13,6 +13,7 @@ import { difference, filterIds, union } from './id-lists'
 import { freeTextTest } from './free-text'
 import { anyValuePasses, compareTest, isNumeric, isPresent, patternTest, type ValueTest } from './value-match'
 import { identityStep, isIdentityField } from '../identity/identity-query'
+import { detectionExistsStep, detectionStep, isDetectionField, levelCompareStep } from './detection-step'
 
 export interface Step {
   /** Relative cost per candidate: 1 for a column lookup, ~100 for parsing JSON. */
@@ -87,6 +88,7 @@ function valueStep(store: EventStore, plan: FieldPlan, test: ValueTest, needle: 
 export function matchStep(store: EventStore, node: MatchNode): Step {
   if (node.field.special === 'integrity') return integrityStep(store, patternTest(node.pattern))
   if (isIdentityField(node.field.special)) return identityStep(store, node.field.special, patternTest(node.pattern), patternSource(node.pattern))
+  if (isDetectionField(node.field.special)) return detectionStep(store, node.field.special, patternTest(node.pattern))
   const plan = planField(node.field)
   const literal = patternLiteral(node.pattern)
   if (plan.kind === 'time' && literal !== null) {
@@ -100,6 +102,8 @@ export function matchStep(store: EventStore, node: MatchNode): Step {
 export function compareStep(store: EventStore, node: CompareNode): Step {
   if (node.field.special === 'integrity') return integrityStep(store, compareTest(node.op, node.value))
   if (isIdentityField(node.field.special)) return identityStep(store, node.field.special, compareTest(node.op, node.value), node.value)
+  if (node.field.special === 'level') return levelCompareStep(store, node.op, node.value)
+  if (node.field.special === 'detection') return detectionStep(store, 'detection', compareTest(node.op, node.value))
   const plan = planField(node.field)
   if (plan.kind === 'time' && node.instant !== undefined) {
     const t = node.instant
@@ -116,6 +120,7 @@ export function compareStep(store: EventStore, node: CompareNode): Step {
 export function existsStep(store: EventStore, node: ExistsNode): Step {
   if (node.field.special === 'integrity') return integrityStep(store, () => true)
   if (isIdentityField(node.field.special)) return identityStep(store, node.field.special, (value) => value !== '')
+  if (isDetectionField(node.field.special)) return detectionExistsStep(store)
   const plan = planField(node.field)
   switch (plan.kind) {
     case 'time':

@@ -24,6 +24,8 @@ import type { CredentialChain, CredentialGraph, Dossier, PrincipalRef } from '..
 import { fieldCatalogue, fieldValues } from './field-columns'
 import type { FacetValuesRequest, FacetValuesResult, FieldCatalogue, FieldValuesRequest } from '../../common/ipc-contract'
 import { facetValues } from '../query/facet-values'
+import { DetectionsHost, type DetectionsOptions } from './detections-host'
+import type { DetectionLevel, DetectionsSummary, RuleDetail } from '../../common/detections'
 
 /** How often the renderer hears that events arrived while a load runs. */
 const EVENTS_CHANGED_INTERVAL_MS = 250
@@ -34,6 +36,8 @@ export interface ServiceOptions {
   maxUncompressedBytes?: number
   /** S3 opens: where downloads are kept (the shell's folder; default: the user cache folder), and test hooks. */
   s3?: Partial<S3ServiceOptions>
+  /** Detections: folders of the user's Sigma rules, run with the built-in pack. */
+  detect?: DetectionsOptions
 }
 
 /** What an S3 open adds to a load: its own download to stop, and the load's reports as they come. */
@@ -58,10 +62,13 @@ export class AshiatoService implements ServiceCalls {
   private readonly exporter = new ExportRunner(this.store, (name, payload) => this.push(name, payload))
   readonly integrity = new IntegrityService(this.store, () => this.options.s3?.cacheDir ?? resolveS3CacheDir(undefined))
   private readonly identity = new IdentityService(this.store, (viewId) => this.viewIds(viewId))
+  /** Sigma detections, matched in worker threads behind the load (detections-host.ts). */
+  readonly detections = new DetectionsHost(this.store, (name, payload) => this.push(name, payload), () => this.options.detect ?? {})
 
   constructor(private readonly options: ServiceOptions = {}) {
     // The link table follows the load, a few thousand events at a time (see identity-service.ts).
     this.onPush((name) => name === 'eventsChanged' && this.identity.follow())
+    this.onPush((name) => name === 'eventsChanged' && this.detections.follow())
   }
 
   /** Every push, for a shell to forward. Returns the unsubscribe. */
@@ -158,6 +165,8 @@ export class AshiatoService implements ServiceCalls {
     this.exporter.cancel()
     this.selected = null
     await this.loads
+    // Before the store empties: a refresh still reading it finishes first.
+    await this.detections.clear()
     this.store.clear()
     this.integrity.clear()
     this.reports = []
@@ -342,10 +351,23 @@ export class AshiatoService implements ServiceCalls {
     return this.identity.graph(request)
   }
 
+  async detectionsSummary(): Promise<DetectionsSummary> {
+    return this.detections.summary()
+  }
+
+  async eventDetectionLevels(ids: number[]): Promise<{ id: number; level: DetectionLevel }[]> {
+    return this.detections.levelsOf(ids)
+  }
+
+  async eventDetections(id: number): Promise<RuleDetail[]> {
+    return this.detections.rulesOf(id)
+  }
+
   async dispose(): Promise<void> {
     this.stopAll()
     this.exporter.cancel()
     await this.loads
+    await this.detections.close()
   }
 }
 

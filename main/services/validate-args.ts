@@ -419,6 +419,14 @@ const validators: Validators = {
   credentialChain: (args) => eventIdArg('credentialChain', args),
   principalDossier: (args) => principalArg('principalDossier', args),
   credentialGraph: (args) => graphArg('credentialGraph', args),
+  detectionsSummary: none('detectionsSummary'),
+  eventDetectionLevels: (args) => {
+    expectCount('eventDetectionLevels', args, 1)
+    const ids = args[0]
+    if (!Array.isArray(ids) || ids.length > LIMITS.memberIds) fail('eventDetectionLevels', `expected at most ${LIMITS.memberIds} event ids`)
+    return [ids.map((id) => nonNegativeInteger('eventDetectionLevels', 'id', id))]
+  },
+  eventDetections: (args) => eventIdArg('eventDetections', args),
 }
 
 /** Checks one call's untrusted arguments; returns them typed, or throws an ArgumentError. */

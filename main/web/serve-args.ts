@@ -20,6 +20,8 @@ CloudTrail files or folders. The printed URL carries an access token: open that 
                    in clear)
   --max-upload SIZE  largest upload from a browser tab, its files together (default 8GiB;
                    units B, KiB, MiB, GiB, TiB, or KB/MB/GB/TB as powers of 1000)
+  --rules DIR      also run the Sigma rules (.yml) under DIR over what is loaded (repeatable;
+                   the built-in rules always run)
   --help           this text`
 
 export interface ServeArgs {
@@ -28,6 +30,8 @@ export interface ServeArgs {
   help: boolean
   /** --cache-dir: the S3 download cache. */
   cacheDir?: string
+  /** --rules: folders of the user's Sigma rules, run with the built-in pack. */
+  rules?: string[]
   /** --endpoint-url: the only S3 endpoint web clients use. */
   endpointUrl?: string
   allowPlainHttp: boolean
@@ -64,6 +68,10 @@ export function parseServeArgs(argv: string[]): ServeArgs {
         throw new Error(`--port needs a number from 0 to 65535, got ${JSON.stringify(value ?? '')}`)
       }
       args.port = Number(value)
+    } else if (arg === '--rules' || arg.startsWith('--rules=')) {
+      const value = arg === '--rules' ? argv[++i] : arg.slice('--rules='.length)
+      if (!value) throw new Error('--rules needs a folder')
+      args.rules = [...(args.rules ?? []), value]
     } else if (arg === '--cache-dir' || arg.startsWith('--cache-dir=')) {
       const value = arg === '--cache-dir' ? argv[++i] : arg.slice('--cache-dir='.length)
       if (!value) throw new Error('--cache-dir needs a folder')

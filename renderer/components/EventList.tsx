@@ -1,6 +1,7 @@
 // The event list: a virtualized listbox. Only the rows in view (plus a few) are in the DOM, each
 // at a fixed height; their data comes a window at a time from the view store.
 import { IntegrityMark } from './IntegrityMark'
+import { DetectionMark } from './DetectionMark'
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { EventRow, RowColumn } from '../../common/event-row'
 import { isoInZone } from '../../common/zoned-time'
@@ -78,6 +79,7 @@ function Row({ index, row, top, selected, marked, setSize, columns, zone }: RowP
               <>
                 <RowMarker row={row} />
                 <IntegrityMark id={row.id} />
+                <DetectionMark id={row.id} />
               </>
             ) : null
             const path = fieldPathOf(column)

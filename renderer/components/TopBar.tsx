@@ -11,6 +11,7 @@ import { LoadAnomalies } from './LoadAnomalies'
 import { openS3Dialog } from '../state/s3-store'
 import { openExportDialog } from '../state/export-store'
 import { IntegrityButton } from './IntegrityPanel'
+import { DetectionsButton } from './DetectionsPanel'
 
 const LANGUAGE_NAMES = { en: 'EN', ja: '日本語' } as const
 
@@ -124,6 +125,7 @@ export function TopBar() {
         </button>
       ) : null}
       <IntegrityButton />
+      <DetectionsButton />
       {total > 0 && !loading ? (
         <ClearButton total={total} />
       ) : null}

@@ -8,6 +8,7 @@ import { focusFilter } from './focus'
 import { openS3Dialog, subscribeS3Pushes } from './s3-store'
 import { copySelection, exportProgressArrived, openExportDialog } from './export-store'
 import { selectAllInView } from './selection'
+import { subscribeDetectionPushes } from './detections-store'
 
 let subscribed = false
 
@@ -17,6 +18,7 @@ export function subscribePushes(): void {
   const api = getApi()
   subscribeLoadPushes()
   subscribeS3Pushes()
+  subscribeDetectionPushes()
   api.onEventsChanged(() => scheduleRequery())
   api.onExportProgress(exportProgressArrived)
   api.onMenuCommand(({ command }) => {

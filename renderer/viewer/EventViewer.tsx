@@ -31,6 +31,7 @@ import { prettyJson, scalarText, stringValue, type PrettyJson } from './pretty-j
 import { RawTextNotice } from './RawTextNotice'
 import { accountIn, clauseFor, copyText, queryField, type ValueAt } from './value-actions'
 import { WhoSection } from '../identity/WhoSection'
+import { EventDetections } from './EventDetections'
 
 type Shown = { id: number; detail: EventDetail } | { id: number; error: string } | null
 
@@ -293,6 +294,7 @@ export function EventViewer() {
       {detail ? <EventNotices detail={detail} /> : null}
       {pretty?.ok && detail ? <EventCard pretty={pretty} ctx={{ language, timeZone: zone, newest, aliases, now: Date.now() }} t={t} /> : null}
       <WhoSection eventId={detail ? detail.id : null} eventTime={eventTime} />
+      <EventDetections eventId={detail ? detail.id : null} />
       <div className="viewer__body">
         <JsonEditor
           text={pretty?.text ?? ''}

@@ -12,6 +12,13 @@ describe('which views stay on the main thread', () => {
     expect(namesMainThreadField('chain:*')).toBe(true)
   })
 
+  it('names detection: and level:, as match, comparison or existence', () => {
+    expect(namesMainThreadField('detection:"0f3a*"')).toBe(true)
+    expect(namesMainThreadField('event:StopLogging and level>=high')).toBe(true)
+    expect(namesMainThreadField('not level:*')).toBe(true)
+    expect(namesMainThreadField('"level>=high"')).toBe(false)
+  })
+
   it('leaves the store-column, JSON-path and free-text queries to the worker', () => {
     expect(namesMainThreadField('')).toBe(false)
     expect(namesMainThreadField('event:Describe* -error:*')).toBe(false)

@@ -12,6 +12,15 @@ describe('validateArgs', () => {
     }
   })
 
+  it('checks the detection calls: event ids only', () => {
+    expect(validateArgs('detectionsSummary', [])).toEqual([])
+    expect(validateArgs('eventDetectionLevels', [[0, 5]])).toEqual([[0, 5]])
+    expect(() => validateArgs('eventDetectionLevels', [[-1]])).toThrow('eventDetectionLevels: id must be a whole number')
+    expect(() => validateArgs('eventDetectionLevels', [new Array(LIMITS.memberIds + 1).fill(0)])).toThrow('expected at most')
+    expect(validateArgs('eventDetections', [3])).toEqual([3])
+    expect(() => validateArgs('eventDetections', ['3'])).toThrow('eventDetections')
+  })
+
   it('refuses arguments that are not a list', () => {
     expect(() => validateArgs('getEvent', { 0: 1 })).toThrow('getEvent: arguments must be a list')
     expect(() => validateArgs('appInfo', undefined)).toThrow('arguments must be a list')
@@ -115,6 +124,9 @@ describe('dispatchCall', () => {
     fieldValues: async () => [],
     fieldCatalogue: async () => ({ fields: [], sampled: 0, total: 0 }),
     getFacetValues: async (request) => ({ field: request.field, values: [], distinct: 0, matching: 0, missing: 0, scanned: 0, total: 0 }),
+    detectionsSummary: async () => ({ rules: [], rulesRun: 0, unsupported: [], eventsChecked: 0, detectMs: 0 }),
+    eventDetectionLevels: async () => [],
+    eventDetections: async () => [],
   }
   const shell: ShellCalls = {
     appInfo: async () => ({ mode: 'web', version: '1.2.3', locale: 'en' }),

@@ -111,6 +111,15 @@ class FakeService implements WebService {
   async eventIntegrity(): Promise<never[]> {
     return []
   }
+  async detectionsSummary() {
+    return { rules: [], rulesRun: 0, unsupported: [], eventsChecked: 0, detectMs: 0 }
+  }
+  async eventDetectionLevels(): Promise<never[]> {
+    return []
+  }
+  async eventDetections(): Promise<never[]> {
+    return []
+  }
   resolveSelection(selection: EventSelection): Uint32Array {
     return Uint32Array.from('ids' in selection ? selection.ids : [])
   }

@@ -1,0 +1,116 @@
+// Owns the service's DetectService: created when a load first adds events (it starts worker
+// threads at construction, so a session that never loads starts none), refreshed after each
+// eventsChanged push (the workers match only the events added since; refreshes coalesce so at
+// most one waits behind the running one), closed on clear and dispose. Pushes detectionsChanged
+// whenever a refresh or a clear changed what the Detections panel shows.
+
+import { DetectService } from './detect-service'
+import { DETECTION_LEVELS, type DetectionLevel, type DetectionsSummary, type RuleDetail } from '../../common/detections'
+import type { EventStore } from '../store/event-store'
+import type { PushListener } from './service-types'
+import { setDetectionProvider } from '../detect/detection-column'
+
+export interface DetectionsOptions {
+  ruleFolders?: readonly string[]
+}
+
+const EMPTY_SUMMARY: DetectionsSummary = { rules: [], rulesRun: 0, unsupported: [], eventsChecked: 0, detectMs: 0 }
+
+export class DetectionsHost {
+  private service: DetectService | null = null
+  private running: Promise<void> = Promise.resolve()
+  /** A refresh is queued behind the running one (more eventsChanged pushes add nothing to it). */
+  private queued = false
+  private latest: DetectionsSummary = EMPTY_SUMMARY
+  /** Each rule's events, asked for by `detection:` queries; forgotten when detections change. */
+  private eventsByRule = new Map<string, number[]>()
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly push: PushListener,
+    private readonly options: () => DetectionsOptions = () => ({}),
+  ) {
+    setDetectionProvider(store, {
+      levels: () => this.service?.levelColumn ?? new Uint8Array(0),
+      rules: () => this.latest.rules,
+      eventIdsOfRule: (ruleId) => this.eventIdsOfRule(ruleId),
+    })
+  }
+
+  /** Called on every eventsChanged push: matches what arrived, off this thread (detection workers). */
+  follow(): void {
+    if (this.store.size === 0 || this.queued) return
+    this.queued = true
+    this.running = this.running.then(async () => {
+      this.queued = false
+      if (this.store.size === 0) return
+      this.service ??= new DetectService(this.store, { ruleFolders: this.options().ruleFolders ?? [] })
+      const service = this.service
+      try {
+        await service.refresh()
+      } catch (error) {
+        // A refresh that fails (a worker died) leaves the last summary; said once on the console.
+        console.error(`[detections] ${error instanceof Error ? error.message : String(error)}`)
+        return
+      }
+      if (service !== this.service) return // cleared meanwhile
+      this.latest = service.summary()
+      this.eventsByRule = new Map()
+      this.push('detectionsChanged', { rules: this.latest.rules.length, eventsChecked: this.latest.eventsChecked })
+    })
+  }
+
+  /** Resolves when every refresh asked for so far has finished (tests, the CLI). */
+  async whenIdle(): Promise<void> {
+    let seen: Promise<void> | undefined
+    while (seen !== this.running) {
+      seen = this.running
+      await seen
+    }
+  }
+
+  /** A rule's events (ascending ids), kept until detections change: a query asks for them on every keystroke. */
+  eventIdsOfRule(ruleId: string): number[] {
+    if (!this.service) return []
+    let ids = this.eventsByRule.get(ruleId)
+    if (!ids) {
+      ids = this.service.eventIdsOfRule(ruleId)
+      this.eventsByRule.set(ruleId, ids)
+    }
+    return ids
+  }
+
+  summary(): DetectionsSummary {
+    return this.latest
+  }
+
+  levelsOf(ids: readonly number[]): { id: number; level: DetectionLevel }[] {
+    const column = this.service?.levelColumn
+    if (!column) return []
+    const out: { id: number; level: DetectionLevel }[] = []
+    for (const id of ids) if (id < column.length && column[id] > 0) out.push({ id, level: DETECTION_LEVELS[column[id] - 1] })
+    return out
+  }
+
+  rulesOf(id: number): RuleDetail[] {
+    return this.service?.rulesOfEvent(id) ?? []
+  }
+
+  /** Forgets every detection (the set was cleared); the workers stop until the next load. */
+  async clear(): Promise<void> {
+    const service = this.service
+    this.service = null
+    this.latest = EMPTY_SUMMARY
+    this.eventsByRule = new Map()
+    await this.running
+    await service?.close()
+    this.push('detectionsChanged', { rules: 0, eventsChecked: 0 })
+  }
+
+  async close(): Promise<void> {
+    const service = this.service
+    this.service = null
+    await this.running
+    await service?.close()
+  }
+}

@@ -1,0 +1,112 @@
+// The Detections panel's state (the summary, asked for again on every detectionsChanged push),
+// and the per-event level markers: rows ask for their event's level, gathered into one
+// eventDetectionLevels call per frame and cached until detections change. A view whose filter
+// names detection: or level: is asked for again when they do (detection runs behind the load).
+import { create } from 'zustand'
+import type { DetectionLevel, DetectionsSummary } from '../../common/detections'
+import { fieldClause } from '../../common/query/facet-query'
+import { getApi } from '../api/get-api'
+import { clearQuickViews, replaceQuery, setRange, useFind } from './find-store'
+import { ALL_TIME } from './view-spec'
+import { scheduleRequery } from './view-store'
+
+interface DetectionsState {
+  open: boolean
+  summary: DetectionsSummary | null
+  error: string | null
+  /** Per event id: its highest level, or 'none' when no rule matched it. */
+  marks: Map<number, DetectionLevel | 'none'>
+}
+
+export const useDetections = create<DetectionsState>()(() => ({ open: false, summary: null, error: null, marks: new Map() }))
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error))
+
+export async function refreshDetections(): Promise<void> {
+  try {
+    useDetections.setState({ summary: await getApi().detectionsSummary(), error: null })
+  } catch (error) {
+    useDetections.setState({ error: message(error) })
+  }
+}
+
+export function openDetections(): void {
+  useDetections.setState({ open: true })
+  void refreshDetections()
+}
+
+export function closeDetections(): void {
+  useDetections.setState({ open: false })
+}
+
+/** A rule's row clicked: the list shows that rule's events, over all time. */
+export function showRuleEvents(ruleId: string): void {
+  clearQuickViews()
+  setRange(ALL_TIME)
+  replaceQuery(fieldClause('detection', ruleId))
+  closeDetections()
+}
+
+/** Whether a filter names the detection fields (its result changes as detection catches up). */
+export function namesDetectionField(query: string): boolean {
+  return /(^|[\s(-])(detection|level)\s*(:|[<>]=?)/i.test(query)
+}
+
+let wanted = new Set<number>()
+let scheduled = false
+
+/** Asks (batched) for an event's level if it is not known yet. */
+export function wantLevel(id: number): void {
+  if (useDetections.getState().marks.has(id) || wanted.has(id)) return
+  wanted.add(id)
+  if (scheduled) return
+  scheduled = true
+  requestAnimationFrame(() => {
+    scheduled = false
+    const ids = [...wanted]
+    wanted = new Set()
+    void getApi()
+      .eventDetectionLevels(ids)
+      .then((found) => {
+        const marks = new Map(useDetections.getState().marks)
+        for (const id of ids) marks.set(id, 'none')
+        for (const f of found) marks.set(f.id, f.level)
+        useDetections.setState({ marks })
+      })
+      .catch(() => undefined)
+  })
+}
+
+/** Past this many known marks, they are forgotten rather than asked for again (rows ask anew). */
+const MARKS_REFRESHED = 2_000
+
+/** Detections went further: the known marks are asked for again and replaced at once (no flicker while a load runs). */
+function refreshMarks(): void {
+  const ids = [...useDetections.getState().marks.keys()]
+  if (ids.length === 0) return
+  if (ids.length > MARKS_REFRESHED) {
+    useDetections.setState({ marks: new Map() })
+    return
+  }
+  void getApi()
+    .eventDetectionLevels(ids)
+    .then((found) => {
+      const marks = new Map<number, DetectionLevel | 'none'>(ids.map((id) => [id, 'none']))
+      for (const f of found) marks.set(f.id, f.level)
+      useDetections.setState({ marks })
+    })
+    .catch(() => useDetections.setState({ marks: new Map() }))
+}
+
+let subscribed = false
+
+/** Subscribed once at start-up (state/pushes.ts). */
+export function subscribeDetectionPushes(): void {
+  if (subscribed) return
+  subscribed = true
+  getApi().onDetectionsChanged(() => {
+    refreshMarks()
+    void refreshDetections()
+    if (namesDetectionField(useFind.getState().query)) scheduleRequery()
+  })
+}

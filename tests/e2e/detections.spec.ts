@@ -1,0 +1,60 @@
+// Detections in web mode, in Chromium: Stratus Red Team detonations (../shared/data/stratus)
+// uploaded from the page; the Detections panel lists the rules that matched, a click on one
+// shows exactly its events in the list (each marked with a level), and the viewer shows the
+// rule with its author (the DRL 1.1 asks for it with every match).
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { expect, test } from './fixtures'
+import { SHARED_DATA_DIR } from '../unit/helpers/shared-dirs'
+
+const stratus = path.join(SHARED_DATA_DIR, 'stratus')
+const files = ['aws.defense-evasion.cloudtrail-stop.json', 'aws.persistence.iam-create-admin-user.json', 'aws.execution.ssm-send-command.json'].map((n) => path.join(stratus, n))
+const present = files.every((f) => existsSync(f))
+
+test('the Detections panel lists the matched rules; a rule shows its events; the viewer shows the rule and its author', async ({ openApp }) => {
+  test.skip(!present, `../shared/data/stratus is absent (looked in ${stratus}; set ASHIATO_SHARED)`)
+  const page = await openApp()
+  await page.getByTestId('file-input').setInputFiles(files)
+  await expect(page.getByTestId('count-loaded')).not.toHaveText('0')
+  // Detection runs behind the load; the button counts the rules that matched once it has.
+  await expect(page.getByTestId('detections-button-count')).toBeVisible()
+
+  await page.getByTestId('detections-button').click()
+  const panel = page.getByTestId('detections-panel')
+  await expect(panel).toBeVisible()
+  const rules = panel.getByTestId('detection-rule')
+  await expect(rules.first()).toBeVisible()
+  expect(await rules.count()).toBeGreaterThanOrEqual(1)
+  await expect(panel.getByTestId('detection-rule').filter({ hasText: /StopLogging|logging/i }).first()).toBeVisible()
+  await expect(rules.first()).toContainText('Author: Ashiato')
+  // Sorted by level: the first rule's level is at least every other's.
+  const order = ['informational', 'low', 'medium', 'high', 'critical']
+  const levels = await rules.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-level') ?? ''))
+  expect(levels.map((l) => order.indexOf(l))).toEqual([...levels.map((l) => order.indexOf(l))].sort((a, b) => b - a))
+
+  const first = rules.first()
+  const ruleId = (await first.getAttribute('data-rule-id')) ?? ''
+  const events = (await first.getAttribute('data-events')) ?? ''
+  const title = (await first.getByTestId('detection-rule-open').textContent()) ?? ''
+  await first.getByTestId('detection-rule-open').click()
+  await expect(panel).toBeHidden()
+  await expect(page.getByTestId('filter-input')).toHaveValue(`detection:${ruleId}`)
+  await expect(page.getByTestId('count-shown')).toHaveText(events)
+  const shownRows = page.getByTestId('event-row')
+  await expect(shownRows.getByTestId('detection-mark')).toHaveCount(Math.min(Number(events), await shownRows.count()))
+  await expect(shownRows.getByTestId('detection-mark').first()).toHaveAttribute('data-level', levels[0])
+
+  await shownRows.first().click()
+  const section = page.getByTestId('viewer').getByTestId('event-detections')
+  await expect(section).toBeVisible()
+  const card = section.locator(`[data-testid=event-detection][data-rule-id="${ruleId}"]`)
+  await expect(card).toContainText(title)
+  await expect(card.getByTestId('event-detection-author')).toContainText('Author: Ashiato')
+
+  // level>=high agrees with the markers.
+  await page.getByTestId('filter-input').fill('level>=high')
+  await expect(page.getByTestId('count-shown')).not.toHaveText('0')
+  const marks = await page.getByTestId('event-row').getByTestId('detection-mark').evaluateAll((spans) => spans.map((s) => s.getAttribute('data-level')))
+  expect(marks.length).toBeGreaterThan(0)
+  for (const level of marks) expect(['high', 'critical']).toContain(level)
+})
