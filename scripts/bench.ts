@@ -95,7 +95,8 @@ async function child(kind: string, dir: string): Promise<void> {
 }
 
 function runChild<T>(kind: string, dir: string): T {
-  const args = [...process.execArgv, process.argv[1], '--child', kind, '--dir', dir, ...(process.argv.includes('--no-queries') ? ['--no-queries'] : [])]
+  const passed = ['--no-queries', '--no-features'].filter((flag) => process.argv.includes(flag))
+  const args = [...process.execArgv, process.argv[1], '--child', kind, '--dir', dir, ...passed]
   const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] })
   // The last line is the child's figures; any before it are figures it printed itself.
   const lines = out.trim().split('\n')
