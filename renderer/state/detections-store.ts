@@ -5,10 +5,12 @@
 import { create } from 'zustand'
 import type { DetectionLevel, DetectionsSummary } from '../../common/detections'
 import { fieldClause } from '../../common/query/facet-query'
+import { specialFieldsOf } from '../../common/query/special-fields'
 import { getApi } from '../api/get-api'
 import { clearQuickViews, replaceQuery, setRange, useFind } from './find-store'
 import { ALL_TIME } from './view-spec'
 import { scheduleRequery } from './view-store'
+import { markBatcher } from './row-marks'
 
 interface DetectionsState {
   open: boolean
@@ -49,33 +51,14 @@ export function showRuleEvents(ruleId: string): void {
 
 /** Whether a filter names the detection fields (its result changes as detection catches up). */
 export function namesDetectionField(query: string): boolean {
-  return /(^|[\s(-])(detection|level)\s*(:|[<>]=?)/i.test(query)
+  const named = specialFieldsOf(query)
+  return named.has('detection') || named.has('level')
 }
-
-let wanted = new Set<number>()
-let scheduled = false
 
 /** Asks (batched) for an event's level if it is not known yet. */
-export function wantLevel(id: number): void {
-  if (useDetections.getState().marks.has(id) || wanted.has(id)) return
-  wanted.add(id)
-  if (scheduled) return
-  scheduled = true
-  requestAnimationFrame(() => {
-    scheduled = false
-    const ids = [...wanted]
-    wanted = new Set()
-    void getApi()
-      .eventDetectionLevels(ids)
-      .then((found) => {
-        const marks = new Map(useDetections.getState().marks)
-        for (const id of ids) marks.set(id, 'none')
-        for (const f of found) marks.set(f.id, f.level)
-        useDetections.setState({ marks })
-      })
-      .catch(() => undefined)
-  })
-}
+export const wantLevel = markBatcher<DetectionLevel | 'none'>(useDetections, 'none', async (ids) =>
+  (await getApi().eventDetectionLevels(ids)).map((f) => ({ id: f.id, mark: f.level })),
+)
 
 /** Past this many known marks, they are forgotten rather than asked for again (rows ask anew). */
 const MARKS_REFRESHED = 2_000

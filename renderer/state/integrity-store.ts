@@ -5,6 +5,7 @@ import { create } from 'zustand'
 import type { IntegrityInfo, IntegrityLogStatus } from '../../common/ipc-contract'
 import { getApi } from '../api/get-api'
 import { useView } from './view-store'
+import { markBatcher } from './row-marks'
 
 interface IntegrityState {
   open: boolean
@@ -58,30 +59,10 @@ export async function fetchKeys(profile: string): Promise<void> {
   }
 }
 
-let wanted = new Set<number>()
-let scheduled = false
-
 /** Asks (batched) for an event's mark if it is not known yet. */
-export function wantMark(id: number): void {
-  if (useIntegrity.getState().marks.has(id) || wanted.has(id)) return
-  wanted.add(id)
-  if (scheduled) return
-  scheduled = true
-  requestAnimationFrame(() => {
-    scheduled = false
-    const ids = [...wanted]
-    wanted = new Set()
-    void getApi()
-      .eventIntegrity(ids)
-      .then((found) => {
-        const marks = new Map(useIntegrity.getState().marks)
-        for (const id of ids) marks.set(id, 'ok')
-        for (const f of found) marks.set(f.id, f.status)
-        useIntegrity.setState({ marks })
-      })
-      .catch(() => undefined)
-  })
-}
+export const wantMark = markBatcher<IntegrityLogStatus | 'ok'>(useIntegrity, 'ok', async (ids) =>
+  (await getApi().eventIntegrity(ids)).map((f) => ({ id: f.id, mark: f.status })),
+)
 
 // New events (a load, a clear) can change any file's verdict: forget the marks, refresh an open panel.
 let lastTotal = -1
