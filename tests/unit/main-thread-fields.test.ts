@@ -27,3 +27,11 @@ describe('which views stay on the main thread', () => {
     expect(namesMainThreadField('unbalanced (')).toBe(false)
   })
 })
+
+describe('the special fields a query names', () => {
+  it('come from the parsed tree, so a quoted phrase names none', async () => {
+    const { specialFieldsOf } = await import('../../common/query/special-fields')
+    expect([...specialFieldsOf('level>=high or (detection:x* and user:alice)')].sort()).toEqual(['detection', 'level', 'user'])
+    expect(specialFieldsOf('"level:high" detection')).toEqual(new Set())
+  })
+})
