@@ -1,6 +1,8 @@
-// Sigma's wildcards (`*` any run, `?` one character, `\*` `\?` `\\` literal) matched without a
-// regular expression: the classic two-pointer algorithm that backtracks only to the last star,
-// so a hostile subject costs at most pattern × subject steps, never exponential time.
+// Sigma's wildcards (`*` any run, `?` one character, `\*` `\?` `\\` literal): this module reads
+// Sigma's escapes; the matching itself is the project's one linear-time matcher
+// (common/glob-match.ts), so rules and queries cannot disagree on what a wildcard means.
+
+import { compileGlob, type GlobPart, type GlobTest } from '../../common/glob-match'
 
 export interface GlobPattern {
   /** Pattern characters; wild[i] is 1 for '*', 2 for '?', 0 for a literal. */
@@ -41,27 +43,32 @@ export function lowerGlob(glob: GlobPattern): GlobPattern {
   return { ...glob, chars: glob.chars.toLowerCase().length === glob.chars.length ? glob.chars.toLowerCase() : glob.chars }
 }
 
-export function globMatch(glob: GlobPattern, subject: string): boolean {
-  const { chars, wild } = glob
-  if (glob.literal) return chars === subject
-  let p = 0
-  let s = 0
-  let starP = -1
-  let starS = 0
-  while (s < subject.length) {
-    if (p < chars.length && wild[p] !== 1 && (wild[p] === 2 || chars.charCodeAt(p) === subject.charCodeAt(s))) {
-      p++
-      s++
-    } else if (p < chars.length && wild[p] === 1) {
-      starP = p++
-      starS = s
-    } else if (starP >= 0) {
-      p = starP + 1
-      s = ++starS
-    } else {
-      return false
+/** The pattern as the common matcher's parts (literal runs joined). */
+function partsOf(glob: GlobPattern): GlobPart[] {
+  const parts: GlobPart[] = []
+  let text = ''
+  for (let i = 0; i < glob.chars.length; i++) {
+    if (glob.wild[i] === 0) {
+      text += glob.chars[i]
+      continue
     }
+    if (text) parts.push({ kind: 'text', text })
+    text = ''
+    parts.push({ kind: glob.wild[i] === 1 ? 'any' : 'one' })
   }
-  while (p < chars.length && wild[p] === 1) p++
-  return p === chars.length
+  if (text) parts.push({ kind: 'text', text })
+  return parts
+}
+
+/** Compiled once per pattern (rules are compiled once and matched against every event). */
+const compiled = new WeakMap<GlobPattern, GlobTest>()
+
+export function globMatch(glob: GlobPattern, subject: string): boolean {
+  if (glob.literal) return glob.chars === subject
+  let test = compiled.get(glob)
+  if (!test) {
+    test = compileGlob(partsOf(glob))
+    compiled.set(glob, test)
+  }
+  return test(subject)
 }
