@@ -38,3 +38,18 @@ export function jsonDepth(text: string, stopAt = Infinity): number {
   }
   return deepest
 }
+
+/**
+ * Whether a parsed value nests deeper than `limit` objects or arrays. Walked with a stack (the
+ * value may be 100,000 deep): checked before anything that recurses, such as JSON.stringify.
+ */
+export function nestsDeeperThan(value: unknown, limit = MAX_JSON_DEPTH): boolean {
+  const stack: [unknown, number][] = [[value, 1]]
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!
+    if (node === null || typeof node !== 'object') continue
+    if (depth > limit) return true
+    for (const child of Object.values(node)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1])
+  }
+  return false
+}

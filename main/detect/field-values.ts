@@ -4,6 +4,8 @@
 // matches a list field when it matches any element. A literal key containing dots
 // (`requestParameters.x.y` where the key is "x.y") is tried too, as the longest key first.
 
+import { nestsDeeperThan } from '../../common/json-depth'
+
 /** Values deeper than this are not walked (an event is JSON from a file; this bounds recursion). */
 const MAX_DEPTH = 32
 
@@ -33,12 +35,16 @@ export function valuesAt(event: unknown, path: readonly string[]): unknown[] {
   return out
 }
 
-/** The text a value is compared as: strings as they are, numbers and booleans as JSON writes them, objects as JSON. */
+/**
+ * The text a value is compared as: strings as they are, numbers and booleans as JSON writes them,
+ * objects as JSON. An object nested past MAX_JSON_DEPTH counts as absent, as in queries
+ * (JSON.stringify recurses and would overflow the stack on an attacker's 100,000-deep value).
+ */
 export function textOf(value: unknown): string | null {
   if (typeof value === 'string') return value
   if (value === null || value === undefined) return null
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)
-  return JSON.stringify(value)
+  return nestsDeeperThan(value) ? null : JSON.stringify(value)
 }
 
 export function splitPath(field: string): string[] {

@@ -2,22 +2,10 @@
 // through): what a field column's cell and a field facet's value show.
 
 import { valuesAt } from './json-path'
-import { MAX_JSON_DEPTH } from '../../common/json-depth'
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../common/json-depth'
 
 /** A cell's text is cut here (a policy document can be long); the viewer shows it whole. */
 export const MAX_CELL_TEXT = 2_000
-
-/** Whether an object or array nests deeper than `limit` (walked with a stack: it may be 100,000 deep). */
-function nestsDeeperThan(value: unknown, limit: number): boolean {
-  const stack: [unknown, number][] = [[value, 1]]
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!
-    if (node === null || typeof node !== 'object') continue
-    if (depth > limit) return true
-    for (const child of Object.values(node)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1])
-  }
-  return false
-}
 
 /** Shown instead of a value JSON.stringify could not write (it recurses, and overflows the stack). */
 export const TOO_DEEP_TEXT = `(nested more than ${MAX_JSON_DEPTH} levels deep: see the event's JSON)`
@@ -26,7 +14,7 @@ function text(value: unknown): string {
   if (value === null || value === undefined) return ''
   if (typeof value === 'string') return value
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)
-  return nestsDeeperThan(value, MAX_JSON_DEPTH) ? TOO_DEEP_TEXT : JSON.stringify(value)
+  return nestsDeeperThan(value) ? TOO_DEEP_TEXT : JSON.stringify(value)
 }
 
 /** The text of one path in one parsed event: its values joined by ", " ('' when absent). */

@@ -12,3 +12,12 @@ describe('fieldText', () => {
     expect(fieldText(deep, 'requestparameters.a.a')).toBe(TOO_DEEP_TEXT)
   })
 })
+
+describe('Sigma field text', () => {
+  it('treats an object nested past the limit as absent instead of overflowing the stack', async () => {
+    const { textOf } = await import('../../main/detect/field-values')
+    const deep = JSON.parse(`${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`) as unknown
+    expect(textOf({ a: [1] })).toBe('{"a":[1]}')
+    expect(textOf(deep)).toBeNull()
+  })
+})
