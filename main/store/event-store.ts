@@ -7,7 +7,7 @@ import { IdHashTable } from './id-hash-table'
 import { normalisedJsonHash, sameNormalisedJson } from './json-normal'
 import { TextSegments } from './text-segments'
 import type { MirrorArrays, MirrorUpdate } from './mirror-update'
-import { rowOf } from '../loader/event-fields'
+import { rowOf } from './event-fields'
 import type { EventRow } from '../../common/event-row'
 
 const decoder = new TextDecoder()

@@ -6,7 +6,7 @@
 import { EventStore } from '../../main/store/event-store'
 import { STRING_COLUMNS, type ParsedBatch } from '../../main/store/parsed-batch'
 import { hashEventId } from '../../main/store/id-hash-table'
-import { principalIdOf, rowOf } from '../../main/loader/event-fields'
+import { principalIdOf, rowOf } from '../../main/store/event-fields'
 import { makeEvent, seededRandom, uuid, type Random } from './corpus-events'
 
 type Json = Record<string, unknown>

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { extractEvents } from '../../main/loader/extract-events'
-import { principalIdOf, rowOf } from '../../main/loader/event-fields'
+import { principalIdOf, rowOf } from '../../main/store/event-fields'
 import { STRING_COLUMNS, type ParsedBatch } from '../../main/store/parsed-batch'
 import { isBatch, viewOf, expectWellFormed, type EventView } from './helpers/batch-view'
 

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readdirSync } from 'node:fs'
 import type { EventStore } from '../../main/store/event-store'
-import { evaluateView } from '../../main/services/evaluate-view'
+import { evaluateView } from '../../main/query/evaluate-view'
 import { QueryDispatcher, SupersededError } from '../../main/query/query-dispatch'
 import { ViewCache } from '../../main/services/view-cache'
 import { syntheticStore } from '../../scripts/bench/synthetic-store'

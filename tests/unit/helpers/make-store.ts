@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { EventStore } from '../../../main/store/event-store'
 import { STRING_COLUMNS, type ParsedBatch } from '../../../main/store/parsed-batch'
 import { hashEventId } from '../../../main/store/id-hash-table'
-import { principalIdOf, rowOf } from '../../../main/loader/event-fields'
+import { principalIdOf, rowOf } from '../../../main/store/event-fields'
 
 type Json = Record<string, unknown>
 const encoder = new TextEncoder()
