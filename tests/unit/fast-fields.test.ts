@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { deliveryFile, makeEvent, makeEvents, makeInsightEvent, seededRandom, type Json } from './helpers/cloudtrail-gen'
+import { deliveryFile, makeEvent, makeEvents, makeInsightEvent, seededRandom, type Json } from '../support/cloudtrail-events'
 import { isBatch, viewOf } from './helpers/batch-view'
 import { expectReadAsParsed, expectSameAsParsing, readFields, setRaw } from './helpers/fast-fields-check'
 
