@@ -87,7 +87,9 @@ describe('loadInto', () => {
     controller.abort()
     const summary = await pending
     expect(summary.cancelled).toBe(true)
-    expect(store.size).toBeLessThanOrEqual(100)
+    // Stopped before all 100 events (the files hold no fewer), and what was read is in the store.
+    expect(summary.events).toBeLessThan(100)
+    expect(store.size).toBe(summary.events)
   })
 
   it('loads a folder of 10,000 tiny files', async () => {
