@@ -1,5 +1,6 @@
 // Lint rules that keep the process split honest (as VS Code's layering rule does): common/ is
-// pure, the renderer never reaches into main/, and only preload/ touches ipcRenderer.
+// pure, the renderer never reaches into main/, only preload/ touches ipcRenderer, and inside
+// main/ the layers point one way (store <- loader, query <- services <- shells).
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import globals from 'globals'
@@ -9,6 +10,21 @@ const noNodeOrElectron = {
     { group: ['electron', 'node:*', 'fs', 'path', 'os', 'zlib', 'worker_threads'], message: 'common/ and renderer/ run everywhere: no Node or Electron imports.' },
   ],
 }
+
+/**
+ * One import pattern per main/ folder a layer must not reach, with the reason. The regex is
+ * anchored on the leading ../ run so that common/query/... (the query language, allowed
+ * everywhere) is not mistaken for main/query/... .
+ */
+function mainLayer(rules) {
+  return {
+    patterns: rules.map(([folders, message]) => ({ regex: `^(\\.\\./)+(${folders.join('|')})/`, message })),
+  }
+}
+
+const SHELLS = ['electron', 'web', 'cli']
+const notShells = [SHELLS, 'Shells sit on top of the services; nothing below them may import a shell.']
+const notServices = [['services'], 'main/services is the layer the shells call; lower layers must not depend on it (move what both need down).']
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench/**'] },
@@ -47,5 +63,40 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': ['error', { selector: "Identifier[name='ipcRenderer']", message: 'Only preload/ may use ipcRenderer.' }],
     },
+  },
+  {
+    files: ['main/store/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', mainLayer([
+        [['loader', 'query', 'detect', 'identity', 'integrity', 'services', 's3', 'export', ...SHELLS],
+          'main/store is the bottom of main/: the events, their model (event-fields.ts) and columns. Everything reads it; it reads only common/.'],
+      ])],
+    },
+  },
+  {
+    files: ['main/loader/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', mainLayer([
+        [['query', 'detect', 'identity', 'integrity', 's3', 'export'], 'main/loader turns files into store batches; it knows the store and common/, not what is later done with the events.'],
+        notServices,
+        notShells,
+      ])],
+    },
+  },
+  {
+    files: ['main/query/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', mainLayer([
+        [['loader'], 'main/query reads the store; how events were loaded is not its concern (the event model lives in main/store/event-fields.ts).'],
+        notServices,
+        notShells,
+      ])],
+    },
+  },
+  {
+    // Analyses over the store. They still use the loader (worker count, the strict scanner, a
+    // re-load to validate digests), so only the upward edges are forbidden.
+    files: ['main/detect/**/*.ts', 'main/identity/**/*.ts', 'main/integrity/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', mainLayer([notServices, notShells])] },
   },
 )

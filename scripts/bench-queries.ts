@@ -1,4 +1,4 @@
-// `npx tsx scripts/bench-queries.ts [--events N] [--realistic]`: times the query engine alone
+// `npx tsx scripts/bench-queries.ts [--events N] [--full]`: times the query engine alone
 // (evaluate, facets, histogram, sort) on a synthetic in-memory store; `npm run bench` gives the
 // same figures on a loaded corpus. Figures are printed, never asserted.
 
@@ -11,7 +11,7 @@ const option = (name: string, fallback: string): string => {
 }
 
 const events = Number(option('events', '1000000'))
-const kind = process.argv.includes('--realistic') ? 'realistic' : 'small'
+const kind = process.argv.includes('--full') ? 'full' : 'indexed'
 const started = performance.now()
 const { store, jsonBytes } = syntheticStore(events, kind)
 console.log(`${store.size.toLocaleString('en')} ${kind} events, ${(jsonBytes / 1e6).toFixed(0)} MB of JSON, built in ${((performance.now() - started) / 1000).toFixed(1)} s`)

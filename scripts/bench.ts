@@ -15,7 +15,7 @@ import { ensureCorpus, SHARED_DATA, type CorpusInfo, type CorpusKind } from './b
 import { corpusFiles, naiveParse, readInflateAllCores } from './bench/references'
 import { EventStore } from '../main/store/event-store'
 import { loadInto } from '../main/loader/load-files'
-import { evaluateView } from '../main/services/evaluate-view'
+import { evaluateView } from '../main/query/evaluate-view'
 import { benchQueries, type QueryFigure } from '../main/query/bench-queries'
 import { benchDetect } from './bench-detect'
 

@@ -10,7 +10,7 @@
 
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { extractEvents } from '../main/loader/extract-events'
-import { makeEvent, seededRandom } from '../tests/unit/helpers/cloudtrail-gen'
+import { makeEvent, seededRandom } from '../tests/support/cloudtrail-events'
 
 const targetMB = Number(process.argv[2] ?? 50)
 const ROUNDS = 5

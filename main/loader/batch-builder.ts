@@ -7,10 +7,9 @@
 // agree), as every event once did. Delivery files mostly skip this: see delivery-reader.ts.
 
 import { isAscii } from 'node:buffer'
-import { STRING_COLUMNS, type ParsedBatch } from '../store/parsed-batch'
-import { hashEventId } from '../store/id-hash-table'
+import type { ParsedBatch } from '../store/parsed-batch'
+import { newBatchArrays, putParsedEvent, trimmedBatchArrays } from './batch-arrays'
 import { threadCoder as coder } from './column-coder'
-import { principalIdOf, rowOf } from './event-fields'
 import { EventFieldWalk, MAX_READ_BYTES } from './fast-fields'
 import { codeColumns, idHashOf, timeOf } from './fast-row'
 import { Candidates, EMBEDDED, ORIGINAL } from './formats/candidates'
@@ -26,10 +25,6 @@ function isEvent(value: unknown): value is Json {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false
   const event = value as Json
   return 'eventTime' in event || 'eventName' in event || 'eventSource' in event || 'eventID' in event
-}
-
-function accountKey(value: unknown): string {
-  return typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value)
 }
 
 export interface BuildContext {
@@ -52,12 +47,8 @@ export function buildBatch(fileIndex: number, context: BuildContext & { strict: 
 export function buildBatch(fileIndex: number, context: BuildContext & { strict?: false }): ParsedBatch
 export function buildBatch(fileIndex: number, { data, found, problems, lines, strict = false, parseEveryEvent = false }: BuildContext): ParsedBatch | null {
   const capacity = found.count
-  let starts = new Uint32Array(capacity)
-  let ends = new Uint32Array(capacity)
-  let times = new Float64Array(capacity)
-  let readOnly = new Uint8Array(capacity)
-  let idHashes = new Float64Array(capacity)
-  let columns = STRING_COLUMNS.map(() => new Uint32Array(capacity))
+  const arrays = newBatchArrays(capacity)
+  const { starts, ends, times, readOnly, idHashes, columns } = arrays
   const dictionary = coder.begin(data)
   const code = (value: string): number => coder.string(value)
   const walk = parseEveryEvent ? null : new EventFieldWalk(data)
@@ -115,38 +106,16 @@ export function buildBatch(fileIndex: number, { data, found, problems, lines, st
     }
     if (found.kind(k) === EMBEDDED) embedded.set(count, text)
     else covered += end - start
-    const row = rowOf(0, event)
     starts[count] = start
     ends[count] = end
-    times[count] = row.time ?? NaN
-    readOnly[count] = row.readOnly === null ? 0 : row.readOnly ? 1 : 2
-    idHashes[count] = row.eventId ? hashEventId(`${row.eventId}\u0000${accountKey(event.recipientAccountId)}`) : NaN
-    columns[0][count] = code(row.eventName)
-    columns[1][count] = code(row.eventSource)
-    columns[2][count] = code(row.user)
-    columns[3][count] = code(row.identityType)
-    columns[4][count] = code(row.region)
-    columns[5][count] = code(row.sourceIp)
-    columns[6][count] = code(row.errorCode)
-    columns[7][count] = code(row.account)
-    columns[8][count] = code(row.accessKey)
-    columns[9][count] = code(principalIdOf(event))
-    columns[10][count] = code(row.eventType)
-    columns[11][count] = code(row.resourceType)
+    putParsedEvent(arrays, count, event, code)
     count++
   }
 
-  if (count < capacity) {
-    starts = starts.slice(0, count)
-    ends = ends.slice(0, count)
-    times = times.slice(0, count)
-    readOnly = readOnly.slice(0, count)
-    idHashes = idHashes.slice(0, count)
-    columns = columns.map((column) => column.slice(0, count))
-  }
+  const out = count < capacity ? trimmedBatchArrays(arrays, count) : arrays
   let text: Uint8Array = data
-  if (embedded.size > 0 || covered < data.length * MIN_COVERAGE) text = repack(data, starts, ends, embedded)
-  return { fileIndex, text, starts, ends, times, readOnly, idHashes, dictionary, columns, kind: 'events', warning: '' }
+  if (embedded.size > 0 || covered < data.length * MIN_COVERAGE) text = repack(data, out.starts, out.ends, embedded)
+  return { fileIndex, text, ...out, dictionary, kind: 'events', warning: '' }
 }
 
 /**

@@ -3,7 +3,12 @@
 
 import { promises as fs, type Stats } from 'node:fs'
 import path from 'node:path'
-import type { InputPath } from '../services/service-types'
+
+/** A local input: a file or folder path, and the name to show for it (s3://..., a dropped file's name). */
+export interface InputPath {
+  path: string
+  displayName?: string
+}
 
 /** Inputs known up front (a drop), or arriving over time (S3 objects as they download). */
 export type InputSource = Iterable<InputPath> | AsyncIterable<InputPath>

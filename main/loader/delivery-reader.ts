@@ -12,7 +12,7 @@
 // not depend on which way ran; the equivalence tests hold both to the JSON.parse path.
 
 import type { ParsedBatch } from '../store/parsed-batch'
-import { STRING_COLUMNS } from '../store/parsed-batch'
+import { grownBatchArrays, newBatchArrays, trimmedBatchArrays } from './batch-arrays'
 import { MIN_COVERAGE } from './batch-builder'
 import { threadCoder as coder } from './column-coder'
 import { EventFieldWalk, MAX_READ_BYTES } from './fast-fields'
@@ -28,12 +28,6 @@ const CLOSE_BRACKET = 0x5d
 /** A first guess of the event count from the size (CloudTrail events are rarely under 512 bytes). */
 const BYTES_PER_EVENT_GUESS = 512
 
-function grown<T extends ArrayLike<number> & { set(array: ArrayLike<number>): void }>(array: T, make: (length: number) => T): T {
-  const bigger = make(array.length * 2)
-  bigger.set(array)
-  return bigger
-}
-
 /** The batch of the delivery file in data[start, n) (start at its first {), or null: see above. */
 export function readDeliveryFile(fileIndex: number, data: Buffer, start: number, n: number): ParsedBatch | null {
   const walk = new EventFieldWalk(data)
@@ -48,12 +42,9 @@ export function readDeliveryFile(fileIndex: number, data: Buffer, start: number,
   i = scan.ws(i + 1, n)
 
   let capacity = Math.max(16, Math.ceil((n - i) / BYTES_PER_EVENT_GUESS))
-  let starts = new Uint32Array(capacity)
-  let ends = new Uint32Array(capacity)
-  let times = new Float64Array(capacity)
-  let readOnly = new Uint8Array(capacity)
-  let idHashes = new Float64Array(capacity)
-  let columns = STRING_COLUMNS.map(() => new Uint32Array(capacity))
+  let arrays = newBatchArrays(capacity)
+  // Locals, not arrays.x, in the loop: this is the load's hottest code.
+  let { starts, ends, times, readOnly, idHashes, columns } = arrays
   const dictionary = coder.begin(data)
   let count = 0
   let covered = 0
@@ -62,12 +53,8 @@ export function readDeliveryFile(fileIndex: number, data: Buffer, start: number,
     const end = walk.walkFrom(i, n)
     if (end < 0 || end - i > MAX_READ_BYTES) return null
     if (count === capacity) {
-      starts = grown(starts, (length) => new Uint32Array(length))
-      ends = grown(ends, (length) => new Uint32Array(length))
-      times = grown(times, (length) => new Float64Array(length))
-      readOnly = grown(readOnly, (length) => new Uint8Array(length))
-      idHashes = grown(idHashes, (length) => new Float64Array(length))
-      columns = columns.map((column) => grown(column, (length) => new Uint32Array(length)))
+      arrays = grownBatchArrays(arrays)
+      ;({ starts, ends, times, readOnly, idHashes, columns } = arrays)
       capacity *= 2
     }
     starts[count] = i
@@ -87,17 +74,5 @@ export function readDeliveryFile(fileIndex: number, data: Buffer, start: number,
   if (i >= n || b[i] !== CLOSE_BRACE || scan.ws(i + 1, n) !== n) return null
   // buildBatch would copy the events out of a file that is mostly something else (whitespace).
   if (covered < data.length * MIN_COVERAGE) return null
-  return {
-    fileIndex,
-    text: data,
-    starts: starts.slice(0, count),
-    ends: ends.slice(0, count),
-    times: times.slice(0, count),
-    readOnly: readOnly.slice(0, count),
-    idHashes: idHashes.slice(0, count),
-    dictionary,
-    columns: columns.map((column) => column.slice(0, count)),
-    kind: 'events',
-    warning: '',
-  }
+  return { fileIndex, text: data, ...trimmedBatchArrays(arrays, count), dictionary, kind: 'events', warning: '' }
 }

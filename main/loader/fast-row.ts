@@ -7,7 +7,7 @@
 // (fast-fields.test.ts) hold them to it on real and generated events.
 
 import { hashEventId } from '../store/id-hash-table'
-import { arnLastPart } from './event-fields'
+import { arnLastPart } from '../store/event-fields'
 import { daysInMonth, parseEventTime } from '../../common/event-time'
 import type { ColumnCoder } from './column-coder'
 import {

@@ -24,7 +24,7 @@ export type FieldPlan =
   | { kind: 'parsed'; extract: Extract; key: string | null }
 
 /**
- * Paths that are exactly a store column (see rowOf in main/loader/event-fields.ts). A Map, not
+ * Paths that are exactly a store column (see rowOf in main/store/event-fields.ts). A Map, not
  * an object: a typed field name such as `constructor` or `__proto__` must not find the
  * prototype's members.
  */

@@ -2,7 +2,7 @@
 // fields. Field names are case-insensitive and arrays are walked through (any element counts),
 // so `resources.arn` reaches every resource's ARN.
 
-import { arnLastPart } from '../loader/event-fields'
+import { arnLastPart } from '../store/event-fields'
 import { MAX_JSON_DEPTH } from '../../common/json-depth'
 
 type Json = Record<string, unknown>

@@ -4,7 +4,7 @@
 
 import { parentPort } from 'node:worker_threads'
 import { EventStore } from '../store/event-store'
-import { evaluateView } from '../services/evaluate-view'
+import { evaluateView } from './evaluate-view'
 import type { ViewJob, ViewJobResult } from './query-messages'
 
 const store = new EventStore()

@@ -4,7 +4,7 @@
 // (the key appears more than once, e.g. nested in requestParameters).
 
 import type { EventStore } from '../store/event-store'
-import { firstResource } from '../loader/event-fields'
+import { firstResource } from '../store/event-fields'
 
 const STRING = '"((?:[^"\\\\]|\\\\.)*)"'
 const EVENT_ID = new RegExp(`"eventID"\\s*:\\s*${STRING}`, 'g')

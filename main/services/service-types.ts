@@ -3,11 +3,7 @@
 
 import type { AshiatoCalls, AshiatoPushes, PushName } from '../../common/ipc-contract'
 
-/** A local input: a file or folder path, and the name to show for it (s3://..., a dropped file's name). */
-export interface InputPath {
-  path: string
-  displayName?: string
-}
+export type { InputPath } from '../loader/collect-files'
 
 /** The calls every shell shares. Shell-only calls (dialogs, openExternal, appInfo, export, copy) live in the shell. */
 export type ServiceCalls = Omit<AshiatoCalls, 'openFilesDialog' | 'openExternal' | 'appInfo' | 'exportEvents' | 'showExportedFile' | 'copyEvents'>

@@ -3,23 +3,15 @@
 // need. Tens of bytes per event in memory; a million events filter in milliseconds.
 
 import { STRING_COLUMNS, type ParsedBatch, type StringColumn } from './parsed-batch'
-import { IdHashTable } from './id-hash-table'
-import { normalisedJsonHash, sameNormalisedJson } from './json-normal'
+import { DuplicateCheck } from './duplicate-check'
+import { grown } from './grown-array'
+import { StringDictionary } from './string-dictionary'
 import { TextSegments } from './text-segments'
 import type { MirrorArrays, MirrorUpdate } from './mirror-update'
-import { rowOf } from '../loader/event-fields'
+import { rowOf } from './event-fields'
 import type { EventRow } from '../../common/event-row'
 
 const decoder = new TextDecoder()
-
-function grown<T extends Uint32Array | Float64Array | Uint8Array>(array: T, needed: number): T {
-  if (needed <= array.length) return array
-  let capacity = Math.max(1024, array.length)
-  while (capacity < needed) capacity *= 2
-  const next = new (array.constructor as new (n: number) => T)(capacity)
-  next.set(array)
-  return next
-}
 
 export interface AddResult {
   added: number
@@ -34,13 +26,6 @@ export interface AddResult {
   noTime: number
 }
 
-/** flagArray bits. */
-const ID_COLLISION = 1
-/** The event's normalised-text hash is in the `contents` table. */
-const IN_CONTENTS = 2
-
-const never = (): boolean => false
-
 export class EventStore {
   private segments: TextSegments
   /** Per event: its text's segment, offset in it, and length. */
@@ -51,17 +36,9 @@ export class EventStore {
   private timeArray: Float64Array = new Float64Array(0)
   private readOnlyArray: Uint8Array = new Uint8Array(0)
   private codeArrays: Uint32Array[] = STRING_COLUMNS.map(() => new Uint32Array(0))
-  private dictionary: string[] = ['']
-  private dictionaryIndex = new Map<string, number>([['', 0]])
+  private dictionary = new StringDictionary()
   private fileNames: string[] = []
-  /** eventID + account hash -> the first event with that identity. */
-  private ids = new IdHashTable()
-  /** Normalised-text hash -> event, only for events whose identity some other event shares. */
-  private contents = new IdHashTable(16)
-  /** identityOf's answers, for the events compared so far (the first of each shared identity). */
-  private identities = new Map<number, [unknown, unknown]>()
-  private flagArray = new Uint8Array(0)
-  private collisionCount = 0
+  private duplicates = new DuplicateCheck(this)
   private noTimeCount = 0
   private count = 0
   private changeCount = 0
@@ -120,7 +97,7 @@ export class EventStore {
     if (n === 0) return { added: 0, duplicates: 0, idCollisions: 0, noTime: 0 }
     // The text first, so that a failure to keep it (a full disk) adds nothing; throws SpillError.
     const where = batch.spill ? { segment: this.segments.register(batch.spill.path), offset: batch.spill.offset } : this.segments.append(batch.text)
-    const collisionsBefore = this.collisionCount
+    const collisionsBefore = this.duplicates.collisions
     const noTimeBefore = this.noTimeCount
     this.reserve(this.count + n)
     const base = this.count
@@ -134,9 +111,8 @@ export class EventStore {
       this.segmentOf[id] = where.segment
       this.offsets[id] = where.offset + batch.starts[i]
       this.lengths[id] = batch.ends[i] - batch.starts[i]
-      this.flagArray[id] = 0
       // A duplicate's slots are simply overwritten by the next event.
-      if (this.isExactDuplicate(batch.idHashes[i])) continue
+      if (this.duplicates.isExactDuplicate(id, batch.idHashes[i])) continue
       if (Number.isNaN(batch.times[i])) this.noTimeCount++
       kept[keptCount++] = i
       this.count++
@@ -165,39 +141,12 @@ export class EventStore {
       }
     }
     this.changeCount++
-    return { added: keptCount, duplicates: n - keptCount, idCollisions: this.collisionCount - collisionsBefore, noTime: this.noTimeCount - noTimeBefore }
-  }
-
-  /**
-   * Whether the event being added (id `count`, its text already in place) is an exact duplicate
-   * of one already kept: same eventID and account (found by `idHash`, confirmed by the values),
-   * and the same text but for whitespace (found by a hash of that, confirmed by the bytes). An
-   * event that shares eventID and account with others but differs from them all is kept, and
-   * it and the first of its identity are marked as eventID collisions. Only events whose
-   * identity is shared are hashed a second time: in a trail without collisions that is none.
-   */
-  private isExactDuplicate(idHash: number): boolean {
-    if (Number.isNaN(idHash)) return false
-    const id = this.count
-    const first = this.ids.findOrInsert(idHash, id, this.hasSameIdentityAsNewest)
-    if (first < 0) return false
-    if ((this.flagArray[first] & IN_CONTENTS) === 0) {
-      this.contents.findOrInsert(normalisedJsonHash(this.bytes(first)), first, never)
-      this.flagArray[first] |= IN_CONTENTS
-    }
-    if (this.contents.findOrInsert(normalisedJsonHash(this.bytes(id)), id, this.hasSameTextAsNewest) >= 0) return true
-    this.flagArray[id] |= IN_CONTENTS | ID_COLLISION
-    this.collisionCount++
-    if ((this.flagArray[first] & ID_COLLISION) === 0) {
-      this.flagArray[first] |= ID_COLLISION
-      this.collisionCount++
-    }
-    return false
+    return { added: keptCount, duplicates: n - keptCount, idCollisions: this.duplicates.collisions - collisionsBefore, noTime: this.noTimeCount - noTimeBefore }
   }
 
   /** Whether the event shares its eventID and account with another, different event. */
   isIdCollision(id: number): boolean {
-    return (this.flagArray[id] & ID_COLLISION) !== 0
+    return this.duplicates.isIdCollision(id)
   }
 
   /** The anomalies the viewer names for one event (absent keys when there are none). */
@@ -210,7 +159,7 @@ export class EventStore {
 
   /** Events marked as eventID collisions, in the whole set. */
   get idCollisions(): number {
-    return this.collisionCount
+    return this.duplicates.collisions
   }
 
   /** Events without a readable eventTime, in the whole set. */
@@ -248,11 +197,7 @@ export class EventStore {
       this.offsets = update.arrays.offsets
       this.lengths = update.arrays.lengths
     }
-    update.dictionary.forEach((value, i) => {
-      const code = update.dictionaryFrom + i
-      this.dictionary[code] = value
-      this.dictionaryIndex.set(value, code)
-    })
+    this.dictionary.adopt(update.dictionaryFrom, update.dictionary)
     this.segments.adoptHandles(update.segmentsFrom, update.segments)
     this.count = update.size
     this.changeCount = update.version
@@ -263,9 +208,9 @@ export class EventStore {
     const version = this.changeCount
     const generation = this.clearCount
     this.segments.dispose()
-    // Take a fresh store's state, but keep this store's own comparison function (bound to `this`).
-    const { hasSameIdentityAsNewest: _identity, hasSameTextAsNewest: _text, ...fresh } = new EventStore(this.spillRoot)
-    Object.assign(this, fresh)
+    // Take a fresh store's state, but a duplicate check that reads this store, not the fresh one.
+    Object.assign(this, new EventStore(this.spillRoot))
+    this.duplicates = new DuplicateCheck(this)
     this.changeCount = version + 1
     this.clearCount = generation + 1
   }
@@ -322,34 +267,22 @@ export class EventStore {
 
   /** The string of a dictionary code ('' means absent). */
   value(code: number): string {
-    return this.dictionary[code]
+    return this.dictionary.value(code)
   }
 
   /** The code of a string, or -1 when no event has it in any column. */
   codeOf(value: string): number {
-    return this.dictionaryIndex.get(value) ?? -1
+    return this.dictionary.codeOf(value)
   }
 
   /** Number of distinct strings across all columns (codes are below this). */
   get dictionarySize(): number {
-    return this.dictionary.length
+    return this.dictionary.size
   }
 
   /** The store's codes for a sender's strings (appending to `into`, a sender's running table). */
   internAll(strings: readonly string[], into?: Uint32Array, from = 0): Uint32Array {
-    const table = into ?? new Uint32Array(strings.length)
-    for (let i = 0; i < strings.length; i++) table[from + i] = this.intern(strings[i])
-    return table
-  }
-
-  private intern(value: string): number {
-    let code = this.dictionaryIndex.get(value)
-    if (code === undefined) {
-      code = this.dictionary.length
-      this.dictionary.push(value)
-      this.dictionaryIndex.set(value, code)
-    }
-    return code
+    return this.dictionary.internAll(strings, into, from)
   }
 
   private reserve(needed: number): void {
@@ -359,33 +292,7 @@ export class EventStore {
     this.fileOf = grown(this.fileOf, needed)
     this.timeArray = grown(this.timeArray, needed)
     this.readOnlyArray = grown(this.readOnlyArray, needed)
-    this.flagArray = grown(this.flagArray, needed)
+    this.duplicates.reserve(needed)
     this.codeArrays = this.codeArrays.map((codes) => grown(codes, needed))
-  }
-
-  /** Compare an already loaded event with the one being added (always id `count`). One function
-   * each for all events: a closure per event would cost a million allocations on a million events. */
-  private hasSameIdentityAsNewest = (other: number): boolean => this.sameIdentity(other, this.count)
-  private hasSameTextAsNewest = (other: number): boolean => sameNormalisedJson(this.bytes(other), this.bytes(this.count))
-
-  /** Whether two events have the same eventID and recipientAccountId (settles hash collisions). */
-  private sameIdentity(a: number, b: number): boolean {
-    const [idA, accountA] = this.identityOf(a)
-    const y = this.parsed(b)
-    return idA === y.eventID && accountA === y.recipientAccountId
-  }
-
-  /**
-   * eventID and recipientAccountId of an event already loaded, kept once asked: in a trail where
-   * every eventID is "redacted", each new event is compared with the same first one.
-   */
-  private identityOf(id: number): [unknown, unknown] {
-    let identity = this.identities.get(id)
-    if (identity === undefined) {
-      const event = this.parsed(id)
-      identity = [event.eventID, event.recipientAccountId]
-      this.identities.set(id, identity)
-    }
-    return identity
   }
 }

@@ -74,6 +74,18 @@ describe('exact deduplication in the store', () => {
     expect(store.idCollisions).toBe(0)
     expect(store.row(0).idCollision).toBeUndefined()
   })
+
+  it('after clear, still compares against the events of the cleared store', () => {
+    // clear() replaces the store's state; the duplicate check must read the new events, not a
+    // discarded store's (whose arrays are empty).
+    const store = new EventStore()
+    store.addBatch(batchOf([JSON.stringify(sampleEvent(7))]), store.addFile('x'))
+    store.clear()
+    const twin = JSON.stringify(sampleEvent(1))
+    const result = store.addBatch(batchOf([twin, twin, JSON.stringify(sampleEvent(1, { eventName: 'Other' }))]), store.addFile('y'))
+    expect(result).toMatchObject({ added: 2, duplicates: 1, idCollisions: 2 })
+    expect(store.row(1).idCollision).toBe(true)
+  })
 })
 
 describe('whitespace-normalised comparison', () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { gzipSync } from 'node:zlib'
 import { extractEvents } from '../../main/loader/extract-events'
 import { expectBatch, expectFailure, expectWellFormed, viewOf } from './helpers/batch-view'
-import { deliveryFile, makeEvents } from './helpers/cloudtrail-gen'
+import { deliveryFile, makeEvents } from '../support/cloudtrail-events'
 
 const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8')
 const events = makeEvents(200, 21)
@@ -133,8 +133,12 @@ describe('damaged gzip', () => {
     const batch = expectBatch(extractEvents(corrupt, 0))
     const got = viewOf(batch).map((e) => e.text)
     expect(got.length).toBeGreaterThan(50)
+    expect(got.length).toBeLessThan(expected.length)
     expect(got).toEqual(expected.slice(0, got.length))
-    expect(batch.warning).toBe(`corrupt gzip (invalid block type near byte ${/near byte (\d+)/.exec(batch.warning)?.[1]} of ${corrupt.length}): recovered ${got.length} events`)
+    // zlib names what it met in the 0xff bytes (an invalid block type, or garbage it inflated
+    // until the checksum, which the JSON walk then refuses): the message names it and the count.
+    expect(batch.warning).toMatch(new RegExp(`^corrupt gzip \\([a-z ]+ near byte \\d+ of ${corrupt.length}\\)`))
+    expect(batch.warning).toMatch(new RegExp(`(recovered ${got.length} events|; ${got.length} events read)$`))
   })
 
   it('keeps all events when junk follows the gzip stream', () => {

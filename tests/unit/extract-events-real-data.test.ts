@@ -6,13 +6,13 @@
 import { describe, expect, it } from 'vitest'
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { extractEvents } from '../../main/loader/extract-events'
-import { principalIdOf, rowOf } from '../../main/loader/event-fields'
+import { principalIdOf, rowOf } from '../../main/store/event-fields'
 import { STRING_COLUMNS, type ParsedBatch } from '../../main/store/parsed-batch'
 import { isBatch, viewOf, expectWellFormed, type EventView } from './helpers/batch-view'
+import { SHARED_DATA_DIR, filesUnder } from './helpers/shared-dirs'
 
-const dataDir = fileURLToPath(new URL('../../../shared/data', import.meta.url))
+const dataDir = SHARED_DATA_DIR
 
 interface Expected {
   files: number
@@ -35,15 +35,6 @@ const FOLDERS: Record<string, Expected> = {
   // The CloudWatch Logs subscription sample carries its event as a `message` string, which the
   // README does not count as an event (56 = 41 in Records + 15 in EventBridge envelopes).
   streamalert: { files: 15, events: 56, failures: { 'classifier__cloudwatch__cloudwatch_cloudtrail.json': 'JSON without CloudTrail events' } },
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const file = path.join(dir, name)
-      return statSync(file).isDirectory() ? filesUnder(file) : [file]
-    })
 }
 
 interface Loaded {

@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest'
 import { gzipSync } from 'node:zlib'
 import { extractEvents } from '../../main/loader/extract-events'
 import { splitDeliveryFile } from '../../main/loader/formats/delivery-split'
-import { principalIdOf, rowOf } from '../../main/loader/event-fields'
+import { principalIdOf, rowOf } from '../../main/store/event-fields'
 import { hashEventId } from '../../main/store/id-hash-table'
 import { STRING_COLUMNS } from '../../main/store/parsed-batch'
 import { expectBatch, expectWellFormed, viewOf } from './helpers/batch-view'
-import { deliveryFile, eventBridgeEnvelope, lookupEvent, makeEvents, makeInsightEvent, seededRandom, type Json } from './helpers/cloudtrail-gen'
+import { deliveryFile, eventBridgeEnvelope, lookupEvent, makeEvents, makeInsightEvent, seededRandom, type Json } from '../support/cloudtrail-events'
 
 const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8')
 const texts = (events: readonly Json[]): string[] => events.map((e) => JSON.stringify(e))

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { ColumnCoder } from '../../main/loader/column-coder'
 import { hashEventId } from '../../main/store/id-hash-table'
-import { makeEvent, makeEvents, seededRandom, type Random } from './helpers/cloudtrail-gen'
+import { makeEvent, makeEvents, seededRandom, type Random } from '../support/cloudtrail-events'
 import { expectReadAsParsed, expectSameAsParsing, readFields, setRaw } from './helpers/fast-fields-check'
 
 // Damage: each mutation of a valid event is either declined (then parsed, and reported if bad)

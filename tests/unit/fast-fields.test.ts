@@ -6,23 +6,13 @@
 // the one-pass delivery reader and the column coder: fast-fields-damage.test.ts.
 
 import { describe, expect, it } from 'vitest'
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { deliveryFile, makeEvent, makeEvents, makeInsightEvent, seededRandom, type Json } from './helpers/cloudtrail-gen'
+import { existsSync, readFileSync } from 'node:fs'
+import { deliveryFile, makeEvent, makeEvents, makeInsightEvent, seededRandom, type Json } from '../support/cloudtrail-events'
 import { isBatch, viewOf } from './helpers/batch-view'
+import { SHARED_DATA_DIR, filesUnder } from './helpers/shared-dirs'
 import { expectReadAsParsed, expectSameAsParsing, readFields, setRaw } from './helpers/fast-fields-check'
 
-const dataDir = fileURLToPath(new URL('../../../shared/data', import.meta.url))
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const file = path.join(dir, name)
-      return statSync(file).isDirectory() ? filesUnder(file) : [file]
-    })
-}
+const dataDir = SHARED_DATA_DIR
 
 describe.skipIf(!existsSync(dataDir))(`the reader on real CloudTrail logs in ${dataDir} (skipped when absent: not part of the repo)`, () => {
   it('gives every file the batch that parsing every event gives, and reads nearly all events itself', () => {

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest'
 import { END, JsonScanner, badAt } from '../../main/loader/json-scanner'
-import { seededRandom, type Random } from './helpers/cloudtrail-gen'
+import { seededRandom, type Random } from '../support/seeded-random'
 
 /** `text` placed at byte `offset` of a larger buffer (so words straddle it in every way). */
 function scannerAt(text: string, offset: number): { scanner: JsonScanner; start: number; n: number } {

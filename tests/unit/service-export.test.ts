@@ -13,7 +13,7 @@ import { toSingleLine } from '../../main/export/json-text'
 import { AshiatoService } from '../../main/services/ashiato-service'
 import { dispatchCall, type ShellCalls } from '../../main/services/dispatch-call'
 import { ExportCancelled, jsonLines } from '../../main/services/export-runner'
-import { makeEvents, type Json } from './helpers/cloudtrail-gen'
+import { makeEvents, type Json } from '../support/cloudtrail-events'
 
 const decoder = new TextDecoder()
 

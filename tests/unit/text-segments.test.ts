@@ -12,7 +12,7 @@ import path from 'node:path'
 import { EventStore } from '../../main/store/event-store'
 import { SpillError, sweepStaleFolders } from '../../main/store/text-segments'
 import { loadInto } from '../../main/loader/load-files'
-import { makeEvent, seededRandom } from '../../scripts/bench/corpus-events'
+import { eventText, seededRandom } from '../support/cloudtrail-events'
 import { batchOfTexts } from './helpers/make-store'
 
 const random = seededRandom(16)
@@ -23,8 +23,8 @@ const written = new Map<string, string>()
 
 /** A pretty-printed event with non-ASCII text, and one far larger than a read block. */
 function oddEvents(file: number): string[] {
-  const pretty = JSON.stringify({ ...JSON.parse(makeEvent(random, '111111111111', 'us-east-1', new Date(Date.UTC(2024, 2, 5, 10, file)))), userAgent: 'テスト agent é 🙂' }, null, 2)
-  const base = JSON.parse(makeEvent(random, '111111111111', 'us-east-1', new Date(Date.UTC(2024, 2, 5, 11, file)))) as Record<string, unknown>
+  const pretty = JSON.stringify({ ...JSON.parse(eventText(random, { account: '111111111111', region: 'us-east-1', time: new Date(Date.UTC(2024, 2, 5, 10, file)) })), userAgent: 'テスト agent é 🙂' }, null, 2)
+  const base = JSON.parse(eventText(random, { account: '111111111111', region: 'us-east-1', time: new Date(Date.UTC(2024, 2, 5, 11, file)) })) as Record<string, unknown>
   const large = JSON.stringify({ ...base, requestParameters: { policy: 'x'.repeat(300_000 + file) } })
   return [pretty, large]
 }
@@ -33,7 +33,7 @@ function writeTrail(dir: string, files: number, perFile: number): void {
   const day = path.join(dir, 'AWSLogs', '111111111111', 'CloudTrail', 'us-east-1', '2024', '03', '05')
   mkdirSync(day, { recursive: true })
   for (let f = 0; f < files; f++) {
-    const events = Array.from({ length: perFile }, (_, e) => makeEvent(random, '111111111111', 'us-east-1', new Date(Date.UTC(2024, 2, 5, 10, f, e % 60))))
+    const events = Array.from({ length: perFile }, (_, e) => eventText(random, { account: '111111111111', region: 'us-east-1', time: new Date(Date.UTC(2024, 2, 5, 10, f, e % 60)) }))
     if (f % 3 === 0) events.push(...oddEvents(f))
     for (const text of events) written.set((JSON.parse(text) as { eventID: string }).eventID, text)
     // Pretty-printed events keep their line breaks in the file, as CloudTrail's never do but exports may.
@@ -84,7 +84,7 @@ describe('text segments', () => {
     const store = new EventStore(spill)
     const texts: string[] = []
     for (let b = 0; b < 20; b++) {
-      const batch = Array.from({ length: 200 }, (_, e) => makeEvent(random, '222222222222', 'eu-west-1', new Date(Date.UTC(2024, 2, 5, b, e % 60))))
+      const batch = Array.from({ length: 200 }, (_, e) => eventText(random, { account: '222222222222', region: 'eu-west-1', time: new Date(Date.UTC(2024, 2, 5, b, e % 60)) }))
       if (b % 5 === 0) batch.push(...oddEvents(b))
       texts.push(...batch)
       store.addBatch(batchOfTexts(batch), store.addFile(`b${b}.json`))
@@ -154,7 +154,7 @@ describe('text segments', () => {
     const spill = path.join(root, 'spill-full')
     mkdirSync(spill)
     const store = new EventStore(spill)
-    const first = Array.from({ length: 50 }, () => makeEvent(random, '333333333333', 'us-east-1', new Date(Date.UTC(2024, 2, 5))))
+    const first = Array.from({ length: 50 }, () => eventText(random, { account: '333333333333', region: 'us-east-1', time: new Date(Date.UTC(2024, 2, 5)) }))
     store.addBatch(batchOfTexts(first), store.addFile('first.json'))
     // The store's own segment now points at a device where every write fails with ENOSPC.
     const folder = path.join(spill, spillFolders(spill)[0])
@@ -164,7 +164,7 @@ describe('text segments', () => {
     other.spillPrefix()
     const otherFolder = path.join(spill, spillFolders(spill).find((name) => path.join(spill, name) !== folder)!)
     symlinkSync('/dev/full', path.join(otherFolder, 'main.seg'))
-    const batch = batchOfTexts([makeEvent(random, '333333333333', 'us-east-1', new Date(Date.UTC(2024, 2, 5)))])
+    const batch = batchOfTexts([eventText(random, { account: '333333333333', region: 'us-east-1', time: new Date(Date.UTC(2024, 2, 5)) })])
     expect(() => other.addBatch(batch, other.addFile('second.json'))).toThrow(SpillError)
     expect(() => other.addBatch(batch, other.addFile('second.json'))).toThrow(/no space left on the disk of the temporary folder/)
     expect(other.size).toBe(0)

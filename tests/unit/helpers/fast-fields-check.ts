@@ -7,10 +7,10 @@ import { extractEvents } from '../../../main/loader/extract-events'
 import { EventFieldWalk } from '../../../main/loader/fast-fields'
 import { ColumnCoder } from '../../../main/loader/column-coder'
 import { codeColumns, idHashOf, timeOf } from '../../../main/loader/fast-row'
-import { principalIdOf, rowOf } from '../../../main/loader/event-fields'
+import { principalIdOf, rowOf } from '../../../main/store/event-fields'
 import { hashEventId } from '../../../main/store/id-hash-table'
 import { STRING_COLUMNS, type BatchFailure, type ParsedBatch } from '../../../main/store/parsed-batch'
-import type { Json } from './cloudtrail-gen'
+import type { Json } from '../../support/cloudtrail-events'
 import { isBatch, viewOf } from './batch-view'
 
 /** A batch as plain values (columns decoded), or the failure's reason. */

@@ -13,6 +13,16 @@ export const SHARED_DATA_DIR = path.join(SHARED, 'data')
 
 type Json = Record<string, unknown>
 
+/** Every file below `dir`, in name order, folders walked depth first. */
+export function filesUnder(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const file = path.join(dir, name)
+      return statSync(file).isDirectory() ? filesUnder(file) : [file]
+    })
+}
+
 /** Every event of every plain-JSON file under `dir` ({"Records": [...]}, an array, or one event), with its file. */
 export function readEventsUnder(dir: string): { event: Json; file: string }[] {
   const out: { event: Json; file: string }[] = []

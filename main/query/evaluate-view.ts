@@ -3,8 +3,8 @@
 
 import type { EventStore } from '../store/event-store'
 import type { QueryError, ViewSpec } from '../../common/ipc-contract'
-import { evaluate } from '../query/evaluate'
-import { sortIds } from '../query/sort-ids'
+import { evaluate } from './evaluate'
+import { sortIds } from './sort-ids'
 
 export function evaluateView(store: EventStore, spec: ViewSpec): { ids: Uint32Array; error?: QueryError } {
   const result = evaluate(store, spec.query, { from: spec.from, to: spec.to })
