@@ -3,7 +3,7 @@
 // passed in. Intl does the zone arithmetic (the renderer and Node both ship full ICU data).
 
 import type { Language } from '../i18n'
-import { isValidZone, UTC, zonedParts, type ZonedParts } from '../zoned-time'
+import { isValidZone, UTC, zonedParts, type ZonedParts } from '../time'
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const
 const WEEKDAYS_JA = ['日', '月', '火', '水', '木', '金', '土'] as const

@@ -8,7 +8,7 @@
 
 import { hashEventId } from '../store/id-hash-table'
 import { arnLastPart } from './event-fields'
-import { daysInMonth, parseEventTime } from '../../common/event-time'
+import { daysInMonth, parseEventTime } from '../../common/time'
 import type { ColumnCoder } from './column-coder'
 import {
   ACCESS_KEY, ACCOUNT_ID, ARN, AWS_REGION, ERROR_CODE, EVENT_ID, EVENT_NAME, EVENT_SOURCE, EVENT_TIME, EVENT_TYPE,

@@ -1,7 +1,7 @@
 // Axis ticks for the timeline in the chosen zone: round wall-clock times (every 15 minutes, every
 // hour, each midnight...) at the spacing that fits, labelled the way a person reads them. Pure.
 
-import { wallToInstant, zonedParts, type ZonedParts } from '../../common/zoned-time'
+import { wallToInstant, zonedParts, type ZonedParts } from '../../common/time'
 
 export interface Tick {
   ms: number

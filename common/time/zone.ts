@@ -3,7 +3,7 @@
 // Queries never depend on the zone (no zone in a query means UTC); only what is shown does, and
 // the custom time range inputs, which read a time without an offset as wall time in the zone.
 
-import { parseInstant } from './query/instant'
+import { parseInstant } from '../query/instant'
 
 export const UTC = 'UTC'
 
