@@ -4,6 +4,7 @@
 
 import { checkEndpoint } from './endpoint-policy'
 import { DAY_MS, normalizePrefix } from './trail-layout'
+import { parseRangeTime } from '../../common/time'
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string }
 
@@ -58,16 +59,7 @@ export function parseTime(text: string, now: number = Date.now()): number | unde
   if (s === 'now') return now
   const age = /^(\d+)([dhm])$/.exec(s)
   if (age) return now - Number(age[1]) * { d: DAY_MS, h: 3_600_000, m: 60_000 }[age[2] as 'd' | 'h' | 'm']
-  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s)
-  if (date) {
-    const t = Date.UTC(+date[1], +date[2] - 1, +date[3])
-    // Date.UTC rolls 2024-02-30 over into March: accept only dates that exist.
-    return new Date(t).toISOString().startsWith(s) ? t : undefined
-  }
-  if (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/i.test(s)) return undefined
-  const zoned = /(Z|[+-]\d{2}:?\d{2})$/i.test(s) ? s : s + 'Z'
-  const t = Date.parse(zoned.replace(' ', 'T'))
-  return Number.isNaN(t) ? undefined : t
+  return parseRangeTime(s)
 }
 
 const VALUE_FLAGS = ['--profile', '--region', '--endpoint-url', '--from', '--to', '--concurrency'] as const
