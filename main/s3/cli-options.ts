@@ -5,6 +5,7 @@
 import { checkEndpoint } from './endpoint-policy'
 import { DAY_MS, normalizePrefix } from './trail-layout'
 import { parseRangeTime } from '../../common/time'
+import { isBucketName, isHttpUrl, isRegion } from '../../common/aws-names'
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string }
 
@@ -43,8 +44,7 @@ export function parseS3Url(url: string): Parsed<S3Url> {
   const m = /^s3:\/\/([^/]+)(?:\/(.*))?$/i.exec(url.trim())
   if (!m) return fail(`Not an S3 URL: "${url}" (expected s3://bucket/prefix)`)
   const bucket = m[1]
-  // Bucket naming rules (3-63 chars, lower case, digits, dots, hyphens); S3-compatible servers are laxer, so only the shape is checked.
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{1,254}$/.test(bucket)) return fail(`Not a bucket name: "${bucket}"`)
+  if (!isBucketName(bucket)) return fail(`Not a bucket name: "${bucket}"`)
   return ok({ bucket, prefix: normalizePrefix(m[2]) })
 }
 
@@ -95,18 +95,12 @@ export function parseS3CliOptions(args: readonly string[], now: number = Date.no
   if (profile !== undefined) options.profile = profile
   const region = raw.get('--region')
   if (region !== undefined) {
-    if (!/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(region)) return fail(`Not an AWS region: "${region}" (for example us-east-1)`)
+    if (!isRegion(region)) return fail(`Not an AWS region: "${region}" (for example us-east-1)`)
     options.region = region
   }
   const endpoint = raw.get('--endpoint-url')
   if (endpoint !== undefined) {
-    let url: URL | undefined
-    try {
-      url = new URL(endpoint)
-    } catch {
-      url = undefined
-    }
-    if (!url || !/^https?:$/.test(url.protocol)) return fail(`--endpoint-url must be an http:// or https:// URL, not "${endpoint}"`)
+    if (!isHttpUrl(endpoint)) return fail(`--endpoint-url must be an http:// or https:// URL, not "${endpoint}"`)
     options.endpointUrl = endpoint
     if (allowPlainHttp) options.allowPlainHttp = true
     try {

@@ -1,6 +1,7 @@
 // The command line of web mode: `node dist/main/serve.cjs [--port N] [FILE...]`.
 
 import { checkEndpoint } from '../s3/endpoint-policy'
+import { isHttpUrl } from '../../common/aws-names'
 import { DEFAULT_MAX_UPLOAD_BYTES } from './uploads'
 
 export const DEFAULT_PORT = 4780
@@ -78,13 +79,7 @@ export function parseServeArgs(argv: string[]): ServeArgs {
       args.cacheDir = value
     } else if (arg === '--endpoint-url' || arg.startsWith('--endpoint-url=')) {
       const value = arg === '--endpoint-url' ? argv[++i] : arg.slice('--endpoint-url='.length)
-      let url: URL | null
-      try {
-        url = new URL(value ?? '')
-      } catch {
-        url = null
-      }
-      if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw new Error(`--endpoint-url needs an http:// or https:// URL, got ${JSON.stringify(value ?? '')}`)
+      if (!isHttpUrl(value ?? '')) throw new Error(`--endpoint-url needs an http:// or https:// URL, got ${JSON.stringify(value ?? '')}`)
       args.endpointUrl = value
     } else if (arg === '--allow-plain-http') {
       args.allowPlainHttp = true

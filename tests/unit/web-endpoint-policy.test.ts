@@ -3,7 +3,7 @@
 // and how log lines lose the token.
 import { describe, expect, it, vi } from 'vitest'
 import { CallError, splitCodePrefix, withCodePrefix } from '../../common/call-errors'
-import { isLoopbackHostname, isPlainHttpToNetwork } from '../../common/endpoint-url'
+import { isLoopbackHostname, isPlainHttpToNetwork } from '../../common/aws-names'
 import { checkEndpoint } from '../../main/s3/endpoint-policy'
 import { parseS3CliOptions } from '../../main/s3/cli-options'
 import { parseCliArgs } from '../../main/cli/cli-args'
