@@ -66,6 +66,6 @@ export interface EventDetail {
   file: string
   /** Set when another, different event has the same eventID and account (both are kept). */
   idCollision?: true
-  /** Set when the event has no readable eventTime (see common/event-time.ts). */
+  /** Set when the event has no readable eventTime (see common/time/event-time.ts). */
   noTime?: true
 }

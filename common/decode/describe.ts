@@ -14,7 +14,8 @@ import { classifySourceIp } from './ip'
 import { regionName } from './regions'
 import { decodeEn, type DecodeText } from './text-en'
 import { decodeJa } from './text-ja'
-import { describeSpan, formatInstant, parseInstant, relativeToNewest } from './time'
+import { describeSpan, relativeToNewest } from './time'
+import { formatInstant, parseZonedInstant } from '../time'
 import { classifyUserAgent } from './user-agent'
 
 export type { FieldGetter } from './identity'
@@ -91,7 +92,7 @@ function lastKey(path: string): string {
 }
 
 function describeTime(path: string, value: string, get: FieldGetter, ctx: DecodeContext): ValueHint | null {
-  const ms = parseInstant(value)
+  const ms = parseZonedInstant(value)
   if (ms === null) return null
   const t = DECODE_TEXT[ctx.language]
   const shown = formatInstant(ms, ctx.timeZone, ctx.language)
@@ -102,7 +103,7 @@ function describeTime(path: string, value: string, get: FieldGetter, ctx: Decode
   details.push(relative ? `${ago} · ${relative}` : ago)
   let inline = shown
   if (path !== 'eventTime') {
-    const eventMs = parseInstant(get('eventTime') ?? '')
+    const eventMs = parseZonedInstant(get('eventTime') ?? '')
     if (eventMs !== null) {
       const span = describeSpan(eventMs - ms, ctx.language)
       const issued = formatMessage(eventMs >= ms ? t.sessionIssued : t.sessionIssuedAfter, { span })

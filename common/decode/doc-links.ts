@@ -84,18 +84,5 @@ export const RECORD_CONTENTS_URL = `${DOCS}/awscloudtrail/latest/userguide/cloud
 /** The userIdentity element page. */
 export const USER_IDENTITY_URL = `${DOCS}/awscloudtrail/latest/userguide/cloudtrail-event-reference-user-identity.html`
 
-/** True for links the viewer may open: https on docs.aws.amazon.com or aws.amazon.com, nothing else. */
-export function isDocsUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url)
-    return (
-      parsed.protocol === 'https:' &&
-      parsed.username === '' &&
-      parsed.password === '' &&
-      parsed.port === '' &&
-      (parsed.hostname === 'docs.aws.amazon.com' || parsed.hostname === 'aws.amazon.com')
-    )
-  } catch {
-    return false
-  }
-}
+/** The documentation-host check is aws-names' (one allow-list for the viewer and the shell). */
+export { isDocsUrl } from '../aws-names'

@@ -57,7 +57,4 @@ export function uniqueIdKind(text: string): UniqueId | null {
   }
 }
 
-/** A 12-digit AWS account ID. */
-export function isAccountId(text: string): boolean {
-  return /^\d{12}$/.test(text)
-}
+export { isAccountId } from '../aws-names'

@@ -3,7 +3,6 @@
 
 export * from './ast'
 export * from './fields'
-export * from './instant'
 export * from './parser'
 export * from './facet-query'
 export { tokenize, type Token } from './tokenizer'

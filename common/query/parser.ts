@@ -4,7 +4,7 @@
 
 import { QueryError, patternLiteral, type Ast, type CompareOp, type FieldRef, type PatternPart } from './ast'
 import { isEventTime, resolveField } from './fields'
-import { parseInstant } from './instant'
+import { parseInstant } from '../time'
 import { tokenize, type Token } from './tokenizer'
 
 export type ParseResult = { ok: true; ast: Ast } | { ok: false; error: QueryError }

@@ -1,9 +1,9 @@
 // The command line, parsed into options or a usage error. Pure (no exit, no environment, no I/O;
 // the clock is a parameter) so every rule is unit-tested; cli.ts prints the error and exits 2.
 
-import { parseArgs } from 'node:util'
 import { ROW_COLUMNS, type RowColumn } from '../../common/event-row'
-import { parseS3CliOptions, parseS3Url, isS3Url, S3_CLI_USAGE, type S3CliOptions } from '../s3/cli-options'
+import { parseS3Url, isS3Url, s3OptionsFromValues, S3_OPTIONS, type S3CliOptions } from '../s3/cli-options'
+import { parseOptions, type OptionTable } from './option-table'
 import type { ExportFormat } from '../export/encode-events'
 import { escapeControls } from '../../common/control-chars'
 
@@ -42,17 +42,6 @@ const FORMATS: ReadonlyMap<string, ExportFormat> = new Map([['jsonl', 'jsonl'], 
 // The message quotes the arguments (file names among them): their control characters are escaped.
 const usageError = (message: string): { usageError: string } => ({ usageError: `${escapeControls(message)}\nRun "ashiato --help" for usage.` })
 
-/** --from/--to and the S3 options keep the S3 module's own syntax and messages (7d, 2024-03-10...). */
-function s3Part(values: Record<string, string | boolean | undefined>, now: number): ReturnType<typeof parseS3CliOptions> {
-  const flags: string[] = []
-  for (const name of ['profile', 'region', 'endpoint-url', 'from', 'to', 'concurrency']) {
-    const value = values[name]
-    if (typeof value === 'string') flags.push(`--${name}=${value}`)
-  }
-  if (values['allow-plain-http'] === true) flags.push('--allow-plain-http')
-  return parseS3CliOptions(flags, now)
-}
-
 function parseColumns(text: string): RowColumn[] | string {
   const columns: RowColumn[] = []
   for (const name of text.split(',').map((s) => s.trim()).filter(Boolean)) {
@@ -63,35 +52,59 @@ function parseColumns(text: string): RowColumn[] | string {
   return columns
 }
 
+/** Every option of `ashiato`, parsed and documented (cli.ts's --help) from this one table. */
+export const CLI_OPTIONS = {
+  help: { type: 'boolean', short: 'h', help: 'this text' },
+  version: { type: 'boolean', short: 'V', help: 'the version' },
+  format: {
+    type: 'string',
+    short: 'f',
+    value: 'FORMAT',
+    help: 'jsonl (default): one event per line, its original JSON text\njson: {"Records":[...]}, the CloudTrail file format (jq, Athena, Ashiato)\ncsv: the console\'s Event history columns (formula-safe)',
+  },
+  columns: { type: 'string', value: 'A,B', help: 'csv: extra columns after the console\'s (account, identityType, eventType...)' },
+  out: {
+    type: 'string',
+    short: 'o',
+    value: 'FILE',
+    help: 'write FILE atomically instead of stdout (nothing is left behind if the\nrun fails or is interrupted); FILE ending in .gz is gzipped',
+  },
+  count: { type: 'boolean', short: 'c', help: 'print only the number of matching events' },
+  'newest-first': { type: 'boolean', help: 'the exact reverse of the default order (newest first)' },
+  stats: {
+    type: 'boolean',
+    help: 'one JSON line on stderr: events, files, digests, duplicates, idCollisions,\nnoTime (events without a zoned ISO 8601 eventTime), badFiles, loadMs,\nand matched / queryMs when filtering',
+  },
+  query: {
+    type: 'string',
+    short: 'q',
+    value: 'QUERY',
+    help: "the filter bar's language, e.g. 'event:Delete* -error:*' or\n'user:alice and source:s3.amazonaws.com' (a query starting with '-':\n--query=-error:*)",
+  },
+  ...S3_OPTIONS,
+  from: { type: 'string', value: 'TIME', help: 'eventTime at or after TIME: 2024-03-10, 2024-03-10T12:00Z, 7d, 12h, 30m' },
+  to: {
+    type: 'string',
+    value: 'TIME',
+    help: 'eventTime before TIME (a date alone is midnight UTC, so it is excluded)\nFor s3:// inputs, --from/--to also choose what is downloaded\n(default: the last 24 hours).',
+  },
+  'cache-dir': {
+    type: 'string',
+    value: 'DIR',
+    help: 'where downloaded objects are kept (default: $ASHIATO_CACHE_DIR, else\nthe user cache folder: ~/.cache/ashiato/s3 on Linux)',
+  },
+  'max-file-size': {
+    type: 'string',
+    value: 'SIZE',
+    help: 'a file whose JSON (inflated, for .gz) is over SIZE is reported and\nskipped (default 512M; K, M, G suffixes, binary)',
+  },
+} as const satisfies OptionTable
+
 /** `now` anchors relative times (--from 7d). */
 export function parseCliArgs(argv: readonly string[], now: number = Date.now()): CliArgsResult {
   let parsed
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'V' },
-        count: { type: 'boolean', short: 'c' },
-        format: { type: 'string', short: 'f' },
-        out: { type: 'string', short: 'o' },
-        query: { type: 'string', short: 'q' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        stats: { type: 'boolean' },
-        'newest-first': { type: 'boolean' },
-        columns: { type: 'string' },
-        profile: { type: 'string' },
-        region: { type: 'string' },
-        'endpoint-url': { type: 'string' },
-        'allow-plain-http': { type: 'boolean' },
-        concurrency: { type: 'string' },
-        'cache-dir': { type: 'string' },
-        'max-file-size': { type: 'string' },
-      },
-    })
+    parsed = parseOptions(CLI_OPTIONS, argv)
   } catch (error) {
     // parseArgs' messages name the option and, for a value starting with '-', say to use --opt=-x.
     return usageError(error instanceof Error ? error.message : String(error))
@@ -120,9 +133,9 @@ export function parseCliArgs(argv: readonly string[], now: number = Date.now()):
   const maxFileBytes = values['max-file-size'] === undefined ? undefined : parseByteSize(values['max-file-size'])
   if (maxFileBytes === null) return usageError(`--max-file-size must be a size such as 512M, 2G or 1000000 (bytes), not "${values['max-file-size']}"`)
 
-  const s3 = s3Part(values, now)
-  if (!s3.ok) return usageError(s3.error.replace(`\n\n${S3_CLI_USAGE}`, ''))
-  const { from, to, ...connection } = s3.value.options
+  const s3 = s3OptionsFromValues(values, now)
+  if (!s3.ok) return usageError(s3.error)
+  const { from, to, ...connection } = s3.value
 
   return {
     ...defaults(),

@@ -2,7 +2,6 @@
 // JSON object (common/identity.ts Dossier). Parsing is pure and unit-tested like cli-args.ts;
 // problems with inputs are reported on stderr as the main command does.
 
-import { parseArgs } from 'node:util'
 import { EventStore } from '../store/event-store'
 import { loadInto } from '../loader/load-files'
 import { isS3Url } from '../s3/cli-options'
@@ -11,6 +10,13 @@ import { identityIndexOf } from '../identity/identity-index'
 import { parsePrincipal } from '../identity/principal-events'
 import { EXIT_INPUT_PROBLEM, EXIT_INTERRUPTED, EXIT_OK, type CliIo } from './cli-run'
 import type { PrincipalRef } from '../../common/identity'
+import { optionHelp, parseOptions, type OptionTable } from './option-table'
+
+/** Every option of `ashiato dossier`, parsed and documented from this one table. */
+export const DOSSIER_OPTIONS = {
+  pretty: { type: 'boolean', help: 'indent the JSON' },
+  help: { type: 'boolean', short: 'h', help: 'this text' },
+} as const satisfies OptionTable
 
 export const DOSSIER_USAGE = `Usage: ashiato dossier [options] PRINCIPAL PATH...
 
@@ -24,8 +30,7 @@ ARN, a name (an IAM user name, a session name), or KIND:VALUE with KIND one of i
 roleSession, identityCenterUser, accessKey, sourceIp, name (role:Admin, identityCenterUser:dana).
 
 Options
-      --pretty          indent the JSON
-  -h, --help
+${optionHelp(DOSSIER_OPTIONS)}
 
 Exit status: 0 when every input was read, 1 when some could not be (the dossier covers the
 rest; each problem is on stderr), 2 for a usage error, 130 when interrupted.`
@@ -40,15 +45,7 @@ export interface DossierOptions {
 export function parseDossierArgs(argv: readonly string[]): DossierOptions | { usageError: string } {
   let parsed
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        pretty: { type: 'boolean' },
-      },
-    })
+    parsed = parseOptions(DOSSIER_OPTIONS, argv)
   } catch (error) {
     return { usageError: `${error instanceof Error ? error.message : String(error)}\nRun "ashiato dossier --help" for usage.` }
   }

@@ -28,17 +28,14 @@ export interface CliIo {
   workerPath?: string
 }
 
-export interface CliStats {
-  events: number
-  files: number
-  digests: number
-  duplicates: number
-  /** Events sharing eventID and account with a different event: all kept. */
-  idCollisions: number
-  /** Events without a readable eventTime: kept, printed last. */
-  noTime: number
-  badFiles: { file: string; reason: string }[]
-  loadMs: number
+/** The counts that add up over a run's loads (the local paths, then each s3:// trail). */
+const SUMMED_COUNTS = ['files', 'digests', 'duplicates', 'idCollisions', 'noTime'] as const
+
+/**
+ * What --stats prints: the loader's own summary fields (their meaning is declared once, on
+ * LoadSummary), over all the run's loads, then the query's figures when filtering.
+ */
+export type CliStats = Pick<LoadSummary, 'events' | (typeof SUMMED_COUNTS)[number] | 'badFiles' | 'loadMs'> & {
   matched?: number
   queryMs?: number
 }
@@ -101,11 +98,7 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<number> {
     if (report.kind === 'error' || report.reason) problem(report.file, report.reason)
   }
   const add = (summary: LoadSummary): void => {
-    stats.files += summary.files
-    stats.digests += summary.digests
-    stats.duplicates += summary.duplicates
-    stats.idCollisions += summary.idCollisions
-    stats.noTime += summary.noTime
+    for (const key of SUMMED_COUNTS) stats[key] += summary[key]
   }
 
   const loadStarted = performance.now()

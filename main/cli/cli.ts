@@ -2,7 +2,8 @@
 // Process wiring lives here (arguments, signals, stdout's quirks, the exit status) and the
 // --help text; the run itself is cli-run.ts.
 
-import { parseCliArgs } from './cli-args'
+import { CLI_OPTIONS, parseCliArgs } from './cli-args'
+import { optionHelp } from './option-table'
 import { EXIT_INTERRUPTED, EXIT_USAGE, runCli } from './cli-run'
 import { version } from '../../package.json'
 import { escapeControls } from '../../common/control-chars'
@@ -11,7 +12,7 @@ import { DETECT_USAGE, parseDetectArgs } from './detect-args'
 import { runDetectCli } from './detect-run'
 
 // The --help text is the CLI's documentation, so it states what a script depends on: output
-// order, exit codes, where errors go.
+// order, exit codes, where errors go. Its option lines are written from the options table.
 const USAGE = `Usage: ashiato [options] PATH...
        ashiato detect [options] PATH...   (Sigma detections: ashiato detect --help)
 
@@ -21,37 +22,18 @@ JSON but for whitespace) are dropped; events sharing an eventID with different c
 printed and counted as idCollisions.
 
 Output
-  -f, --format FORMAT   jsonl (default): one event per line, its original JSON text
-                        json: {"Records":[...]}, the CloudTrail file format (jq, Athena, Ashiato)
-                        csv: the console's Event history columns (formula-safe)
-      --columns A,B     csv: extra columns after the console's (account, identityType, eventType...)
-  -o, --out FILE        write FILE atomically instead of stdout (nothing is left behind if the
-                        run fails or is interrupted); FILE ending in .gz is gzipped
-  -c, --count           print only the number of matching events
-      --newest-first    the exact reverse of the default order (newest first)
-      --stats           one JSON line on stderr: events, files, digests, duplicates, idCollisions,
-                        noTime (events without a zoned ISO 8601 eventTime), badFiles, loadMs,
-                        and matched / queryMs when filtering
+${optionHelp(CLI_OPTIONS, ['format', 'columns', 'out', 'count', 'newest-first', 'stats'])}
 
 Filtering
-  -q, --query QUERY     the filter bar's language, e.g. 'event:Delete* -error:*' or
-                        'user:alice and source:s3.amazonaws.com' (a query starting with '-':
-                        --query=-error:*)
-      --from TIME       eventTime at or after TIME: 2024-03-10, 2024-03-10T12:00Z, 7d, 12h, 30m
-      --to TIME         eventTime before TIME (a date alone is midnight UTC, so it is excluded)
-                        For s3:// inputs, --from/--to also choose what is downloaded
-                        (default: the last 24 hours).
+${optionHelp(CLI_OPTIONS, ['query', 'from', 'to'])}
 
 S3 (s3://BUCKET[/PREFIX], credentials from the AWS CLI's configuration)
-      --profile NAME  --region REGION  --endpoint-url URL  --concurrency N
-      --cache-dir DIR   where downloaded objects are kept (default: $ASHIATO_CACHE_DIR, else
-                        the user cache folder: ~/.cache/ashiato/s3 on Linux)
+${optionHelp(CLI_OPTIONS, ['profile', 'region', 'endpoint-url', 'allow-plain-http', 'concurrency', 'cache-dir'])}
 
 Limits
-      --max-file-size SIZE  a file whose JSON (inflated, for .gz) is over SIZE is reported and
-                        skipped (default 512M; K, M, G suffixes, binary)
+${optionHelp(CLI_OPTIONS, ['max-file-size'])}
 
-  -h, --help  -V, --version
+${optionHelp(CLI_OPTIONS, ['help', 'version'])}
 
 Hostile text: on a terminal, control and bidi characters inside the events' strings (ESC,
 U+202E...) are shown as \\u escapes (the same JSON values); piped or with --out, the events'

@@ -1,9 +1,31 @@
 // `ashiato detect [options] PATH...`: its command line, parsed into options or a usage error.
 // Pure, like cli-args.ts, whose conventions it follows (parseArgs, messages, --stats).
 
-import { parseArgs } from 'node:util'
 import { LEVELS, type Level } from '../detect/rule-model'
 import { isS3Url, parseS3Url } from '../s3/cli-options'
+import { optionHelp, parseOptions, type OptionTable } from './option-table'
+
+/** Every option of `ashiato detect`, parsed and documented from this one table. */
+export const DETECT_OPTIONS = {
+  rules: {
+    type: 'string',
+    short: 'r',
+    multiple: true,
+    value: 'DIR',
+    help: "also run the rules under DIR (.yml/.yaml files; a clone of SigmaHQ or\nSuzaku's rules); repeatable",
+  },
+  'no-builtin-rules': { type: 'boolean', help: "skip Ashiato's built-in rule pack (then --rules is required)" },
+  'min-level': { type: 'string', value: 'LEVEL', help: 'only detections of LEVEL or above:\ninformational, low, medium, high, critical' },
+  format: {
+    type: 'string',
+    short: 'f',
+    value: 'FORMAT',
+    help:
+      'jsonl (default): one JSON object per detection with ruleId, title,\nlevel, author, tags, source ("builtin" or the rule file), eventIds\n(CloudTrail eventIDs: one for a plain rule, the group\'s for a\ncorrelation), firstTime, lastTime, and group (correlation group-by\nvalues, when any)\ncsv: the same columns (lists joined with ";"; formula-safe)',
+  },
+  stats: { type: 'boolean', help: 'one JSON line on stderr: events, files, loadMs, rules,\nrulesUnsupported, detections, detectMs' },
+  help: { type: 'boolean', short: 'h', help: 'this text' },
+} as const satisfies OptionTable
 
 export interface DetectCliOptions {
   help: boolean
@@ -23,19 +45,7 @@ const usageError = (message: string): { usageError: string } => ({ usageError: `
 export function parseDetectArgs(argv: readonly string[]): DetectArgsResult {
   let parsed
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        rules: { type: 'string', short: 'r', multiple: true },
-        'no-builtin-rules': { type: 'boolean' },
-        'min-level': { type: 'string' },
-        format: { type: 'string', short: 'f' },
-        stats: { type: 'boolean' },
-      },
-    })
+    parsed = parseOptions(DETECT_OPTIONS, argv)
   } catch (error) {
     return usageError(error instanceof Error ? error.message : String(error))
   }
@@ -66,21 +76,10 @@ PATH (files, folders, s3://BUCKET/PREFIX as for "ashiato") and prints one detect
 oldest first.
 
 Rules
-  -r, --rules DIR         also run the rules under DIR (.yml/.yaml files; a clone of SigmaHQ or
-                          Suzaku's rules); repeatable
-      --no-builtin-rules  skip Ashiato's built-in rule pack (then --rules is required)
-      --min-level LEVEL   only detections of LEVEL or above:
-                          informational, low, medium, high, critical
+${optionHelp(DETECT_OPTIONS, ['rules', 'no-builtin-rules', 'min-level'], 26)}
 
 Output
-  -f, --format FORMAT     jsonl (default): one JSON object per detection with ruleId, title,
-                          level, author, tags, source ("builtin" or the rule file), eventIds
-                          (CloudTrail eventIDs: one for a plain rule, the group's for a
-                          correlation), firstTime, lastTime, and group (correlation group-by
-                          values, when any)
-                          csv: the same columns (lists joined with ";"; formula-safe)
-      --stats             one JSON line on stderr: events, files, loadMs, rules,
-                          rulesUnsupported, detections, detectMs
+${optionHelp(DETECT_OPTIONS, ['format', 'stats', 'help'], 26)}
 
 Rules that cannot be evaluated are listed on stderr with the reason (never skipped silently).
 The rules' authors are printed with every detection, as the Detection Rule License asks.

@@ -1,8 +1,8 @@
 // `ashiato validate` arguments, parsed into options or a usage error. Pure, like cli-args.ts:
 // the same parseArgs options table style, the S3 module's own --from/--to syntax.
 
-import { parseArgs } from 'node:util'
-import { isS3Url, parseS3CliOptions, parseS3Url, S3_CLI_USAGE, type S3CliOptions } from '../s3/cli-options'
+import { isS3Url, parseS3Url, s3OptionsFromValues, S3_OPTIONS, type S3CliOptions } from '../s3/cli-options'
+import { optionHelp, parseOptions, type OptionTable } from './option-table'
 
 export interface ValidateOptions {
   help: boolean
@@ -20,6 +20,26 @@ export interface ValidateOptions {
   fetchKeys: boolean
 }
 
+/** Every option of `ashiato validate`, parsed and documented from this one table. */
+export const VALIDATE_OPTIONS = {
+  help: { type: 'boolean', short: 'h', help: 'this text' },
+  'public-keys': {
+    type: 'string',
+    multiple: true,
+    value: 'FILE',
+    help: 'keys as printed by "aws cloudtrail list-public-keys" (repeatable);\nwithout keys, hashes and the chain are still checked',
+  },
+  profile: { ...S3_OPTIONS.profile, help: 'fetch missing keys with cloudtrail:ListPublicKeys (and read s3://)' },
+  region: { ...S3_OPTIONS.region, help: 'with --export-keys: the region whose keys to save' },
+  format: { type: 'string', short: 'f', value: 'FORMAT', help: 'text (default) or jsonl: {"kind","path","account","region","status","detail"}' },
+  'export-keys': { type: 'string', value: 'FILE', help: 'save the public keys of --region for --from..--to, in the same format' },
+  from: { ...S3_OPTIONS.from, help: 's3:// and --export-keys: the start of the range (2024-03-10, 7d, ...)' },
+  to: { ...S3_OPTIONS.to, help: 's3:// and --export-keys: the end of the range' },
+  'endpoint-url': { ...S3_OPTIONS['endpoint-url'], help: 'as for s3:// inputs of "ashiato"' },
+  concurrency: { ...S3_OPTIONS.concurrency, help: 'as for s3:// inputs of "ashiato"' },
+  'cache-dir': { type: 'string', value: 'DIR', help: 'as for s3:// inputs of "ashiato"' },
+} as const satisfies OptionTable
+
 export const VALIDATE_USAGE = `Usage: ashiato validate [--public-keys FILE]... [--profile P --region R] [--format text|jsonl] PATH|s3://...
        ashiato validate --export-keys FILE --profile P --region R --from TIME --to TIME
 
@@ -29,14 +49,7 @@ it, which is how Ashiato keeps S3's x-amz-meta-signature), the chain of digests,
 SHA-256 of every log file's uncompressed content. Local copies are matched on their path from
 AWSLogs/ on.
 
-      --public-keys FILE  keys as printed by "aws cloudtrail list-public-keys" (repeatable);
-                          without keys, hashes and the chain are still checked
-      --profile NAME      fetch missing keys with cloudtrail:ListPublicKeys (and read s3://)
-      --region REGION     with --export-keys: the region whose keys to save
-      --format FORMAT     text (default) or jsonl: {"kind","path","account","region","status","detail"}
-      --export-keys FILE  save the public keys of --region for --from..--to, in the same format
-      --from TIME --to TIME  s3:// and --export-keys: the range (2024-03-10, 7d, ...)
-      --endpoint-url URL --concurrency N --cache-dir DIR   as for s3:// inputs
+${optionHelp(VALIDATE_OPTIONS, ['public-keys', 'profile', 'region', 'format', 'export-keys', 'from', 'to', 'endpoint-url', 'concurrency', 'cache-dir', 'help'], 28)}
 
 Statuses. Log files: valid, modified, missing, not-in-digest (possibly inserted), not-covered
 (no digest for its hour loaded). Digest files: valid, invalid-signature, key-unknown,
@@ -51,24 +64,7 @@ const usageError = (message: string): { usageError: string } => ({ usageError: `
 export function parseValidateArgs(argv: readonly string[], now: number = Date.now()): ValidateOptions | { usageError: string } {
   let parsed
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        'public-keys': { type: 'string', multiple: true },
-        profile: { type: 'string' },
-        region: { type: 'string' },
-        format: { type: 'string', short: 'f' },
-        'export-keys': { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        'endpoint-url': { type: 'string' },
-        concurrency: { type: 'string' },
-        'cache-dir': { type: 'string' },
-      },
-    })
+    parsed = parseOptions(VALIDATE_OPTIONS, argv)
   } catch (error) {
     return usageError(error instanceof Error ? error.message : String(error))
   }
@@ -77,14 +73,9 @@ export function parseValidateArgs(argv: readonly string[], now: number = Date.no
   if (base.help) return base
   const format = (values.format ?? 'text').toLowerCase()
   if (format !== 'text' && format !== 'jsonl') return usageError(`--format must be text or jsonl, not "${values.format}"`)
-  const flags: string[] = []
-  for (const name of ['profile', 'region', 'endpoint-url', 'from', 'to', 'concurrency'] as const) {
-    const value = values[name]
-    if (typeof value === 'string') flags.push(`--${name}=${value}`)
-  }
-  const s3 = parseS3CliOptions(flags, now)
-  if (!s3.ok) return usageError(s3.error.replace(`\n\n${S3_CLI_USAGE}`, ''))
-  const { from, to, ...connection } = s3.value.options
+  const s3 = s3OptionsFromValues(values, now)
+  if (!s3.ok) return usageError(s3.error)
+  const { from, to, ...connection } = s3.value
   const exportKeys = values['export-keys']
   if (exportKeys !== undefined) {
     if (exportKeys === '') return usageError('--export-keys needs a file name')

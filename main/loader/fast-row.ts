@@ -8,7 +8,7 @@
 
 import { hashEventId } from '../store/id-hash-table'
 import { arnLastPart } from '../store/event-fields'
-import { daysInMonth, parseEventTime } from '../../common/event-time'
+import { daysInMonth, parseEventTime } from '../../common/time'
 import type { ColumnCoder } from './column-coder'
 import {
   ACCESS_KEY, ACCOUNT_ID, ARN, AWS_REGION, ERROR_CODE, EVENT_ID, EVENT_NAME, EVENT_SOURCE, EVENT_TIME, EVENT_TYPE,
@@ -73,7 +73,7 @@ let cachedDay = -1
 let cachedDayMs = 0
 
 /**
- * parseEventTime (common/event-time.ts): CloudTrail's own form, 2024-03-05T10:21:01Z, is read
+ * parseEventTime (common/time/event-time.ts): CloudTrail's own form, 2024-03-05T10:21:01Z, is read
  * here from the bytes; any other form (fractions, offsets, or no time at all) goes to
  * parseEventTime itself, which this must agree with (fast-fields.test.ts holds it to that).
  */

@@ -3,7 +3,7 @@
 
 import type { CompareNode, ExistsNode, MatchNode, PatternPart, TextNode } from '../../common/query/ast'
 import { patternLiteral, patternSource } from '../../common/query/ast'
-import { formatEventTime, parseInstant } from '../../common/query/instant'
+import { formatEventTime, parseInstant } from '../../common/time'
 import type { EventStore } from '../store/event-store'
 import { filterBytes, foldedSource, literalNeedle } from './byte-search'
 import { filterColumns, filterColumnsPresent, filterReadOnly, filterTimes } from './column-filter'

@@ -4,7 +4,7 @@
 
 import type { CompareOp, PatternPart } from '../../common/query/ast'
 import { patternLiteral } from '../../common/query/ast'
-import { parseInstant } from '../../common/query/instant'
+import { parseInstant } from '../../common/time'
 import { compileGlob } from '../../common/glob-match'
 import { MAX_JSON_DEPTH } from '../../common/json-depth'
 

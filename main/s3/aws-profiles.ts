@@ -5,7 +5,9 @@
 
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import { readFile as fsReadFile } from 'node:fs/promises'
+import { parseKnownFiles } from '@smithy/shared-ini-file-loader'
+
+type ParsedIniData = Awaited<ReturnType<typeof parseKnownFiles>>
 
 export interface AwsConfigPaths {
   configFile: string
@@ -30,29 +32,7 @@ export function defaultConfigPaths(env: NodeJS.ProcessEnv = process.env, home = 
   }
 }
 
-/** A minimal INI reader in the AWS flavour: [section], key = value, # and ; comments. */
-export function parseIni(text: string): Map<string, Record<string, string>> {
-  const sections = new Map<string, Record<string, string>>()
-  let current: Record<string, string> | undefined
-  for (const raw of text.split(/\r?\n/)) {
-    // Indented lines continue a nested property (e.g. "s3 =\n  max_concurrent_requests = 20"):
-    // nothing in them matters for choosing a profile.
-    if (/^\s/.test(raw) && current && raw.trim()) continue
-    const line = raw.trim()
-    if (!line || line.startsWith('#') || line.startsWith(';')) continue
-    const section = /^\[\s*([^\]]+?)\s*\]/.exec(line)
-    if (section) {
-      current = sections.get(section[1]) ?? {}
-      sections.set(section[1], current)
-      continue
-    }
-    const eq = line.indexOf('=')
-    if (eq > 0 && current) current[line.slice(0, eq).trim().toLowerCase()] = line.slice(eq + 1).replace(/\s[#;].*$/, '').trim()
-  }
-  return sections
-}
-
-function kindOf(props: Record<string, string>): ProfileCredentialKind {
+function kindOf(props: Partial<Record<string, string>>): ProfileCredentialKind {
   if (props.sso_start_url || props.sso_session || props.sso_account_id) return 'sso'
   if (props.role_arn && props.web_identity_token_file) return 'web-identity'
   if (props.role_arn) return 'assume-role'
@@ -61,17 +41,14 @@ function kindOf(props: Record<string, string>): ProfileCredentialKind {
   return 'other'
 }
 
-/** Profiles from the two files' text: config sections are "[profile x]" (or "[default]"), credentials are "[x]". */
-export function profilesFromIni(configText: string, credentialsText: string): AwsProfileInfo[] {
-  const merged = new Map<string, Record<string, string>>()
-  for (const [section, props] of parseIni(credentialsText)) merged.set(section, { ...props })
-  for (const [section, props] of parseIni(configText)) {
-    const m = /^profile\s+(.+)$/.exec(section)
-    const name = m ? m[1].trim() : section === 'default' ? 'default' : undefined
-    // Other config sections ([sso-session x], [services x]) are not profiles.
-    if (name) merged.set(name, { ...merged.get(name), ...props })
-  }
-  return [...merged]
+// Sections of the config file that are not profiles; the SDK's reader keys them "sso-session.x"
+// and "services.x" (and strips "profile " from the others).
+const NOT_PROFILES = /^(?:sso-session|services)\./
+
+/** Profiles from the SDK's merged reading of both files, `[default]` first, then by name. */
+export function profilesFromIni(data: ParsedIniData): AwsProfileInfo[] {
+  return Object.entries(data)
+    .filter(([name]) => !NOT_PROFILES.test(name))
     .map(([name, props]) => {
       const kind = kindOf(props)
       return { name, region: props.region || undefined, sso: kind === 'sso', kind }
@@ -79,19 +56,15 @@ export function profilesFromIni(configText: string, credentialsText: string): Aw
     .sort((a, b) => (a.name === 'default' ? -1 : b.name === 'default' ? 1 : a.name.localeCompare(b.name)))
 }
 
-/** The profiles a user can choose from; a missing file just contributes nothing. */
-export async function listProfiles(
-  paths: Partial<AwsConfigPaths> = {},
-  readFile: (path: string) => Promise<string> = (p) => fsReadFile(p, 'utf8'),
-): Promise<AwsProfileInfo[]> {
+/**
+ * The profiles a user can choose from, read by the SDK's own shared-file reader (the same one
+ * that later resolves the chosen profile's credentials, so both agree on what a file says); a
+ * missing file contributes nothing. Read afresh each time: the user may have just run
+ * `aws configure`.
+ */
+export async function listProfiles(paths: Partial<AwsConfigPaths> = {}): Promise<AwsProfileInfo[]> {
   const { configFile, credentialsFile } = { ...defaultConfigPaths(), ...paths }
-  const read = (p: string) =>
-    readFile(p).catch((err: NodeJS.ErrnoException) => {
-      if (err.code === 'ENOENT' || err.code === 'ENOTDIR') return ''
-      throw err
-    })
-  const [config, credentials] = await Promise.all([read(configFile), read(credentialsFile)])
-  return profilesFromIni(config, credentials)
+  return profilesFromIni(await parseKnownFiles({ configFilepath: configFile, filepath: credentialsFile, ignoreCache: true }))
 }
 
 /** The region a profile names, or the environment's, as the SDK would pick it (env first). */

@@ -1,9 +1,13 @@
 // Command-line glue for S3 inputs: s3://bucket/prefix URLs and the AWS-CLI-like options
-// (--profile --region --endpoint-url --from --to --concurrency). Pure: the CLI calls these and
-// prints the usage error they return; nothing here exits or reads the environment.
+// (--profile --region --endpoint-url --from --to --concurrency), as one option table that the
+// commands include in theirs, and the check of their parsed values. Pure: the CLI prints the
+// usage error these return; nothing here exits or reads the environment.
 
 import { checkEndpoint } from './endpoint-policy'
+import type { OptionTable, OptionValues } from '../cli/option-table'
 import { DAY_MS, normalizePrefix } from './trail-layout'
+import { parseRangeTime } from '../../common/time'
+import { isBucketName, isHttpUrl, isRegion } from '../../common/aws-names'
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string }
 
@@ -25,14 +29,18 @@ export interface S3CliOptions {
   concurrency?: number
 }
 
-export const S3_CLI_USAGE = `S3 inputs: s3://BUCKET[/PREFIX] (the trail's bucket, and its key prefix or a path under AWSLogs/)
-  --profile NAME        AWS profile from ~/.aws/config or ~/.aws/credentials (default: AWS_PROFILE or "default")
-  --region REGION       region to start from (the bucket's own region is followed automatically)
-  --endpoint-url URL    S3-compatible server or VPC endpoint (path-style addressing)
-  --allow-plain-http    allow an http:// endpoint on another host (the signed requests cross the network in clear)
-  --from TIME           first eventTime to include: 2024-03-10, 2024-03-10T12:00Z, or 7d / 12h / 30m ago
-  --to TIME             end of the range, not included (default: now); a date alone is midnight UTC
-  --concurrency N       downloads in flight (default 16)`
+/** The S3 options, as every command that reads s3:// takes them (ashiato, validate; serve takes some). */
+export const S3_OPTIONS = {
+  profile: { type: 'string', value: 'NAME', help: 'AWS profile from ~/.aws/config or ~/.aws/credentials\n(default: AWS_PROFILE or "default")' },
+  region: { type: 'string', value: 'REGION', help: 'region to start from (the bucket\'s own region is followed\nautomatically)' },
+  'endpoint-url': { type: 'string', value: 'URL', help: 'S3-compatible server or VPC endpoint (path-style addressing)' },
+  'allow-plain-http': { type: 'boolean', help: 'allow an http:// endpoint on another host (the signed requests\ncross the network in clear)' },
+  from: { type: 'string', value: 'TIME', help: 'first eventTime to include: 2024-03-10, 2024-03-10T12:00Z,\nor 7d / 12h / 30m ago' },
+  to: { type: 'string', value: 'TIME', help: 'end of the range, not included (default: now); a date alone\nis midnight UTC' },
+  concurrency: { type: 'string', value: 'N', help: 'downloads in flight (default 16)' },
+} as const satisfies OptionTable
+
+type S3Values = OptionValues<typeof S3_OPTIONS>
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value })
 const fail = <T>(error: string): Parsed<T> => ({ ok: false, error })
@@ -42,8 +50,7 @@ export function parseS3Url(url: string): Parsed<S3Url> {
   const m = /^s3:\/\/([^/]+)(?:\/(.*))?$/i.exec(url.trim())
   if (!m) return fail(`Not an S3 URL: "${url}" (expected s3://bucket/prefix)`)
   const bucket = m[1]
-  // Bucket naming rules (3-63 chars, lower case, digits, dots, hyphens); S3-compatible servers are laxer, so only the shape is checked.
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{1,254}$/.test(bucket)) return fail(`Not a bucket name: "${bucket}"`)
+  if (!isBucketName(bucket)) return fail(`Not a bucket name: "${bucket}"`)
   return ok({ bucket, prefix: normalizePrefix(m[2]) })
 }
 
@@ -58,63 +65,26 @@ export function parseTime(text: string, now: number = Date.now()): number | unde
   if (s === 'now') return now
   const age = /^(\d+)([dhm])$/.exec(s)
   if (age) return now - Number(age[1]) * { d: DAY_MS, h: 3_600_000, m: 60_000 }[age[2] as 'd' | 'h' | 'm']
-  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s)
-  if (date) {
-    const t = Date.UTC(+date[1], +date[2] - 1, +date[3])
-    // Date.UTC rolls 2024-02-30 over into March: accept only dates that exist.
-    return new Date(t).toISOString().startsWith(s) ? t : undefined
-  }
-  if (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/i.test(s)) return undefined
-  const zoned = /(Z|[+-]\d{2}:?\d{2})$/i.test(s) ? s : s + 'Z'
-  const t = Date.parse(zoned.replace(' ', 'T'))
-  return Number.isNaN(t) ? undefined : t
+  return parseRangeTime(s)
 }
 
-const VALUE_FLAGS = ['--profile', '--region', '--endpoint-url', '--from', '--to', '--concurrency'] as const
-type Flag = (typeof VALUE_FLAGS)[number]
-
 /**
- * Picks the S3 options out of an argument list (as "--flag value" or "--flag=value"); everything
- * else is returned in `rest`, in order, for the CLI's own parsing.
+ * The S3 options out of a command's parsed values (the command's table includes S3_OPTIONS):
+ * each value checked, times read, or the usage error that names the option.
  */
-export function parseS3CliOptions(args: readonly string[], now: number = Date.now()): Parsed<{ options: S3CliOptions; rest: string[] }> {
-  const raw = new Map<Flag, string>()
-  const rest: string[] = []
-  let allowPlainHttp = false
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]
-    const eq = arg.indexOf('=')
-    const name = (eq > 0 ? arg.slice(0, eq) : arg) as Flag
-    if (arg === '--allow-plain-http') {
-      allowPlainHttp = true
-      continue
-    }
-    if (!VALUE_FLAGS.includes(name)) {
-      rest.push(arg)
-      continue
-    }
-    const value = eq > 0 ? arg.slice(eq + 1) : args[++i]
-    if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) return fail(`${name} needs a value\n\n${S3_CLI_USAGE}`)
-    if (raw.has(name)) return fail(`${name} is given twice`)
-    raw.set(name, value)
+export function s3OptionsFromValues(values: S3Values, now: number = Date.now()): Parsed<S3CliOptions> {
+  for (const [name, value] of Object.entries(values)) {
+    if (value === '' && name in S3_OPTIONS) return fail(`--${name} needs a value`)
   }
+  const { profile, region, 'endpoint-url': endpoint, 'allow-plain-http': allowPlainHttp, concurrency: conc } = values
   const options: S3CliOptions = {}
-  const profile = raw.get('--profile')
   if (profile !== undefined) options.profile = profile
-  const region = raw.get('--region')
   if (region !== undefined) {
-    if (!/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(region)) return fail(`Not an AWS region: "${region}" (for example us-east-1)`)
+    if (!isRegion(region)) return fail(`Not an AWS region: "${region}" (for example us-east-1)`)
     options.region = region
   }
-  const endpoint = raw.get('--endpoint-url')
   if (endpoint !== undefined) {
-    let url: URL | undefined
-    try {
-      url = new URL(endpoint)
-    } catch {
-      url = undefined
-    }
-    if (!url || !/^https?:$/.test(url.protocol)) return fail(`--endpoint-url must be an http:// or https:// URL, not "${endpoint}"`)
+    if (!isHttpUrl(endpoint)) return fail(`--endpoint-url must be an http:// or https:// URL, not "${endpoint}"`)
     options.endpointUrl = endpoint
     if (allowPlainHttp) options.allowPlainHttp = true
     try {
@@ -124,19 +94,18 @@ export function parseS3CliOptions(args: readonly string[], now: number = Date.no
     }
   }
   for (const flag of ['--from', '--to'] as const) {
-    const text = raw.get(flag)
+    const text = values[flag === '--from' ? 'from' : 'to']
     if (text === undefined) continue
     const t = parseTime(text, now)
     if (t === undefined) return fail(`${flag}: cannot read "${text}" as a time (2024-03-10, 2024-03-10T12:00Z, 7d, 12h, now)`)
     options[flag === '--from' ? 'from' : 'to'] = t
   }
   if (options.from !== undefined && options.to !== undefined && options.to <= options.from) return fail('--to must be after --from')
-  const conc = raw.get('--concurrency')
   if (conc !== undefined) {
     if (!/^\d+$/.test(conc) || +conc < 1 || +conc > 512) return fail(`--concurrency must be a whole number from 1 to 512, not "${conc}"`)
     options.concurrency = +conc
   }
-  return ok({ options, rest })
+  return ok(options)
 }
 
 /** The range to open: --to defaults to now, --from to a day before --to. */

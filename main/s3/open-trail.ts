@@ -16,6 +16,7 @@ import { describeS3Error, isAbortError, S3OpenError, type S3Action } from './s3-
 import { createLimiter, mapLimit, withRetry } from './task-pool'
 import { dayPrefixes, endsBeforeRange, splitPrefix, walkLayout, type TrailLayout } from './trail-layout'
 import { createProgress, type S3Progress } from './trail-progress'
+import { isBucketName } from '../../common/aws-names'
 
 // The whole S3 API from one module: the dialog needs profiles, buckets, layout, open and clear.
 export type { S3Progress } from './trail-progress'
@@ -93,7 +94,7 @@ export interface S3Summary {
 }
 
 function validate(req: S3TrailRequest): void {
-  if (!req.bucket || /[/\s]/.test(req.bucket)) throw new S3OpenError(`Not a bucket name: "${req.bucket}"`, 'invalid')
+  if (!isBucketName(req.bucket)) throw new S3OpenError(`Not a bucket name: "${req.bucket}"`, 'invalid')
   if (!Number.isFinite(req.from) || !Number.isFinite(req.to) || req.to <= req.from) throw new S3OpenError('The date range is empty: "to" must be after "from"', 'invalid')
   if (req.concurrency !== undefined && !(Number.isInteger(req.concurrency) && req.concurrency >= 1)) throw new S3OpenError('Concurrency must be a whole number of at least 1', 'invalid')
 }

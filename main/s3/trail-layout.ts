@@ -4,6 +4,7 @@
 // through a listChildren function passed in, so the same walk runs over S3 or over the cache folder.
 
 import { mapLimit } from './task-pool'
+import { isAccountId, isRegion } from '../../common/aws-names'
 
 export type TrailKind = 'CloudTrail' | 'CloudTrail-Insight' | 'CloudTrail-Digest'
 export const TRAIL_KINDS: readonly TrailKind[] = ['CloudTrail', 'CloudTrail-Insight', 'CloudTrail-Digest']
@@ -13,9 +14,6 @@ export const DAY_MS = 86_400_000
 export const FILE_TIME_MARGIN_MS = 60 * 60_000
 
 export const isOrgId = (s: string): boolean => /^o-[a-z0-9]{10,32}$/.test(s)
-export const isAccountId = (s: string): boolean => /^\d{12}$/.test(s)
-/** us-east-1, eu-central-2, us-gov-west-1, cn-north-1, ap-southeast-5, il-central-1 ... */
-export const isRegion = (s: string): boolean => /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(s)
 
 /** A user's prefix as S3 wants it: no leading slash, '' or ending with '/'. */
 export function normalizePrefix(prefix: string | undefined): string {

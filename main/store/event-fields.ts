@@ -3,7 +3,7 @@
 // list and the filters can never disagree about, say, who "the user" is.
 
 import type { EventRow } from '../../common/event-row'
-import { parseEventTime } from '../../common/event-time'
+import { parseEventTime } from '../../common/time'
 
 type Json = Record<string, unknown>
 

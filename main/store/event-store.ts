@@ -22,7 +22,7 @@ export interface AddResult {
    * another, different kept event (an earlier event is counted when its first twin arrives).
    */
   idCollisions: number
-  /** Kept events without a readable eventTime (see common/event-time.ts). */
+  /** Kept events without a readable eventTime (see common/time/event-time.ts). */
   noTime: number
 }
 

@@ -1,28 +1,50 @@
-// The command line of web mode: `node dist/main/serve.cjs [--port N] [FILE...]`.
+// The command line of web mode: `node dist/main/serve.cjs [--port N] [FILE...]`, parsed and
+// documented from one option table (main/cli/option-table.ts), like the CLI's.
 
 import { checkEndpoint } from '../s3/endpoint-policy'
+import { isHttpUrl } from '../../common/aws-names'
+import { optionError, optionHelp, parseOptions, type OptionTable, type ParsedOptions } from '../cli/option-table'
 import { DEFAULT_MAX_UPLOAD_BYTES } from './uploads'
 
 export const DEFAULT_PORT = 4780
+
+/** Every option of ashiato-serve, parsed and documented from this one table. */
+export const SERVE_OPTIONS = {
+  port: { type: 'string', value: 'N', help: `port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)` },
+  'cache-dir': {
+    type: 'string',
+    value: 'DIR',
+    help: 'where objects opened from S3 are kept (default: $ASHIATO_CACHE_DIR, else\n$XDG_CACHE_HOME/ashiato/s3 or ~/.cache/ashiato/s3)',
+  },
+  'endpoint-url': {
+    type: 'string',
+    value: 'URL',
+    help: 'the S3-compatible server or VPC endpoint browser tabs use for S3 (they\ncannot name another one: it would receive the signed requests)',
+  },
+  'allow-plain-http': {
+    type: 'boolean',
+    help: 'allow --endpoint-url to be plain http:// to a host other than this\nmachine (the signed requests, with the access key ID, then cross the network\nin clear)',
+  },
+  'max-upload': {
+    type: 'string',
+    value: 'SIZE',
+    help: 'largest upload from a browser tab, its files together (default 8GiB;\nunits B, KiB, MiB, GiB, TiB, or KB/MB/GB/TB as powers of 1000)',
+  },
+  rules: {
+    type: 'string',
+    multiple: true,
+    value: 'DIR',
+    help: 'also run the Sigma rules (.yml) under DIR over what is loaded (repeatable;\nthe built-in rules always run)',
+  },
+  help: { type: 'boolean', short: 'h', help: 'this text' },
+} as const satisfies OptionTable
 
 export const USAGE = `Usage: ashiato-serve [--port N] [--cache-dir DIR] [--endpoint-url URL] [--allow-plain-http]
                      [--max-upload SIZE] [FILE_OR_FOLDER...]
 
 Serves the Ashiato viewer at http://127.0.0.1:PORT/ for a local browser and loads the given
 CloudTrail files or folders. The printed URL carries an access token: open that exact URL.
-  --port N         port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
-  --cache-dir DIR  where objects opened from S3 are kept (default: $ASHIATO_CACHE_DIR, else
-                   $XDG_CACHE_HOME/ashiato/s3 or ~/.cache/ashiato/s3)
-  --endpoint-url URL  the S3-compatible server or VPC endpoint browser tabs use for S3 (they
-                   cannot name another one: it would receive the signed requests)
-  --allow-plain-http  allow --endpoint-url to be plain http:// to a host other than this
-                   machine (the signed requests, with the access key ID, then cross the network
-                   in clear)
-  --max-upload SIZE  largest upload from a browser tab, its files together (default 8GiB;
-                   units B, KiB, MiB, GiB, TiB, or KB/MB/GB/TB as powers of 1000)
-  --rules DIR      also run the Sigma rules (.yml) under DIR over what is loaded (repeatable;
-                   the built-in rules always run)
-  --help           this text`
+${optionHelp(SERVE_OPTIONS)}`
 
 export interface ServeArgs {
   port: number
@@ -50,52 +72,50 @@ export function parseSize(text: string): number | null {
   return Number.isSafeInteger(bytes) && bytes > 0 ? bytes : null
 }
 
+/** The message for a missing or bad value of each option that takes one (the same either way). */
+const VALUE_ERRORS: Record<string, (value: string) => string> = {
+  '--port': (value) => `--port needs a number from 0 to 65535, got ${JSON.stringify(value)}`,
+  '--rules': () => '--rules needs a folder',
+  '--cache-dir': () => '--cache-dir needs a folder',
+  '--endpoint-url': (value) => `--endpoint-url needs an http:// or https:// URL, got ${JSON.stringify(value)}`,
+  '--max-upload': (value) => `--max-upload needs a size such as 8GiB or 500MB, got ${JSON.stringify(value)}`,
+}
+
+function parsed(argv: string[]): ParsedOptions<typeof SERVE_OPTIONS> {
+  try {
+    return parseOptions(SERVE_OPTIONS, argv)
+  } catch (error) {
+    const problem = optionError(error)
+    if (problem?.kind === 'unknown') throw new Error(`unknown option ${problem.option}`, { cause: error })
+    const valueError = problem && VALUE_ERRORS[problem.option]
+    throw valueError ? new Error(valueError(''), { cause: error }) : error
+  }
+}
+
 /** Parses the arguments after the script's path; throws an Error with a readable message. */
 export function parseServeArgs(argv: string[]): ServeArgs {
-  const args: ServeArgs = { port: DEFAULT_PORT, paths: [], help: false, allowPlainHttp: false, maxUploadBytes: DEFAULT_MAX_UPLOAD_BYTES }
-  let onlyPaths = false
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]
-    if (onlyPaths || !arg.startsWith('-') || arg === '-') {
-      args.paths.push(arg)
-    } else if (arg === '--') {
-      onlyPaths = true
-    } else if (arg === '--help' || arg === '-h') {
-      args.help = true
-    } else if (arg === '--port' || arg.startsWith('--port=')) {
-      const value = arg === '--port' ? argv[++i] : arg.slice('--port='.length)
-      if (value === undefined || !/^\d+$/.test(value) || Number(value) > 65535) {
-        throw new Error(`--port needs a number from 0 to 65535, got ${JSON.stringify(value ?? '')}`)
-      }
-      args.port = Number(value)
-    } else if (arg === '--rules' || arg.startsWith('--rules=')) {
-      const value = arg === '--rules' ? argv[++i] : arg.slice('--rules='.length)
-      if (!value) throw new Error('--rules needs a folder')
-      args.rules = [...(args.rules ?? []), value]
-    } else if (arg === '--cache-dir' || arg.startsWith('--cache-dir=')) {
-      const value = arg === '--cache-dir' ? argv[++i] : arg.slice('--cache-dir='.length)
-      if (!value) throw new Error('--cache-dir needs a folder')
-      args.cacheDir = value
-    } else if (arg === '--endpoint-url' || arg.startsWith('--endpoint-url=')) {
-      const value = arg === '--endpoint-url' ? argv[++i] : arg.slice('--endpoint-url='.length)
-      let url: URL | null
-      try {
-        url = new URL(value ?? '')
-      } catch {
-        url = null
-      }
-      if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw new Error(`--endpoint-url needs an http:// or https:// URL, got ${JSON.stringify(value ?? '')}`)
-      args.endpointUrl = value
-    } else if (arg === '--allow-plain-http') {
-      args.allowPlainHttp = true
-    } else if (arg === '--max-upload' || arg.startsWith('--max-upload=')) {
-      const value = arg === '--max-upload' ? argv[++i] : arg.slice('--max-upload='.length)
-      const bytes = parseSize(value ?? '')
-      if (bytes === null) throw new Error(`--max-upload needs a size such as 8GiB or 500MB, got ${JSON.stringify(value ?? '')}`)
-      args.maxUploadBytes = bytes
-    } else {
-      throw new Error(`unknown option ${arg}`)
-    }
+  const { values, positionals } = parsed(argv)
+  const args: ServeArgs = { port: DEFAULT_PORT, paths: positionals, help: values.help === true, allowPlainHttp: values['allow-plain-http'] === true, maxUploadBytes: DEFAULT_MAX_UPLOAD_BYTES }
+  if (values.port !== undefined) {
+    if (!/^\d+$/.test(values.port) || Number(values.port) > 65535) throw new Error(VALUE_ERRORS['--port'](values.port))
+    args.port = Number(values.port)
+  }
+  if (values.rules !== undefined) {
+    if (values.rules.some((dir) => dir === '')) throw new Error(VALUE_ERRORS['--rules'](''))
+    args.rules = values.rules
+  }
+  if (values['cache-dir'] !== undefined) {
+    if (values['cache-dir'] === '') throw new Error(VALUE_ERRORS['--cache-dir'](''))
+    args.cacheDir = values['cache-dir']
+  }
+  if (values['endpoint-url'] !== undefined) {
+    if (!isHttpUrl(values['endpoint-url'])) throw new Error(VALUE_ERRORS['--endpoint-url'](values['endpoint-url']))
+    args.endpointUrl = values['endpoint-url']
+  }
+  if (values['max-upload'] !== undefined) {
+    const bytes = parseSize(values['max-upload'])
+    if (bytes === null) throw new Error(VALUE_ERRORS['--max-upload'](values['max-upload']))
+    args.maxUploadBytes = bytes
   }
   // Refused at start rather than at the first S3 call: the user is at the terminal now.
   if (args.endpointUrl) checkEndpoint({ endpointUrl: args.endpointUrl, allowPlainHttp: args.allowPlainHttp })

@@ -4,7 +4,7 @@
 // are listed with why, folded. A modal <dialog> opened from the top bar: Escape closes it.
 import { useEffect, useRef } from 'react'
 import type { DetectionsSummary, RuleHits } from '../../common/detections'
-import { formatInstant } from '../../common/decode'
+import { formatInstant } from '../../common/time'
 import { formatMessage } from '../../common/i18n'
 import { useLanguage, useT } from '../state/language-store'
 import { closeDetections, openDetections, showRuleEvents, useDetections } from '../state/detections-store'

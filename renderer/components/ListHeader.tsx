@@ -4,7 +4,7 @@
 import { useRef, useState, type CSSProperties } from 'react'
 import type { RowColumn } from '../../common/event-row'
 import { formatMessage } from '../../common/i18n'
-import { formatOffset, UTC, zoneOffsetMs } from '../../common/zoned-time'
+import { formatOffset, UTC, zoneOffsetMs } from '../../common/time'
 import { COLUMN_DEFS, fieldPathOf, type ColumnKey } from '../list/columns'
 import { sortBy, useFind } from '../state/find-store'
 import { useFindPrefs } from '../state/find-prefs'

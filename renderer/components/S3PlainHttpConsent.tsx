@@ -2,7 +2,7 @@
 // requests (access key ID, session token) would cross the network in clear, so main refuses them
 // unless the user ticks this (main/s3/endpoint-policy.ts). Shown only when it applies; unticked
 // each session.
-import { isPlainHttpToNetwork } from '../../common/endpoint-url'
+import { isPlainHttpToNetwork } from '../../common/aws-names'
 import { useT } from '../state/language-store'
 import { setAllowPlainHttp, useS3 } from '../state/s3-store'
 

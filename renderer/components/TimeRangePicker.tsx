@@ -2,7 +2,7 @@
 // in the chosen zone (or set by brushing the timeline). Combines with the filter (ViewSpec from/to).
 import { useEffect, useState, type FocusEvent, type KeyboardEvent } from 'react'
 import { formatMessage, type MessageKey } from '../../common/i18n'
-import { formatInZone, parseInZone } from '../../common/zoned-time'
+import { formatInZone, parseInZone } from '../../common/time'
 import { setRange, useFind } from '../state/find-store'
 import { useT } from '../state/language-store'
 import { useTimeZone } from '../state/time-zone'

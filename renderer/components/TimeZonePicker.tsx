@@ -2,7 +2,7 @@
 // name ("tokyo", "new york", "+09:00"). A combobox: arrows move, Enter picks, Escape closes.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { formatMessage } from '../../common/i18n'
-import { filterZones, formatOffset, localZone, zoneOffsetMs, type ZoneOption as Option } from '../../common/zoned-time'
+import { filterZones, formatOffset, localZone, zoneOffsetMs, type ZoneOption as Option } from '../../common/time'
 import { useT } from '../state/language-store'
 import { allZones, LOCAL, setTimeZone, useTimeZone, useTimeZoneChoice, UTC } from '../state/time-zone'
 import { useDismiss } from './use-dismiss'

@@ -6,7 +6,7 @@ import { useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEven
 import { formatMessage } from '../../common/i18n'
 import type { Histogram } from '../../common/ipc-contract'
 import { formatCount } from '../format/format'
-import { formatInZone } from '../../common/zoned-time'
+import { formatInZone } from '../../common/time'
 import { bucketLabel, timeTicks } from '../list/time-ticks'
 import { setRange, useFind } from '../state/find-store'
 import { setHistogramBuckets, useInsights } from '../state/insights-store'

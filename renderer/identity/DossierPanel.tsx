@@ -3,7 +3,7 @@
 // stands out. Every number is a link: it replaces the filter with the principal's events
 // narrowed to that line (principalClause + the line's field).
 import { useEffect, useRef, useState } from 'react'
-import { formatInstant, parseInstant } from '../../common/decode'
+import { formatInstant, parseZonedInstant } from '../../common/time'
 import type { Dossier, DossierFlag, FirstUse, PrincipalRef } from '../../common/identity'
 import { formatMessage, type MessageKey, type Messages } from '../../common/i18n'
 import { fieldClause } from '../../common/query/facet-query'
@@ -35,7 +35,7 @@ function useTime(): (iso: string | null) => string {
   const language = useLanguage((s) => s.language)
   const zone = useTimeZone()
   return (iso) => {
-    const ms = iso ? parseInstant(iso) : null
+    const ms = iso ? parseZonedInstant(iso) : null
     return ms === null ? '—' : formatInstant(ms, zone, language)
   }
 }

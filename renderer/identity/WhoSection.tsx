@@ -3,7 +3,7 @@
 // event that issued it; the time between hops and the addresses used are shown; "Same session"
 // and "Whole chain" filter the list exactly (session: queries); every hop opens its dossier.
 import { useEffect, useState } from 'react'
-import { formatInstant } from '../../common/decode'
+import { formatInstant } from '../../common/time'
 import type { ChainHop, CredentialChain } from '../../common/identity'
 import { formatMessage, type MessageKey, type Messages } from '../../common/i18n'
 import { fieldClause } from '../../common/query/facet-query'

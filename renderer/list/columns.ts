@@ -4,7 +4,7 @@
 
 import { ROW_COLUMNS, type EventRow, type RowColumn } from '../../common/event-row'
 import type { MessageKey } from '../../common/i18n'
-import { formatInZone } from '../../common/zoned-time'
+import { formatInZone } from '../../common/time'
 
 export interface ColumnDef {
   key: RowColumn

@@ -1,7 +1,7 @@
 // Axis ticks for the timeline in the chosen zone: round wall-clock times (every 15 minutes, every
 // hour, each midnight...) at the spacing that fits, labelled the way a person reads them. Pure.
 
-import { wallToInstant, zonedParts, type ZonedParts } from '../../common/zoned-time'
+import { wallMs, wallOf, wallToInstant, zonedParts, type ZonedParts } from '../../common/time'
 
 export interface Tick {
   ms: number
@@ -25,7 +25,6 @@ const STEPS: readonly ({ ms: number } | { months: number })[] = [
 ]
 
 const pad = (n: number): string => String(n).padStart(2, '0')
-const wallOf = (p: ZonedParts): number => Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second)
 
 function stepLength(step: { ms: number } | { months: number }): number {
   return 'ms' in step ? step.ms : step.months * 30.44 * DAY
@@ -52,11 +51,14 @@ export function timeTicks(start: number, end: number, zone: string, maxTicks: nu
   const ticks: Tick[] = []
   const startWall = wallOf(zonedParts(start, zone))
   let wall: number
+  // Month steps walk the calendar (months since year 0), not a fixed length.
+  let monthIndex = 0
   if ('months' in step) {
     const p = zonedParts(start, zone)
     const index = p.year * 12 + (p.month - 1)
-    const first = Math.ceil((index + (wallOf(p) > Date.UTC(p.year, p.month - 1, 1) ? 1 : 0)) / step.months) * step.months
-    wall = Date.UTC(Math.floor(first / 12), first % 12, 1)
+    const first = Math.ceil((index + (wallOf(p) > wallMs(p.year, p.month, 1) ? 1 : 0)) / step.months) * step.months
+    monthIndex = first
+    wall = wallMs(Math.floor(first / 12), (first % 12) + 1, 1)
   } else if (step.ms >= DAY) {
     // Whole days from the first wall-clock midnight (weeks from it too).
     const midnight = Math.ceil(startWall / DAY) * DAY
@@ -78,8 +80,8 @@ export function timeTicks(start: number, end: number, zone: string, maxTicks: nu
       previous = p
     }
     if ('months' in step) {
-      const d = new Date(wall)
-      wall = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + step.months, 1)
+      monthIndex += step.months
+      wall = wallMs(Math.floor(monthIndex / 12), (monthIndex % 12) + 1, 1)
     } else {
       wall += step.ms
     }

@@ -2,26 +2,16 @@
 // A date alone is midnight UTC, so "to 2024-03-11" ends the range as 2024-03-11 begins, as the
 // CLI reads --to. Pure, so it is unit-tested.
 
+import { parseRangeTime } from '../../common/time'
+
+// The one reading of a range end (common/time), shared with the CLI's --from/--to.
+export { parseRangeTime }
+
 const DAY_MS = 86_400_000
 const HOUR_MS = 3_600_000
 
 export type RangePreset = 'today' | 'last24h' | 'last7d'
 export const RANGE_PRESETS: readonly RangePreset[] = ['today', 'last24h', 'last7d']
-
-/** "2024-03-10" (midnight UTC), "2024-03-10T12:00Z", "2024-03-10 12:00:30", "…+09:00"; undefined otherwise. */
-export function parseRangeTime(text: string): number | undefined {
-  const s = text.trim()
-  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s)
-  if (date) {
-    const t = Date.UTC(+date[1], +date[2] - 1, +date[3])
-    // Date.UTC turns 2024-02-30 into March 1st: only dates that exist.
-    return new Date(t).toISOString().startsWith(s) ? t : undefined
-  }
-  if (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/i.test(s)) return undefined
-  const zoned = /(Z|[+-]\d{2}:?\d{2})$/i.test(s) ? s : `${s}Z`
-  const t = Date.parse(zoned.replace(' ', 'T'))
-  return Number.isNaN(t) ? undefined : t
-}
 
 /** A time as the dialog writes it: the date alone at midnight UTC, else to the minute ("…T12:05Z"). */
 export function formatRangeTime(ms: number): string {

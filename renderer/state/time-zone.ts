@@ -7,9 +7,9 @@
 //
 // Queries do not depend on it: a time in the filter text without a zone is always UTC.
 import { create } from 'zustand'
-import { isValidZone, localZone, UTC } from '../../common/zoned-time'
+import { isValidZone, localZone, UTC } from '../../common/time'
 
-export { formatInZone, formatOffset, isoInZone, zonedParts, zoneOffsetMs, UTC } from '../../common/zoned-time'
+export { formatInZone, formatOffset, isoInZone, zonedParts, zoneOffsetMs, UTC } from '../../common/time'
 
 const STORAGE_KEY = 'ashiato.timeZone'
 

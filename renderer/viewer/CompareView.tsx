@@ -2,7 +2,7 @@
 // event is the base; with more than two, tabs pick which other event it is compared with. Esc
 // closes and gives focus back to the list.
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { formatInstant, parseInstant } from '../../common/decode'
+import { formatInstant, parseZonedInstant } from '../../common/time'
 import { formatMessage } from '../../common/i18n'
 import { getApi } from '../api/get-api'
 import { focusList } from '../state/focus'
@@ -22,7 +22,7 @@ interface Loaded {
 function loadedOf(id: number, json: string): Loaded {
   const pretty = prettyJson(json)
   const timeText = stringValue(pretty.values.get('eventTime'))
-  return { id, text: pretty.text, name: stringValue(pretty.values.get('eventName')) ?? `#${id}`, time: timeText ? parseInstant(timeText) : null }
+  return { id, text: pretty.text, name: stringValue(pretty.values.get('eventName')) ?? `#${id}`, time: timeText ? parseZonedInstant(timeText) : null }
 }
 
 function DiffPane({ base, other, hideUnchanged, inline }: { base: Loaded; other: Loaded; hideUnchanged: boolean; inline: boolean }) {

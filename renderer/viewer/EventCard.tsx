@@ -2,7 +2,8 @@
 // card): success, or the error code AND its message in full with what the code means; then who,
 // when (in the chosen zone), which service and action, from where (address, user agent). The same
 // rows in the same place for every event, so moving through failed events the eye does not move.
-import { EXPLAIN, chainText, classifyUserAgent, errorKey, formatInstant, identityChain, parseInstant, type DecodeContext } from '../../common/decode'
+import { EXPLAIN, chainText, classifyUserAgent, errorKey, identityChain, type DecodeContext } from '../../common/decode'
+import { formatInstant, parseZonedInstant } from '../../common/time'
 import type { Messages } from '../../common/i18n'
 import { formatMessage } from '../../common/i18n'
 import { stringValue, type PrettyJson } from './pretty-json'
@@ -43,7 +44,7 @@ export function EventCard({ pretty, ctx, t }: Props) {
   }
   const who = chainText(identityChain(get), ctx)
   const timeText = get('eventTime')
-  const time = timeText ? parseInstant(timeText) : null
+  const time = timeText ? parseZonedInstant(timeText) : null
   const service = (get('eventSource') ?? '').replace(/\.amazonaws\.com$/, '')
   const action = get('eventName') ?? '—'
   const ip = get('sourceIPAddress')

@@ -4,7 +4,7 @@
 // multi-selection's Compare button.
 import { IntegrityMark } from '../components/IntegrityMark'
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { formatInstant, parseInstant } from '../../common/decode'
+import { formatInstant, parseZonedInstant } from '../../common/time'
 import { apiReferenceUrl } from '../../common/decode/doc-links'
 import type { EventDetail } from '../../common/event-row'
 import { EventNotices } from './EventNotices'
@@ -221,7 +221,7 @@ export function EventViewer() {
   const eventSource = pretty ? stringValue(pretty.values.get('eventSource')) : null
   const eventTimeText = pretty ? stringValue(pretty.values.get('eventTime')) : null
   // The header shows a time only where the list does (an eventTime without a zone is no time).
-  const eventTime = eventTimeText && !detail?.noTime ? parseInstant(eventTimeText) : null
+  const eventTime = eventTimeText && !detail?.noTime ? parseZonedInstant(eventTimeText) : null
   const errorCode = pretty ? stringValue(pretty.values.get('errorCode')) : null
   const apiUrl = eventName ? apiReferenceUrl(eventSource ?? '', eventName) : null
   const loadingEvent = selectedId !== null && shown?.id !== selectedId

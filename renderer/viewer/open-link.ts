@@ -1,7 +1,7 @@
 // Opening AWS documentation links, only when the user asks: in Electron through the shell
 // (api.openExternal, which itself only allows https on docs.aws.amazon.com / aws.amazon.com),
 // in web mode as a new tab without opener or referrer (the page URL holds the session token).
-import { isDocsUrl } from '../../common/decode/doc-links'
+import { isDocsUrl } from '../../common/aws-names'
 import { getApi } from '../api/get-api'
 import { useLoad } from '../state/load-store'
 

@@ -2,7 +2,7 @@
 // of "<img src=x>" and "2001", and read a time without a zone in the machine's own zone).
 
 import { describe, expect, it } from 'vitest'
-import { parseEventTime } from '../../common/event-time'
+import { parseEventTime } from '../../common/time'
 import { extractEvents } from '../../main/loader/extract-events'
 import { keepTimeRange } from '../../main/loader/time-range'
 import { EventStore } from '../../main/store/event-store'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseQuery, tryParseQuery, type Ast } from '../../common/query'
-import { parseInstant } from '../../common/query/instant'
+import { parseInstant } from '../../common/time'
 import { patternSource } from '../../common/query/ast'
 
 /** A compact, readable rendering of an AST for assertions. */

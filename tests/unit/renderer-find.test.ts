@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { EventRow } from '../../common/event-row'
 import { tryParseQuery } from '../../common/query/parser'
-import { filterZones, formatInZone, formatOffset, isoInZone, parseInZone, wallToInstant, zonedParts, zoneOffsetMs } from '../../common/zoned-time'
+import { filterZones, formatInZone, formatOffset, isoInZone, parseInZone, wallToInstant, zonedParts, zoneOffsetMs } from '../../common/time'
 import { cellText, cleanColumns, DEFAULT_COLUMNS, gridTemplate } from '../../renderer/list/columns'
 import { bucketLabel, tickStep, timeTicks } from '../../renderer/list/time-ticks'
 import { addClause, applyQuery, clearQuery, editQuery, replaceQuery, setRange, sortBy, toggleQuickView, TYPING_DELAY_MS, useFind } from '../../renderer/state/find-store'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeAge, describeUtc, fileBaseName, formatBytes, formatCount, formatUtc, formatUtcPrecise, parseIsoTime } from '../../renderer/format/format'
+import { fileBaseName, formatBytes, formatCount, formatUtc } from '../../renderer/format/format'
 import { scrollToReveal, virtualWindow, windowsCovering, MAX_SCROLL_HEIGHT } from '../../renderer/list/virtual-window'
 
 describe('time formatting (UTC)', () => {
@@ -8,8 +8,6 @@ describe('time formatting (UTC)', () => {
   it('formats ms as UTC, whatever the local zone', () => {
     expect(formatUtc(t)).toBe('2020-05-05 03:33:28')
     expect(formatUtc(0)).toBe('1970-01-01 00:00:00')
-    expect(formatUtcPrecise(t + 45)).toBe('2020-05-05 03:33:28.045')
-    expect(formatUtcPrecise(t)).toBe('2020-05-05 03:33:28')
   })
 
   it('shows a dash for a missing time', () => {
@@ -17,23 +15,6 @@ describe('time formatting (UTC)', () => {
     expect(formatUtc(undefined)).toBe('—')
     expect(formatUtc(Number.NaN)).toBe('—')
     expect(formatUtc(8.64e15 + 1)).toBe('—')
-  })
-
-  it('parses CloudTrail ISO times only', () => {
-    expect(parseIsoTime('2020-05-05T03:33:28Z')).toBe(t)
-    expect(parseIsoTime('2020-05-05T12:33:28+09:00')).toBe(t)
-    expect(parseIsoTime('2020-05-05T03:33:28.5Z')).toBe(t + 500)
-    expect(parseIsoTime('yesterday')).toBeNull()
-    expect(parseIsoTime('2020-13-45T03:33:28Z')).toBeNull()
-  })
-
-  it('describes a time in both languages', () => {
-    expect(describeUtc(t, 'en')).toBe('Tue 2020-05-05 03:33:28 UTC')
-    expect(describeUtc(t, 'ja')).toBe('2020-05-05 (火) 03:33:28 UTC')
-    expect(describeAge(t, t + 3 * 86400_000, 'en')).toBe('3 days ago')
-    expect(describeAge(t, t + 86400_000, 'en')).toBe('1 day ago')
-    expect(describeAge(t, t + 2 * 365 * 86400_000, 'ja')).toBe('2 年前')
-    expect(describeAge(t + 5000, t, 'en')).toBe('5 seconds from now')
   })
 
   it('formats counts and sizes', () => {

@@ -2,8 +2,9 @@
 // which files cannot hold an event of the range, and discovery over an in-memory folder tree.
 
 import { describe, expect, it } from 'vitest'
+import { isRegion } from '../../common/aws-names'
 import {
-  dayFolders, dayPrefixes, endsBeforeRange, eventTimeInRange, fileTimeFromKey, isRegion, normalizePrefix, splitPrefix, walkLayout,
+  dayFolders, dayPrefixes, endsBeforeRange, eventTimeInRange, fileTimeFromKey, normalizePrefix, splitPrefix, walkLayout,
 } from '../../main/s3/trail-layout'
 
 const t = (iso: string) => Date.parse(iso)

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { defaultConfigPaths, listProfiles, parseIni, profilesFromIni, regionFor } from '../../main/s3/aws-profiles'
+import { defaultConfigPaths, listProfiles, regionFor } from '../../main/s3/aws-profiles'
 
 const CONFIG = `# company defaults
 [default]
@@ -39,6 +39,9 @@ region = ap-northeast-1
 [services local]
 s3 =
   endpoint_url = http://localhost:9000
+
+[not-a-profile]
+region = us-west-2
 `
 const CREDENTIALS = `[default]
 aws_access_key_id = AKIAEXAMPLE
@@ -49,15 +52,18 @@ aws_access_key_id = AKIAEXAMPLE2
 aws_secret_access_key = secret2
 `
 
-describe('profiles', () => {
-  it('parses the AWS INI flavour', () => {
-    const ini = parseIni(CONFIG)
-    expect(ini.get('profile audit')).toEqual({ sso_session: 'corp', sso_account_id: '111111111111', sso_role_name: 'SecurityAudit', region: 'eu-west-1' })
-    expect(ini.get('profile reader')).toEqual({ role_arn: 'arn:aws:iam::333333333333:role/TrailReader', source_profile: 'default', s3: '' })
-  })
+/** The two files, written for real: the SDK's reader is what reads them. */
+function writeFiles(config: string, credentials: string): { configFile: string; credentialsFile: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ashiato-aws-'))
+  const paths = { configFile: path.join(dir, 'config'), credentialsFile: path.join(dir, 'credentials') }
+  writeFileSync(paths.configFile, config)
+  writeFileSync(paths.credentialsFile, credentials)
+  return paths
+}
 
-  it('lists every profile of both files, with region and credential kind, and no secrets', () => {
-    const profiles = profilesFromIni(CONFIG, CREDENTIALS)
+describe('profiles', () => {
+  it('lists every profile of both files, with region and credential kind, and no secrets', async () => {
+    const profiles = await listProfiles(writeFiles(CONFIG, CREDENTIALS))
     expect(profiles).toEqual([
       { name: 'default', region: 'us-east-1', sso: false, kind: 'keys' },
       { name: 'audit', region: 'eu-west-1', sso: true, kind: 'sso' },
@@ -67,6 +73,22 @@ describe('profiles', () => {
       { name: 'vault', region: 'ap-northeast-1', sso: false, kind: 'process' },
     ])
     expect(JSON.stringify(profiles)).not.toMatch(/secret|AKIA/)
+  })
+
+  it('reads an edit made after the first listing (the SDK caches files unless told not to)', async () => {
+    const paths = writeFiles('[profile one]\nregion = us-east-1\n', '')
+    expect((await listProfiles(paths)).map((p) => p.name)).toEqual(['one'])
+    writeFileSync(paths.configFile, '[profile one]\nregion = us-east-1\n[profile two]\nregion = eu-west-1 # comment\n')
+    expect(await listProfiles(paths)).toEqual([
+      { name: 'one', region: 'us-east-1', sso: false, kind: 'other' },
+      { name: 'two', region: 'eu-west-1', sso: false, kind: 'other' },
+    ])
+  })
+
+  it('a hostile section name pollutes nothing: the SDK drops that file whole, and so does the list', async () => {
+    const paths = writeFiles('[profile __proto__]\npolluted = yes\n[profile ok]\nregion = us-east-1\n', '[ci]\naws_access_key_id = AKIAEXAMPLE\n')
+    expect(await listProfiles(paths)).toEqual([{ name: 'ci', region: undefined, sso: false, kind: 'keys' }])
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 
   it('reads the files named by the environment, and tolerates missing ones', async () => {

@@ -3,9 +3,10 @@
 // and how log lines lose the token.
 import { describe, expect, it, vi } from 'vitest'
 import { CallError, splitCodePrefix, withCodePrefix } from '../../common/call-errors'
-import { isLoopbackHostname, isPlainHttpToNetwork } from '../../common/endpoint-url'
+import { isLoopbackHostname, isPlainHttpToNetwork } from '../../common/aws-names'
 import { checkEndpoint } from '../../main/s3/endpoint-policy'
-import { parseS3CliOptions } from '../../main/s3/cli-options'
+import { S3_OPTIONS, s3OptionsFromValues } from '../../main/s3/cli-options'
+import { parseOptions } from '../../main/cli/option-table'
 import { parseCliArgs } from '../../main/cli/cli-args'
 import { parseServeArgs, parseSize } from '../../main/web/serve-args'
 import { registerSecret, scrubSecrets, webLog } from '../../main/web/log-scrub'
@@ -39,10 +40,11 @@ describe('plain http endpoints', () => {
   })
 
   it('asks for --allow-plain-http on the CLI and in serve', () => {
-    const refused = parseS3CliOptions(['--endpoint-url=http://minio.internal:9000'])
+    const s3Options = (args: string[]) => s3OptionsFromValues(parseOptions(S3_OPTIONS, args).values)
+    const refused = s3Options(['--endpoint-url=http://minio.internal:9000'])
     expect(refused.ok).toBe(false)
     expect(refused.ok ? '' : refused.error).toContain('--allow-plain-http')
-    expect(parseS3CliOptions(['--endpoint-url', 'http://minio.internal:9000', '--allow-plain-http'])).toMatchObject({ ok: true, value: { options: { endpointUrl: 'http://minio.internal:9000', allowPlainHttp: true } } })
+    expect(s3Options(['--endpoint-url', 'http://minio.internal:9000', '--allow-plain-http'])).toMatchObject({ ok: true, value: { endpointUrl: 'http://minio.internal:9000', allowPlainHttp: true } })
     const cli = parseCliArgs(['--endpoint-url', 'http://minio.internal:9000', '--allow-plain-http', 's3://trail/AWSLogs/', '--from', '2024-03-10'])
     expect(JSON.stringify(cli)).toContain('"allowPlainHttp":true')
 

@@ -1,13 +1,9 @@
-// The one reading of an event's eventTime. An event is evidence: its time is either an ISO 8601
-// instant that names its zone (`2024-03-05T10:21:01Z`, `2024-03-05T19:21:01.250+09:00`) or it is
-// "no time". Date.parse is not used: it makes a date of "<img src=x>" or "2001" and reads a
-// time without a zone in the machine's own zone, so the same file would sort differently on two
-// analysts' machines. An event with no time keeps its raw value in its JSON; the list shows it
-// last and labelled, and time filters and the histogram leave it out.
+// Calendar arithmetic, proleptic Gregorian, without Date: Date.UTC reads years 0-99 as 1900-1999
+// and rolls 30 February over into March, and an event's time must be read exactly or not at all.
+// Every parser in common/time turns its fields into an instant here, so they agree on which
+// dates exist.
 
-const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:Z|([+-])(\d{2}):(\d{2}))$/
-
-const MS_PER_DAY = 86_400_000
+export const MS_PER_DAY = 86_400_000
 
 function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
@@ -32,6 +28,11 @@ export function daysFromCivil(year: number, month: number, day: number): number 
   return era * 146097 + dayOfEra - 719468
 }
 
+/** Milliseconds from a fraction's digits ('' for none); digits past milliseconds are dropped. */
+export function fractionMs(fraction: string): number {
+  return fraction === '' ? 0 : Number(fraction.slice(0, 3).padEnd(3, '0'))
+}
+
 /**
  * ms since the epoch of a zoned date-time given as numbers, or NaN when a field is out of range
  * (month 13, 30 February, 24:00, second 60, an offset of 24 hours or more). `fraction` is the
@@ -41,21 +42,20 @@ export function daysFromCivil(year: number, month: number, day: number): number 
 export function instantOf(year: number, month: number, day: number, hour: number, minute: number, second: number, fraction: string, offsetMinutes: number): number {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NaN
   if (hour > 23 || minute > 59 || second > 59) return NaN
-  const millis = fraction === '' ? 0 : Number(fraction.slice(0, 3).padEnd(3, '0'))
-  return daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 + millis
+  if (Math.abs(offsetMinutes) >= 24 * 60) return NaN
+  return daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 + fractionMs(fraction)
 }
 
-/** eventTime as ms since the epoch; NaN ("no time") for anything but a zoned ISO 8601 instant. */
-export function parseEventTime(value: unknown): number {
-  if (typeof value !== 'string' || value.length > 40) return NaN
-  const m = INSTANT.exec(value)
-  if (m === null) return NaN
-  let offset = 0
-  if (m[8] !== undefined) {
-    const zoneHours = Number(m[9])
-    const zoneMinutes = Number(m[10])
-    if (zoneHours > 23 || zoneMinutes > 59) return NaN
-    offset = (m[8] === '-' ? -1 : 1) * (zoneHours * 60 + zoneMinutes)
-  }
-  return instantOf(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), m[7] ?? '', offset)
+/**
+ * The wall-clock fields as if they were UTC: what zone arithmetic (wallToInstant) starts from.
+ * No range check: callers pass fields read from Intl or already checked by instantOf.
+ */
+export function wallMs(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+  return daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000
+}
+
+/** The month `months` after (year, month): calendar stepping without Date. */
+export function addMonths(year: number, month: number, months: number): { year: number; month: number } {
+  const index = year * 12 + (month - 1) + months
+  return { year: Math.floor(index / 12), month: (((index % 12) + 12) % 12) + 1 }
 }

@@ -1,9 +1,9 @@
-// Times in a chosen zone: UTC (CloudTrail's own), the machine's, or any IANA zone. Pure (Intl
-// only); one cached Intl.DateTimeFormat per zone, so formatting a screenful of rows is cheap.
-// Queries never depend on the zone (no zone in a query means UTC); only what is shown does, and
-// the custom time range inputs, which read a time without an offset as wall time in the zone.
+// Time zones: UTC (CloudTrail's own), the machine's, or any IANA zone, through Intl (the renderer
+// and Node both ship full ICU data). One cached Intl.DateTimeFormat per zone, so reading the wall
+// clock of a screenful of rows is cheap. Queries never depend on the zone (no zone in a query
+// means UTC); only what is shown does, and the range inputs, which read wall time in the zone.
 
-import { parseInstant } from './query/instant'
+import { wallMs } from './calendar'
 
 export const UTC = 'UTC'
 
@@ -91,47 +91,13 @@ export function zonedParts(ms: number, zone: string): ZonedParts {
   const hour = Number(values.hour) % 24
   const minute = Number(values.minute)
   const second = Number(values.second)
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second)
-  // Date.UTC maps years 0-99 to 1900-1999; setUTCFullYear does not.
-  const fixed = year >= 0 && year < 100 ? new Date(wall).setUTCFullYear(year) : wall
-  return { year, month, day, hour, minute, second, millisecond, weekday: WEEKDAY_INDEX[values.weekday] ?? 0, offsetMs: fixed - (ms - millisecond) }
+  const wall = wallMs(year, month, day, hour, minute, second)
+  return { year, month, day, hour, minute, second, millisecond, weekday: WEEKDAY_INDEX[values.weekday] ?? 0, offsetMs: wall - (ms - millisecond) }
 }
 
 /** The zone's offset from UTC at an instant, ms. */
 export function zoneOffsetMs(ms: number, zone: string): number {
   return zone === UTC ? 0 : zonedParts(ms, zone).offsetMs
-}
-
-const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
-
-function formatYear(year: number): string {
-  return year >= 0 && year <= 9999 ? pad(year, 4) : String(year)
-}
-
-/** "+09:00", "-05:30", "+00:00". */
-export function formatOffset(offsetMs: number): string {
-  const minutes = Math.round(Math.abs(offsetMs) / 60_000)
-  return `${offsetMs < 0 ? '-' : '+'}${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`
-}
-
-function valid(ms: number | null | undefined): ms is number {
-  return ms !== null && ms !== undefined && Number.isFinite(ms) && Math.abs(ms) <= 8.64e15
-}
-
-/** "2020-05-05 12:33:28" in the zone; an em dash when there is no time. */
-export function formatInZone(ms: number | null | undefined, zone: string): string {
-  if (!valid(ms)) return '—'
-  const p = zonedParts(ms, zone)
-  return `${formatYear(p.year)}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`
-}
-
-/** "2020-05-05T12:33:28+09:00" (…Z in UTC), with milliseconds when the time has any. */
-export function isoInZone(ms: number | null | undefined, zone: string): string {
-  if (!valid(ms)) return '—'
-  const p = zonedParts(ms, zone)
-  const millis = p.millisecond ? `.${pad(p.millisecond, 3)}` : ''
-  const offset = zone === UTC ? 'Z' : formatOffset(p.offsetMs)
-  return `${formatYear(p.year)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${millis}${offset}`
 }
 
 /** The instant whose wall-clock time in `zone` is `wall` (wall fields written as if UTC). */
@@ -143,23 +109,9 @@ export function wallToInstant(wall: number, zone: string): number {
   return second === first ? first : wall - zoneOffsetMs(second, zone)
 }
 
-/**
- * A time typed in a range input: "2024-03-05", "2024-03-05 14:30", "2024-03-05T14:30:15" are
- * wall time in `zone`; with "Z" or an offset ("…+09:00") they are that instant. Null when the
- * text is not a time.
- */
-export function parseInZone(text: string, zone: string): number | null {
-  const trimmed = text.trim()
-  if (trimmed === '') return null
-  const instant = parseInstant(trimmed)
-  if (!instant) return null
-  if (/(?:z|[+-]\d{2}:?\d{2})$/i.test(trimmed) && /[T ]\d/.test(trimmed)) return instant.start
-  return wallToInstant(instant.start, zone)
-}
-
-/** The zone as a header says it: "UTC", "Asia/Tokyo". */
-export function zoneName(zone: string): string {
-  return zone === UTC ? UTC : zone
+/** The wall-clock fields of `parts` as if they were UTC (the inverse of wallToInstant's input). */
+export function wallOf(parts: ZonedParts): number {
+  return wallMs(parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second)
 }
 
 /** An entry of the zone picker. */
