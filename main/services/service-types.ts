@@ -10,6 +10,6 @@ export interface InputPath {
 }
 
 /** The calls every shell shares. Shell-only calls (dialogs, openExternal, appInfo, export, copy) live in the shell. */
-export type ServiceCalls = Omit<AshiatoCalls, 'openFilesDialog' | 'openExternal' | 'appInfo' | 'exportEvents' | 'showExportedFile' | 'copyEvents'>
+export type ServiceCalls = Omit<AshiatoCalls, 'openFilesDialog' | 'openExternal' | 'appInfo' | 'exportEvents' | 'showExportedFile' | 'copyEvents' | 'setShellLanguage'>
 
 export type PushListener = <K extends PushName>(name: K, payload: AshiatoPushes[K]) => void
