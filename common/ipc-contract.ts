@@ -472,6 +472,8 @@ export interface AshiatoCalls {
   eventDetectionLevels(ids: number[]): Promise<{ id: number; level: DetectionLevel }[]>
   /** The rules an event matched, highest level first, each with its author (for the viewer). */
   eventDetections(id: number): Promise<RuleDetail[]>
+  /** The UI's language, when the page starts and when the user changes it: the desktop shell's menu follows it (web mode: nothing to do). */
+  setShellLanguage(language: 'en' | 'ja'): Promise<void>
 }
 
 /** copyEvents copies at most this many events (more: export them). */
@@ -518,6 +520,7 @@ export const CALL_NAMES = [
   'detectionsSummary',
   'eventDetectionLevels',
   'eventDetections',
+  'setShellLanguage',
 ] as const satisfies readonly CallName[]
 
 /**
@@ -572,6 +575,7 @@ export const CALL_SCOPE = {
   detectionsSummary: 'session',
   eventDetectionLevels: 'session',
   eventDetections: 'session',
+  setShellLanguage: 'session',
 } as const satisfies Record<CallName, CallScope>
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 // What the viewer says about one value: a few words inline and the full story on hover, in the
 // chosen language. Pure: everything it needs (the other fields of the event, the time zone, the
 // newest event, the user's account names, the clock) comes in.
-import { formatMessage, type Language } from '../i18n'
+import { formatMessage, formatRelativeTime, type Language } from '../i18n'
 import { parseArn, partitionName } from './arn'
 import { errorKey } from './error-codes'
 import { explainEn } from './explain-en'
@@ -55,11 +55,9 @@ function hint(inline: string | null, details: string[] = [], level: ValueHint['l
   return { inline, details, links, level }
 }
 
-/** "5 years ago" / "5 年前". */
+/** "5 years ago" / "5 年前" (Intl.RelativeTimeFormat, common/i18n/relative-time.ts). */
 export function describeAgo(ms: number, now: number, language: Language): string {
-  const span = describeSpan(now - ms, language)
-  if (now >= ms) return language === 'ja' ? `${span}前` : `${span} ago`
-  return language === 'ja' ? `${span}後` : `${span} from now`
+  return formatRelativeTime(ms, now, language)
 }
 
 /** The account's name if the user gave it one. */

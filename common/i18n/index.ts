@@ -1,9 +1,12 @@
 // The UI's languages and their strings. Pure data and a tiny formatter: no React here.
 import { en, type MessageKey, type Messages } from './en'
 import { ja } from './ja'
+import { formatWith, type MessageValues } from './message-format'
 
 export type Language = 'en' | 'ja'
-export type { MessageKey, Messages }
+export type { MessageKey, Messages, MessageValues }
+export { countValue, placeholders } from './message-format'
+export { formatRelativeTime } from './relative-time'
 
 export const LANGUAGES: readonly Language[] = ['en', 'ja']
 
@@ -14,12 +17,19 @@ export function languageForLocale(locale: string | undefined | null): Language {
   return locale && locale.toLowerCase().startsWith('ja') ? 'ja' : 'en'
 }
 
-/** Fills `{name}` placeholders; unknown names are left as they are. */
-export function formatMessage(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole))
+// Which catalogue a plural template comes from, so its forms are chosen by that language's
+// rules without every call site passing the language (callers hold `t`, the current language's
+// strings; the template itself says which language it is in).
+const TEMPLATE_LANGUAGE = new Map<string, Language>()
+for (const language of LANGUAGES) {
+  for (const template of Object.values(MESSAGES[language])) if (template.includes(', plural,')) TEMPLATE_LANGUAGE.set(template, language)
 }
 
-/** The placeholder names a template uses, sorted (for the parity test). */
-export function placeholders(template: string): string[] {
-  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+/**
+ * Fills `{name}` placeholders and `{n, plural, one {…} other {…}}` forms (message-format.ts);
+ * unknown names are left as they are. Plural forms follow `language`, by default the language of
+ * the catalogue the template comes from (English for a template from nowhere).
+ */
+export function formatMessage(template: string, values: MessageValues, language?: Language): string {
+  return formatWith(language ?? TEMPLATE_LANGUAGE.get(template) ?? 'en', template, values)
 }

@@ -9,6 +9,7 @@ import { pathsFromAdditionalData, pathsFromArgv } from './launch-paths'
 import { refreshMenu, setupMenu } from './menu'
 import { setupRecentFiles } from './recent'
 import { electronShellCalls } from './shell-calls'
+import { ShellLanguage } from './shell-language'
 import { setupWebContentsGuard } from './web-contents-guard'
 import { allWindows, createMainWindow, focusWindow, mainWindow, setupSessionSecurity } from './window'
 
@@ -67,9 +68,11 @@ async function startWhenReady(): Promise<void> {
   setupSessionSecurity()
   await setupAppProtocol()
   const service = getService()
-  setupIpcHandlers(service, electronShellCalls(service))
+  // The page tells main its language (setShellLanguage); the menu is rebuilt in it.
+  const language = new ShellLanguage(() => app.getLocale())
+  setupIpcHandlers(service, electronShellCalls(service, language))
   setupRecentFiles(refreshMenu)
-  setupMenu(service)
+  setupMenu(service, language)
   openWindow()
 }
 

@@ -1,8 +1,11 @@
 // The application menu as data, built from what it needs to call, so it is tested without
 // Electron: File (Open, Open Recent, Open from S3, Export, Quit), Edit (copy and select events,
-// Find), View (zoom; DevTools in development only), Language, Help.
+// Find), View (zoom; DevTools in development only), Language, Help. Every label comes from
+// common/i18n in the language the user chose in the window (shell-language.ts), role items
+// included: Electron's own role labels are English on Windows and Linux.
 
 import type { MenuItemConstructorOptions } from 'electron'
+import type { Messages } from '../../common/i18n'
 import type { MenuCommand } from '../../common/ipc-contract'
 import { recentLabel } from './recent-files'
 
@@ -23,78 +26,84 @@ export interface MenuOptions {
   /** Unpackaged: adds Reload and Toggle Developer Tools. */
   development: boolean
   actions: MenuActions
+  /** The strings of the UI's language (MESSAGES[language]). */
+  t: Messages
   /** File > Open Recent, newest first (recent-files.ts). */
   recent?: readonly string[]
   /** The home folder, shown as ~ in Open Recent. */
   home?: string
 }
 
-function recentMenu(recent: readonly string[], home: string, actions: MenuActions): MenuItemConstructorOptions {
+function recentMenu(recent: readonly string[], home: string, actions: MenuActions, t: Messages): MenuItemConstructorOptions {
   const entries: MenuItemConstructorOptions[] =
-    recent.length > 0 ? recent.map((file) => ({ label: recentLabel(file, home), click: () => actions.openRecent(file) })) : [{ label: 'No Recent Files', enabled: false }]
+    recent.length > 0 ? recent.map((file) => ({ label: recentLabel(file, home), click: () => actions.openRecent(file) })) : [{ label: t.menuNoRecent, enabled: false }]
   return {
-    label: 'Open Recent',
-    submenu: [...entries, { type: 'separator' }, { label: 'Clear Recently Opened', enabled: recent.length > 0, click: () => actions.clearRecent() }],
+    label: t.menuOpenRecent,
+    submenu: [...entries, { type: 'separator' }, { label: t.menuClearRecent, enabled: recent.length > 0, click: () => actions.clearRecent() }],
   }
 }
 
 export const CLOUDTRAIL_EVENT_REFERENCE_URL = 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference.html'
 
-export function menuTemplate({ platform, development, actions, recent = [], home = '' }: MenuOptions): MenuItemConstructorOptions[] {
+export function menuTemplate({ platform, development, actions, t, recent = [], home = '' }: MenuOptions): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin'
   const file: MenuItemConstructorOptions[] = [
-    { label: mac ? 'Open…' : 'Open Files…', accelerator: 'CmdOrCtrl+O', click: () => actions.openFiles() },
-    ...(mac ? [] : [{ label: 'Open Folder…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.openFolder() }]),
-    recentMenu(recent, home, actions),
-    { label: 'Open from S3…', click: () => actions.send('openS3') },
+    { label: mac ? t.menuOpen : t.menuOpenFiles, accelerator: 'CmdOrCtrl+O', click: () => actions.openFiles() },
+    ...(mac ? [] : [{ label: t.menuOpenFolder, accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.openFolder() }]),
+    recentMenu(recent, home, actions, t),
+    { label: t.menuOpenS3, click: () => actions.send('openS3') },
     { type: 'separator' },
     // The page handles Ctrl/Cmd+E itself too (renderer/App.tsx); opening the dialog twice is harmless.
-    { label: 'Export Events…', accelerator: 'CmdOrCtrl+E', click: () => actions.send('exportEvents') },
+    { label: t.menuExport, accelerator: 'CmdOrCtrl+E', click: () => actions.send('exportEvents') },
     { type: 'separator' },
-    mac ? { role: 'close' } : { role: 'quit' },
+    mac ? { role: 'close', label: t.menuClose } : { role: 'quit', label: t.menuQuit },
   ]
   const view: MenuItemConstructorOptions[] = [
-    { role: 'resetZoom' },
-    { role: 'zoomIn' },
-    { role: 'zoomOut' },
+    { role: 'resetZoom', label: t.menuActualSize },
+    { role: 'zoomIn', label: t.menuZoomIn },
+    { role: 'zoomOut', label: t.menuZoomOut },
     { type: 'separator' },
-    { role: 'togglefullscreen' },
-    ...(development ? [{ type: 'separator' } as const, { role: 'reload' } as const, { role: 'toggleDevTools' } as const] : []),
+    { role: 'togglefullscreen', label: t.menuFullScreen },
+    ...(development ? [{ type: 'separator' } as const, { role: 'reload', label: t.menuReload } as const, { role: 'toggleDevTools', label: t.menuDevTools } as const] : []),
   ]
   return [
+    // macOS names the app menu after the app and fills it itself (About, Hide, Quit).
     ...(mac ? [{ role: 'appMenu' } as const] : []),
-    { label: 'File', submenu: file },
+    { label: t.menuFile, submenu: file },
     {
-      label: 'Edit',
+      label: t.menuEdit,
       submenu: [
-        { role: 'undo' },
-        { role: 'redo' },
+        { role: 'undo', label: t.menuUndo },
+        { role: 'redo', label: t.menuRedo },
         { type: 'separator' },
-        { role: 'cut' },
-        { role: 'copy' },
-        { role: 'paste' },
-        { role: 'selectAll' },
+        { role: 'cut', label: t.menuCut },
+        { role: 'copy', label: t.menuCopy },
+        { role: 'paste', label: t.menuPaste },
+        { role: 'selectAll', label: t.menuSelectAll },
         { type: 'separator' },
         // In the list, Ctrl/Cmd+C and Ctrl/Cmd+A do these (the page sees those keys first).
-        { label: 'Copy Selected Events', click: () => actions.send('copyEvents') },
-        { label: 'Select All Events', click: () => actions.send('selectAll') },
+        { label: t.menuCopyEvents, click: () => actions.send('copyEvents') },
+        { label: t.menuSelectAllEvents, click: () => actions.send('selectAll') },
         { type: 'separator' },
         // Inside the event viewer, Ctrl/Cmd+F is the editor's own find (it takes the key first).
-        { label: 'Find', accelerator: 'CmdOrCtrl+F', click: () => actions.send('focusFilter') },
+        { label: t.menuFind, accelerator: 'CmdOrCtrl+F', click: () => actions.send('focusFilter') },
       ],
     },
-    { label: 'View', submenu: view },
+    { label: t.menuView, submenu: view },
     {
-      label: 'Language',
+      label: t.languageLabel,
+      // Each language in its own words, whatever the current one (a reader who cannot read the
+      // current language must still find theirs).
       submenu: [
         { label: 'English', click: () => actions.send('languageEnglish') },
         { label: '日本語', click: () => actions.send('languageJapanese') },
       ],
     },
-    ...(mac ? [{ role: 'windowMenu' } as const] : []),
+    ...(mac ? [{ role: 'windowMenu', label: t.menuWindow } as const] : []),
     {
       role: 'help',
-      submenu: [{ label: 'CloudTrail Event Reference', click: () => actions.openHelp(CLOUDTRAIL_EVENT_REFERENCE_URL) }],
+      label: t.menuHelp,
+      submenu: [{ label: t.menuEventReference, click: () => actions.openHelp(CLOUDTRAIL_EVENT_REFERENCE_URL) }],
     },
   ]
 }

@@ -1,15 +1,17 @@
 // Installs the application menu (menu-template.ts) with its actions wired to the app, and builds
-// it again when File > Open Recent changes.
+// it again when File > Open Recent or the UI's language changes.
 
 import { existsSync } from 'node:fs'
 import os from 'node:os'
 import { Menu, app, shell } from 'electron'
+import { MESSAGES } from '../../common/i18n'
 import { ipcChannel, type AshiatoPushes } from '../../common/ipc-contract'
 import type { ServiceCalls } from '../services/service-types'
 import { isAllowedExternalUrl } from './external-links'
 import { menuTemplate } from './menu-template'
 import { clearRecent, forgetRecent, recentFiles } from './recent'
 import { openLogsDialog } from './shell-calls'
+import type { ShellLanguage } from './shell-language'
 import { mainWindow } from './window'
 
 let rebuild: () => void = () => undefined
@@ -19,12 +21,13 @@ export function refreshMenu(): void {
   rebuild()
 }
 
-export function setupMenu(service: ServiceCalls): void {
+export function setupMenu(service: ServiceCalls, language: ShellLanguage): void {
   const report = (what: string) => (error: Error) => console.error(`[menu] ${what}: ${error.message}`)
   rebuild = () => Menu.setApplicationMenu(Menu.buildFromTemplate(template()))
   const template = () => menuTemplate({
     platform: process.platform,
     development: !app.isPackaged,
+    t: MESSAGES[language.current()],
     recent: recentFiles(),
     home: os.homedir(),
     actions: {
@@ -46,5 +49,6 @@ export function setupMenu(service: ServiceCalls): void {
       clearRecent: () => clearRecent(),
     },
   })
+  language.onChange(() => rebuild())
   rebuild()
 }

@@ -10,6 +10,7 @@ import type { ShellCalls } from '../services/dispatch-call'
 import { ExportCancelled } from '../services/export-runner'
 import type { ServiceCalls } from '../services/service-types'
 import { isAllowedExternalUrl } from './external-links'
+import type { ShellLanguage } from './shell-language'
 import { mainWindow } from './window'
 
 export type DialogKind = 'files' | 'folders'
@@ -70,8 +71,9 @@ async function exportWithDialog(service: DesktopService, request: ExportRequest)
   }
 }
 
-export function electronShellCalls(service: DesktopService): ShellCalls {
+export function electronShellCalls(service: DesktopService, language: ShellLanguage): ShellCalls {
   return {
+    setShellLanguage: async (chosen) => language.set(chosen),
     appInfo: async () => ({ mode: 'electron', version: app.getVersion(), locale: app.getLocale() }),
     openFilesDialog: () => openLogsDialog(service, 'files'),
     openExternal: async (url) => {

@@ -10,7 +10,7 @@ import { validateArgs } from './validate-args'
 export type ShellCallName = Exclude<CallName, keyof ServiceCalls>
 export type ShellCalls = Pick<AshiatoCalls, ShellCallName>
 
-const SHELL_CALL_NAMES: readonly ShellCallName[] = ['appInfo', 'openFilesDialog', 'openExternal', 'exportEvents', 'showExportedFile', 'copyEvents']
+const SHELL_CALL_NAMES: readonly ShellCallName[] = ['appInfo', 'openFilesDialog', 'openExternal', 'exportEvents', 'showExportedFile', 'copyEvents', 'setShellLanguage']
 
 export function isCallName(name: unknown): name is CallName {
   // includes() on the contract's list, never `name in object`: '__proto__' or 'constructor'

@@ -6,6 +6,6 @@ import type { AshiatoCalls, AshiatoPushes, PushName } from '../../common/ipc-con
 export type { InputPath } from '../loader/collect-files'
 
 /** The calls every shell shares. Shell-only calls (dialogs, openExternal, appInfo, export, copy) live in the shell. */
-export type ServiceCalls = Omit<AshiatoCalls, 'openFilesDialog' | 'openExternal' | 'appInfo' | 'exportEvents' | 'showExportedFile' | 'copyEvents'>
+export type ServiceCalls = Omit<AshiatoCalls, 'openFilesDialog' | 'openExternal' | 'appInfo' | 'exportEvents' | 'showExportedFile' | 'copyEvents' | 'setShellLanguage'>
 
 export type PushListener = <K extends PushName>(name: K, payload: AshiatoPushes[K]) => void

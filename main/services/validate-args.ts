@@ -427,6 +427,12 @@ const validators: Validators = {
     return [ids.map((id) => nonNegativeInteger('eventDetectionLevels', 'id', id))]
   },
   eventDetections: (args) => eventIdArg('eventDetections', args),
+  setShellLanguage: (args) => {
+    expectCount('setShellLanguage', args, 1)
+    const language = args[0]
+    if (language !== 'en' && language !== 'ja') fail('setShellLanguage', 'expected "en" or "ja"')
+    return [language]
+  },
 }
 
 /** Checks one call's untrusted arguments; returns them typed, or throws an ArgumentError. */

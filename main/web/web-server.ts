@@ -43,6 +43,8 @@ export interface WebServer {
 function webShell(version: string, locale: string, service: WebService, downloads: DownloadTickets): ShellCalls {
   return {
     appInfo: async () => ({ mode: 'web', version, locale }),
+    // The browser has no menu of ours to translate.
+    setShellLanguage: async () => undefined,
     // The page picks files with an <input type=file> and uploads them.
     openFilesDialog: async () => null,
     openExternal: async () => {

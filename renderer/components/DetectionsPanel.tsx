@@ -1,8 +1,7 @@
 // The Detections panel: the rules that matched the loaded set, by level then count, each with
 // its author (the DRL 1.1 asks for it with every match), ATT&CK tactics and techniques, and first
 // and last time; a click shows the rule's events in the list. Rules that could not be evaluated
-// are listed with why, folded. A modal <dialog> opened from the top bar: Escape closes it.
-import { useEffect, useRef } from 'react'
+// are listed with why, folded. A Modal opened from the top bar: Escape closes it.
 import type { DetectionsSummary, RuleHits } from '../../common/detections'
 import { formatInstant } from '../../common/time'
 import { formatMessage } from '../../common/i18n'
@@ -10,6 +9,7 @@ import { useLanguage, useT } from '../state/language-store'
 import { closeDetections, openDetections, showRuleEvents, useDetections } from '../state/detections-store'
 import { useTimeZone } from '../state/time-zone'
 import { LevelBadge } from './DetectionMark'
+import { Modal } from './Modal'
 
 function RuleRow({ rule }: { rule: RuleHits }) {
   const t = useT()
@@ -52,12 +52,6 @@ function Body({ summary }: { summary: DetectionsSummary | null }) {
   const error = useDetections((s) => s.error)
   return (
     <div className="detections__body">
-      <header className="export-dialog__header">
-        <h2 className="export-dialog__title">{t.detectionsTitle}</h2>
-        <button type="button" className="icon-button" aria-label={t.detectionsClose} onClick={closeDetections} data-testid="detections-close">
-          ×
-        </button>
-      </header>
       {error ? (
         <p className="integrity__error" role="alert">
           {error}
@@ -107,17 +101,10 @@ function DetectionsDialog() {
   const t = useT()
   const open = useDetections((s) => s.open)
   const summary = useDetections((s) => s.summary)
-  const ref = useRef<HTMLDialogElement | null>(null)
-  useEffect(() => {
-    const dialog = ref.current
-    if (!dialog) return
-    if (open && !dialog.open) dialog.showModal()
-    else if (!open && dialog.open) dialog.close()
-  }, [open])
   return (
-    <dialog ref={ref} className="export-dialog detections" aria-label={t.detectionsTitle} onClose={closeDetections} data-testid="detections-panel">
-      {open ? <Body summary={summary} /> : null}
-    </dialog>
+    <Modal open={open} onClose={closeDetections} title={t.detectionsTitle} closeLabel={t.detectionsClose} closeTestId="detections-close" className="detections" testId="detections-panel">
+      <Body summary={summary} />
+    </Modal>
   )
 }
 

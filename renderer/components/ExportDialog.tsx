@@ -1,8 +1,8 @@
 // Export ▸ the selected events or the whole current result: scope, format, gzip, the CSV's extra
 // columns (the list's), how many selected events the filter hides, then progress with Cancel.
-// A native modal <dialog>: focus stays inside, Escape closes it (and stops a running export).
+// A Modal: focus stays inside, Escape closes it (and stops a running export).
 // Also the note that says what was written or copied, with Show in folder in the desktop app.
-import { useEffect, useId, useRef } from 'react'
+import { useEffect, useId } from 'react'
 import type { ExportFormat } from '../../common/ipc-contract'
 import { formatMessage, type Messages } from '../../common/i18n'
 import { extraCsvColumns } from '../../common/csv-columns'
@@ -23,6 +23,7 @@ import {
   useExport,
   type ExportScope,
 } from '../state/export-store'
+import { Modal } from './Modal'
 
 const FORMAT_LABEL: Record<ExportFormat, keyof Messages> = { records: 'exportFormatRecords', jsonl: 'exportFormatJsonl', csv: 'exportFormatCsv' }
 const FORMAT_HINT: Record<ExportFormat, keyof Messages> = { records: 'exportFormatRecordsHint', jsonl: 'exportFormatJsonlHint', csv: 'exportFormatCsvHint' }
@@ -66,18 +67,13 @@ function DialogBody() {
   return (
     <form
       method="dialog"
-      className="export-dialog__form"
+      className="modal__form"
       onSubmit={(e) => {
         e.preventDefault()
         void startExport()
       }}
     >
-      <header className="export-dialog__header">
-        <h2 className="export-dialog__title" id={`${id}-title`}>
-          {t.exportTitle}
-        </h2>
-      </header>
-      <div className="export-dialog__content">
+      <div className="modal__content">
         <fieldset className="export-fieldset" disabled={busy}>
           <legend>{t.exportScope}</legend>
           {scopes.map((option) => (
@@ -125,8 +121,8 @@ function DialogBody() {
         <p className="export-note muted">{format === 'csv' ? t.exportCsvNote : t.exportLossless}</p>
         <Progress t={t} />
       </div>
-      <footer className="export-dialog__footer">
-        <span className="export-dialog__spacer" />
+      <footer className="modal__footer">
+        <span className="modal__spacer" />
         {busy ? (
           <button type="button" className="button" onClick={() => void cancelExport()} data-testid="export-cancel">
             {t.exportCancel}
@@ -136,7 +132,7 @@ function DialogBody() {
             {t.exportClose}
           </button>
         )}
-        {/* Focused when the dialog opens: Ctrl/Cmd+E, then Enter, exports with the last choices. */}
+        {/* Focused when the dialog opens (Modal): Ctrl/Cmd+E, then Enter, exports with the last choices. */}
         <button type="submit" className="button button--primary" disabled={busy || count === 0} data-autofocus data-testid="export-start">
           {formatMessage(t.exportStart, { n: formatCount(count) })}
         </button>
@@ -148,21 +144,11 @@ function DialogBody() {
 export function ExportDialog() {
   const t = useT()
   const open = useExport((s) => s.open)
-  const ref = useRef<HTMLDialogElement | null>(null)
-  useEffect(() => {
-    const dialog = ref.current
-    if (!dialog) return
-    if (open && !dialog.open) {
-      dialog.showModal()
-      // React's autoFocus runs before showModal, which then focuses the first radio button.
-      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus()
-    } else if (!open && dialog.open) dialog.close()
-  }, [open])
   return (
-    // Escape closes a modal <dialog> by itself; onClose keeps the store in step (and stops a running export).
-    <dialog ref={ref} className="export-dialog" aria-label={t.exportTitle} onClose={closeExportDialog} data-testid="export-dialog">
-      {open ? <DialogBody /> : null}
-    </dialog>
+    // However it closes (Escape included), closeExportDialog runs: it stops a running export.
+    <Modal open={open} onClose={closeExportDialog} title={t.exportTitle} className="export-dialog" testId="export-dialog">
+      <DialogBody />
+    </Modal>
   )
 }
 

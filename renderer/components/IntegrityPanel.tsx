@@ -1,7 +1,7 @@
 // The Integrity panel: the loaded log files checked against the loaded digest files, per
 // account and region (digests and their chain, every file's status, why), the coverage map,
-// and the public key files for signatures. A modal <dialog>: Escape closes it.
-import { useEffect, useMemo, useRef, useState } from 'react'
+// and the public key files for signatures. A Modal: Escape closes it.
+import { useMemo, useState } from 'react'
 import type { IntegrityEntryInfo, IntegrityInfo } from '../../common/ipc-contract'
 import { formatMessage } from '../../common/i18n'
 import { useT } from '../state/language-store'
@@ -9,6 +9,7 @@ import { addKeyFiles, closeIntegrity, fetchKeys, openIntegrity, useIntegrity } f
 import { loadFiles, opensByPath } from '../state/actions'
 import { CoverageMap } from './CoverageMap'
 import { integrityStatusLabel } from './integrity-labels'
+import { Modal } from './Modal'
 
 function groups(entries: IntegrityEntryInfo[]): [string, IntegrityEntryInfo[]][] {
   const out = new Map<string, IntegrityEntryInfo[]>()
@@ -77,12 +78,6 @@ function Body() {
   const shown = useMemo(() => (info ? info.entries.filter((e) => !problemsOnly || e.status !== 'valid') : []), [info, problemsOnly])
   return (
     <div className="integrity__body">
-      <header className="export-dialog__header">
-        <h2 className="export-dialog__title">{t.integrityTitle}</h2>
-        <button type="button" className="icon-button" aria-label={t.integrityClose} onClick={closeIntegrity} data-testid="integrity-close">
-          ×
-        </button>
-      </header>
       <div className="integrity__controls">
         <label className="button button--small">
           {t.integrityKeysButton}
@@ -141,17 +136,10 @@ function Body() {
 export function IntegrityPanel() {
   const t = useT()
   const open = useIntegrity((s) => s.open)
-  const ref = useRef<HTMLDialogElement | null>(null)
-  useEffect(() => {
-    const dialog = ref.current
-    if (!dialog) return
-    if (open && !dialog.open) dialog.showModal()
-    else if (!open && dialog.open) dialog.close()
-  }, [open])
   return (
-    <dialog ref={ref} className="export-dialog integrity" aria-label={t.integrityTitle} onClose={closeIntegrity} data-testid="integrity-panel">
-      {open ? <Body /> : null}
-    </dialog>
+    <Modal open={open} onClose={closeIntegrity} title={t.integrityTitle} closeLabel={t.integrityClose} closeTestId="integrity-close" className="integrity" testId="integrity-panel">
+      <Body />
+    </Modal>
   )
 }
 

@@ -21,6 +21,10 @@ export function subscribePushes(): void {
   subscribeDetectionPushes()
   api.onEventsChanged(() => scheduleRequery())
   api.onExportProgress(exportProgressArrived)
+  // The desktop menu is built in main: tell it the language now and on every change.
+  const tellShell = (language: 'en' | 'ja') => void api.setShellLanguage(language).catch(() => undefined)
+  tellShell(useLanguage.getState().language)
+  useLanguage.subscribe((state, before) => (state.language === before.language ? undefined : tellShell(state.language)))
   api.onMenuCommand(({ command }) => {
     if (command === 'focusFilter') focusFilter()
     else if (command === 'languageEnglish') useLanguage.getState().setLanguage('en')

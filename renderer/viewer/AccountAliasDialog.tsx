@@ -1,7 +1,9 @@
 // Naming an AWS account: a small dialog opened from the viewer's "Name this AWS account…"
-// action. The name shows beside the account's ID wherever the viewer decodes it.
-import { useEffect, useRef, useState } from 'react'
+// action. The name shows beside the account's ID wherever the viewer decodes it. A Modal:
+// Escape or a press on the backdrop cancels, and focus goes back to the viewer.
+import { useState } from 'react'
 import { formatMessage } from '../../common/i18n'
+import { Modal } from '../components/Modal'
 import { closeAliasEditor, MAX_ALIAS_LENGTH, setAccountAlias, useAccountAliases } from '../state/account-aliases'
 import { focusViewer } from '../state/focus'
 import { useT } from '../state/language-store'
@@ -10,45 +12,24 @@ function AliasDialog({ account }: { account: string }) {
   const t = useT()
   const current = useAccountAliases((s) => s.aliases[account] ?? '')
   const [name, setName] = useState(current)
-  const input = useRef<HTMLInputElement | null>(null)
-
-  useEffect(() => {
-    input.current?.focus()
-    input.current?.select()
-  }, [])
-
-  const close = (): void => {
-    closeAliasEditor()
-    focusViewer()
-  }
   const save = (value: string): void => {
     setAccountAlias(account, value)
-    close()
+    closeAliasEditor()
   }
 
   return (
-    <div className="compare-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
+    // Mounted only while editing (AccountAliasHost), so it is always open; closing unmounts it.
+    <Modal open onClose={closeAliasEditor} title={formatMessage(t.aliasTitle, { account })} className="alias-dialog" testId="alias-dialog" closeOnBackdrop restoreFocus={focusViewer}>
       <form
-        className="alias-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-label={formatMessage(t.aliasTitle, { account })}
-        data-testid="alias-dialog"
+        className="alias-dialog__form"
         onSubmit={(e) => {
           e.preventDefault()
           save(name)
         }}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault()
-            close()
-          }
-        }}
       >
-        <div className="alias-dialog__title">{formatMessage(t.aliasTitle, { account })}</div>
         <label className="alias-dialog__field">
           <span>{t.aliasLabel}</span>
-          <input ref={input} value={name} maxLength={MAX_ALIAS_LENGTH} onChange={(e) => setName(e.target.value)} data-testid="alias-input" spellCheck={false} />
+          <input value={name} maxLength={MAX_ALIAS_LENGTH} onChange={(e) => setName(e.target.value)} data-testid="alias-input" spellCheck={false} data-autofocus />
         </label>
         <div className="alias-dialog__hint">{t.aliasHint}</div>
         <div className="alias-dialog__buttons">
@@ -57,7 +38,7 @@ function AliasDialog({ account }: { account: string }) {
               {t.aliasRemove}
             </button>
           ) : null}
-          <button type="button" className="button button--small" onClick={close}>
+          <button type="button" className="button button--small" onClick={closeAliasEditor} data-testid="alias-cancel">
             {t.aliasCancel}
           </button>
           <button type="submit" className="button button--small button--primary" data-testid="alias-save">
@@ -65,7 +46,7 @@ function AliasDialog({ account }: { account: string }) {
           </button>
         </div>
       </form>
-    </div>
+    </Modal>
   )
 }
 

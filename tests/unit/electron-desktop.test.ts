@@ -3,14 +3,14 @@
 // settings every window gets (web preferences, permissions, the CSP, external links).
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { MenuItemConstructorOptions } from 'electron'
 import { isAllowedExternalUrl } from '../../main/electron/external-links'
-import { menuTemplate, type MenuActions } from '../../main/electron/menu-template'
 import { MAX_RECENT, addRecent, parseRecent, recentLabel, removeRecent } from '../../main/electron/recent-files'
 import { SECURE_WEB_PREFERENCES, WINDOW_SIZE, mainWindowOptions, permissionAllowed } from '../../main/electron/window-options'
 import { parseWindowState, restoreWindowState, type Rect } from '../../main/electron/window-state'
 import { cspFromIndexHtml, FALLBACK_CSP } from '../../main/services/renderer-files'
+import { buildMenu, clickItem, findItem, recordingActions } from './helpers/menu'
 
 const abs = (...parts: string[]): string => path.resolve('/', ...parts)
 
@@ -147,50 +147,35 @@ describe('window security', () => {
   })
 })
 
-function find(items: MenuItemConstructorOptions[], label: string): MenuItemConstructorOptions | undefined {
-  for (const item of items) {
-    if (item.label === label) return item
-    const inner = Array.isArray(item.submenu) ? find(item.submenu, label) : undefined
-    if (inner) return inner
-  }
-  return undefined
-}
-
 describe('menu: export, copy, find, recent files', () => {
-  const actions = (): MenuActions & { sent: string[] } => {
-    const sent: string[] = []
-    return { sent, openFiles: vi.fn(), openFolder: vi.fn(), send: (c) => void sent.push(c), openHelp: vi.fn(), openRecent: vi.fn(), clearRecent: vi.fn() }
-  }
-
   it('has the usual accelerators', () => {
-    const template = menuTemplate({ platform: 'linux', development: false, actions: actions() })
-    expect(find(template, 'Open Files…')?.accelerator).toBe('CmdOrCtrl+O')
-    expect(find(template, 'Export Events…')?.accelerator).toBe('CmdOrCtrl+E')
-    expect(find(template, 'Find')?.accelerator).toBe('CmdOrCtrl+F')
+    const template = buildMenu({ platform: 'linux', development: false })
+    expect(findItem(template, 'Open Files…')?.accelerator).toBe('CmdOrCtrl+O')
+    expect(findItem(template, 'Export Events…')?.accelerator).toBe('CmdOrCtrl+E')
+    expect(findItem(template, 'Find')?.accelerator).toBe('CmdOrCtrl+F')
     const roles = JSON.stringify(template)
     for (const role of ['copy', 'selectAll', 'zoomIn', 'zoomOut', 'resetZoom']) expect(roles).toContain(`"role":"${role}"`)
   })
 
   it('sends export, copy, select-all and find to the page', () => {
-    const a = actions()
-    const template = menuTemplate({ platform: 'darwin', development: false, actions: a })
-    for (const label of ['Export Events…', 'Copy Selected Events', 'Select All Events', 'Find']) (find(template, label)?.click as () => void)()
-    expect(a.sent).toEqual(['exportEvents', 'copyEvents', 'selectAll', 'focusFilter'])
+    const actions = recordingActions()
+    const template = buildMenu({ platform: 'darwin', development: false, actions })
+    for (const label of ['Export Events…', 'Copy Selected Events', 'Select All Events', 'Find']) clickItem(template, label)
+    expect(actions.sent).toEqual(['exportEvents', 'copyEvents', 'selectAll', 'focusFilter'])
   })
 
   it('lists recent files (opening one, clearing them), or says there are none', () => {
-    const a = actions()
+    const actions = recordingActions()
     const home = abs('home', 'ann')
     const file = path.join(home, 'trail.json.gz')
-    const template = menuTemplate({ platform: 'win32', development: false, actions: a, recent: [file], home })
-    const recent = find(template, 'Open Recent')
-    const entries = recent?.submenu as MenuItemConstructorOptions[]
+    const template = buildMenu({ platform: 'win32', development: false, actions, recent: [file], home })
+    const entries = findItem(template, 'Open Recent')?.submenu as MenuItemConstructorOptions[]
     expect(entries.map((e) => e.label ?? e.type)).toEqual([recentLabel(file, home), 'separator', 'Clear Recently Opened'])
     ;(entries[0].click as () => void)()
-    expect(a.openRecent).toHaveBeenCalledWith(file)
+    expect(actions.openRecent).toHaveBeenCalledWith(file)
     ;(entries[2].click as () => void)()
-    expect(a.clearRecent).toHaveBeenCalled()
-    const empty = find(menuTemplate({ platform: 'win32', development: false, actions: a }), 'Open Recent')?.submenu as MenuItemConstructorOptions[]
+    expect(actions.clearRecent).toHaveBeenCalled()
+    const empty = findItem(buildMenu({ platform: 'win32', development: false, actions }), 'Open Recent')?.submenu as MenuItemConstructorOptions[]
     expect(empty[0]).toMatchObject({ label: 'No Recent Files', enabled: false })
     expect(empty.at(-1)).toMatchObject({ label: 'Clear Recently Opened', enabled: false })
   })

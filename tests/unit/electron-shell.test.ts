@@ -1,12 +1,12 @@
 // The desktop shell's pure parts: command lines, the renderer's URL, the menu, IPC errors.
 import path from 'node:path'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { pathsFromAdditionalData, pathsFromArgv } from '../../main/electron/launch-paths'
-import { CLOUDTRAIL_EVENT_REFERENCE_URL, menuTemplate, type MenuActions } from '../../main/electron/menu-template'
+import { CLOUDTRAIL_EVENT_REFERENCE_URL } from '../../main/electron/menu-template'
 import { RENDERER_URL, isRendererUrl } from '../../main/electron/renderer-url'
 import { isAllowedExternalUrl } from '../../main/electron/external-links'
 import { cleanIpcError } from '../../preload/ipc-error'
-import type { MenuItemConstructorOptions } from 'electron'
+import { buildMenu, clickItem, menuEntries, recordingActions } from './helpers/menu'
 
 const cwd = path.resolve('/work/logs')
 
@@ -55,54 +55,33 @@ describe('isRendererUrl', () => {
   })
 })
 
-function labels(items: MenuItemConstructorOptions[]): string[] {
-  return items.flatMap((item) => [item.label ?? item.role ?? item.type ?? '?', ...(Array.isArray(item.submenu) ? labels(item.submenu) : [])])
-}
-
-function find(items: MenuItemConstructorOptions[], label: string): MenuItemConstructorOptions | undefined {
-  for (const item of items) {
-    if (item.label === label) return item
-    const inner = Array.isArray(item.submenu) ? find(item.submenu, label) : undefined
-    if (inner) return inner
-  }
-  return undefined
-}
-
 describe('menuTemplate', () => {
-  const actions = (): MenuActions & { sent: string[] } => {
-    const sent: string[] = []
-    return { sent, openFiles: vi.fn(), openFolder: vi.fn(), send: (c) => void sent.push(c), openHelp: vi.fn(), openRecent: vi.fn(), clearRecent: vi.fn() }
-  }
-
   it('has developer tools only in development', () => {
-    expect(labels(menuTemplate({ platform: 'linux', development: false, actions: actions() }))).not.toContain('toggleDevTools')
-    expect(labels(menuTemplate({ platform: 'linux', development: true, actions: actions() }))).toContain('toggleDevTools')
+    expect(menuEntries(buildMenu({ platform: 'linux', development: false }))).not.toContain('toggleDevTools')
+    expect(menuEntries(buildMenu({ platform: 'linux', development: true }))).toContain('toggleDevTools')
   })
 
   it('offers Open and Quit; a separate Open Folder where dialogs cannot do both', () => {
-    const linux = labels(menuTemplate({ platform: 'linux', development: false, actions: actions() }))
+    const linux = menuEntries(buildMenu({ platform: 'linux', development: false }))
     expect(linux).toEqual(expect.arrayContaining(['File', 'Open Files…', 'Open Folder…', 'quit', 'Edit', 'View', 'zoomIn', 'Language']))
-    const mac = labels(menuTemplate({ platform: 'darwin', development: false, actions: actions() }))
+    const mac = menuEntries(buildMenu({ platform: 'darwin', development: false }))
     expect(mac).toEqual(expect.arrayContaining(['appMenu', 'Open…', 'windowMenu']))
     expect(mac).not.toContain('Open Folder…')
   })
 
   it('File ▸ Open from S3… asks the renderer for its dialog', () => {
     for (const platform of ['darwin', 'linux'] as const) {
-      const a = actions()
-      ;(find(menuTemplate({ platform, development: false, actions: a }), 'Open from S3…')?.click as (() => void) | undefined)?.()
-      expect(a.sent).toEqual(['openS3'])
+      const actions = recordingActions()
+      clickItem(buildMenu({ platform, development: false, actions }), 'Open from S3…')
+      expect(actions.sent).toEqual(['openS3'])
     }
   })
 
   it('sends the language and focus commands to the renderer', () => {
-    const a = actions()
-    const template = menuTemplate({ platform: 'win32', development: false, actions: a })
-    for (const label of ['English', '日本語', 'Find']) {
-      const click = find(template, label)?.click as (() => void) | undefined
-      click?.()
-    }
-    expect(a.sent).toEqual(['languageEnglish', 'languageJapanese', 'focusFilter'])
+    const actions = recordingActions()
+    const template = buildMenu({ platform: 'win32', development: false, actions })
+    for (const label of ['English', '日本語', 'Find']) clickItem(template, label)
+    expect(actions.sent).toEqual(['languageEnglish', 'languageJapanese', 'focusFilter'])
   })
 
   it('links help to a page the external-link check allows', () => {

@@ -137,6 +137,7 @@ describe('dispatchCall', () => {
     exportEvents: async () => null,
     showExportedFile: async () => undefined,
     copyEvents: async () => ({ events: 0, text: '' }),
+    setShellLanguage: async () => undefined,
   }
 
   it('routes service calls to the service and shell calls to the shell', async () => {
