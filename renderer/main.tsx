@@ -5,10 +5,12 @@ import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { subscribePushes } from './state/pushes'
 import { refreshReports } from './state/load-store'
+import { followLanguage } from './state/language-store'
 import { requery } from './state/view-store'
 import './styles/app.css'
 
 subscribePushes()
+followLanguage(document.documentElement)
 
 const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root')

@@ -1,15 +1,17 @@
-// The Open from S3 dialog: the form (connection fields remembered in localStorage), the profiles
+// The Open from S3 dialog: the form (connection fields kept, renderer/state/persisted.ts), the profiles
 // and buckets it offers, the discovered layout with what is picked in it, and the running open
 // (its s3Progress and the problems of its objects). Credentials never reach the renderer: only
 // profile names go back and forth.
 import { create } from 'zustand'
+import { persist } from 'zustand/middleware'
 import type { FileReport, S3BucketInfo, S3Layout, S3OpenProgress, S3OpenRequest, S3ProfileInfo } from '../../common/ipc-contract'
 import { getApi } from '../api/get-api'
 import { errorText } from '../api/error-text'
 import { noteLoadStarted } from './load-store'
+import { kept, legacyJson } from './persisted'
 import { checkRange, presetRange, type RangePreset } from './s3-range'
 
-const STORAGE_KEY = 'ashiato.s3'
+export const S3_FORM_KEY = 'ashiato.s3'
 export const DEFAULT_CONCURRENCY = 16
 /** Problems kept for the dialog's list. */
 export const LISTED_PROBLEMS = 200
@@ -63,51 +65,52 @@ interface S3State {
   cacheError: string | null
 }
 
-function storedForm(): Partial<S3Form> {
-  try {
-    const value: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}')
-    if (!value || typeof value !== 'object') return {}
-    const out: Partial<S3Form> = {}
-    for (const key of REMEMBERED) {
-      const v = (value as Record<string, unknown>)[key]
-      if (typeof v === 'string') out[key] = v
-    }
-    return out
-  } catch {
-    return {}
+function storedForm(value: unknown): Partial<S3Form> {
+  if (!value || typeof value !== 'object') return {}
+  const out: Partial<S3Form> = {}
+  for (const key of REMEMBERED) {
+    const v = (value as Record<string, unknown>)[key]
+    if (typeof v === 'string') out[key] = v
   }
+  return out
 }
 
-function remember(form: S3Form): void {
-  try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(Object.fromEntries(REMEMBERED.map((k) => [k, form[k]]))))
-  } catch {
-    // not kept; the form still holds for this session
-  }
-}
+type RememberedForm = Pick<S3Form, (typeof REMEMBERED)[number]>
 
 const initialRange = () => presetRange('last24h', Date.now())
 
-export const useS3 = create<S3State>()(() => ({
-  open: false,
-  allowPlainHttp: false,
-  form: { profile: '', region: '', endpointUrl: '', bucket: '', prefix: '', concurrency: String(DEFAULT_CONCURRENCY), ...initialRange(), ...storedForm() },
-  profiles: null,
-  profilesError: null,
-  buckets: null,
-  bucketsBusy: false,
-  bucketsError: null,
-  layout: null,
-  discoverBusy: false,
-  discoverError: null,
-  accounts: [],
-  regions: [],
-  includeInsight: false,
-  includeDigests: false,
-  run: null,
-  cacheResult: null,
-  cacheError: null,
-}))
+export const useS3 = create<S3State>()(
+  persist(
+    () => ({
+      open: false,
+      allowPlainHttp: false,
+      form: { profile: '', region: '', endpointUrl: '', bucket: '', prefix: '', concurrency: String(DEFAULT_CONCURRENCY), ...initialRange() },
+      profiles: null,
+      profilesError: null,
+      buckets: null,
+      bucketsBusy: false,
+      bucketsError: null,
+      layout: null,
+      discoverBusy: false,
+      discoverError: null,
+      accounts: [],
+      regions: [],
+      includeInsight: false,
+      includeDigests: false,
+      run: null,
+      cacheResult: null,
+      cacheError: null,
+    }),
+    kept<S3State, { form: RememberedForm }>({
+      name: S3_FORM_KEY,
+      // The connection, not the dates (a range is chosen each time).
+      keep: (s) => ({ form: Object.fromEntries(REMEMBERED.map((k) => [k, s.form[k]])) as RememberedForm }),
+      clean: (stored, current) => ({ form: { ...current.form, ...storedForm(stored.form) } }),
+      // Before persist: the remembered fields as a bare object.
+      fromLegacy: (raw) => ({ form: legacyJson(raw) }),
+    }),
+  ),
+)
 
 const set = useS3.setState
 const get = useS3.getState
@@ -145,7 +148,6 @@ export function setS3Field(field: keyof S3Form, value: string): void {
     ...(stale ? { layout: null, discoverError: null } : {}),
     ...(field === 'bucket' ? {} : stale ? { bucketsError: null } : {}),
   })
-  remember(form)
 }
 
 export function applyPreset(preset: RangePreset): void {
