@@ -4,7 +4,6 @@
 import { create } from 'zustand'
 import type { FieldCatalogue } from '../../common/ipc-contract'
 import { getApi } from '../api/get-api'
-import { useView } from './view-store'
 
 /** Cells kept before the cache starts over (a few thousand rows of a few columns). */
 const MAX_CACHED_EVENTS = 20_000
@@ -57,7 +56,7 @@ export function ensureFieldValues(ids: readonly number[], paths: readonly string
 
 /** Fetches the catalogue of fields (again when the loaded set has grown since). */
 export async function loadCatalogue(): Promise<FieldCatalogue | null> {
-  const total = useView.getState().info?.total ?? 0
+  const total = loadedTotal
   const known = useFieldValues.getState().catalogue
   if (known && known.total === total) return known
   try {
@@ -69,12 +68,15 @@ export async function loadCatalogue(): Promise<FieldCatalogue | null> {
   }
 }
 
-// A cleared set gives its ids to the next one: forget everything.
-useView.subscribe((state, previous) => {
-  const total = state.info?.total ?? 0
-  if (total < (previous.info?.total ?? 0)) {
-    cells = new Map()
-    pending.clear()
-    useFieldValues.setState({ catalogue: null, version: useFieldValues.getState().version + 1 })
-  }
-})
+/** Events loaded, as the view last said (the catalogue is asked again when it grew). */
+let loadedTotal = 0
+
+/** The loaded set changed size (follow-session.ts). A cleared set gives its ids to the next one: forget everything. */
+export function loadedTotalChanged(total: number): void {
+  const shrank = total < loadedTotal
+  loadedTotal = total
+  if (!shrank) return
+  cells = new Map()
+  pending.clear()
+  useFieldValues.setState({ catalogue: null, version: useFieldValues.getState().version + 1 })
+}
