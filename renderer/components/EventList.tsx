@@ -27,7 +27,7 @@ export function EventList() {
   const session = useViewSession()
   const columns = useFindPrefs((s) => s.columns)
   const widths = useFindPrefs((s) => s.widths)
-  useFieldValues((s) => s.version) // re-render when field-column values arrive
+  useFieldValues((s) => s.cells) // re-render when field-column values arrive
   const [scrollLeft, setScrollLeft] = useState(0)
   const zone = useTimeZone()
   const newest = useSessionState((s) => s.info?.newest ?? null)
