@@ -2,7 +2,7 @@
 // newest request wins), fetching the windows of rows the list shows, moving the current event
 // (also to a row that has not arrived yet), and fetching the current event's detail.
 import type { EventRow } from '../../common/event-row'
-import type { ViewInfo, ViewSpec } from '../../common/ipc-contract'
+import type { ViewInfo } from '../../common/ipc-contract'
 import { windowsCovering } from '../list/virtual-window'
 import { viewSpecOf } from '../state/view-spec'
 import { ROW_WINDOW, rowsForView, windowOf, withWindow, EMPTY_ROWS } from './row-cache'
@@ -26,8 +26,6 @@ export interface ViewLogic {
   showEvent(id: number): void
   /** Forget the view (after Clear): the next query starts afresh. */
   resetView(): void
-  /** The spec the find controls stand for now (exports of "the current result"). */
-  currentViewSpec(): ViewSpec
   /** The current event changed: fetch its detail for the viewer. */
   fetchCurrentEvent(): void
   dispose(): void
@@ -190,7 +188,6 @@ export function createViewLogic({ env, get, set }: SessionContext): ViewLogic {
     selectIndex,
     showEvent,
     resetView,
-    currentViewSpec: () => viewSpecOf(env.find.getState(), knownNewest),
     fetchCurrentEvent,
     dispose: () => clearTimeout(requeryTimer),
   }
