@@ -6,7 +6,7 @@ import { formatMessage } from '../../common/i18n'
 import type { FacetValuesResult } from '../../common/ipc-contract'
 import { formatCount } from '../format/format'
 import { addClause } from '../state/find-store'
-import { fetchFacetValues } from '../state/facet-prefs'
+import { fetchFacetValues } from '../state/insights-store'
 import { useT } from '../state/language-store'
 import { useSessionState } from '../session/session-react'
 

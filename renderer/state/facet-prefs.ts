@@ -1,10 +1,8 @@
 // Facets the user added for any field (access key, user agent, requestParameters.bucketName...),
-// kept across sessions, and how one facet in full is fetched (every value, searchable, most
-// frequent or rarest first).
+// kept across sessions (renderer/state/persisted.ts). Their counts come with the others
+// (insights-store.ts).
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import type { FacetValuesRequest, FacetValuesResult } from '../../common/ipc-contract'
-import { getApi } from '../api/get-api'
 import { isFieldPath } from '../list/columns'
 import { kept, legacyJson } from './persisted'
 
@@ -42,7 +40,3 @@ export const useFacetPrefs = create<FacetPrefs>()(
     }),
   ),
 )
-
-export function fetchFacetValues(request: FacetValuesRequest): Promise<FacetValuesResult> {
-  return getApi().getFacetValues(request)
-}

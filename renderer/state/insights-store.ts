@@ -3,7 +3,7 @@
 // of buckets. An answer for a view that is no longer shown is dropped; while a new one is on its
 // way the old counts stay up.
 import { create } from 'zustand'
-import type { Facet, Histogram } from '../../common/ipc-contract'
+import type { Facet, FacetValuesRequest, FacetValuesResult, Histogram } from '../../common/ipc-contract'
 import { getApi } from '../api/get-api'
 import { isViewExpired } from '../session/view-expired'
 
@@ -74,4 +74,9 @@ export function setHistogramBuckets(buckets: number): void {
   set({ buckets: n })
   const viewId = useInsights.getState().wanted
   if (viewId >= 0) fetchHistogram(viewId)
+}
+
+/** One facet in full (every value, searchable, most frequent or rarest first), for "show all". */
+export function fetchFacetValues(request: FacetValuesRequest): Promise<FacetValuesResult> {
+  return getApi().getFacetValues(request)
 }

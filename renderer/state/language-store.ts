@@ -18,7 +18,7 @@ const isLanguage = (value: unknown): value is Language => value === 'en' || valu
 export const useLanguage = create<LanguageState>()(
   persist(
     (set) => ({
-      language: languageForLocale(typeof navigator === 'undefined' ? '' : navigator.language),
+      language: languageForLocale((globalThis as { navigator?: { language?: string } }).navigator?.language),
       setLanguage: (language) => set({ language }),
     }),
     kept<LanguageState, { language: Language }>({
@@ -32,7 +32,7 @@ export const useLanguage = create<LanguageState>()(
 )
 
 /** Keeps <html lang> on the UI language; returns the unsubscribe. */
-export function followLanguage(root: HTMLElement): () => void {
+export function followLanguage(root: { lang: string }): () => void {
   root.lang = useLanguage.getState().language
   return useLanguage.subscribe((state) => {
     root.lang = state.language

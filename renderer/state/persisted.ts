@@ -20,8 +20,15 @@ function isPersistEnvelope(raw: string): boolean {
   }
 }
 
+/** What is used of the Web Storage API (localStorage). */
+export interface PageStorage {
+  getItem(key: string): string | null
+  setItem(key: string, value: string): void
+  removeItem(key: string): void
+}
+
 /** localStorage, with values from before persist wrapped as version 0, and failures not fatal. */
-function legacyAwareStorage(storage: Storage): StateStorage {
+function legacyAwareStorage(storage: PageStorage): StateStorage<void> {
   return {
     getItem(name) {
       let raw: string | null
@@ -50,6 +57,13 @@ function legacyAwareStorage(storage: Storage): StateStorage {
   }
 }
 
+/** The page's localStorage (looked up by name, so this module also loads under Node in tests). */
+function pageStorage(): PageStorage {
+  const storage = (globalThis as { localStorage?: PageStorage }).localStorage
+  if (!storage) throw new Error('no localStorage') // persist then keeps choices for this session only
+  return storage
+}
+
 interface KeptOptions<S, P> {
   /** The localStorage key. */
   name: string
@@ -70,7 +84,7 @@ export function kept<S, P>({ name, keep, clean, fromLegacy }: KeptOptions<S, P>)
   return {
     name,
     version: KEPT_VERSION,
-    storage: createJSONStorage<P>(() => legacyAwareStorage(localStorage)),
+    storage: createJSONStorage<P>(() => legacyAwareStorage(pageStorage())),
     partialize: keep,
     migrate: (stored, version) => {
       if (version !== 0) return stored as P

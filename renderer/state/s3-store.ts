@@ -1,4 +1,4 @@
-// The Open from S3 dialog: the form (connection fields kept, renderer/state/persisted.ts), the profiles
+// The Open from S3 dialog: the form (s3-form.ts: its connection fields are kept), the profiles
 // and buckets it offers, the discovered layout with what is picked in it, and the running open
 // (its s3Progress and the problems of its objects). Credentials never reach the renderer: only
 // profile names go back and forth.
@@ -8,30 +8,13 @@ import type { FileReport, S3BucketInfo, S3Layout, S3OpenProgress, S3OpenRequest,
 import { getApi } from '../api/get-api'
 import { errorText } from '../api/error-text'
 import { noteLoadStarted } from './load-store'
-import { kept, legacyJson } from './persisted'
 import { checkRange, presetRange, type RangePreset } from './s3-range'
+import { initialForm, keptS3Form, LOCATION_FIELDS, type S3Form } from './s3-form'
 
-export const S3_FORM_KEY = 'ashiato.s3'
-export const DEFAULT_CONCURRENCY = 16
+export { DEFAULT_CONCURRENCY, type S3Form } from './s3-form'
+
 /** Problems kept for the dialog's list. */
 export const LISTED_PROBLEMS = 200
-
-export interface S3Form {
-  /** '' is the default credential chain. */
-  profile: string
-  region: string
-  endpointUrl: string
-  bucket: string
-  prefix: string
-  from: string
-  to: string
-  concurrency: string
-}
-
-/** The fields kept between sessions (not the dates: a range is chosen each time). */
-const REMEMBERED = ['profile', 'region', 'endpointUrl', 'bucket', 'prefix', 'concurrency'] as const
-/** Changing one of these makes the discovered layout stale. */
-const LOCATION_FIELDS: readonly (keyof S3Form)[] = ['profile', 'region', 'endpointUrl', 'bucket', 'prefix']
 
 export interface S3Run {
   loadId: number | null
@@ -65,26 +48,12 @@ interface S3State {
   cacheError: string | null
 }
 
-function storedForm(value: unknown): Partial<S3Form> {
-  if (!value || typeof value !== 'object') return {}
-  const out: Partial<S3Form> = {}
-  for (const key of REMEMBERED) {
-    const v = (value as Record<string, unknown>)[key]
-    if (typeof v === 'string') out[key] = v
-  }
-  return out
-}
-
-type RememberedForm = Pick<S3Form, (typeof REMEMBERED)[number]>
-
-const initialRange = () => presetRange('last24h', Date.now())
-
 export const useS3 = create<S3State>()(
   persist(
     () => ({
       open: false,
       allowPlainHttp: false,
-      form: { profile: '', region: '', endpointUrl: '', bucket: '', prefix: '', concurrency: String(DEFAULT_CONCURRENCY), ...initialRange() },
+      form: initialForm(),
       profiles: null,
       profilesError: null,
       buckets: null,
@@ -101,14 +70,7 @@ export const useS3 = create<S3State>()(
       cacheResult: null,
       cacheError: null,
     }),
-    kept<S3State, { form: RememberedForm }>({
-      name: S3_FORM_KEY,
-      // The connection, not the dates (a range is chosen each time).
-      keep: (s) => ({ form: Object.fromEntries(REMEMBERED.map((k) => [k, s.form[k]])) as RememberedForm }),
-      clean: (stored, current) => ({ form: { ...current.form, ...storedForm(stored.form) } }),
-      // Before persist: the remembered fields as a bare object.
-      fromLegacy: (raw) => ({ form: legacyJson(raw) }),
-    }),
+    keptS3Form<S3State>(),
   ),
 )
 

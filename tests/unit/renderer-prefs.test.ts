@@ -3,21 +3,18 @@
 // rewritten in persist's form), what the user changes is written and read back by the next
 // page, and hand-edited or hostile stored values fall back to the defaults.
 import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { create } from 'zustand'
+import { persist } from 'zustand/middleware'
+import type { PageStorage } from '../../renderer/state/persisted'
 
 /** localStorage as a page has it: strings by key. */
-class MemoryStorage implements Storage {
+class MemoryStorage implements PageStorage {
   private readonly items = new Map<string, string>()
-  get length(): number {
-    return this.items.size
-  }
   clear(): void {
     this.items.clear()
   }
   getItem(key: string): string | null {
     return this.items.get(key) ?? null
-  }
-  key(index: number): string | null {
-    return [...this.items.keys()][index] ?? null
   }
   removeItem(key: string): void {
     this.items.delete(key)
@@ -41,8 +38,17 @@ async function load() {
     find: await import('../../renderer/state/find-prefs'),
     facets: await import('../../renderer/state/facet-prefs'),
     exporting: await import('../../renderer/state/export-prefs'),
-    s3: await import('../../renderer/state/s3-store'),
+    s3: await s3FormStore(),
   }
+}
+
+/** A store holding the S3 dialog's form as s3-store.ts does (that store also reaches the API). */
+async function s3FormStore() {
+  const { initialForm, keptS3Form } = await import('../../renderer/state/s3-form')
+  type FormState = { form: ReturnType<typeof initialForm> }
+  const store = create<FormState>()(persist(() => ({ form: initialForm() }), keptS3Form<FormState>()))
+  const setS3Field = (field: keyof FormState['form'], value: string) => store.setState({ form: { ...store.getState().form, [field]: value } })
+  return { useS3: store, setS3Field }
 }
 
 beforeEach(() => storage.clear())
