@@ -59,6 +59,23 @@ export default tseslint.config(
     },
   },
   {
+    // The view session is given the API (renderer/main.tsx creates it), so its logic runs in
+    // unit tests under Node; reaching for the global API would undo that.
+    files: ['renderer/session/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...noNodeOrElectron.patterns,
+            { group: ['**/main/**', '**/preload/preload*'], message: 'The renderer talks to main only through the contract.' },
+            { group: ['**/api/get-api', '**/api/web-api'], message: 'The view session gets the API passed in (createViewSession).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['main/**/*.ts', 'common/**/*.ts', 'renderer/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-syntax': ['error', { selector: "Identifier[name='ipcRenderer']", message: 'Only preload/ may use ipcRenderer.' }],

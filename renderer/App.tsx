@@ -17,7 +17,7 @@ import { ExportDialog, ExportNotice } from './components/ExportDialog'
 import { SelectionStatus } from './components/SelectionStatus'
 import { CrashNotice } from './components/CrashNotice'
 import { IntegrityPanel } from './components/IntegrityPanel'
-import { openExportDialog } from './state/export-store'
+import { useViewSession } from './session/session-react'
 import { loadFiles, opensByPath, openFiles, registerFileInput, registerFolderInput } from './state/actions'
 import { filesOfEntries, takeDropEntries } from './state/dropped-files'
 import { focusFilter } from './state/focus'
@@ -39,6 +39,7 @@ function isTextField(target: EventTarget | null): boolean {
 }
 
 function useShortcuts(): void {
+  const session = useViewSession()
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       const mod = e.ctrlKey || e.metaKey
@@ -49,7 +50,7 @@ function useShortcuts(): void {
       } else if (mod && !e.altKey && !e.shiftKey && key === 'e') {
         if (inEditor(e.target)) return // the editor's own key (end of line on macOS)
         e.preventDefault()
-        openExportDialog()
+        session.openExportDialog()
       } else if (mod && !e.altKey && !e.shiftKey && key === 'f') {
         if (inEditor(e.target)) return // Monaco's own find, within the event
         e.preventDefault()
@@ -57,7 +58,7 @@ function useShortcuts(): void {
       } else if ((e.key === 'n' || e.key === 'N') && !mod && !e.altKey && !isTextField(e.target)) {
         // Next / previous failed event (also from the read-only viewer).
         e.preventDefault()
-        void gotoFailed(e.key === 'n' ? 1 : -1)
+        void gotoFailed(session, e.key === 'n' ? 1 : -1)
       } else if (e.key === '/' && !mod && !e.altKey && !isTextField(e.target) && !inEditor(e.target)) {
         e.preventDefault()
         focusFilter()
@@ -65,7 +66,7 @@ function useShortcuts(): void {
     }
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)
-  }, [])
+  }, [session])
 }
 
 function hasFiles(e: DragEvent): boolean {

@@ -3,12 +3,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { formatMessage } from '../../common/i18n'
 import { formatCount } from '../format/format'
+import { useViewSession } from '../session/session-react'
 import { clearAll } from '../state/actions'
 import { useT } from '../state/language-store'
 import { useDismiss } from './use-dismiss'
 
 export function ClearButton({ total }: { total: number }) {
   const t = useT()
+  const session = useViewSession()
   const [open, setOpen] = useState(false)
   const box = useRef<HTMLDivElement | null>(null)
   const button = useRef<HTMLButtonElement | null>(null)
@@ -34,7 +36,7 @@ export function ClearButton({ total }: { total: number }) {
               data-testid="clear-confirm"
               onClick={() => {
                 setOpen(false)
-                void clearAll()
+                void clearAll(session)
               }}
             >
               {t.clear}

@@ -10,26 +10,16 @@ import { COLUMN_DEFS, rowColumnsOf } from '../list/columns'
 import { formatCount } from '../format/format'
 import { useFindPrefs } from '../state/find-prefs'
 import { useT } from '../state/language-store'
-import { useView } from '../state/view-store'
-import {
-  cancelExport,
-  closeExportDialog,
-  dismissNotice,
-  EXPORT_FORMATS,
-  scopeCount,
-  setExportChoice,
-  showExportedFile,
-  startExport,
-  useExport,
-  type ExportScope,
-} from '../state/export-store'
+import { useSessionState, useViewSession } from '../session/session-react'
+import { scopeCount, type ExportScope } from '../session/session-state'
+import { EXPORT_FORMATS, setExportChoice, useExportPrefs } from '../state/export-prefs'
 import { Modal } from './Modal'
 
 const FORMAT_LABEL: Record<ExportFormat, keyof Messages> = { records: 'exportFormatRecords', jsonl: 'exportFormatJsonl', csv: 'exportFormatCsv' }
 const FORMAT_HINT: Record<ExportFormat, keyof Messages> = { records: 'exportFormatRecordsHint', jsonl: 'exportFormatJsonlHint', csv: 'exportFormatCsvHint' }
 
 function Progress({ t }: { t: Messages }) {
-  const running = useExport((s) => s.running)
+  const running = useSessionState((s) => s.running)
   if (!running) return null
   const progress = running.progress
   const fraction = progress && progress.total > 0 ? progress.done / progress.total : null
@@ -48,15 +38,16 @@ function Progress({ t }: { t: Messages }) {
 
 function DialogBody() {
   const t = useT()
-  const scope = useExport((s) => s.scope)
-  const format = useExport((s) => s.format)
-  const gzip = useExport((s) => s.gzip)
-  const counts = useExport((s) => s.counts)
-  const running = useExport((s) => s.running)
-  const matched = useView((s) => s.info?.matched ?? 0)
+  const { startExport, cancelExport, closeExportDialog, setExportScope } = useViewSession()
+  const scope = useSessionState((s) => s.exportScope)
+  const format = useExportPrefs((s) => s.format)
+  const gzip = useExportPrefs((s) => s.gzip)
+  const counts = useSessionState((s) => s.counts)
+  const running = useSessionState((s) => s.running)
+  const matched = useSessionState((s) => s.info?.matched ?? 0)
   const columns = rowColumnsOf(useFindPrefs((s) => s.columns))
   const id = useId()
-  const selected = scopeCount('selected')
+  const selected = useSessionState((s) => scopeCount(s, 'selected'))
   const hidden = counts?.hidden ?? 0
   const busy = running !== null
   const count = scope === 'result' ? matched : selected
@@ -85,7 +76,7 @@ function DialogBody() {
                 checked={scope === option.value}
                 disabled={option.disabled}
                 data-testid={`export-scope-${option.value}`}
-                onChange={() => setExportChoice({ scope: option.value })}
+                onChange={() => setExportScope(option.value)}
               />
               <span>{option.label}</span>
             </label>
@@ -143,7 +134,8 @@ function DialogBody() {
 
 export function ExportDialog() {
   const t = useT()
-  const open = useExport((s) => s.open)
+  const { closeExportDialog } = useViewSession()
+  const open = useSessionState((s) => s.exportOpen)
   return (
     // However it closes (Escape included), closeExportDialog runs: it stops a running export.
     <Modal open={open} onClose={closeExportDialog} title={t.exportTitle} className="export-dialog" testId="export-dialog">
@@ -155,12 +147,13 @@ export function ExportDialog() {
 /** What was written or copied (or why not), until dismissed or replaced. */
 export function ExportNotice() {
   const t = useT()
-  const notice = useExport((s) => s.notice)
+  const { dismissNotice, showExportedFile } = useViewSession()
+  const notice = useSessionState((s) => s.notice)
   useEffect(() => {
     if (!notice || notice.kind === 'error' || notice.path) return
     const timer = setTimeout(dismissNotice, 6000)
     return () => clearTimeout(timer)
-  }, [notice])
+  }, [notice, dismissNotice])
   if (!notice) return null
   return (
     <div className={`export-notice export-notice--${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="export-notice">

@@ -6,9 +6,9 @@ import { formatMessage } from '../../common/i18n'
 import type { FacetValuesResult } from '../../common/ipc-contract'
 import { formatCount } from '../format/format'
 import { addClause } from '../state/find-store'
-import { fetchFacetValues } from '../state/facet-prefs'
+import { fetchFacetValues } from '../state/insights-store'
 import { useT } from '../state/language-store'
-import { useView } from '../state/view-store'
+import { useSessionState } from '../session/session-react'
 
 /** Values rendered at once (the rest are counted; the search box narrows them). */
 const RENDERED = 300
@@ -17,7 +17,7 @@ export type FacetOrder = 'count' | 'rarest'
 
 /** The values of a field in the current view, fetched again when the view, search or order change. */
 export function useFacetValues(field: string, search: string, order: FacetOrder, limit: number, enabled = true): FacetValuesResult | null {
-  const viewId = useView((s) => s.info?.viewId ?? -1)
+  const viewId = useSessionState((s) => s.info?.viewId ?? -1)
   const [result, setResult] = useState<FacetValuesResult | null>(null)
   useEffect(() => {
     if (!enabled || viewId < 0) return

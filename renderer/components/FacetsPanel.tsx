@@ -10,7 +10,7 @@ import { addClause } from '../state/find-store'
 import { useFindPrefs } from '../state/find-prefs'
 import { useInsights } from '../state/insights-store'
 import { useT } from '../state/language-store'
-import { useView } from '../state/view-store'
+import { useSessionState } from '../session/session-react'
 import { FacetAll } from './FacetAll'
 import { ExtraFacets } from './ExtraFacets'
 
@@ -118,7 +118,7 @@ export function FacetsPanel() {
   const open = useFindPrefs((s) => s.facetsOpen)
   const setOpen = useFindPrefs((s) => s.setFacetsOpen)
   const facets = useInsights((s) => s.facets)
-  const total = useView((s) => s.info?.matched ?? 0)
+  const total = useSessionState((s) => s.info?.matched ?? 0)
   if (!open) {
     return (
       <aside className="facets facets--closed" aria-label={t.facetsTitle}>

@@ -6,7 +6,7 @@ import { formatMessage } from '../../common/i18n'
 import { applyQuery, clearQuery, editQuery, useFind } from '../state/find-store'
 import { focusList, registerFilterInput } from '../state/focus'
 import { useT } from '../state/language-store'
-import { useView } from '../state/view-store'
+import { useSessionState } from '../session/session-react'
 import { FindToolbar } from './FindToolbar'
 import { QueryHelp } from './QueryHelp'
 import { useDismiss } from './use-dismiss'
@@ -14,7 +14,7 @@ import { useDismiss } from './use-dismiss'
 /** The error to show: the filter text's own (instant), else what the server said. */
 function useShownError() {
   const parseError = useFind((s) => s.parseError)
-  const serverError = useView((s) => s.error)
+  const serverError = useSessionState((s) => s.error)
   return parseError ?? serverError
 }
 
@@ -67,7 +67,7 @@ export function FilterBar() {
   const draft = useFind((s) => s.draft)
   const shown = useShownError()
   const parseError = useFind((s) => s.parseError)
-  const queryMs = useView((s) => s.info?.queryMs)
+  const queryMs = useSessionState((s) => s.info?.queryMs)
   const [scrollLeft, setScrollLeft] = useState(0)
   const [helpOpen, setHelpOpen] = useState(false)
   const helpRef = useRef<HTMLDivElement | null>(null)

@@ -11,7 +11,8 @@ import { clearQuickViews, replaceQuery, setRange } from '../state/find-store'
 import { focusList } from '../state/focus'
 import { useT } from '../state/language-store'
 import { ALL_TIME, PIVOTS, pivotQuery, pivotValues, type PivotKind } from '../state/view-spec'
-import { rowAt, useView } from '../state/view-store'
+import { useSessionState, useViewSession } from '../session/session-react'
+import { rowAt } from '../session/session-state'
 import { useDismiss } from './use-dismiss'
 
 interface MenuRequest {
@@ -147,9 +148,10 @@ export function PivotMenuHost() {
 /** The toolbar button: pivots from the selected event. */
 export function PivotButton() {
   const t = useT()
-  const selectedId = useView((s) => s.selectedId)
-  const selectedIndex = useView((s) => s.selectedIndex)
+  const selectedId = useSessionState((s) => s.selectedId)
+  const selectedIndex = useSessionState((s) => s.selectedIndex)
   const open = usePivotMenu((s) => s.request !== null)
+  const session = useViewSession()
   return (
     <button
       type="button"
@@ -162,7 +164,7 @@ export function PivotButton() {
       onClick={(e) => {
         if (selectedId === null) return
         const box = e.currentTarget.getBoundingClientRect()
-        const row = rowAt(selectedIndex) ?? null
+        const row = rowAt(session.store.getState(), selectedIndex) ?? null
         openPivotMenu({ x: box.left, y: box.bottom + 4, eventId: selectedId, row: row?.id === selectedId ? row : null, returnFocus: e.currentTarget })
       }}
     >

@@ -2,18 +2,18 @@
 // how many, how many of them the current filter hides (they stay selected), Copy, Export, Clear.
 import { formatMessage } from '../../common/i18n'
 import { formatCount } from '../format/format'
-import { copySelection, openExportDialog, useExport } from '../state/export-store'
+import { useSessionState, useViewSession } from '../session/session-react'
+import { isMultiSelection, selectionSize } from '../session/session-state'
 import { useT } from '../state/language-store'
-import { collapseSelection, selectionSize, useSelection } from '../state/selection'
 
 export function SelectionStatus() {
   const t = useT()
-  const ids = useSelection((s) => s.ids)
-  const all = useSelection((s) => s.all)
-  const counts = useExport((s) => s.counts)
-  if (!all && ids.length < 2) return null
-  const selected = counts?.selected ?? selectionSize()
-  const hidden = counts?.hidden ?? 0
+  const { copySelection, openExportDialog, collapseSelection } = useViewSession()
+  const multi = useSessionState(isMultiSelection)
+  // countHidden's exact figures once they arrive; what the renderer knows until then.
+  const selected = useSessionState((s) => s.counts?.selected ?? selectionSize(s))
+  const hidden = useSessionState((s) => s.counts?.hidden ?? 0)
+  if (!multi) return null
   return (
     <div className="selection-status" role="status" data-testid="selection-status">
       <span className="selection-status__count" data-testid="selection-count">

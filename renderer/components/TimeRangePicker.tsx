@@ -7,7 +7,7 @@ import { setRange, useFind } from '../state/find-store'
 import { useT } from '../state/language-store'
 import { useTimeZone } from '../state/time-zone'
 import { ALL_TIME, PRESETS, rangeBounds, type PresetId, type TimeRange } from '../state/view-spec'
-import { useView } from '../state/view-store'
+import { useSessionState } from '../session/session-react'
 
 const PRESET_LABELS: Readonly<Record<PresetId, MessageKey>> = {
   '30m': 'range30m',
@@ -100,7 +100,7 @@ export function TimeRangePicker() {
   const t = useT()
   const range = useFind((s) => s.range)
   const zone = useTimeZone()
-  const newest = useView((s) => s.info?.newest ?? null)
+  const newest = useSessionState((s) => s.info?.newest ?? null)
   const [customOpen, setCustomOpen] = useState(false)
   const showCustom = customOpen || range.kind === 'custom'
   return (

@@ -4,12 +4,11 @@ import { cancelLoad, openFiles, openFolder, opensByPath } from '../state/actions
 import { ClearButton } from './ClearButton'
 import { useLanguage, useT } from '../state/language-store'
 import { useLoad } from '../state/load-store'
-import { useView } from '../state/view-store'
+import { useSessionState, useViewSession } from '../session/session-react'
 import { formatBytes, formatCount } from '../format/format'
 import { Logo } from './Logo'
 import { LoadAnomalies } from './LoadAnomalies'
 import { openS3Dialog } from '../state/s3-store'
-import { openExportDialog } from '../state/export-store'
 import { IntegrityButton } from './IntegrityPanel'
 import { DetectionsButton } from './DetectionsPanel'
 
@@ -74,8 +73,8 @@ function Progress() {
 
 function Counts() {
   const t = useT()
-  const matched = useView((s) => s.info?.matched ?? 0)
-  const total = useView((s) => s.info?.total ?? 0)
+  const matched = useSessionState((s) => s.info?.matched ?? 0)
+  const total = useSessionState((s) => s.info?.total ?? 0)
   const duplicates = useLoad((s) => s.progress?.duplicates ?? 0)
   const shown = formatCount(matched)
   const loaded = formatCount(total)
@@ -93,7 +92,8 @@ function Counts() {
 
 export function TopBar() {
   const t = useT()
-  const total = useView((s) => s.info?.total ?? 0)
+  const session = useViewSession()
+  const total = useSessionState((s) => s.info?.total ?? 0)
   const loading = useLoad((s) => s.loading)
   const callError = useLoad((s) => s.callError)
   const setCallError = useLoad((s) => s.setCallError)
@@ -120,7 +120,7 @@ export function TopBar() {
         {t.s3OpenTop}
       </button>
       {total > 0 ? (
-        <button type="button" className="button" title={t.exportButtonTitle} onClick={openExportDialog} data-testid="export-button">
+        <button type="button" className="button" title={t.exportButtonTitle} onClick={session.openExportDialog} data-testid="export-button">
           {t.exportButton}
         </button>
       ) : null}

@@ -2,12 +2,12 @@
 import { formatMessage } from '../../common/i18n'
 import { replaceQuery } from '../state/find-store'
 import { useT } from '../state/language-store'
-import { useView } from '../state/view-store'
+import { useSessionState } from '../session/session-react'
 import { zeroHints } from '../state/zero-hints'
 
 export function ZeroHints() {
   const t = useT()
-  const query = useView((s) => s.query)
+  const query = useSessionState((s) => s.query)
   const hints = zeroHints(query)
   if (hints.length === 0) return null
   return (

@@ -9,7 +9,7 @@ import type { CredentialGraph, GraphNode } from '../../common/identity'
 import { formatMessage } from '../../common/i18n'
 import { getApi } from '../api/get-api'
 import { useT } from '../state/language-store'
-import { useView } from '../state/view-store'
+import { useSessionState } from '../session/session-react'
 import { closeGraph, openDossier, useIdentity } from './identity-store'
 
 /** Nodes asked for: the most active principals and keys of the view. */
@@ -57,7 +57,7 @@ type Status = { kind: 'loading' } | { kind: 'error'; message: string } | { kind:
 
 function GraphDialog() {
   const t = useT()
-  const viewId = useView((s) => s.info?.viewId ?? null)
+  const viewId = useSessionState((s) => s.info?.viewId ?? null)
   const box = useRef<HTMLDivElement>(null)
   const [status, setStatus] = useState<Status>({ kind: 'loading' })
 

@@ -10,7 +10,7 @@ import { fieldClause } from '../../common/query/facet-query'
 import { getApi } from '../api/get-api'
 import { useLanguage, useT } from '../state/language-store'
 import { useTimeZone } from '../state/time-zone'
-import { useView } from '../state/view-store'
+import { useViewSession } from '../session/session-react'
 import { hopPrincipal, openDossier, openGraph, showEvents } from './identity-store'
 
 const KIND_LABEL: Record<ChainHop['kind'], MessageKey> = {
@@ -65,6 +65,7 @@ function originNote(hop: ChainHop, t: Messages): string | null {
 
 function Hop({ hop, next, t }: { hop: ChainHop; next: number | null; t: Messages }) {
   const language = useLanguage((s) => s.language)
+  const session = useViewSession()
   const zone = useTimeZone()
   const name = hop.kind === 'roleSession' && hop.role ? `${hop.role}` : hop.name
   const issued = hop.issuedBy
@@ -97,7 +98,7 @@ function Hop({ hop, next, t }: { hop: ChainHop; next: number | null; t: Messages
           className="who__issued"
           data-testid="who-issued-link"
           title={formatMessage(t.whoIssuedAt, { event: issued.eventName })}
-          onClick={() => useView.setState({ selectedId: issued.eventId, selectedIndex: -1 })}
+          onClick={() => session.showEvent(issued.eventId)}
         >
           {issued.eventName}
         </button>

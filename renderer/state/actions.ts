@@ -4,7 +4,7 @@ import type { LoadStarted } from '../../common/ipc-contract'
 import { getApi } from '../api/get-api'
 import { errorText } from '../api/error-text'
 import { forgetReports, noteLoadStarted, refreshReports, useLoad } from './load-store'
-import { requery, resetView } from './view-store'
+import type { ViewSession } from '../session/create-session'
 
 function reportError(error: unknown): void {
   useLoad.getState().setCallError(errorText(error))
@@ -68,12 +68,12 @@ export function cancelLoad(): void {
     .catch(reportError)
 }
 
-export async function clearAll(): Promise<void> {
+export async function clearAll(session: ViewSession): Promise<void> {
   try {
     await getApi().clearAll()
     forgetReports()
-    resetView()
-    await requery()
+    session.resetView()
+    await session.requery()
     await refreshReports()
   } catch (error) {
     reportError(error)

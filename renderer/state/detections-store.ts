@@ -9,7 +9,6 @@ import { specialFieldsOf } from '../../common/query/special-fields'
 import { getApi } from '../api/get-api'
 import { clearQuickViews, replaceQuery, setRange, useFind } from './find-store'
 import { ALL_TIME } from './view-spec'
-import { scheduleRequery } from './view-store'
 import { markBatcher } from './row-marks'
 
 interface DetectionsState {
@@ -84,7 +83,7 @@ function refreshMarks(): void {
 let subscribed = false
 
 /** Subscribed once at start-up (state/pushes.ts). */
-export function subscribeDetectionPushes(): void {
+export function subscribeDetectionPushes(scheduleRequery: () => void): void {
   if (subscribed) return
   subscribed = true
   getApi().onDetectionsChanged(() => {

@@ -1,12 +1,12 @@
 // Facets the user added for any field (access key, user agent, requestParameters.bucketName...),
-// kept across sessions, and how one facet in full is fetched (every value, searchable, most
-// frequent or rarest first).
+// kept across sessions (renderer/state/persisted.ts). Their counts come with the others
+// (insights-store.ts).
 import { create } from 'zustand'
-import type { FacetValuesRequest, FacetValuesResult } from '../../common/ipc-contract'
-import { getApi } from '../api/get-api'
+import { persist } from 'zustand/middleware'
 import { isFieldPath } from '../list/columns'
+import { kept, legacyJson } from './persisted'
 
-const STORAGE_KEY = 'ashiato.facets'
+export const FACETS_KEY = 'ashiato.facets'
 /** Added facets at most (each one is a query over the result when the view changes). */
 export const MAX_EXTRA_FACETS = 8
 
@@ -16,34 +16,27 @@ interface FacetPrefs {
   removeFacet(field: string): void
 }
 
-function stored(): string[] {
-  try {
-    const value: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '[]')
-    return Array.isArray(value) ? value.filter((f): f is string => typeof f === 'string' && isFieldPath(f)).slice(0, MAX_EXTRA_FACETS) : []
-  } catch {
-    return []
-  }
+function cleanFacets(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((f): f is string => typeof f === 'string' && isFieldPath(f)).slice(0, MAX_EXTRA_FACETS) : []
 }
 
-export const useFacetPrefs = create<FacetPrefs>()((set, get) => ({
-  extra: stored(),
-  addFacet: (field) => {
-    const extra = get().extra
-    if (!isFieldPath(field) || extra.includes(field) || extra.length >= MAX_EXTRA_FACETS) return
-    set({ extra: [...extra, field] })
-  },
-  removeFacet: (field) => set({ extra: get().extra.filter((f) => f !== field) }),
-}))
-
-useFacetPrefs.subscribe((state, previous) => {
-  if (state.extra === previous.extra) return
-  try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(state.extra))
-  } catch {
-    // kept for this session only
-  }
-})
-
-export function fetchFacetValues(request: FacetValuesRequest): Promise<FacetValuesResult> {
-  return getApi().getFacetValues(request)
-}
+export const useFacetPrefs = create<FacetPrefs>()(
+  persist(
+    (set, get) => ({
+      extra: [],
+      addFacet: (field) => {
+        const extra = get().extra
+        if (!isFieldPath(field) || extra.includes(field) || extra.length >= MAX_EXTRA_FACETS) return
+        set({ extra: [...extra, field] })
+      },
+      removeFacet: (field) => set({ extra: get().extra.filter((f) => f !== field) }),
+    }),
+    kept<FacetPrefs, { extra: string[] }>({
+      name: FACETS_KEY,
+      keep: (s) => ({ extra: s.extra }),
+      clean: (stored) => ({ extra: cleanFacets(stored.extra) }),
+      // Before persist: the array of field paths itself.
+      fromLegacy: (raw) => ({ extra: legacyJson(raw) }),
+    }),
+  ),
+)

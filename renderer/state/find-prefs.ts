@@ -1,11 +1,14 @@
 // Preferences of the find UI kept across sessions: the list's columns (which, in which order, how
-// wide) and whether the facets panel is open.
+// wide) and whether the facets panel is open (kept through renderer/state/persisted.ts).
 import { create } from 'zustand'
+import { persist } from 'zustand/middleware'
 import { cleanColumns, DEFAULT_COLUMNS, insertColumn, MAX_COLUMN_WIDTH, MAX_COLUMNS, MIN_COLUMN_WIDTH, moveColumn, type ColumnKey } from '../list/columns'
+
+import { kept, legacyJson } from './persisted'
 
 export { DEFAULT_COLUMNS }
 
-const STORAGE_KEY = 'ashiato.find'
+export const FIND_PREFS_KEY = 'ashiato.find'
 
 interface Prefs {
   columns: ColumnKey[]
@@ -36,55 +39,48 @@ function cleanWidths(value: unknown): Record<string, number> {
   return widths
 }
 
-function stored(): Partial<Prefs> {
-  try {
-    const value: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}')
-    if (!value || typeof value !== 'object') return {}
-    const { columns, facetsOpen, widths } = value as Record<string, unknown>
-    return {
-      ...(Array.isArray(columns) ? { columns: cleanColumns(columns) } : {}),
-      widths: cleanWidths(widths),
-      ...(typeof facetsOpen === 'boolean' ? { facetsOpen } : {}),
-    }
-  } catch {
-    return {}
+function cleanPrefs({ columns, facetsOpen, widths }: Record<string, unknown>): Partial<Prefs> {
+  return {
+    ...(Array.isArray(columns) ? { columns: cleanColumns(columns) } : {}),
+    widths: cleanWidths(widths),
+    ...(typeof facetsOpen === 'boolean' ? { facetsOpen } : {}),
   }
 }
 
-export const useFindPrefs = create<PrefsState>()((set, get) => ({
-  columns: [...DEFAULT_COLUMNS],
-  widths: {},
-  facetsOpen: true,
-  ...stored(),
-  setColumns: (columns) => set({ columns: cleanColumns(columns) }),
-  toggleColumn: (column) => {
-    const columns = get().columns
-    if (columns.includes(column)) {
-      if (columns.length > 1) set({ columns: columns.filter((c) => c !== column) })
-    } else {
-      get().addColumn(column)
-    }
-  },
-  addColumn: (column) => {
-    const columns = get().columns
-    if (columns.includes(column) || columns.length >= MAX_COLUMNS) return
-    set({ columns: cleanColumns(insertColumn(columns, column)) })
-  },
-  moveColumn: (from, to) => set({ columns: moveColumn(get().columns, from, to) }),
-  setWidth: (column, width) => {
-    const widths = { ...get().widths }
-    if (width === null) delete widths[column]
-    else widths[column] = clampWidth(width)
-    set({ widths })
-  },
-  setFacetsOpen: (facetsOpen) => set({ facetsOpen }),
-}))
-
-useFindPrefs.subscribe((state, previous) => {
-  if (state.columns === previous.columns && state.facetsOpen === previous.facetsOpen && state.widths === previous.widths) return
-  try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify({ columns: state.columns, widths: state.widths, facetsOpen: state.facetsOpen }))
-  } catch {
-    // not persisted; the choice still holds for this session
-  }
-})
+export const useFindPrefs = create<PrefsState>()(
+  persist(
+    (set, get) => ({
+      columns: [...DEFAULT_COLUMNS],
+      widths: {},
+      facetsOpen: true,
+      setColumns: (columns) => set({ columns: cleanColumns(columns) }),
+      toggleColumn: (column) => {
+        const columns = get().columns
+        if (columns.includes(column)) {
+          if (columns.length > 1) set({ columns: columns.filter((c) => c !== column) })
+        } else {
+          get().addColumn(column)
+        }
+      },
+      addColumn: (column) => {
+        const columns = get().columns
+        if (columns.includes(column) || columns.length >= MAX_COLUMNS) return
+        set({ columns: cleanColumns(insertColumn(columns, column)) })
+      },
+      moveColumn: (from, to) => set({ columns: moveColumn(get().columns, from, to) }),
+      setWidth: (column, width) => {
+        const widths = { ...get().widths }
+        if (width === null) delete widths[column]
+        else widths[column] = clampWidth(width)
+        set({ widths })
+      },
+      setFacetsOpen: (facetsOpen) => set({ facetsOpen }),
+    }),
+    kept<PrefsState, Prefs>({
+      name: FIND_PREFS_KEY,
+      keep: (s): Prefs => ({ columns: s.columns, widths: s.widths, facetsOpen: s.facetsOpen }),
+      clean: cleanPrefs,
+      fromLegacy: legacyJson, // the same fields, as a bare object
+    }),
+  ),
+)

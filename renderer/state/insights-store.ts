@@ -1,37 +1,40 @@
 // Facet counts and the timeline of the view shown, fetched whenever the view changes (a new
-// viewId) or the timeline's width asks for another number of buckets. An answer for a view that
-// is no longer shown is dropped; while a new one is on its way the old counts stay up.
+// viewId: follow-session.ts calls showInsightsOf) or the timeline's width asks for another number
+// of buckets. An answer for a view that is no longer shown is dropped; while a new one is on its
+// way the old counts stay up.
 import { create } from 'zustand'
-import type { Facet, Histogram } from '../../common/ipc-contract'
+import type { Facet, FacetValuesRequest, FacetValuesResult, Histogram } from '../../common/ipc-contract'
 import { getApi } from '../api/get-api'
-import { useView } from './view-store'
+import { isViewExpired } from '../session/view-expired'
 
 /** Values fetched per facet (the panel shows a few, "more" shows the rest). */
 export const FACET_LIMIT = 50
 
 interface InsightsState {
+  /** The view the counts are of. */
   viewId: number
+  /** The view shown, whose counts are wanted (-1: none). */
+  wanted: number
   facets: Facet[] | null
   histogram: Histogram | null
   /** Buckets the timeline has room for. */
   buckets: number
 }
 
-export const useInsights = create<InsightsState>()(() => ({ viewId: -1, facets: null, histogram: null, buckets: 120 }))
+export const useInsights = create<InsightsState>()(() => ({ viewId: -1, wanted: -1, facets: null, histogram: null, buckets: 120 }))
 
 const set = useInsights.setState
 
-function ignorable(error: unknown): boolean {
-  // A view forgotten meanwhile: a newer one is coming.
-  return /expired/i.test(String(error))
-}
+// A view forgotten meanwhile is no error: a newer one is coming.
+const ignorable = isViewExpired
+const stillWanted = (viewId: number) => useInsights.getState().wanted === viewId
 
 function fetchFacets(viewId: number): void {
   getApi()
     .getFacets({ viewId, limit: FACET_LIMIT })
     .then(
       (facets) => {
-        if (useView.getState().info?.viewId === viewId) set({ facets, viewId })
+        if (stillWanted(viewId)) set({ facets, viewId })
       },
       (error: unknown) => {
         if (!ignorable(error)) console.warn('getFacets failed', error)
@@ -45,7 +48,7 @@ function fetchHistogram(viewId: number): void {
     .getHistogram({ viewId, buckets })
     .then(
       (histogram) => {
-        if (useView.getState().info?.viewId === viewId && useInsights.getState().buckets === buckets) set({ histogram, viewId })
+        if (stillWanted(viewId) && useInsights.getState().buckets === buckets) set({ histogram, viewId })
       },
       (error: unknown) => {
         if (!ignorable(error)) console.warn('getHistogram failed', error)
@@ -53,22 +56,27 @@ function fetchHistogram(viewId: number): void {
     )
 }
 
-useView.subscribe((state, previous) => {
-  const viewId = state.info?.viewId
-  if (viewId === previous.info?.viewId) return
+/** The view shown changed (undefined: none): fetch its counts. */
+export function showInsightsOf(viewId: number | undefined): void {
   if (viewId === undefined) {
-    set({ viewId: -1, facets: null, histogram: null })
+    set({ viewId: -1, wanted: -1, facets: null, histogram: null })
     return
   }
+  set({ wanted: viewId })
   fetchFacets(viewId)
   fetchHistogram(viewId)
-})
+}
 
 /** The timeline was resized: ask for as many buckets as fit. */
 export function setHistogramBuckets(buckets: number): void {
   const n = Math.max(10, Math.min(400, Math.round(buckets)))
   if (n === useInsights.getState().buckets) return
   set({ buckets: n })
-  const viewId = useView.getState().info?.viewId
-  if (viewId !== undefined) fetchHistogram(viewId)
+  const viewId = useInsights.getState().wanted
+  if (viewId >= 0) fetchHistogram(viewId)
+}
+
+/** One facet in full (every value, searchable, most frequent or rarest first), for "show all". */
+export function fetchFacetValues(request: FacetValuesRequest): Promise<FacetValuesResult> {
+  return getApi().getFacetValues(request)
 }

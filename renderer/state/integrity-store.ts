@@ -4,7 +4,6 @@
 import { create } from 'zustand'
 import type { IntegrityInfo, IntegrityLogStatus } from '../../common/ipc-contract'
 import { getApi } from '../api/get-api'
-import { useView } from './view-store'
 import { markBatcher } from './row-marks'
 
 interface IntegrityState {
@@ -64,12 +63,8 @@ export const wantMark = markBatcher<IntegrityLogStatus | 'ok'>(useIntegrity, 'ok
   (await getApi().eventIntegrity(ids)).map((f) => ({ id: f.id, mark: f.status })),
 )
 
-// New events (a load, a clear) can change any file's verdict: forget the marks, refresh an open panel.
-let lastTotal = -1
-useView.subscribe((state) => {
-  const total = state.info?.total ?? 0
-  if (total === lastTotal) return
-  lastTotal = total
+/** New events (a load, a clear) can change any file's verdict: forget the marks, refresh an open panel. */
+export function loadedSetChanged(): void {
   useIntegrity.setState({ marks: new Map() })
   if (useIntegrity.getState().open) void refreshIntegrity()
-})
+}

@@ -1,43 +1,50 @@
 // The UI language: navigator.language at first (ja* -> Japanese), then whatever the user picked,
-// kept in localStorage. <html lang> follows it (screen readers and CJK font choice need it).
+// kept in localStorage (renderer/state/persisted.ts). <html lang> follows it (main.tsx wires
+// followLanguage: screen readers and CJK font choice need it).
 import { create } from 'zustand'
+import { persist } from 'zustand/middleware'
 import { languageForLocale, MESSAGES, type Language, type Messages } from '../../common/i18n'
+import { kept } from './persisted'
 
-const STORAGE_KEY = 'ashiato.language'
-
-function storedLanguage(): Language | null {
-  try {
-    const value = localStorage.getItem(STORAGE_KEY)
-    return value === 'en' || value === 'ja' ? value : null
-  } catch {
-    return null // storage can be unavailable (privacy settings); then the default applies
-  }
-}
+export const LANGUAGE_KEY = 'ashiato.language'
 
 interface LanguageState {
   language: Language
   setLanguage(language: Language): void
 }
 
-export const useLanguage = create<LanguageState>()((set) => ({
-  language: storedLanguage() ?? languageForLocale(navigator.language),
-  setLanguage(language) {
-    try {
-      localStorage.setItem(STORAGE_KEY, language)
-    } catch {
-      // not persisted; the choice still holds for this session
-    }
-    set({ language })
-  },
-}))
+const isLanguage = (value: unknown): value is Language => value === 'en' || value === 'ja'
 
-function applyLang(language: Language): void {
-  document.documentElement.lang = language
+export const useLanguage = create<LanguageState>()(
+  persist(
+    (set) => ({
+      language: languageForLocale((globalThis as { navigator?: { language?: string } }).navigator?.language),
+      setLanguage: (language) => set({ language }),
+    }),
+    kept<LanguageState, { language: Language }>({
+      name: LANGUAGE_KEY,
+      keep: (s) => ({ language: s.language }),
+      clean: (stored) => (isLanguage(stored.language) ? { language: stored.language } : {}),
+      // Before persist: the bare code, "en" or "ja".
+      fromLegacy: (raw) => ({ language: raw }),
+    }),
+  ),
+)
+
+/** Keeps <html lang> on the UI language; returns the unsubscribe. */
+export function followLanguage(root: { lang: string }): () => void {
+  root.lang = useLanguage.getState().language
+  return useLanguage.subscribe((state) => {
+    root.lang = state.language
+  })
 }
-applyLang(useLanguage.getState().language)
-useLanguage.subscribe((state) => applyLang(state.language))
 
 /** The strings of the current language. */
 export function useT(): Messages {
   return MESSAGES[useLanguage((s) => s.language)]
+}
+
+/** The strings of the current language, outside React. */
+export function currentMessages(): Messages {
+  return MESSAGES[useLanguage.getState().language]
 }

@@ -1,24 +1,22 @@
-// Every push from the services, subscribed once at start-up (main.tsx): the stores update
-// themselves, components only read them.
-import { getApi } from '../api/get-api'
+// Every push from the services, subscribed once at start-up (main.tsx passes the API and the
+// view session): the stores update themselves, components only read them.
+import type { AshiatoApi } from '../../common/ipc-contract'
+import type { ViewSession } from '../session/create-session'
 import { subscribeLoadPushes } from './load-store'
 import { useLanguage } from './language-store'
-import { scheduleRequery } from './view-store'
 import { focusFilter } from './focus'
 import { openS3Dialog, subscribeS3Pushes } from './s3-store'
-import { copySelection, exportProgressArrived, openExportDialog } from './export-store'
-import { selectAllInView } from './selection'
 import { subscribeDetectionPushes } from './detections-store'
 
 let subscribed = false
 
-export function subscribePushes(): void {
+export function subscribePushes(api: AshiatoApi, session: ViewSession): void {
   if (subscribed) return
   subscribed = true
-  const api = getApi()
+  const { scheduleRequery, exportProgressArrived, openExportDialog, copySelection, selectAllInView } = session
   subscribeLoadPushes()
   subscribeS3Pushes()
-  subscribeDetectionPushes()
+  subscribeDetectionPushes(scheduleRequery)
   api.onEventsChanged(() => scheduleRequery())
   api.onExportProgress(exportProgressArrived)
   // The desktop menu is built in main: tell it the language now and on every change.

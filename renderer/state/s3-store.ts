@@ -1,35 +1,20 @@
-// The Open from S3 dialog: the form (connection fields remembered in localStorage), the profiles
+// The Open from S3 dialog: the form (s3-form.ts: its connection fields are kept), the profiles
 // and buckets it offers, the discovered layout with what is picked in it, and the running open
 // (its s3Progress and the problems of its objects). Credentials never reach the renderer: only
 // profile names go back and forth.
 import { create } from 'zustand'
+import { persist } from 'zustand/middleware'
 import type { FileReport, S3BucketInfo, S3Layout, S3OpenProgress, S3OpenRequest, S3ProfileInfo } from '../../common/ipc-contract'
 import { getApi } from '../api/get-api'
 import { errorText } from '../api/error-text'
 import { noteLoadStarted } from './load-store'
 import { checkRange, presetRange, type RangePreset } from './s3-range'
+import { initialForm, keptS3Form, LOCATION_FIELDS, type S3Form } from './s3-form'
 
-const STORAGE_KEY = 'ashiato.s3'
-export const DEFAULT_CONCURRENCY = 16
+export { DEFAULT_CONCURRENCY, type S3Form } from './s3-form'
+
 /** Problems kept for the dialog's list. */
 export const LISTED_PROBLEMS = 200
-
-export interface S3Form {
-  /** '' is the default credential chain. */
-  profile: string
-  region: string
-  endpointUrl: string
-  bucket: string
-  prefix: string
-  from: string
-  to: string
-  concurrency: string
-}
-
-/** The fields kept between sessions (not the dates: a range is chosen each time). */
-const REMEMBERED = ['profile', 'region', 'endpointUrl', 'bucket', 'prefix', 'concurrency'] as const
-/** Changing one of these makes the discovered layout stale. */
-const LOCATION_FIELDS: readonly (keyof S3Form)[] = ['profile', 'region', 'endpointUrl', 'bucket', 'prefix']
 
 export interface S3Run {
   loadId: number | null
@@ -63,51 +48,31 @@ interface S3State {
   cacheError: string | null
 }
 
-function storedForm(): Partial<S3Form> {
-  try {
-    const value: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}')
-    if (!value || typeof value !== 'object') return {}
-    const out: Partial<S3Form> = {}
-    for (const key of REMEMBERED) {
-      const v = (value as Record<string, unknown>)[key]
-      if (typeof v === 'string') out[key] = v
-    }
-    return out
-  } catch {
-    return {}
-  }
-}
-
-function remember(form: S3Form): void {
-  try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(Object.fromEntries(REMEMBERED.map((k) => [k, form[k]]))))
-  } catch {
-    // not kept; the form still holds for this session
-  }
-}
-
-const initialRange = () => presetRange('last24h', Date.now())
-
-export const useS3 = create<S3State>()(() => ({
-  open: false,
-  allowPlainHttp: false,
-  form: { profile: '', region: '', endpointUrl: '', bucket: '', prefix: '', concurrency: String(DEFAULT_CONCURRENCY), ...initialRange(), ...storedForm() },
-  profiles: null,
-  profilesError: null,
-  buckets: null,
-  bucketsBusy: false,
-  bucketsError: null,
-  layout: null,
-  discoverBusy: false,
-  discoverError: null,
-  accounts: [],
-  regions: [],
-  includeInsight: false,
-  includeDigests: false,
-  run: null,
-  cacheResult: null,
-  cacheError: null,
-}))
+export const useS3 = create<S3State>()(
+  persist(
+    () => ({
+      open: false,
+      allowPlainHttp: false,
+      form: initialForm(),
+      profiles: null,
+      profilesError: null,
+      buckets: null,
+      bucketsBusy: false,
+      bucketsError: null,
+      layout: null,
+      discoverBusy: false,
+      discoverError: null,
+      accounts: [],
+      regions: [],
+      includeInsight: false,
+      includeDigests: false,
+      run: null,
+      cacheResult: null,
+      cacheError: null,
+    }),
+    keptS3Form<S3State>(),
+  ),
+)
 
 const set = useS3.setState
 const get = useS3.getState
@@ -145,7 +110,6 @@ export function setS3Field(field: keyof S3Form, value: string): void {
     ...(stale ? { layout: null, discoverError: null } : {}),
     ...(field === 'bucket' ? {} : stale ? { bucketsError: null } : {}),
   })
-  remember(form)
 }
 
 export function applyPreset(preset: RangePreset): void {

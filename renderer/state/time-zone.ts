@@ -1,5 +1,5 @@
 // The time zone times are shown in: UTC (the default, CloudTrail's own), the machine's local zone,
-// or any IANA zone. Kept in localStorage. Everything that shows a time reads it:
+// or any IANA zone. Kept in localStorage (renderer/state/persisted.ts). Everything that shows a time reads it:
 //
 //   const zone = useTimeZone()            // 'UTC', 'Asia/Tokyo', or the local zone's IANA name
 //   formatInZone(ms, zone)                // "2020-05-05 12:33:28"   (renderer/format/zoned-time)
@@ -7,25 +7,18 @@
 //
 // Queries do not depend on it: a time in the filter text without a zone is always UTC.
 import { create } from 'zustand'
+import { persist } from 'zustand/middleware'
+import { kept } from './persisted'
 import { isValidZone, localZone, UTC } from '../../common/time'
 
 export { formatInZone, formatOffset, isoInZone, zonedParts, zoneOffsetMs, UTC } from '../../common/time'
 
-const STORAGE_KEY = 'ashiato.timeZone'
+export const TIME_ZONE_KEY = 'ashiato.timeZone'
 
 /** What the user picked: 'UTC', 'local' (whatever the machine's zone is), or an IANA name. */
 export type ZoneChoice = string
 
 export const LOCAL = 'local'
-
-function storedChoice(): ZoneChoice | null {
-  try {
-    const value = localStorage.getItem(STORAGE_KEY)
-    return value === LOCAL || (value !== null && isValidZone(value)) ? value : null
-  } catch {
-    return null
-  }
-}
 
 /** The IANA zone a choice stands for. */
 export function resolveZone(choice: ZoneChoice): string {
@@ -39,9 +32,20 @@ interface TimeZoneState {
   zone: string
 }
 
-const initial = storedChoice() ?? UTC
+const isChoice = (value: unknown): value is ZoneChoice => value === LOCAL || (typeof value === 'string' && isValidZone(value))
 
-export const useTimeZoneStore = create<TimeZoneState>()(() => ({ choice: initial, zone: resolveZone(initial) }))
+export const useTimeZoneStore = create<TimeZoneState>()(
+  persist(
+    () => ({ choice: UTC, zone: UTC }),
+    kept<TimeZoneState, { choice: ZoneChoice }>({
+      name: TIME_ZONE_KEY,
+      keep: (s) => ({ choice: s.choice }),
+      clean: (stored) => (isChoice(stored.choice) ? { choice: stored.choice, zone: resolveZone(stored.choice) } : {}),
+      // Before persist: the bare choice, "local" or an IANA name.
+      fromLegacy: (raw) => ({ choice: raw }),
+    }),
+  ),
+)
 
 /** The zone to show times in (an IANA name; 'UTC' by default). */
 export function useTimeZone(): string {
@@ -59,12 +63,7 @@ export function currentTimeZone(): string {
 }
 
 export function setTimeZone(choice: ZoneChoice): void {
-  const valid = choice === LOCAL || isValidZone(choice) ? choice : UTC
-  try {
-    localStorage.setItem(STORAGE_KEY, valid)
-  } catch {
-    // not persisted; the choice still holds for this session
-  }
+  const valid = isChoice(choice) ? choice : UTC
   useTimeZoneStore.setState({ choice: valid, zone: resolveZone(valid) })
 }
 

@@ -1,7 +1,10 @@
 // Layout preferences: the list/viewer split, the inline notes toggle, the problems panel.
+// The split and the notes toggle are kept (renderer/state/persisted.ts).
 import { create } from 'zustand'
+import { persist } from 'zustand/middleware'
+import { kept, legacyJson } from './persisted'
 
-const STORAGE_KEY = 'ashiato.layout'
+export const LAYOUT_KEY = 'ashiato.layout'
 
 interface Layout {
   /** Fraction of the workspace's width given to the list. */
@@ -23,39 +26,32 @@ interface UiState extends Layout {
   setDragging(dragging: boolean): void
 }
 
-function storedLayout(): Partial<Layout & { listFractionChosen: boolean }> {
-  try {
-    const value: unknown = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}')
-    if (!value || typeof value !== 'object') return {}
-    const { listFraction, showNotes } = value as Record<string, unknown>
-    return {
-      ...(typeof listFraction === 'number' && listFraction >= 0.1 && listFraction <= 0.9 ? { listFraction, listFractionChosen: true } : {}),
-      ...(typeof showNotes === 'boolean' ? { showNotes } : {}),
-    }
-  } catch {
-    return {}
+function cleanLayout({ listFraction, showNotes }: Record<string, unknown>): Partial<Layout & { listFractionChosen: boolean }> {
+  return {
+    ...(typeof listFraction === 'number' && listFraction >= 0.1 && listFraction <= 0.9 ? { listFraction, listFractionChosen: true } : {}),
+    ...(typeof showNotes === 'boolean' ? { showNotes } : {}),
   }
 }
 
-export const useUi = create<UiState>()((set) => ({
-  listFraction: 0.6,
-  showNotes: true,
-  listFractionChosen: false,
-  ...storedLayout(),
-  problemsOpen: true,
-  dragging: false,
-  setListFraction: (listFraction) => set({ listFraction: Math.min(0.9, Math.max(0.1, listFraction)), listFractionChosen: true }),
-  setShowNotes: (showNotes) => set({ showNotes }),
-  setProblemsOpen: (problemsOpen) => set({ problemsOpen }),
-  setDragging: (dragging) => set({ dragging }),
-}))
-
-useUi.subscribe((state, previous) => {
-  if (state.listFraction === previous.listFraction && state.showNotes === previous.showNotes) return
-  try {
-    const listFraction = state.listFractionChosen ? state.listFraction : undefined
-    localStorage.setItem(STORAGE_KEY, JSON.stringify({ listFraction, showNotes: state.showNotes }))
-  } catch {
-    // not persisted; the layout still holds for this session
-  }
-})
+export const useUi = create<UiState>()(
+  persist(
+    (set) => ({
+      listFraction: 0.6,
+      showNotes: true,
+      listFractionChosen: false,
+      problemsOpen: true,
+      dragging: false,
+      setListFraction: (listFraction) => set({ listFraction: Math.min(0.9, Math.max(0.1, listFraction)), listFractionChosen: true }),
+      setShowNotes: (showNotes) => set({ showNotes }),
+      setProblemsOpen: (problemsOpen) => set({ problemsOpen }),
+      setDragging: (dragging) => set({ dragging }),
+    }),
+    kept<UiState, { listFraction: number | undefined; showNotes: boolean }>({
+      name: LAYOUT_KEY,
+      // A split the user never moved is not kept: the list keeps sizing itself to its columns.
+      keep: (s) => ({ listFraction: s.listFractionChosen ? s.listFraction : undefined, showNotes: s.showNotes }),
+      clean: cleanLayout,
+      fromLegacy: legacyJson, // the same fields, as a bare object
+    }),
+  ),
+)
