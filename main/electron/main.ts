@@ -24,8 +24,11 @@ function launchPaths(argv: readonly string[], cwd: string): string[] {
   return pathsFromArgv(argv, { skipAppPath: process.defaultApp === true, cwd })
 }
 
+// The language the page last told main (setShellLanguage): the menu and the crash notice use it.
+const language = new ShellLanguage(() => app.getLocale())
+
 function openWindow(): void {
-  createMainWindow({ onRendererReady: () => setRendererReady(true) })
+  createMainWindow({ onRendererReady: () => setRendererReady(true), language: () => language.current() })
 }
 
 /** A second launch hands its paths to this instance and quits; returns false in that second one. */
@@ -68,8 +71,6 @@ async function startWhenReady(): Promise<void> {
   setupSessionSecurity()
   await setupAppProtocol()
   const service = getService()
-  // The page tells main its language (setShellLanguage); the menu is rebuilt in it.
-  const language = new ShellLanguage(() => app.getLocale())
   setupIpcHandlers(service, electronShellCalls(service, language))
   setupRecentFiles(refreshMenu)
   setupMenu(service, language)

@@ -5,7 +5,7 @@
 // included: Electron's own role labels are English on Windows and Linux.
 
 import type { MenuItemConstructorOptions } from 'electron'
-import type { Messages } from '../../common/i18n'
+import { formatMessage, type Messages } from '../../common/i18n'
 import type { MenuCommand } from '../../common/ipc-contract'
 import { recentLabel } from './recent-files'
 
@@ -43,6 +43,39 @@ function recentMenu(recent: readonly string[], home: string, actions: MenuAction
   }
 }
 
+// macOS: the app menu and the Window menu with their usual items spelled out, because a role's
+// own submenu brings Electron's English labels.
+function appMenu(t: Messages): MenuItemConstructorOptions {
+  const app = { app: t.appName }
+  return {
+    role: 'appMenu',
+    submenu: [
+      { role: 'about', label: formatMessage(t.menuAbout, app) },
+      { type: 'separator' },
+      { role: 'services', label: t.menuServices },
+      { type: 'separator' },
+      { role: 'hide', label: formatMessage(t.menuHide, app) },
+      { role: 'hideOthers', label: t.menuHideOthers },
+      { role: 'unhide', label: t.menuShowAll },
+      { type: 'separator' },
+      { role: 'quit', label: formatMessage(t.menuQuitApp, app) },
+    ],
+  }
+}
+
+function windowMenu(t: Messages): MenuItemConstructorOptions {
+  return {
+    role: 'windowMenu',
+    label: t.menuWindow,
+    submenu: [
+      { role: 'minimize', label: t.menuMinimize },
+      { role: 'zoom', label: t.menuZoom },
+      { type: 'separator' },
+      { role: 'front', label: t.menuFront },
+    ],
+  }
+}
+
 export const CLOUDTRAIL_EVENT_REFERENCE_URL = 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference.html'
 
 export function menuTemplate({ platform, development, actions, t, recent = [], home = '' }: MenuOptions): MenuItemConstructorOptions[] {
@@ -67,8 +100,7 @@ export function menuTemplate({ platform, development, actions, t, recent = [], h
     ...(development ? [{ type: 'separator' } as const, { role: 'reload', label: t.menuReload } as const, { role: 'toggleDevTools', label: t.menuDevTools } as const] : []),
   ]
   return [
-    // macOS names the app menu after the app and fills it itself (About, Hide, Quit).
-    ...(mac ? [{ role: 'appMenu' } as const] : []),
+    ...(mac ? [appMenu(t)] : []),
     { label: t.menuFile, submenu: file },
     {
       label: t.menuEdit,
@@ -99,7 +131,7 @@ export function menuTemplate({ platform, development, actions, t, recent = [], h
         { label: '日本語', click: () => actions.send('languageJapanese') },
       ],
     },
-    ...(mac ? [{ role: 'windowMenu', label: t.menuWindow } as const] : []),
+    ...(mac ? [windowMenu(t)] : []),
     {
       role: 'help',
       label: t.menuHelp,

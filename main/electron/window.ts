@@ -5,7 +5,7 @@
 
 import { BrowserWindow, app, dialog, session } from 'electron'
 import path from 'node:path'
-import { formatMessage, languageForLocale, MESSAGES } from '../../common/i18n'
+import { formatMessage, MESSAGES, type Language } from '../../common/i18n'
 import { CrashRecovery } from './crash-recovery'
 import { RENDERER_URL } from './renderer-url'
 import { mainWindowOptions, permissionAllowed } from './window-options'
@@ -38,6 +38,8 @@ export function setupSessionSecurity(): void {
 export interface WindowHooks {
   /** The page has loaded and subscribed to pushes: paths may be loaded now. */
   onRendererReady(window: BrowserWindow): void
+  /** The UI's language (shell-language.ts), for what the window says when its page cannot. */
+  language(): Language
 }
 
 export function createMainWindow(hooks: WindowHooks): BrowserWindow {
@@ -63,7 +65,7 @@ export function createMainWindow(hooks: WindowHooks): BrowserWindow {
   const contents = window.webContents
   contents.on('did-finish-load', () => hooks.onRendererReady(window))
   const recovery = new CrashRecovery()
-  contents.on('render-process-gone', (_event, details) => recoverRenderer(window, recovery, details))
+  contents.on('render-process-gone', (_event, details) => recoverRenderer(window, recovery, details, hooks.language()))
 
   window.loadURL(RENDERER_URL).catch((error: Error) => console.error(`[window] loading ${RENDERER_URL}: ${error.message}`))
   return window
@@ -73,14 +75,14 @@ export function createMainWindow(hooks: WindowHooks): BrowserWindow {
  * A dead renderer leaves a blank window: reload it (the loaded set lives in main, so nothing is
  * lost) with a notice the page shows; stop after a crash loop and say so (crash-recovery.ts).
  */
-function recoverRenderer(window: BrowserWindow, recovery: CrashRecovery, details: Electron.RenderProcessGoneDetails): void {
+function recoverRenderer(window: BrowserWindow, recovery: CrashRecovery, details: Electron.RenderProcessGoneDetails, language: Language): void {
   const decision = recovery.decide(details.reason)
   console.error(`[window] renderer gone: ${details.reason} (exit code ${details.exitCode}): ${decision.action}`)
   if (window.isDestroyed()) return
   if (decision.action === 'reload') {
     window.loadURL(decision.url).catch((error: Error) => console.error(`[window] reloading after a crash: ${error.message}`))
   } else if (decision.action === 'give-up') {
-    const t = MESSAGES[languageForLocale(app.getLocale())]
+    const t = MESSAGES[language]
     void dialog.showMessageBox(window, { type: 'error', title: app.getName(), message: formatMessage(t.rendererCrashLoop, { n: decision.crashes, reason: decision.reason }) })
   }
 }

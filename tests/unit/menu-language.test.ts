@@ -29,6 +29,13 @@ describe('the menu in Japanese', () => {
     expect(actions.sent).toEqual(['openS3', 'exportEvents', 'copyEvents', 'focusFilter', 'languageEnglish'])
   })
 
+  it('spells out the macOS app and Window menus, so their items are in Japanese too', () => {
+    const entries = menuEntries(buildMenu({ platform: 'darwin', development: false, language: 'ja' }))
+    expect(entries).toEqual(expect.arrayContaining(['Ashiato について', 'サービス', 'Ashiato を隠す', 'ほかを隠す', 'すべてを表示', 'Ashiato を終了']))
+    expect(entries).toEqual(expect.arrayContaining(['ウィンドウ', 'しまう', '拡大/縮小', 'すべてを手前に移動']))
+    expect(entries).toEqual(expect.arrayContaining(['about', 'hide', 'quit', 'minimize', 'front']))
+  })
+
   it('says there are no recent files in Japanese', () => {
     const recent = findItem(buildMenu({ platform: 'win32', development: false, language: 'ja' }), '最近使った項目を開く')?.submenu
     expect(Array.isArray(recent) && recent.map((item) => item.label ?? item.type)).toEqual(['最近使ったファイルはありません', 'separator', '最近使った項目の一覧を消去'])
