@@ -23,8 +23,6 @@ export interface SelectionLogic {
   selectRangeTo(index: number, keep?: boolean): Promise<void>
   /** Back to the current event alone. */
   collapseSelection(): void
-  /** Drops one id (a compare tab closed, an event that no longer exists). */
-  unselect(id: number): void
   /** Ctrl/Cmd-A: selects the whole current result; main keeps its ids (selectView). */
   selectAllInView(): Promise<void>
   /** Rows on screen of another view than the Ctrl/Cmd-A one: asks main which are selected, a batch at a time. */
@@ -120,10 +118,6 @@ export function createSelectionLogic({ env, get, set }: SessionContext, view: Vi
     set({ ids: current === null ? [] : [current], all: null })
   }
 
-  function unselect(id: number): void {
-    set({ ids: get().ids.filter((x) => x !== id) })
-  }
-
   async function selectAllInView(): Promise<void> {
     const info = get().info
     if (!info || info.matched === 0) return
@@ -157,5 +151,5 @@ export function createSelectionLogic({ env, get, set }: SessionContext, view: Vi
       })
   }
 
-  return { toggleSelected, selectRangeTo, collapseSelection, unselect, selectAllInView, noteVisibleRows, currentChanged }
+  return { toggleSelected, selectRangeTo, collapseSelection, selectAllInView, noteVisibleRows, currentChanged }
 }
