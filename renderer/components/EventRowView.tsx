@@ -2,7 +2,7 @@
 // markers (failed call, integrity, detection), and what pressing it does. Rows not arrived yet
 // show skeleton cells at their place.
 import type { EventRow, RowColumn } from '../../common/event-row'
-import { isoInZone } from '../../common/zoned-time'
+import { isoInZone } from '../../common/time'
 import { cellText, COLUMN_DEFS, fieldPathOf, type ColumnKey } from '../list/columns'
 import { fieldValueOf } from '../state/field-values'
 import { useT } from '../state/language-store'
