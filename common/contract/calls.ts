@@ -10,8 +10,6 @@ import type { S3BucketInfo, S3Connection, S3Layout, S3Location, S3OpenRequest, S
 import type { CopyResult, EventSelection, ExportDone, ExportDownload, ExportRequest, SelectionCount } from './export'
 import type { IntegrityInfo, IntegrityLogStatus } from './integrity'
 export interface AshiatoCalls {
-  /** Which shell we run in, and the OS language (for the UI's default). */
-  appInfo(): Promise<{ mode: 'electron' | 'web'; version: string; locale: string }>
   /** Load files or folders on the machine running the services (drop, command line, recent). */
   loadPaths(paths: string[]): Promise<LoadStarted>
   /** Electron: the native Open dialog, then load what was picked. Resolves null when cancelled. */
@@ -104,7 +102,6 @@ export type CallName = keyof AshiatoCalls
 
 /** Every call, for building preload, handlers and the web transport from one list. */
 export const CALL_NAMES = [
-  'appInfo',
   'loadPaths',
   'openFilesDialog',
   'cancelLoad',
@@ -156,7 +153,6 @@ export const CALL_NAMES = [
 export type CallScope = 'session' | 'server-path' | 's3'
 
 export const CALL_SCOPE = {
-  appInfo: 'session',
   loadPaths: 'server-path',
   openFilesDialog: 'session',
   cancelLoad: 'session',

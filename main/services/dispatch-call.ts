@@ -1,6 +1,6 @@
 // One way into the services for both shells: a call's name and arguments arrive untrusted (IPC
 // or WebSocket), are checked against the contract, and reach either the shared services or the
-// shell's own calls (dialogs, the system browser, app info), which differ between Electron and web.
+// shell's own calls (dialogs, the system browser, the clipboard), which differ between Electron and web.
 
 import { CALL_NAMES, type AshiatoCalls, type CallName } from '../../common/ipc-contract'
 import type { ServiceCalls } from './service-types'
@@ -10,7 +10,7 @@ import { validateArgs } from './validate-args'
 export type ShellCallName = Exclude<CallName, keyof ServiceCalls>
 export type ShellCalls = Pick<AshiatoCalls, ShellCallName>
 
-const SHELL_CALL_NAMES: readonly ShellCallName[] = ['appInfo', 'openFilesDialog', 'openExternal', 'exportEvents', 'showExportedFile', 'copyEvents']
+const SHELL_CALL_NAMES: readonly ShellCallName[] = ['openFilesDialog', 'openExternal', 'exportEvents', 'showExportedFile', 'copyEvents']
 
 export function isCallName(name: unknown): name is CallName {
   // includes() on the contract's list, never `name in object`: '__proto__' or 'constructor'

@@ -9,7 +9,7 @@ export interface InputPath {
   displayName?: string
 }
 
-/** The calls every shell shares. Shell-only calls (dialogs, openExternal, appInfo, export, copy) live in the shell. */
-export type ServiceCalls = Omit<AshiatoCalls, 'openFilesDialog' | 'openExternal' | 'appInfo' | 'exportEvents' | 'showExportedFile' | 'copyEvents'>
+/** The calls every shell shares. Shell-only calls (dialogs, openExternal, export, copy) live in the shell. */
+export type ServiceCalls = Omit<AshiatoCalls, 'openFilesDialog' | 'openExternal' | 'exportEvents' | 'showExportedFile' | 'copyEvents'>
 
 export type PushListener = <K extends PushName>(name: K, payload: AshiatoPushes[K]) => void

@@ -281,7 +281,6 @@ const none =
   }
 
 const validators: Validators = {
-  appInfo: none('appInfo'),
   openFilesDialog: none('openFilesDialog'),
   cancelLoad: none('cancelLoad'),
   clearAll: none('clearAll'),

@@ -6,7 +6,7 @@ import { LIMITS, validateArgs } from '../../main/services/validate-args'
 
 describe('validateArgs', () => {
   it('accepts the calls without arguments only when given none', () => {
-    for (const name of ['appInfo', 'openFilesDialog', 'cancelLoad', 'clearAll', 'fileReports'] as const) {
+    for (const name of ['openFilesDialog', 'cancelLoad', 'clearAll', 'fileReports'] as const) {
       expect(validateArgs(name, [])).toEqual([])
       expect(() => validateArgs(name, [1])).toThrow(`${name}: expected 0 arguments, got 1`)
     }
@@ -23,7 +23,7 @@ describe('validateArgs', () => {
 
   it('refuses arguments that are not a list', () => {
     expect(() => validateArgs('getEvent', { 0: 1 })).toThrow('getEvent: arguments must be a list')
-    expect(() => validateArgs('appInfo', undefined)).toThrow('arguments must be a list')
+    expect(() => validateArgs('clearAll', undefined)).toThrow('arguments must be a list')
   })
 
   it('checks loadPaths: a list of non-empty strings without NUL', () => {
@@ -129,7 +129,6 @@ describe('dispatchCall', () => {
     eventDetections: async () => [],
   }
   const shell: ShellCalls = {
-    appInfo: async () => ({ mode: 'web', version: '1.2.3', locale: 'en' }),
     openFilesDialog: async () => null,
     openExternal: async () => {
       throw new Error('refused')
@@ -142,7 +141,7 @@ describe('dispatchCall', () => {
   it('routes service calls to the service and shell calls to the shell', async () => {
     await expect(dispatchCall(service, shell, 'loadPaths', [['/a', '/b']])).resolves.toEqual({ loadId: 7 })
     expect(calls).toContain('loadPaths /a,/b')
-    await expect(dispatchCall(service, shell, 'appInfo', [])).resolves.toEqual({ mode: 'web', version: '1.2.3', locale: 'en' })
+    await expect(dispatchCall(service, shell, 'openFilesDialog', [])).resolves.toBeNull()
     await expect(dispatchCall(service, shell, 'getEvent', [3])).resolves.toEqual({ id: 3, json: '{}', file: 'a.json' })
     await expect(dispatchCall(service, shell, 'openExternal', ['https://x'])).rejects.toThrow('refused')
   })

@@ -42,7 +42,7 @@ afterEach(() => {
 
 async function serve(options: Partial<WebServerOptions> = {}) {
   const service = new AshiatoService({ s3: { cacheDir } })
-  const server = await startWebServer({ service, version: 't', port: 0, rendererDir, ...options })
+  const server = await startWebServer({ service, port: 0, rendererDir, ...options })
   running.push({ server, service })
   const token = new URL(server.url).searchParams.get('token') ?? ''
   const open = () => new WebSocket(`ws://127.0.0.1:${server.port}/ws?token=${token}`, { origin: `http://127.0.0.1:${server.port}` })
@@ -129,7 +129,7 @@ describe('web mode: uploads (item 9)', () => {
     }
     socket.send(frame(0))
     socket.send(frame(1))
-    socket.send(JSON.stringify({ t: 'call', id: 2, name: 'appInfo', args: [] }))
+    socket.send(JSON.stringify({ t: 'call', id: 2, name: 'fileReports', args: [] }))
     await expect.poll(() => answers.find((a) => a.id === 2)?.ok).toBe(true)
     await new Promise((resolve) => setTimeout(resolve, 200)) // let any opens that were started land
     expect(openFds() - before).toBeLessThan(20)
