@@ -1,4 +1,9 @@
-// Integrity: the loaded log files checked against the loaded digest files (main/integrity).
+// Integrity: the loaded log files checked against the loaded digest files (main/integrity), and
+// the public keys the digests are checked with (part of the contract, see common/ipc-contract.ts).
+
+import * as v from 'valibot'
+import { answer, arg, call, eventIds, text } from './define-call'
+import { S3_LIMITS } from './s3'
 
 export type IntegrityLogStatus = 'valid' | 'modified' | 'missing' | 'not-in-digest' | 'not-covered'
 export type IntegrityDigestStatus = 'valid' | 'invalid-signature' | 'key-unknown' | 'signature-unavailable' | 'chain-break' | 'missing'
@@ -56,3 +61,25 @@ export interface IntegrityInfo {
 }
 
 export const INTEGRITY_ENTRY_LIMIT = 5_000
+
+export const INTEGRITY_LIMITS = {
+  /** A list-public-keys file: a few KB per key. */
+  publicKeysJson: 10 * 1024 * 1024,
+  /** Events asked about at once (a screenful, or a window of rows). */
+  eventIds: 10_000,
+} as const
+
+export const INTEGRITY_CALLS = {
+  /** The loaded files checked against the loaded digests, and the coverage map. */
+  integrityReport: call({ args: [], returns: answer<IntegrityInfo>(), scope: 'session', by: 'service' }),
+  /** Adds public keys from the JSON `aws cloudtrail list-public-keys` prints; returns how many keys are known. */
+  addPublicKeys: call({ args: [arg('json', text(INTEGRITY_LIMITS.publicKeysJson))], returns: answer<{ keys: number }>(), scope: 'session', by: 'service' }),
+  /**
+   * Asks cloudtrail:ListPublicKeys (with this profile; '' the default chain) for the keys the
+   * loaded digests need, per region; they are cached. The keys come from the default CloudTrail
+   * endpoint with the server's credentials: the page names only a profile, as for listing profiles.
+   */
+  fetchPublicKeys: call({ args: [arg('request', v.object({ profile: text(S3_LIMITS.nameLength) }))], returns: answer<{ keys: number }>(), scope: 'session', by: 'service' }),
+  /** Which of these events come from a file that is not valid, and its status (for markers in the list and viewer). */
+  eventIntegrity: call({ args: [arg('ids', eventIds(INTEGRITY_LIMITS.eventIds))], returns: answer<{ id: number; status: IntegrityLogStatus }[]>(), scope: 'session', by: 'service' }),
+}

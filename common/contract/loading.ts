@@ -1,5 +1,8 @@
-// Loading: what a load reports while it runs and when a file fails (part of the contract, see
-// common/ipc-contract.ts).
+// Loading: the calls that load and forget files, what a load reports while it runs, and what a
+// file that failed says (part of the contract, see common/ipc-contract.ts).
+
+import * as v from 'valibot'
+import { answer, arg, boundedList, call } from './define-call'
 
 /** A file (or S3 object) that was read, or that failed. */
 export interface FileReport {
@@ -39,4 +42,33 @@ export interface LoadProgress {
 
 export interface LoadStarted {
   loadId: number
+}
+
+export const LOADING_LIMITS = {
+  /** Paths in one loadPaths (a folder counts as one). */
+  paths: 100_000,
+  /** Characters in one path (Windows' long-path limit). */
+  pathLength: 32_768,
+} as const
+
+/** A file or folder path on the machine running the services. */
+export const PathSchema = v.pipe(
+  v.string(),
+  v.minLength(1),
+  v.maxLength(LOADING_LIMITS.pathLength),
+  // A NUL byte would truncate the path in the OS call: refuse rather than open something else.
+  v.check((path) => !path.includes('\0'), 'contains a NUL character'),
+)
+
+export const LOADING_CALLS = {
+  /** Load files or folders on the machine running the services (drop, command line, recent). */
+  loadPaths: call({ args: [arg('paths', boundedList(PathSchema, LOADING_LIMITS.paths))], returns: answer<LoadStarted>(), scope: 'server-path', by: 'service' }),
+  /** Electron: the native Open dialog, then load what was picked. Resolves null when cancelled. */
+  openFilesDialog: call({ args: [], returns: answer<LoadStarted | null>(), scope: 'session', by: 'shell' }),
+  /** Stop the running load; what was read so far stays loaded. */
+  cancelLoad: call({ args: [], returns: answer(), scope: 'session', by: 'service' }),
+  /** Forget every loaded event and file. */
+  clearAll: call({ args: [], returns: answer(), scope: 'session', by: 'service' }),
+  /** Every file read or failed so far, in the order they finished. */
+  fileReports: call({ args: [], returns: answer<FileReport[]>(), scope: 'session', by: 'service' }),
 }

@@ -24,15 +24,18 @@ export type MenuCommand = 'focusFilter' | 'languageEnglish' | 'languageJapanese'
 
 export type PushName = keyof AshiatoPushes
 
-export const PUSH_NAMES = [
-  'loadProgress',
-  'fileReport',
-  'eventsChanged',
-  'menuCommand',
-  's3Progress',
-  'exportProgress',
-  'detectionsChanged',
-] as const satisfies readonly PushName[]
+/** A Record, not a list: a push missing here (or named here but not declared above) does not compile. */
+const PUSHES: Record<PushName, true> = {
+  loadProgress: true,
+  fileReport: true,
+  eventsChanged: true,
+  menuCommand: true,
+  s3Progress: true,
+  exportProgress: true,
+  detectionsChanged: true,
+}
+
+export const PUSH_NAMES = Object.keys(PUSHES) as PushName[]
 
 /** The listener helper's name for a push: loadProgress -> onLoadProgress. */
 export type ListenerName<K extends PushName> = `on${Capitalize<K>}`

@@ -4,6 +4,7 @@
 import type { EventStore } from '../store/event-store'
 import type { RowsRequest, RowsResult, ViewInfo, ViewSpec } from '../../common/ipc-contract'
 import { QueryDispatcher } from '../query/query-dispatch'
+import { viewExpired } from './service-errors'
 
 /** Views kept at once: the current one of each window plus a few the renderer may still page. */
 const KEPT_VIEWS = 16
@@ -54,7 +55,7 @@ export class ViewCache {
 
   rows(request: RowsRequest): RowsResult {
     const view = this.views.find((v) => v.viewId === request.viewId)
-    if (!view) throw new Error('This view has expired; ask for it again.')
+    if (!view) throw viewExpired()
     const start = Math.max(0, Math.min(request.start, view.ids.length))
     const end = Math.min(view.ids.length, start + Math.min(request.count, MAX_ROWS_PER_REQUEST))
     const rows = []

@@ -9,6 +9,15 @@ const KEYS: Record<CallErrorCode, MessageKey> = {
   'web-s3-endpoint': 'errorWebS3Endpoint',
   'plain-http-endpoint': 'errorPlainHttpEndpoint',
   'upload-too-large': 'errorUploadTooLarge',
+  'bad-argument': 'errorBadArgument',
+  'over-limit': 'errorOverLimit',
+  'view-expired': 'errorViewExpired',
+  'no-event': 'errorNoEvent',
+  'copy-too-many': 'copyTooMany',
+  'copy-too-large': 'errorCopyTooLarge',
+  's3-auth': 'errorS3Auth',
+  's3-denied': 'errorS3Denied',
+  's3-not-found': 'errorS3NotFound',
 }
 
 export function errorText(error: unknown): string {

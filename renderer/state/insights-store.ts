@@ -3,6 +3,7 @@
 // is no longer shown is dropped; while a new one is on its way the old counts stay up.
 import { create } from 'zustand'
 import type { Facet, Histogram } from '../../common/ipc-contract'
+import { isCallError } from '../../common/call-errors'
 import { getApi } from '../api/get-api'
 import { useView } from './view-store'
 
@@ -23,7 +24,7 @@ const set = useInsights.setState
 
 function ignorable(error: unknown): boolean {
   // A view forgotten meanwhile: a newer one is coming.
-  return /expired/i.test(String(error))
+  return isCallError(error, 'view-expired')
 }
 
 function fetchFacets(viewId: number): void {

@@ -4,6 +4,7 @@
 // list does not blink while a load streams in).
 import { create } from 'zustand'
 import type { EventRow } from '../../common/event-row'
+import { isCallError } from '../../common/call-errors'
 import type { QueryError, ViewInfo, ViewSpec } from '../../common/ipc-contract'
 import { getApi } from '../api/get-api'
 import { windowsCovering } from '../list/virtual-window'
@@ -207,7 +208,7 @@ export function ensureRows(first: number, last: number): void {
         if (cache.viewId !== viewId) return
         cache.pending.delete(w)
         // Views are forgotten after a while: ask for the view again, which refetches.
-        if (/expired/i.test(String(error))) scheduleRequery()
+        if (isCallError(error, 'view-expired')) scheduleRequery()
         else reportError(error)
       })
   }
