@@ -2,7 +2,7 @@
 // export's progress (exportProgress pushes), and the note shown when something was written or
 // copied. Electron saves through main's Save dialog; web mode downloads what the server streams.
 import { create } from 'zustand'
-import { COPY_LIMIT, type EventSelection, type ExportFormat, type ExportProgress, type ExportRequest, type SelectionCount } from '../../common/ipc-contract'
+import { COPY_LIMIT, EXPORT_FORMATS, type EventSelection, type ExportFormat, type ExportProgress, type ExportRequest, type SelectionCount } from '../../common/ipc-contract'
 import { formatMessage, MESSAGES } from '../../common/i18n'
 import { extraCsvColumns } from '../../common/csv-columns'
 import { getApi } from '../api/get-api'
@@ -16,7 +16,7 @@ import { useView } from './view-store'
 export type ExportScope = 'selected' | 'result'
 
 const STORAGE_KEY = 'ashiato.export'
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['records', 'jsonl', 'csv']
+export { EXPORT_FORMATS }
 
 interface Prefs {
   format: ExportFormat
