@@ -77,7 +77,12 @@ describe('AshiatoService S3 calls', () => {
     expect((await service.s3Buckets(connection())).map((b) => b.name)).toContain(BUCKET)
     const layout = await service.s3Discover({ ...connection(), bucket: BUCKET, prefix: PREFIX })
     expect(layout).toEqual({ orgIds: [ORG_ID], accounts: [...ORG_ACCOUNTS], regions: ['eu-west-1', 'us-east-1'], hasInsight: true, hasDigest: true })
-    await expect(service.s3Discover({ ...connection(), bucket: 'no-such-bucket' })).rejects.toThrow(/bucket "no-such-bucket" does not exist/)
+    // Coded, so the UI says it in the user's language; the English reason stays the message.
+    await expect(service.s3Discover({ ...connection(), bucket: 'no-such-bucket' })).rejects.toMatchObject({
+      message: expect.stringMatching(/bucket "no-such-bucket" does not exist/),
+      code: 's3-not-found',
+      values: { bucket: 'no-such-bucket' },
+    })
     await service.dispose()
   })
 
