@@ -303,7 +303,7 @@ export const en = {
   errorViewExpired: 'This view has expired; ask for it again.',
   errorNoEvent: 'No event {id} is loaded.',
   errorCopyTooLarge: 'These events are too large to copy (over {limit} MB); export them instead.',
-  errorS3Auth: 'AWS did not accept the credentials of the profile {profile}, or they have expired. For an SSO profile, run {login} and try again.',
+  errorS3Auth: 'AWS did not accept the credentials of the profile {profile}, or they have expired. For an SSO profile, run `{login}` and try again.',
   errorS3Denied: 'Access denied: {action} on {where}. Check the IAM policy of the profile {profile} and the bucket policy.',
   errorS3NotFound: 'The bucket "{bucket}" does not exist (check the name, and the endpoint URL if one is set).',
   s3AllowPlainHttp: 'Send over plain http anyway (the signed requests cross the network in clear)',

@@ -303,7 +303,7 @@ export const ja: Messages = {
   errorViewExpired: 'このビューは期限切れです。もう一度問い合わせてください。',
   errorNoEvent: 'イベント {id} は読み込まれていません。',
   errorCopyTooLarge: 'イベントが大きすぎてコピーできません ({limit} MB 超)。エクスポートしてください。',
-  errorS3Auth: 'プロファイル {profile} の認証情報が AWS に受け付けられないか、期限切れです。SSO プロファイルなら {login} を実行してからやり直してください。',
+  errorS3Auth: 'プロファイル {profile} の認証情報が AWS に受け付けられないか、期限切れです。SSO プロファイルなら `{login}` を実行してからやり直してください。',
   errorS3Denied: 'アクセスが拒否されました: {where} に対する {action}。プロファイル {profile} の IAM ポリシーとバケットポリシーを確認してください。',
   errorS3NotFound: 'バケット "{bucket}" は存在しません (名前と、設定していればエンドポイント URL を確認してください)。',
   s3AllowPlainHttp: 'それでも平文の http で送る (署名付きリクエストが暗号化されずにネットワークを通ります)',
