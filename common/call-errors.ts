@@ -13,6 +13,23 @@ export const CALL_ERROR_CODES = [
   'plain-http-endpoint',
   /** Web mode: an upload larger than the server's --max-upload. */
   'upload-too-large',
+  /** An argument does not fit its call's schema: { call, argument, problem } (problem in English). */
+  'bad-argument',
+  /** An argument is over the limit its schema declares: { call, argument, limit }. */
+  'over-limit',
+  /** The view was forgotten (views are kept for a while): ask for it again. */
+  'view-expired',
+  /** No event has this id in the loaded set: { id }. */
+  'no-event',
+  /** copyEvents: more events than COPY_LIMIT, { n, max }, or more bytes than its byte limit, { limit } (MB). */
+  'copy-too-many',
+  'copy-too-large',
+  /** S3: credentials missing, rejected or expired (an SSO session to renew): { profile, login } ('' profile: the default chain). */
+  's3-auth',
+  /** S3: the credentials may not do this: { action, where, profile }. */
+  's3-denied',
+  /** S3: no such bucket, { bucket }. */
+  's3-not-found',
 ] as const
 
 export type CallErrorCode = (typeof CALL_ERROR_CODES)[number]
@@ -28,9 +45,15 @@ export class CallError extends Error {
     message: string,
     /** Values the translated message fills in ({limit}...). */
     readonly values: Record<string, string | number> = {},
+    options?: ErrorOptions,
   ) {
-    super(message)
+    super(message, options)
   }
+}
+
+/** Whether `error` carries this code (from main directly, or rebuilt by either transport). */
+export function isCallError(error: unknown, code: CallErrorCode): boolean {
+  return callErrorCode(error) === code
 }
 
 /** The code of an error that carries one (a CallError, or an Error a transport rebuilt with `code`). */

@@ -1,4 +1,4 @@
-// The calls the desktop shell answers itself: app info, the native Open and Save dialogs, the
+// The calls the desktop shell answers itself: the native Open and Save dialogs, the
 // clipboard and the system browser. (Web mode's versions are in main/web/web-server.ts.)
 
 import path from 'node:path'
@@ -74,7 +74,6 @@ async function exportWithDialog(service: DesktopService, request: ExportRequest)
 export function electronShellCalls(service: DesktopService, language: ShellLanguage): ShellCalls {
   return {
     setShellLanguage: async (chosen) => language.set(chosen),
-    appInfo: async () => ({ mode: 'electron', version: app.getVersion(), locale: app.getLocale() }),
     openFilesDialog: () => openLogsDialog(service, 'files'),
     openExternal: async (url) => {
       if (!isAllowedExternalUrl(url)) throw new Error('Only https links to the AWS documentation open in the browser.')

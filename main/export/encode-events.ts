@@ -3,17 +3,16 @@
 // only one chunk (~64 KB) is ever held besides the store itself: exporting a million events never
 // holds them twice.
 
+import type { ExportFormat } from '../../common/ipc-contract'
 import { csvColumns, csvHeaderLine, csvRowLine } from './csv-format'
 import { toSingleLine } from './json-text'
 import type { EventRow, RowColumn } from '../../common/event-row'
 
 /**
  * records: CloudTrail's own file shape, `{"Records":[...]}`, which jq, Athena and Ashiato reopen.
- * jsonl: one event per line. csv: the console's Event history columns.
+ * jsonl: one event per line. csv: the console's Event history columns. Declared by the contract.
  */
-export type ExportFormat = 'records' | 'jsonl' | 'csv'
-
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['records', 'jsonl', 'csv']
+export type { ExportFormat }
 
 /** What an export reads: the EventStore, or anything with the same three members. */
 export interface ExportSource {

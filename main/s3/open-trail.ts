@@ -10,6 +10,7 @@ import { writeFile } from 'node:fs/promises'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { InputPath } from '../services/service-types'
+import type { S3OpenRequest } from '../../common/ipc-contract'
 import { BucketClient, type ClientFactory, type ListedObject, type S3Connection } from './s3-bucket'
 import { DEFAULT_CACHE_MAX_BYTES, S3Cache, SIGNATURE_SUFFIX } from './s3-cache'
 import { describeS3Error, isAbortError, S3OpenError, type S3Action } from './s3-errors'
@@ -28,22 +29,8 @@ export { S3OpenError } from './s3-errors'
 
 export const DEFAULT_CONCURRENCY = 16
 
-export interface S3TrailRequest extends S3Connection {
-  bucket: string
-  /** The trail's S3 key prefix (before AWSLogs/), or a deeper path such as 'AWSLogs/o-x/111122223333/'. */
-  prefix?: string
-  /** Only these accounts / regions; empty or absent means all that were found. */
-  accounts?: string[]
-  regions?: string[]
-  includeInsight?: boolean
-  /** Also download the CloudTrail-Digest files (and keep each one's x-amz-meta-signature beside it as NAME.signature). */
-  includeDigests?: boolean
-  /** eventTime range, ms since the epoch: from inclusive, to exclusive. */
-  from: number
-  to: number
-  /** Downloads in flight (default 16). */
-  concurrency?: number
-}
+/** An open of a trail is the contract's request: what the S3 dialog sends, checked by its schema. */
+export type S3TrailRequest = S3OpenRequest
 
 export interface S3Tuning {
   /** MaxKeys per list page (S3 caps it at 1000). */

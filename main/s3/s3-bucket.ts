@@ -3,6 +3,7 @@
 // from the SDK's default chain for the chosen profile (SSO, credential_process, assumed roles,
 // environment), so nothing secret passes through or is stored by Ashiato.
 
+import type { S3Connection } from '../../common/ipc-contract'
 import http from 'node:http'
 import https from 'node:https'
 import type { Readable } from 'node:stream'
@@ -13,14 +14,8 @@ import { checkEndpoint } from './endpoint-policy'
 import { isWrongRegion, regionFromError } from './s3-errors'
 
 /** Where and as whom: all optional, as in the AWS CLI (--profile, --region, --endpoint-url). */
-export interface S3Connection {
-  profile?: string
-  region?: string
-  /** An S3-compatible server or a VPC endpoint; addressed path-style (https://host/bucket/key). */
-  endpointUrl?: string
-  /** Plain http to a non-loopback endpoint, explicitly confirmed (endpoint-policy.ts). */
-  allowPlainHttp?: boolean
-}
+/** Where and as whom: the contract's S3Connection (profile, region, endpointUrl, allowPlainHttp). */
+export type { S3Connection }
 
 export interface ClientOptions {
   region: string

@@ -1,6 +1,9 @@
 // Turns what the SDK throws (service errors, credential-chain errors, socket errors) into one
 // sentence a user can act on: which action on which key failed, and what to do about it.
 // It also decides what is worth retrying, and reads a bucket's real region out of a redirect.
+// The failures a user can act on also get a code (s3CallError), so the UI says them in its language.
+
+import { CallError } from '../../common/call-errors'
 
 export type S3Action = 's3:GetObject' | 's3:ListBucket' | 's3:ListAllMyBuckets' | 's3:GetBucketLocation'
 
@@ -134,3 +137,25 @@ export function describeS3Error(err: unknown, ctx: ErrorContext): S3Failure {
   }
   return fail('other', `${ctx.action} on ${where} failed (${code}${status ? `, HTTP ${status}` : ''}): ${msg}`)
 }
+
+/**
+ * A failure that ends a call, as the error to throw: a CallError with a code and the values its
+ * translation needs for what the user can fix (credentials, permissions, a bucket name), else a
+ * plain Error with the reason.
+ */
+export function s3CallError(kind: S3FailureKind | 'invalid' | 'empty', message: string, ctx: ErrorContext, cause?: unknown): Error {
+  const options = cause === undefined ? undefined : { cause }
+  const profile = ctx.profile ?? 'default'
+  switch (kind) {
+    case 'sso-expired':
+    case 'credentials':
+      return new CallError('s3-auth', message, { profile, login: `aws sso login${ctx.profile ? ` --profile ${ctx.profile}` : ''}` }, options)
+    case 'access-denied':
+      return new CallError('s3-denied', message, { action: ctx.action, where: `s3://${ctx.bucket}${ctx.key !== undefined ? `/${ctx.key}` : ''}`, profile }, options)
+    case 'no-bucket':
+      return new CallError('s3-not-found', message, { bucket: ctx.bucket }, options)
+    default:
+      return new Error(message, options)
+  }
+}
+

@@ -14,7 +14,8 @@ import type { S3Service, S3ServiceOptions } from './s3-service'
 import { S3OpenTracker } from './s3-open-progress'
 import type { Writable } from 'node:stream'
 import type { CopyResult, EventSelection, ExportDone, ExportRequest, SelectionCount } from '../../common/ipc-contract'
-import { countHidden, resolveSelection, selectionMembers, VIEW_EXPIRED, type ViewLookup } from './selection'
+import { countHidden, resolveSelection, selectionMembers, type ViewLookup } from './selection'
+import { checkEventId, viewExpired } from './service-errors'
 import { ExportRunner, jsonLines, type ExportShape } from './export-runner'
 import { IntegrityService } from './integrity-service'
 import { resolveS3CacheDir } from '../s3/cache-dir'
@@ -197,7 +198,7 @@ export class AshiatoService implements ServiceCalls {
   /** The ids of a kept view; the same message as getRows when it has been forgotten. */
   private viewIds(viewId: number): Uint32Array {
     const ids = this.views.ids(viewId)
-    if (!ids) throw new Error('This view has expired; ask for it again.')
+    if (!ids) throw viewExpired()
     return ids
   }
 
@@ -230,7 +231,7 @@ export class AshiatoService implements ServiceCalls {
   }
 
   async getEvent(id: number): Promise<EventDetail> {
-    if (!Number.isInteger(id) || id < 0 || id >= this.store.size) throw new Error(`No event ${id} is loaded.`)
+    checkEventId(id, this.store.size)
     return { id, json: this.store.text(id), file: this.store.fileOfEvent(id), ...this.store.eventMarks(id) }
   }
 
@@ -302,7 +303,7 @@ export class AshiatoService implements ServiceCalls {
 
   async selectView(viewId: number): Promise<{ count: number }> {
     const ids = this.lookupView(viewId)
-    if (!ids) throw new Error(VIEW_EXPIRED)
+    if (!ids) throw viewExpired()
     this.selected = { viewId, ids }
     return { count: ids.length }
   }

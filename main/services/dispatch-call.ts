@@ -1,26 +1,12 @@
 // One way into the services for both shells: a call's name and arguments arrive untrusted (IPC
-// or WebSocket), are checked against the contract, and reach either the shared services or the
-// shell's own calls (dialogs, the system browser, app info), which differ between Electron and web.
+// or WebSocket), are checked against the contract's schemas, and reach either the shared services
+// or the shell's own calls (dialogs, the system browser, the clipboard), as the contract's `by` says.
 
-import { CALL_NAMES, type AshiatoCalls, type CallName } from '../../common/ipc-contract'
-import type { ServiceCalls } from './service-types'
+import { isCallName, isShellCall, type CallName, type ServiceCalls, type ShellCalls } from '../../common/ipc-contract'
 import { validateArgs } from './validate-args'
 
-/** The calls each shell answers itself. */
-export type ShellCallName = Exclude<CallName, keyof ServiceCalls>
-export type ShellCalls = Pick<AshiatoCalls, ShellCallName>
-
-const SHELL_CALL_NAMES: readonly ShellCallName[] = ['appInfo', 'openFilesDialog', 'openExternal', 'exportEvents', 'showExportedFile', 'copyEvents', 'setShellLanguage']
-
-export function isCallName(name: unknown): name is CallName {
-  // includes() on the contract's list, never `name in object`: '__proto__' or 'constructor'
-  // must not find anything.
-  return typeof name === 'string' && (CALL_NAMES as readonly string[]).includes(name)
-}
-
-function isShellCall(name: CallName): name is ShellCallName {
-  return (SHELL_CALL_NAMES as readonly CallName[]).includes(name)
-}
+export { isCallName } from '../../common/ipc-contract'
+export type { ShellCallName, ShellCalls } from '../../common/ipc-contract'
 
 type AnyCall = (...args: unknown[]) => Promise<unknown>
 

@@ -4,6 +4,7 @@
 
 import type { Writable } from 'node:stream'
 import { COPY_LIMIT, type CopyResult, type ExportDone, type ExportProgress } from '../../common/ipc-contract'
+import { CallError } from '../../common/call-errors'
 import type { RowColumn } from '../../common/event-row'
 import type { ExportFormat, ExportSource } from '../export/encode-events'
 import { toSingleLine } from '../export/json-text'
@@ -97,7 +98,8 @@ export class ExportRunner {
 /** The events as JSON Lines (each on one line, bytes as AWS wrote them), for the clipboard. */
 export function jsonLines(source: ExportSource, ids: ArrayLike<number>): CopyResult & { text: string } {
   if (ids.length > COPY_LIMIT) {
-    throw new Error(`${ids.length.toLocaleString('en-US')} events are too many to copy (at most ${COPY_LIMIT.toLocaleString('en-US')}); export them instead.`)
+    const [n, max] = [ids.length.toLocaleString('en-US'), COPY_LIMIT.toLocaleString('en-US')]
+    throw new CallError('copy-too-many', `${n} events are too many to copy (at most ${max}); export them instead.`, { n, max })
   }
   const decoder = new TextDecoder()
   const lines: string[] = []
@@ -105,7 +107,10 @@ export function jsonLines(source: ExportSource, ids: ArrayLike<number>): CopyRes
   for (let i = 0; i < ids.length; i++) {
     const line = toSingleLine(source.bytes(ids[i]))
     bytes += line.length + 1
-    if (bytes > COPY_BYTE_LIMIT) throw new Error(`These events are too large to copy (over ${COPY_BYTE_LIMIT / 1024 / 1024} MB); export them instead.`)
+    if (bytes > COPY_BYTE_LIMIT) {
+      const limit = COPY_BYTE_LIMIT / 1024 / 1024
+      throw new CallError('copy-too-large', `These events are too large to copy (over ${limit} MB); export them instead.`, { limit })
+    }
     lines.push(decoder.decode(line))
   }
   return { events: ids.length, text: lines.length > 0 ? `${lines.join('\n')}\n` : '' }

@@ -9,6 +9,7 @@ import { chainOfEvent } from '../identity/chain-resolve'
 import { credentialGraph } from '../identity/credential-graph'
 import { dossierOf } from '../identity/dossier'
 import { identityIndexOf } from '../identity/identity-index'
+import { checkEventId } from './service-errors'
 
 /**
  * Rows per dossier list sent to the renderer (most frequent first; the panel shows fewer): a
@@ -29,7 +30,7 @@ export class IdentityService {
   }
 
   chain(id: number): CredentialChain {
-    if (!Number.isInteger(id) || id < 0 || id >= this.store.size) throw new Error(`No event ${id} is loaded.`)
+    checkEventId(id, this.store.size)
     const { hops, truncated } = chainOfEvent(identityIndexOf(this.store), id)
     return { eventId: id, hops, truncated }
   }

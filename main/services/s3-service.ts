@@ -6,7 +6,7 @@
 import type { S3BucketInfo, S3Connection, S3Layout, S3Location, S3OpenRequest, S3ProfileInfo } from '../../common/ipc-contract'
 import { clearCache, discoverLayout, listBuckets, listProfiles, S3OpenError, type ClientFactory, type S3Progress, type S3Tuning } from '../s3/open-trail'
 import { checkEndpoint } from '../s3/endpoint-policy'
-import { describeS3Error } from '../s3/s3-errors'
+import { describeS3Error, s3CallError } from '../s3/s3-errors'
 import { streamTrail, type TrailStream } from '../s3/trail-stream'
 
 export interface S3ServiceOptions {
@@ -63,12 +63,17 @@ export class S3Service {
         throw new Error(`${who} may not list buckets (s3:ListAllMyBuckets): type the bucket name instead`, { cause: error })
       }
       // Messages name "s3://" + bucket; there is no bucket yet.
-      throw new Error(failure.reason.replace(/ on s3:\/\/(?=\W|$)/, '').replace(/ s3:\/\/(?=[\s:]|$)/, ''), { cause: error })
+      const reason = failure.reason.replace(/ on s3:\/\/(?=\W|$)/, '').replace(/ s3:\/\/(?=[\s:]|$)/, '')
+      throw s3CallError(failure.kind, reason, { action: 's3:ListAllMyBuckets', bucket: '', profile: c.profile }, error)
     }
   }
 
   async discover(location: S3Location): Promise<S3Layout> {
-    const layout = await discoverLayout({ ...connection(location), bucket: location.bucket, prefix: location.prefix }, { clientFactory: this.options.clientFactory, tuning: this.options.tuning })
+    const c = connection(location)
+    const layout = await discoverLayout({ ...c, bucket: location.bucket, prefix: location.prefix }, { clientFactory: this.options.clientFactory, tuning: this.options.tuning }).catch((error: unknown) => {
+      // A whole-open failure says what to do; the ones the user can fix also get a code.
+      throw error instanceof S3OpenError ? s3CallError(error.kind, error.message, { action: 's3:ListBucket', bucket: location.bucket, profile: c.profile }, error) : error
+    })
     return { orgIds: layout.orgIds, accounts: layout.accounts, regions: layout.regions, hasInsight: layout.hasInsight, hasDigest: layout.hasDigest }
   }
 

@@ -4,6 +4,7 @@
 // Pure over the store's size and times, so it is tested without a loaded service.
 
 import type { EventSelection, SelectionCount } from '../../common/ipc-contract'
+import { viewExpired } from './service-errors'
 
 /** What a selection is resolved against: the loaded set's size and eventTimes (NaN: none). */
 export interface SelectionStore {
@@ -14,7 +15,7 @@ export interface SelectionStore {
 /** Finds a kept view's ids (the selected view, or one of the view cache's); undefined when forgotten. */
 export type ViewLookup = (viewId: number) => Uint32Array | undefined
 
-export const VIEW_EXPIRED = 'This view has expired; ask for it again.'
+export { VIEW_EXPIRED } from './service-errors'
 
 /** One bit per loaded event. */
 export class IdBits {
@@ -57,7 +58,7 @@ function cleanIds(ids: readonly number[], size: number): number[] {
 
 function viewIdsOf(lookup: ViewLookup, viewId: number): Uint32Array {
   const ids = lookup(viewId)
-  if (!ids) throw new Error(VIEW_EXPIRED)
+  if (!ids) throw viewExpired()
   return ids
 }
 

@@ -2,13 +2,13 @@
 // and kept for a while so the renderer can page through them a screenful at a time.
 
 import type { EventStore } from '../store/event-store'
-import type { RowsRequest, RowsResult, ViewInfo, ViewSpec } from '../../common/ipc-contract'
+import { VIEW_LIMITS, type RowsRequest, type RowsResult, type ViewInfo, type ViewSpec } from '../../common/ipc-contract'
+import { CallError } from '../../common/call-errors'
 import { QueryDispatcher } from '../query/query-dispatch'
+import { viewExpired } from './service-errors'
 
 /** Views kept at once: the current one of each window plus a few the renderer may still page. */
 const KEPT_VIEWS = 16
-/** Most rows one request may ask for (a tall window shows ~100). */
-const MAX_ROWS_PER_REQUEST = 1000
 
 interface View {
   viewId: number
@@ -54,9 +54,12 @@ export class ViewCache {
 
   rows(request: RowsRequest): RowsResult {
     const view = this.views.find((v) => v.viewId === request.viewId)
-    if (!view) throw new Error('This view has expired; ask for it again.')
+    if (!view) throw viewExpired()
+    // The contract's limit, refused rather than cut: fewer rows than asked would read as the view's end.
+    const limit = VIEW_LIMITS.rowsPerRequest
+    if (request.count > limit) throw new CallError('over-limit', `getRows: request.count must be at most ${limit.toLocaleString('en-US')}`, { call: 'getRows', argument: 'request.count', limit })
     const start = Math.max(0, Math.min(request.start, view.ids.length))
-    const end = Math.min(view.ids.length, start + Math.min(request.count, MAX_ROWS_PER_REQUEST))
+    const end = Math.min(view.ids.length, start + request.count)
     const rows = []
     for (let i = start; i < end; i++) rows.push(this.store.row(view.ids[i]))
     return { viewId: view.viewId, start, rows }

@@ -76,9 +76,3 @@ export function checkUpgrade(request: IncomingMessage, url: URL, auth: AuthConte
   }
   return null
 }
-
-/** The first language of an Accept-Language header ('ja-JP,ja;q=0.9' -> 'ja-JP'), else 'en'. */
-export function localeFrom(acceptLanguage: string | undefined): string {
-  const first = acceptLanguage?.split(',')[0]?.split(';')[0]?.trim() ?? ''
-  return /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/.test(first) ? first : 'en'
-}

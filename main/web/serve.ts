@@ -4,7 +4,6 @@
 // goes to stderr, so `serve | head -1` gives the URL.
 
 import path from 'node:path'
-import { version } from '../../package.json'
 import { AshiatoService } from '../services/ashiato-service'
 import { resolveS3CacheDir } from '../s3/cache-dir'
 import { parseServeArgs, USAGE, type ServeArgs } from './serve-args'
@@ -31,7 +30,6 @@ async function main(): Promise<void> {
   try {
     server = await startWebServer({
       service,
-      version,
       port: args.port,
       policy: { s3EndpointUrl: args.endpointUrl, allowPlainHttp: args.allowPlainHttp },
       maxUploadBytes: args.maxUploadBytes,

@@ -1,13 +1,13 @@
 // What a browser tab may ask of the server, on top of the contract's argument checks. The
 // server's user is at the desktop; a tab is whoever reached the WebSocket with the token. So a
 // tab reaches only what it uploaded and what the server's own command line named:
-//   - calls the contract marks 'server-path' (CALL_SCOPE: a path to load, an export target, a
-//     cache folder, a recent file) are refused before anything touches the disk, so neither a
+//   - calls the contract marks 'server-path' (each call's `scope` in common/contract/: a path to
+//     load, an export target) are refused before anything touches the disk, so neither a
 //     file's content nor its existence leaks;
 //   - calls marked 's3' use the S3 endpoint of the command line (--endpoint-url) and its
 //     --allow-plain-http, never one the page names, which would receive the signed request.
 
-import { CALL_SCOPE } from '../../common/ipc-contract'
+import { callScope } from '../../common/ipc-contract'
 import { CallError } from '../../common/call-errors'
 import { dispatchCall, isCallName, type ShellCalls } from '../services/dispatch-call'
 import type { ServiceCalls } from '../services/service-types'
@@ -54,7 +54,7 @@ function pinS3Endpoint(args: unknown, policy: WebCallPolicy): unknown {
 /** dispatchCall for a web client: the contract's scope of the call decides what it may reach. */
 export async function dispatchWebCall(service: ServiceCalls, shell: ShellCalls, policy: WebCallPolicy, name: unknown, args: unknown): Promise<unknown> {
   if (isCallName(name)) {
-    const scope = CALL_SCOPE[name]
+    const scope = callScope(name)
     if (scope === 'server-path') throw new CallError('web-server-path', SERVER_PATH_REFUSED)
     if (scope === 's3') args = pinS3Endpoint(args, policy)
   }

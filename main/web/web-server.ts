@@ -13,14 +13,13 @@ import { ExportCancelled } from '../services/export-runner'
 import { DownloadTickets } from './downloads'
 import type { ShellCalls } from '../services/dispatch-call'
 import { contentTypeFor, defaultRendererDir, readRendererFile, rendererCsp } from '../services/renderer-files'
-import { checkRequest, checkUpgrade, localeFrom, newToken, sessionCookie, type AuthContext } from './auth'
+import { checkRequest, checkUpgrade, newToken, sessionCookie, type AuthContext } from './auth'
 import { runSession, type WebService } from './ws-session'
 import { registerSecret, webLog } from './log-scrub'
 import type { WebCallPolicy } from './web-call-policy'
 
 export interface WebServerOptions {
   service: WebService
-  version: string
   /** 0 picks a free port. */
   port: number
   rendererDir?: string
@@ -40,9 +39,8 @@ export interface WebServer {
   close(): Promise<void>
 }
 
-function webShell(version: string, locale: string, service: WebService, downloads: DownloadTickets): ShellCalls {
+function webShell(service: WebService, downloads: DownloadTickets): ShellCalls {
   return {
-    appInfo: async () => ({ mode: 'web', version, locale }),
     // The browser has no menu of ours to translate.
     setShellLanguage: async () => undefined,
     // The page picks files with an <input type=file> and uploads them.
@@ -173,7 +171,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return refuseUpgrade(socket, refusal.status, refusal.reason)
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
-      const shell = webShell(options.version, localeFrom(request.headers['accept-language']), options.service, downloads)
+      const shell = webShell(options.service, downloads)
       runSession(ws, { service: options.service, shell, uploadsDir, policy: options.policy, maxUploadBytes: options.maxUploadBytes })
     })
   })

@@ -1,25 +1,9 @@
 // The text to show for a failed call: a coded error (common/call-errors.ts) in the user's
 // language, anything else as the services worded it.
-import { callErrorCode, splitCodePrefix, type CallErrorCode } from '../../common/call-errors'
-import { formatMessage, MESSAGES, type MessageKey } from '../../common/i18n'
 import { useLanguage } from '../state/language-store'
+import { callErrorText } from './call-error-text'
 
-const KEYS: Record<CallErrorCode, MessageKey> = {
-  'web-server-path': 'errorWebServerPath',
-  'web-s3-endpoint': 'errorWebS3Endpoint',
-  'plain-http-endpoint': 'errorPlainHttpEndpoint',
-  'upload-too-large': 'errorUploadTooLarge',
-}
-
+/** The text to show for a failed call, in the UI's current language. */
 export function errorText(error: unknown): string {
-  const raw = error instanceof Error ? error.message : String(error)
-  // Electron IPC carries the code as a "[code] " prefix; web mode as the error's `code`.
-  const split = splitCodePrefix(raw)
-  const message = split.message
-  const code = callErrorCode(error) ?? split.code
-  if (!code) return message
-  const values = (error as { values?: Record<string, string | number> }).values ?? split.values ?? {}
-  const template = MESSAGES[useLanguage.getState().language][KEYS[code]]
-  // A value the message needs but the transport did not carry: the services' own words.
-  return /\{\w+\}/.test(formatMessage(template, values)) ? message : formatMessage(template, values)
+  return callErrorText(error, useLanguage.getState().language)
 }

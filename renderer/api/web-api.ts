@@ -3,17 +3,7 @@
 // it; a lost connection rejects every pending and later call with a message saying what to do.
 // No reconnect: the server holds the loaded set, so a new server means a new page anyway.
 
-import {
-  CALL_NAMES,
-  PUSH_NAMES,
-  listenerName,
-  type AshiatoApi,
-  type AshiatoCalls,
-  type AshiatoListeners,
-  type CallName,
-  type LoadStarted,
-  type PushName,
-} from '../../common/ipc-contract'
+import { forwardCalls, forwardListeners, type AshiatoApi, type CallName, type LoadStarted, type PushName } from '../../common/ipc-contract'
 import {
   type ResultMessage,
   UPLOAD_CHUNK_BYTES,
@@ -89,7 +79,7 @@ type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => vo
 export function createWebApi(socket: SocketLike): AshiatoApi {
   socket.binaryType = 'arraybuffer'
   const pending = new Map<number, Pending>()
-  const listeners = new Map<PushName, Set<(payload: never) => void>>()
+  const listeners = new Map<PushName, Set<(payload: unknown) => void>>()
   let nextId = 1
   let isOpen = false
   let lost: Error | null = null
@@ -125,7 +115,7 @@ export function createWebApi(socket: SocketLike): AshiatoApi {
     } else if (message.t === 'push') {
       for (const listener of listeners.get(message.name) ?? []) {
         try {
-          listener(message.payload as never)
+          listener(message.payload)
         } catch (error) {
           console.error(`[ashiato] a ${message.name} listener threw`, error)
         }
@@ -178,18 +168,14 @@ export function createWebApi(socket: SocketLike): AshiatoApi {
     return (await result) as LoadStarted
   }
 
-  const calls = Object.fromEntries(CALL_NAMES.map((name) => [name, (...args: unknown[]) => call(name, args)]))
-  const subscribers = Object.fromEntries(
-    PUSH_NAMES.map((name) => [
-      listenerName(name),
-      (listener: (payload: never) => void) => {
-        const set = listeners.get(name) ?? new Set()
-        listeners.set(name, set)
-        set.add(listener)
-        return () => set.delete(listener)
-      },
-    ]),
-  )
-  // Built from the contract's lists, so the shape is the contract's by construction.
-  return { ...(calls as unknown as AshiatoCalls), ...(subscribers as unknown as AshiatoListeners), uploadFiles }
+  const subscribe = (name: PushName, listener: (payload: unknown) => void): (() => void) => {
+    const set = listeners.get(name) ?? new Set()
+    listeners.set(name, set)
+    set.add(listener)
+    return () => {
+      set.delete(listener)
+    }
+  }
+  // Built from the contract, so the shape is the contract's by construction.
+  return { ...forwardCalls(call), ...forwardListeners(subscribe), uploadFiles }
 }

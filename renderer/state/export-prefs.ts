@@ -3,11 +3,11 @@
 // (scope, progress, notices) is the view session's (renderer/session/export-logic.ts).
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import type { ExportFormat } from '../../common/ipc-contract'
+import { EXPORT_FORMATS, type ExportFormat } from '../../common/ipc-contract'
 import { kept, legacyJson } from './persisted'
 
 export const EXPORT_PREFS_KEY = 'ashiato.export'
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['records', 'jsonl', 'csv']
+export { EXPORT_FORMATS }
 
 const DEFAULT_GZIP: Readonly<Record<ExportFormat, boolean>> = { records: true, jsonl: true, csv: false }
 

@@ -76,10 +76,10 @@ describe('identity calls', () => {
   })
 
   it('refuses bad arguments', async () => {
-    await expect(dispatchCall(service, shell, 'credentialChain', [-1])).rejects.toThrow('credentialChain: id must be a whole number')
-    await expect(dispatchCall(service, shell, 'credentialChain', [99])).rejects.toThrow('No event 99 is loaded.')
+    await expect(dispatchCall(service, shell, 'credentialChain', [-1])).rejects.toThrow('credentialChain: id must be at least 0, not -1')
+    await expect(dispatchCall(service, shell, 'credentialChain', [99])).rejects.toMatchObject({ message: 'No event 99 is loaded.', code: 'no-event', values: { id: 99 } })
     await expect(dispatchCall(service, shell, 'principalDossier', [{ kind: 'boss', id: 'x' }])).rejects.toThrow('kind must be one of')
     await expect(dispatchCall(service, shell, 'principalDossier', [{ kind: 'name', id: 'x'.repeat(3000) }])).rejects.toThrow('id is too long')
-    await expect(dispatchCall(service, shell, 'credentialGraph', [{ viewId: 1, maxNodes: 1e9 }])).rejects.toThrow('maxNodes must be a whole number')
+    await expect(dispatchCall(service, shell, 'credentialGraph', [{ viewId: 1, maxNodes: 1e9 }])).rejects.toThrow('credentialGraph: request.maxNodes must be at most 20,000')
   })
 })

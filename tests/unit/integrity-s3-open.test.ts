@@ -105,6 +105,6 @@ describe('opening an S3 trail with its digests', () => {
   })
 
   it('refuses an includeDigests that is not a boolean', () => {
-    expect(() => validateArgs('openS3Trail', [{ bucket: BUCKET, from: FROM, to: TO, includeDigests: 'yes' }])).toThrow(/includeDigests must be true or false/)
+    expect(() => validateArgs('openS3Trail', [{ bucket: BUCKET, from: FROM, to: TO, includeDigests: 'yes' }])).toThrow(/request.includeDigests must be true or false/)
   })
 })

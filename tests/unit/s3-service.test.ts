@@ -77,7 +77,12 @@ describe('AshiatoService S3 calls', () => {
     expect((await service.s3Buckets(connection())).map((b) => b.name)).toContain(BUCKET)
     const layout = await service.s3Discover({ ...connection(), bucket: BUCKET, prefix: PREFIX })
     expect(layout).toEqual({ orgIds: [ORG_ID], accounts: [...ORG_ACCOUNTS], regions: ['eu-west-1', 'us-east-1'], hasInsight: true, hasDigest: true })
-    await expect(service.s3Discover({ ...connection(), bucket: 'no-such-bucket' })).rejects.toThrow(/bucket "no-such-bucket" does not exist/)
+    // Coded, so the UI says it in the user's language; the English reason stays the message.
+    await expect(service.s3Discover({ ...connection(), bucket: 'no-such-bucket' })).rejects.toMatchObject({
+      message: expect.stringMatching(/bucket "no-such-bucket" does not exist/),
+      code: 's3-not-found',
+      values: { bucket: 'no-such-bucket' },
+    })
     await service.dispose()
   })
 
@@ -192,14 +197,14 @@ describe('S3 call arguments', () => {
 
   it('refuses what cannot be a bucket, region, endpoint, range or concurrency', () => {
     const ok = { bucket: 'b-1', from: 1, to: 2 }
-    expect(() => validateArgs('openS3Trail', [{ ...ok, bucket: 'a/b' }])).toThrow('openS3Trail: not a bucket name')
-    expect(() => validateArgs('openS3Trail', [{ ...ok, region: 'mars' }])).toThrow('not an AWS region')
+    expect(() => validateArgs('openS3Trail', [{ ...ok, bucket: 'a/b' }])).toThrow('openS3Trail: request.bucket is not a bucket name: "a/b"')
+    expect(() => validateArgs('openS3Trail', [{ ...ok, region: 'mars' }])).toThrow('request.region must be an AWS region such as us-east-1')
     expect(() => validateArgs('openS3Trail', [{ ...ok, endpointUrl: 'file:///etc/passwd' }])).toThrow('http:// or https://')
-    expect(() => validateArgs('openS3Trail', [{ ...ok, to: 1 }])).toThrow('the date range is empty')
-    expect(() => validateArgs('openS3Trail', [{ ...ok, from: Number.NaN }])).toThrow('from and to must be times')
-    expect(() => validateArgs('openS3Trail', [{ ...ok, concurrency: 0 }])).toThrow('concurrency must be at least 1')
-    expect(() => validateArgs('openS3Trail', [{ ...ok, accounts: ['12'] }])).toThrow('not an account ID')
-    expect(() => validateArgs('openS3Trail', [{ ...ok, profile: 'a\nb' }])).toThrow('control character')
+    expect(() => validateArgs('openS3Trail', [{ ...ok, to: 1 }])).toThrow('request.to must be after from (the date range is empty)')
+    expect(() => validateArgs('openS3Trail', [{ ...ok, from: Number.NaN }])).toThrow('request.from must be a number, not NaN')
+    expect(() => validateArgs('openS3Trail', [{ ...ok, concurrency: 0 }])).toThrow('request.concurrency must be at least 1, not 0')
+    expect(() => validateArgs('openS3Trail', [{ ...ok, accounts: ['12'] }])).toThrow('request.accounts[0] is not an account ID (12 digits): "12"')
+    expect(() => validateArgs('openS3Trail', [{ ...ok, profile: 'a\nb' }])).toThrow('request.profile contains a control character')
     expect(() => validateArgs('s3Buckets', [])).toThrow('expected 1 argument')
   })
 })

@@ -119,7 +119,7 @@ describe('export from the service', () => {
     // Twenty newer views push the selected one out of the cache; the selection still holds it.
     let last = base
     for (let i = 0; i < 20; i++) last = await service.setView({ query: i % 2 ? '' : 'readOnly:true' })
-    await expect(service.getRows({ viewId: base.viewId, start: 0, count: 1 })).rejects.toThrow(/expired/)
+    await expect(service.getRows({ viewId: base.viewId, start: 0, count: 1 })).rejects.toMatchObject({ code: 'view-expired' })
     const all = Array.from(service.resolveSelection({ viewId: base.viewId }))
     const outside = Array.from(service.resolveSelection({ viewId: (await service.setView({ query: 'readOnly:true' })).viewId })).slice(0, 2)
     const selection = { viewId: base.viewId, except: [all[0], all[1]], plus: outside }
@@ -132,7 +132,7 @@ describe('export from the service', () => {
     await expect(service.countHidden({ viewId: readOnly.viewId, selection })).resolves.toEqual({ selected: resolved.length, hidden: resolved.length - outside.length })
     await expect(service.selectionMembers({ selection, ids: [all[0], all[2], outside[0]] })).resolves.toEqual([all[2], outside[0]])
     // A view nobody kept cannot be selected.
-    await expect(service.selectView(base.viewId + 10_000)).rejects.toThrow(/expired/)
+    await expect(service.selectView(base.viewId + 10_000)).rejects.toMatchObject({ code: 'view-expired' })
   })
 
   it('pushes progress and a last push with the result; a cancel leaves no file and no temporary', async () => {
@@ -169,16 +169,16 @@ describe('export from the service', () => {
     expect([first, second]).toEqual(order.map((id) => decoder.decode(toSingleLine(service.store.bytes(id)))))
     expect(copied.text.endsWith('\n')).toBe(true)
     const many = { size: COPY_LIMIT + 1, bytes: () => new Uint8Array([0x7b, 0x7d]), row: () => ({}) as never }
-    expect(() => jsonLines(many, new Uint32Array(COPY_LIMIT + 1))).toThrow(/too many to copy/)
+    expect(() => jsonLines(many, new Uint32Array(COPY_LIMIT + 1))).toThrow(expect.objectContaining({ code: 'copy-too-many', message: expect.stringMatching(/too many to copy/) }))
     expect(jsonLines(many, new Uint32Array(3)).text).toBe('{}\n{}\n{}\n')
   })
 
   it('checks the selection calls arguments before the service sees them', async () => {
     const shell = {} as ShellCalls
-    await expect(dispatchCall(service, shell, 'countHidden', [{ viewId: 1, selection: { ids: [1.5] } }])).rejects.toThrow('countHidden: ids: item 1 is not an event id')
+    await expect(dispatchCall(service, shell, 'countHidden', [{ viewId: 1, selection: { ids: [1.5] } }])).rejects.toThrow('countHidden: request.selection.ids must hold only event ids')
     await expect(dispatchCall(service, shell, 'countHidden', [{ viewId: 1, selection: { ids: [1], viewId: 2 } }])).rejects.toThrow('selection has both ids and viewId')
-    await expect(dispatchCall(service, shell, 'selectionMembers', [{ selection: { viewId: 1 }, ids: new Array(10_001).fill(0) }])).rejects.toThrow('too many ids')
-    await expect(dispatchCall(service, shell, 'selectView', ['1'])).rejects.toThrow('selectView: viewId must be a whole number')
+    await expect(dispatchCall(service, shell, 'selectionMembers', [{ selection: { viewId: 1 }, ids: new Array(10_001).fill(0) }])).rejects.toMatchObject({ code: 'over-limit', values: { argument: 'request.ids', limit: 10_000 } })
+    await expect(dispatchCall(service, shell, 'selectView', ['1'])).rejects.toThrow('selectView: viewId must be a number, not "1"')
     const view = await service.setView({ query: '' })
     await expect(dispatchCall(service, shell, 'countHidden', [{ viewId: view.viewId, selection: { ids: [0, 1, 999_999] } }])).resolves.toEqual({ selected: 2, hidden: 0 })
   })

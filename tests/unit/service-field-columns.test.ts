@@ -65,9 +65,9 @@ describe('fieldValues', () => {
   })
 
   it('refuses requests past its limits, naming them', () => {
-    expect(() => validateArgs('fieldValues', [{ ids: Array.from({ length: 1001 }, (_, i) => i), paths: ['a'] }])).toThrow('too many ids (at most 1000)')
-    expect(() => validateArgs('fieldValues', [{ ids: [1], paths: Array.from({ length: 17 }, () => 'a') }])).toThrow('too many paths (at most 16)')
-    expect(() => validateArgs('fieldValues', [{ ids: [1], paths: ['x'.repeat(201)] }])).toThrow('each path must be a string of 1 to 200 characters')
+    expect(() => validateArgs('fieldValues', [{ ids: Array.from({ length: 1001 }, (_, i) => i), paths: ['a'] }])).toThrow('fieldValues: request.ids holds too many items (1,001; at most 1,000)')
+    expect(() => validateArgs('fieldValues', [{ ids: [1], paths: Array.from({ length: 17 }, () => 'a') }])).toThrow('fieldValues: request.paths holds too many items (17; at most 16)')
+    expect(() => validateArgs('fieldValues', [{ ids: [1], paths: ['x'.repeat(201)] }])).toThrow('fieldValues: request.paths[0] is too long (at most 200 characters)')
   })
 })
 
@@ -127,8 +127,8 @@ describe('getFacetValues', () => {
   })
 
   it('checks its arguments', () => {
-    expect(() => validateArgs('getFacetValues', [{ viewId: 1, field: 'eventName', order: 'random' }])).toThrow("order must be 'count' or 'rarest'")
-    expect(() => validateArgs('getFacetValues', [{ viewId: 1, field: '' }])).toThrow('field must be a string')
+    expect(() => validateArgs('getFacetValues', [{ viewId: 1, field: 'eventName', order: 'random' }])).toThrow('getFacetValues: request.order must be one of "count", "rarest", not "random"')
+    expect(() => validateArgs('getFacetValues', [{ viewId: 1, field: '' }])).toThrow('getFacetValues: request.field must not be empty')
     expect(() => validateArgs('getFacetValues', [{ viewId: 1, field: 'a', limit: 5001 }])).toThrow()
   })
 })

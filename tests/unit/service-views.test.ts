@@ -158,6 +158,6 @@ describe('getHistogram', () => {
     const histogram = (await dispatchCall(service, shell, 'getHistogram', [{ viewId: view.viewId, buckets: 1 }])) as { successes: number[]; errors: number[] }
     expect(histogram.successes.length + histogram.errors.length).toBe(2)
     expect(histogram.successes[0] + histogram.errors[0]).toBe(20)
-    await expect(dispatchCall(service, shell, 'getFacets', [{ viewId: view.viewId, limit: -1 }])).rejects.toThrow('limit must be a whole number')
+    await expect(dispatchCall(service, shell, 'getFacets', [{ viewId: view.viewId, limit: -1 }])).rejects.toThrow('getFacets: request.limit must be at least 0, not -1')
   })
 })

@@ -121,6 +121,6 @@ describe('the contract', () => {
   it('takes the plain-http opt-in only as a boolean', async () => {
     const { validateArgs } = await import('../../main/services/validate-args')
     expect(validateArgs('s3Buckets', [{ endpointUrl: 'http://minio.internal:9000', allowPlainHttp: true }])).toEqual([{ endpointUrl: 'http://minio.internal:9000', allowPlainHttp: true }])
-    expect(() => validateArgs('s3Buckets', [{ allowPlainHttp: 'yes' }])).toThrow('allowPlainHttp must be true or false')
+    expect(() => validateArgs('s3Buckets', [{ allowPlainHttp: 'yes' }])).toThrow('s3Buckets: connection.allowPlainHttp must be true or false, not "yes"')
   })
 })

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { contentTypeFor, cspFromIndexHtml, resolveRendererPath } from '../../main/services/renderer-files'
-import { localeFrom, readCookie, sameToken, sessionCookie } from '../../main/web/auth'
+import { readCookie, sameToken, sessionCookie } from '../../main/web/auth'
 import { DEFAULT_PORT, parseServeArgs } from '../../main/web/serve-args'
 import { safeFileName } from '../../main/web/uploads'
 
@@ -49,14 +49,6 @@ describe('web auth helpers', () => {
     expect(readCookie('a=1; ashiato-4780=tok; b=2', 'ashiato-4780')).toBe('tok')
     expect(readCookie('ashiato-47800=tok', 'ashiato-4780')).toBeNull()
     expect(readCookie(undefined, 'x')).toBeNull()
-  })
-
-  it('takes the first language of Accept-Language', () => {
-    expect(localeFrom('ja-JP,ja;q=0.9,en;q=0.8')).toBe('ja-JP')
-    expect(localeFrom('en')).toBe('en')
-    expect(localeFrom('*')).toBe('en')
-    expect(localeFrom(undefined)).toBe('en')
-    expect(localeFrom('<script>')).toBe('en')
   })
 })
 

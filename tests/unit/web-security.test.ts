@@ -10,7 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import WebSocket from 'ws'
-import { CALL_NAMES, CALL_SCOPE } from '../../common/ipc-contract'
+import { CALL_NAMES, callScope } from '../../common/ipc-contract'
 import { AshiatoService } from '../../main/services/ashiato-service'
 import { startWebServer, type WebServer, type WebServerOptions } from '../../main/web/web-server'
 import { createWebApi, type SocketLike } from '../../renderer/api/web-api'
@@ -42,7 +42,7 @@ afterEach(() => {
 
 async function serve(options: Partial<WebServerOptions> = {}) {
   const service = new AshiatoService({ s3: { cacheDir } })
-  const server = await startWebServer({ service, version: 't', port: 0, rendererDir, ...options })
+  const server = await startWebServer({ service, port: 0, rendererDir, ...options })
   running.push({ server, service })
   const token = new URL(server.url).searchParams.get('token') ?? ''
   const open = () => new WebSocket(`ws://127.0.0.1:${server.port}/ws?token=${token}`, { origin: `http://127.0.0.1:${server.port}` })
@@ -75,10 +75,8 @@ function get(port: number, target: string): Promise<{ status: number; body: stri
 }
 
 describe('web mode: server paths (item 8)', () => {
-  it('marks every call of the contract, and the path-naming ones as server-path', () => {
-    expect(Object.keys(CALL_SCOPE).sort()).toEqual([...CALL_NAMES].sort())
-    expect(CALL_SCOPE.loadPaths).toBe('server-path')
-    expect(CALL_SCOPE.showExportedFile).toBe('server-path')
+  it('marks the path-naming calls, and only them, as server-path', () => {
+    expect(CALL_NAMES.filter((name) => callScope(name) === 'server-path').sort()).toEqual(['loadPaths', 'showExportedFile'])
   })
 
   it('refuses loadPaths of any server file with a code, the same way whether it exists or not, reading nothing', async () => {
@@ -129,7 +127,7 @@ describe('web mode: uploads (item 9)', () => {
     }
     socket.send(frame(0))
     socket.send(frame(1))
-    socket.send(JSON.stringify({ t: 'call', id: 2, name: 'appInfo', args: [] }))
+    socket.send(JSON.stringify({ t: 'call', id: 2, name: 'fileReports', args: [] }))
     await expect.poll(() => answers.find((a) => a.id === 2)?.ok).toBe(true)
     await new Promise((resolve) => setTimeout(resolve, 200)) // let any opens that were started land
     expect(openFds() - before).toBeLessThan(20)

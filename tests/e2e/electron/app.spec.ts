@@ -68,8 +68,7 @@ test('the window is isolated and sandboxed: no Node in the page, only the contra
   expect(globals.api).toContain('pathForFile')
   expect(globals.api).not.toContain('invoke')
   expect(await page.evaluate(() => window.location.protocol)).toBe('ashiato:')
-  const info = await page.evaluate(() => window.ashiato!.appInfo())
-  expect(info.mode).toBe('electron')
+  expect(await page.evaluate(() => window.ashiato!.fileReports())).toEqual([])
 })
 
 test('a file on the command line is loaded', async () => {

@@ -1,0 +1,74 @@
+// Loading: the calls that load and forget files, what a load reports while it runs, and what a
+// file that failed says (part of the contract, see common/ipc-contract.ts).
+
+import * as v from 'valibot'
+import { answer, arg, boundedList, call } from './define-call'
+
+/** A file (or S3 object) that was read, or that failed. */
+export interface FileReport {
+  /** What the user knows the file as: a path, a dropped file's name, or s3://bucket/key. */
+  file: string
+  /** Events read from it (after the file's own damage, before dedupe across files). */
+  events: number
+  /** 'digest' files are recognised and counted, never shown as events. */
+  kind: 'events' | 'digest' | 'error'
+  /** Why it could not be read, or what was recovered from a damaged file. Empty when all is well. */
+  reason: string
+}
+
+/** Progress of the running load, pushed at most every ~100 ms and once more when it ends. */
+export interface LoadProgress {
+  loadId: number
+  filesDone: number
+  filesTotal: number
+  bytesDone: number
+  bytesTotal: number
+  /** Events in the loaded set so far (all loads, after dedupe). */
+  events: number
+  /** Exact duplicates dropped so far (same eventID, recipientAccountId and text but for whitespace). */
+  duplicates: number
+  /** Events in the set sharing eventID and account with a different event (all kept, each marked). */
+  idCollisions: number
+  /** Events in the set without a readable eventTime (kept, listed last, outside time filters). */
+  noTime: number
+  digests: number
+  errors: number
+  /** True once, when the load has finished, failed as a whole or was cancelled. */
+  done: boolean
+  cancelled: boolean
+  /** Wall time of the load so far. */
+  elapsedMs: number
+}
+
+export interface LoadStarted {
+  loadId: number
+}
+
+export const LOADING_LIMITS = {
+  /** Paths in one loadPaths (a folder counts as one). */
+  paths: 100_000,
+  /** Characters in one path (Windows' long-path limit). */
+  pathLength: 32_768,
+} as const
+
+/** A file or folder path on the machine running the services. */
+export const PathSchema = v.pipe(
+  v.string(),
+  v.minLength(1),
+  v.maxLength(LOADING_LIMITS.pathLength),
+  // A NUL byte would truncate the path in the OS call: refuse rather than open something else.
+  v.check((path) => !path.includes('\0'), 'contains a NUL character'),
+)
+
+export const LOADING_CALLS = {
+  /** Load files or folders on the machine running the services (drop, command line, recent). */
+  loadPaths: call({ args: [arg('paths', boundedList(PathSchema, LOADING_LIMITS.paths))], returns: answer<LoadStarted>(), scope: 'server-path', by: 'service' }),
+  /** Electron: the native Open dialog, then load what was picked. Resolves null when cancelled. */
+  openFilesDialog: call({ args: [], returns: answer<LoadStarted | null>(), scope: 'session', by: 'shell' }),
+  /** Stop the running load; what was read so far stays loaded. */
+  cancelLoad: call({ args: [], returns: answer(), scope: 'session', by: 'service' }),
+  /** Forget every loaded event and file. */
+  clearAll: call({ args: [], returns: answer(), scope: 'session', by: 'service' }),
+  /** Every file read or failed so far, in the order they finished. */
+  fileReports: call({ args: [], returns: answer<FileReport[]>(), scope: 'session', by: 'service' }),
+}

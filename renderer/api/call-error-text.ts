@@ -1,0 +1,35 @@
+// A failed call's text in a given language: a coded error (common/call-errors.ts) from its code's
+// message and the values it carries, anything else as the services worded it. Pure (no store),
+// so it is tested without a browser; error-text.ts applies the UI's current language.
+import { callErrorCode, splitCodePrefix, type CallErrorCode } from '../../common/call-errors'
+import { formatMessage, MESSAGES, type Language, type MessageKey } from '../../common/i18n'
+
+const KEYS: Record<CallErrorCode, MessageKey> = {
+  'web-server-path': 'errorWebServerPath',
+  'web-s3-endpoint': 'errorWebS3Endpoint',
+  'plain-http-endpoint': 'errorPlainHttpEndpoint',
+  'upload-too-large': 'errorUploadTooLarge',
+  'bad-argument': 'errorBadArgument',
+  'over-limit': 'errorOverLimit',
+  'view-expired': 'errorViewExpired',
+  'no-event': 'errorNoEvent',
+  'copy-too-many': 'copyTooMany',
+  'copy-too-large': 'errorCopyTooLarge',
+  's3-auth': 'errorS3Auth',
+  's3-denied': 'errorS3Denied',
+  's3-not-found': 'errorS3NotFound',
+}
+
+/** The text for a failed call in `language`. */
+export function callErrorText(error: unknown, language: Language): string {
+  const raw = error instanceof Error ? error.message : String(error)
+  // Electron IPC carries the code as a "[code] " prefix; web mode as the error's `code`.
+  const split = splitCodePrefix(raw)
+  const message = split.message
+  const code = callErrorCode(error) ?? split.code
+  if (!code) return message
+  const values = (error as { values?: Record<string, string | number> }).values ?? split.values ?? {}
+  const template = MESSAGES[language][KEYS[code]]
+  // A value the message needs but the transport did not carry: the services' own words.
+  return /\{\w+\}/.test(formatMessage(template, values)) ? message : formatMessage(template, values)
+}
