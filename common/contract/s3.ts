@@ -5,6 +5,7 @@
 import * as v from 'valibot'
 import { answer, arg, boundedList, call, timeMs, wholeNumber } from './define-call'
 import type { LoadStarted } from './loading'
+import { isAccountId, isBucketName, isHttpUrl, isRegion } from '../aws-names'
 
 export const S3_LIMITS = {
   /** Characters in a profile, region, bucket or prefix. */
@@ -18,10 +19,6 @@ export const S3_LIMITS = {
   /** An S3 range lists every day folder of every account and region: ten years is plenty. */
   rangeDays: 3_660,
 } as const
-
-export const S3_REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/
-// The shape of a bucket name; S3-compatible servers are laxer than AWS about the rest.
-const S3_BUCKET = /^[A-Za-z0-9][A-Za-z0-9._-]{1,254}$/
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/
@@ -38,24 +35,14 @@ function optionalName(valid: (name: string) => boolean = () => true, invalid = '
   )
 }
 
-function isHttpUrl(text: string): boolean {
-  if (text.length > S3_LIMITS.urlLength) return false
-  try {
-    const url = new URL(text)
-    return url.protocol === 'http:' || url.protocol === 'https:'
-  } catch {
-    return false
-  }
-}
-
 /** Where and as whom, as in the AWS CLI (--profile, --region, --endpoint-url). All optional. */
 export const S3ConnectionSchema = v.object({
   /** A profile from ~/.aws/config or ~/.aws/credentials; absent = the default credential chain. */
   profile: optionalName(),
   /** The region to start from; the bucket's own region is followed automatically. */
-  region: optionalName((r) => S3_REGION.test(r), 'must be an AWS region such as us-east-1'),
+  region: optionalName(isRegion, 'must be an AWS region such as us-east-1'),
   /** An S3-compatible server or a VPC endpoint (http:// or https://), addressed path-style. */
-  endpointUrl: optionalName(isHttpUrl, `must be an http:// or https:// URL of at most ${S3_LIMITS.urlLength} characters`),
+  endpointUrl: optionalName((url) => url.length <= S3_LIMITS.urlLength && isHttpUrl(url), `must be an http:// or https:// URL of at most ${S3_LIMITS.urlLength} characters`),
   /**
    * Plain http:// to a host other than loopback sends the signed request (access key ID, session
    * token) across the network in clear: refused unless this is set (the S3 dialog's confirmation).
@@ -80,7 +67,7 @@ export interface S3BucketInfo {
 /** Where to look for the trail: a bucket and the trail's key prefix (or a path under AWSLogs/). */
 export const S3LocationSchema = v.object({
   ...S3ConnectionSchema.entries,
-  bucket: v.pipe(v.string(), v.regex(S3_BUCKET, 'is not a bucket name')),
+  bucket: v.pipe(v.string(), v.check(isBucketName, 'is not a bucket name')),
   /** The trail's S3 key prefix (before AWSLogs/), or a deeper path such as 'AWSLogs/o-x/111122223333/'. */
   prefix: optionalName(),
 })
@@ -109,8 +96,8 @@ export const S3OpenRequestSchema = v.pipe(
   v.object({
     ...S3LocationSchema.entries,
     /** Only these accounts / regions; empty or absent means all that were found. */
-    accounts: nullAsAbsent(boundedList(v.pipe(v.string(), v.regex(/^\d{12}$/, 'is not an account ID (12 digits)')), S3_LIMITS.listItems)),
-    regions: nullAsAbsent(boundedList(v.pipe(v.string(), v.regex(S3_REGION, 'is not an AWS region')), S3_LIMITS.listItems)),
+    accounts: nullAsAbsent(boundedList(v.pipe(v.string(), v.check(isAccountId, 'is not an account ID (12 digits)')), S3_LIMITS.listItems)),
+    regions: nullAsAbsent(boundedList(v.pipe(v.string(), v.check(isRegion, 'is not an AWS region')), S3_LIMITS.listItems)),
     includeInsight: v.optional(v.boolean()),
     /** Also download the range's CloudTrail-Digest files (and the newest ones' signatures) for the Integrity panel. */
     includeDigests: v.optional(v.boolean()),

@@ -3,6 +3,7 @@
 // Ctrl/Cmd-A selects every event of the current result without fetching its ids: `all` names
 // that view (main keeps its ids, selectView), and Ctrl/Cmd-clicks then take events off (`except`)
 // or add others (`plus`). Compare (2 to 5 events) and exports read the selection.
+import { SELECTION_LIMITS, VIEW_LIMITS } from '../../common/ipc-contract'
 import { rowAt, selectedIds, isInSelection } from './session-state'
 import type { SessionContext } from './session-env'
 import type { ViewLogic } from './view-logic'
@@ -10,11 +11,11 @@ import type { ViewLogic } from './view-logic'
 /** Compare takes this many events at most (base + four). */
 export const MAX_COMPARE = 5
 /** A Shift range fetches at most this many rows' ids (getRows' own limit). */
-export const MAX_RANGE = 10_000
+export const MAX_RANGE = VIEW_LIMITS.rowsPerRequest
 /** How far the anchor event is looked for among the loaded rows when the view changed. */
 const ANCHOR_SEARCH = 50_000
 /** Ids asked per selectionMembers call. */
-const MEMBERS_BATCH = 10_000
+const MEMBERS_BATCH = SELECTION_LIMITS.memberIds
 
 export interface SelectionLogic {
   /** Ctrl/Cmd-click: adds or removes one event, and makes it the current one. */

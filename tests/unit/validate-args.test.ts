@@ -7,6 +7,7 @@ import {
   CALL_NAMES,
   CALLS,
   DETECTION_CALLS,
+  SHELL_CALLS,
   EXPORT_CALLS,
   FIELD_CALLS,
   FIELD_LIMITS,
@@ -128,7 +129,7 @@ describe('validateArgs', () => {
 
 describe('the contract', () => {
   it('declares each call once, across the concern files', () => {
-    const lists = [LOADING_CALLS, VIEW_CALLS, FIELD_CALLS, S3_CALLS, EXPORT_CALLS, INTEGRITY_CALLS, IDENTITY_CALLS, DETECTION_CALLS]
+    const lists = [LOADING_CALLS, VIEW_CALLS, FIELD_CALLS, S3_CALLS, EXPORT_CALLS, INTEGRITY_CALLS, IDENTITY_CALLS, DETECTION_CALLS, SHELL_CALLS]
     // A name in two concerns would be silently overridden by the spread in calls.ts.
     expect(lists.reduce((sum, list) => sum + Object.keys(list).length, 0)).toBe(CALL_NAMES.length)
     expect(new Set(CALL_NAMES).size).toBe(CALL_NAMES.length)
@@ -142,7 +143,7 @@ describe('the contract', () => {
       }
       if (!isShellCall(name)) expect(typeof (AshiatoService.prototype as unknown as Record<string, unknown>)[name], name).toBe('function')
     }
-    expect(CALL_NAMES.filter(isShellCall).sort()).toEqual(['copyEvents', 'exportEvents', 'openExternal', 'openFilesDialog', 'showExportedFile'])
+    expect(CALL_NAMES.filter(isShellCall).sort()).toEqual(['copyEvents', 'exportEvents', 'openExternal', 'openFilesDialog', 'setShellLanguage', 'showExportedFile'])
   })
 
   it('knows only its own names', () => {
