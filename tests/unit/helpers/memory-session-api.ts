@@ -1,17 +1,19 @@
 // An in-memory implementation of the calls the renderer's view session makes (SessionApi, a
 // part of our own AshiatoCalls contract), so the session's logic runs under plain Node. Views
 // are kept by id like main keeps them, can be made to expire (the next call naming one fails as
-// main's view cache does), and a Ctrl/Cmd-A selection keeps its view's ids, as selectView does.
+// main's view cache does, with its 'view-expired' code), and a Ctrl/Cmd-A selection keeps its view's ids, as selectView does.
 // Every call is logged, so tests can say which windows were asked for.
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { EventDetail, EventRow, RowColumn } from '../../../common/event-row'
+import { CallError } from '../../../common/call-errors'
 import { MESSAGES } from '../../../common/i18n'
 import type { CopyResult, EventSelection, ExportDone, ExportDownload, ExportFormat, ExportRequest, RowsRequest, RowsResult, SelectionCount, ViewInfo, ViewSpec } from '../../../common/ipc-contract'
+import { VIEW_LIMITS } from '../../../common/ipc-contract'
 import type { SessionApi, SessionEnv } from '../../../renderer/session/session-env'
 import { ALL_TIME, DEFAULT_SORT, type FindState } from '../../../renderer/state/view-spec'
 
 /** getRows answers at most this many rows (the contract's limit). */
-export const MAX_ROWS = 10_000
+export const MAX_ROWS = VIEW_LIMITS.rowsPerRequest
 const EXPIRED = 'This view has expired; ask for it again.'
 
 export function makeRow(id: number, eventName: string, errorCode = ''): EventRow {
@@ -67,7 +69,7 @@ export class MemorySessionApi implements SessionApi {
 
   private view(viewId: number): number[] {
     const ids = this.views.get(viewId)
-    if (!ids || this.expired.has(viewId)) throw new Error(EXPIRED)
+    if (!ids || this.expired.has(viewId)) throw new CallError('view-expired', EXPIRED)
     return ids
   }
 
