@@ -10,9 +10,10 @@
 // bytes are not its name; a value with one is decoded by JSON.parse), an array on the way or at the end (valuesAt walks
 // its elements), an object at the end (compared as its JSON text), a key seen twice in a walked
 // object (JSON.parse keeps the last), a key that spells several steps of the path with its dots
-// (valuesAt tries it as one key), paths of more than 31 steps, invalid JSON.
+// (valuesAt tries it as one key), paths of MAX_JSON_DEPTH steps or more, invalid JSON.
 
 import { FAIL, StrictScanner } from '../loader/strict-scanner'
+import { MAX_JSON_DEPTH } from '../../common/json-depth'
 
 const QUOTE = 0x22
 const COLON = 0x3a
@@ -127,7 +128,7 @@ export class EventFields {
 
   /** The values at `path`: [] when absent, [value] when it ends at a scalar; null when declined. */
   valuesAt(path: readonly Uint8Array[]): unknown[] | null {
-    if (path.length === 0 || path.length > 31 || !this.scan()) return null
+    if (path.length === 0 || path.length >= MAX_JSON_DEPTH || !this.scan()) return null
     const b = this.b
     let i = -1
     for (let m = 0; m < this.count; m++) {
