@@ -112,8 +112,8 @@ export class EventMatcher {
       }
       return result ? TRUE : FALSE
     }
-    // The event's own values: read from its bytes where they allow it, else ruled out by the
-    // text where it can be, else unknown until the event is parsed.
+    // A column by code; else the event's own values, read from its bytes where they allow it,
+    // else ruled out by the text where it can be, else unknown until the event is parsed.
     const textLeaf = (leaf: Leaf): Tri => {
       const v = columnLeaf(leaf)
       if (v !== UNKNOWN || leaf.field === null || leaf.needsEvent) return v
@@ -141,15 +141,13 @@ export class EventMatcher {
     }
 
     for (id = from; id < to; id++) {
-      const { rules, trees, columns: testsColumn } = this.candidates(source, names[id], sources[id])
+      const { rules, trees } = this.candidates(source, names[id], sources[id])
       if (rules.length === 0) continue
       text.reset(id)
       for (let k = 0; k < rules.length; k++) {
         const r = rules[k]
         const tree = trees[k]
-        let v: Tri = tree === null ? TRUE : UNKNOWN
-        if (v === UNKNOWN && testsColumn[k] === 1) v = evaluateTree(tree!, columnLeaf)
-        if (v === UNKNOWN) v = evaluateTree(tree!, textLeaf)
+        let v: Tri = tree === null ? TRUE : evaluateTree(tree, textLeaf)
         if (v === UNKNOWN) {
           try {
             v = evaluateTree(tree!, parsedLeaf)

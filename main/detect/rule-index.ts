@@ -2,8 +2,9 @@
 // distinct (eventName, eventSource) pair and kept, so that per event a rule set of a thousand
 // rules shrinks to the handful that name this call (most rules pin `eventName: X`, a few pin
 // only an eventSource, fewer pin neither). Each candidate keeps only what the pair leaves of its
-// tree (`eventName: X and errorCode|exists: false` becomes the errorCode test), and a rule the
-// pair alone makes match (nothing but `eventName: X`) matches without reading anything else.
+// tree (`eventName: X and errorCode|exists: false` becomes the errorCode test), cheapest tests
+// first, and a rule the pair alone makes match (nothing but `eventName: X`) matches without
+// reading anything else.
 
 import { FALSE, TRUE, UNKNOWN, type Tri } from './evaluate-tree'
 import type { RuleSet } from './rule-set'
@@ -51,8 +52,6 @@ export interface Candidates {
    * pair folded away), or null when the pair alone makes the rule match.
    */
   trees: (Node | null)[]
-  /** Per entry: 1 when the remaining tree tests a column, so the columns may settle it. */
-  columns: Uint8Array
 }
 
 /** `node` with the leaves `known` settles folded away: TRUE, FALSE, or the tree that remains. */
@@ -93,11 +92,29 @@ export function fold(node: Node, known: (leaf: Leaf) => Tri): Node | typeof TRUE
   }
 }
 
-function testsColumn(node: Node): boolean {
+/** What a test costs: 0 a column (by code), 1 a field read from the bytes, 2 a parse (keywords, fieldref). */
+function cost(node: Node): number {
   switch (node.t) {
-    case 'leaf': return node.leaf.column >= 0 && !node.leaf.needsEvent
-    case 'not': return testsColumn(node.item)
-    default: return node.items.some(testsColumn)
+    case 'leaf': return node.leaf.column >= 0 && !node.leaf.needsEvent ? 0 : node.leaf.field === null || node.leaf.needsEvent ? 2 : 1
+    case 'not': return cost(node.item)
+    default: return Math.max(...node.items.map(cost))
+  }
+}
+
+/**
+ * The same tree with the cheapest items of each and/or/of first: evaluation stops at the first
+ * item that settles it, so a column test that fails spares reading the event at all. (Items
+ * have no effects, and three-valued and/or/of do not depend on order.)
+ */
+export function cheapestFirst(node: Node): Node {
+  switch (node.t) {
+    case 'leaf': return node
+    case 'not': return { t: 'not', item: cheapestFirst(node.item) }
+    default: {
+      const items = node.items.map(cheapestFirst).map((item) => ({ item, cost: cost(item) }))
+      items.sort((a, b) => a.cost - b.cost)
+      return { ...node, items: items.map((i) => i.item) }
+    }
   }
 }
 
@@ -137,15 +154,13 @@ export class RuleIndex {
     const pinned = name === '' ? this.allPinned : (this.byPinnedName.get(name.toLowerCase()) ?? [])
     const rules: number[] = []
     const trees: (Node | null)[] = []
-    const columns: number[] = []
     for (const r of [...pinned, ...this.unpinned].sort((a, b) => a - b)) {
       const tree = fold((this.set.rules[r] as DetectionRule).root, known)
       if (tree === FALSE) continue
       rules.push(r)
-      trees.push(tree === TRUE ? null : tree)
-      columns.push(tree !== TRUE && testsColumn(tree) ? 1 : 0)
+      trees.push(tree === TRUE ? null : cheapestFirst(tree))
     }
-    found = { rules: Int32Array.from(rules), trees, columns: Uint8Array.from(columns) }
+    found = { rules: Int32Array.from(rules), trees }
     this.byPair.set(key, found)
     return found
   }
