@@ -33,8 +33,8 @@ export function pathBytes(path: readonly string[]): Uint8Array[] {
 
 /** Whether `b[from, to)` holds a backslash (an escape). */
 function hasEscape(b: Buffer, from: number, to: number): boolean {
-  const at = b.indexOf(BACKSLASH, from)
-  return at >= 0 && at < to
+  for (let k = from; k < to; k++) if (b[k] === BACKSLASH) return true
+  return false
 }
 
 /**
@@ -49,8 +49,11 @@ function keyIs(b: Buffer, at: number, length: number, word: Uint8Array, escapes:
 }
 
 export class EventFields {
+  /** The event is b[start, end): b is a block of many events, kept with its scanner while events come from it. */
   private b: Buffer = Buffer.alloc(0)
   private scanner = new StrictScanner(this.b)
+  private start = 0
+  private end = 0
   private scanned = false
   private ok = false
   private count = 0
@@ -60,9 +63,14 @@ export class EventFields {
   /** Per member: 1 when its key is not plain ASCII (it may hold an escape). */
   private readonly keyOdd = new Uint8Array(MAX_MEMBERS)
 
-  /** Another event's bytes. */
-  reset(b: Buffer): void {
-    this.b = b
+  /** Another event: its bytes are b[start, end). */
+  reset(b: Buffer, start: number, end: number): void {
+    if (b !== this.b) {
+      this.b = b
+      this.scanner = new StrictScanner(b)
+    }
+    this.start = start
+    this.end = end
     this.scanned = false
   }
 
@@ -71,10 +79,9 @@ export class EventFields {
     if (this.scanned) return this.ok
     this.scanned = true
     this.ok = false
-    const b = this.b
-    const n = b.length
-    const scanner = (this.scanner = new StrictScanner(b))
-    let i = scanner.ws(0, n)
+    const { b, scanner } = this
+    const n = this.end
+    let i = scanner.ws(this.start, n)
     if (b[i] !== OPEN_BRACE) return false
     let count = 0
     i = scanner.ws(i + 1, n)
@@ -104,7 +111,7 @@ export class EventFields {
   /** Where the value of member `word` of the object at `i` starts; -1 absent, -2 declined. */
   private member(i: number, word: Uint8Array): number {
     const { b, scanner } = this
-    const n = b.length
+    const n = this.end
     let found = -1
     i = scanner.ws(i + 1, n)
     if (b[i] === CLOSE_BRACE) return -1
@@ -150,7 +157,7 @@ export class EventFields {
     const { b, scanner } = this
     const c = b[i]
     if (c === QUOTE) {
-      const end = scanner.string(i, b.length)
+      const end = scanner.string(i, this.end)
       if (end === FAIL) return null
       if (scanner.plain) return [b.toString('latin1', i + 1, end - 1)]
       // Escapes are JSON's to decode (the scanner has checked them).
@@ -160,7 +167,7 @@ export class EventFields {
     if (c === 0x66) return [false]
     if (c === 0x6e) return [null]
     if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
-      const end = scanner.number(i, b.length)
+      const end = scanner.number(i, this.end)
       return end === FAIL ? null : [Number(b.toString('latin1', i, end))]
     }
     return null
