@@ -77,6 +77,7 @@ export class DetectionSession {
       this.done = 0
       this.hits = []
     }
+    const generation = this.generation
     const from = this.done
     const end = store.size
     this.done = end
@@ -92,7 +93,10 @@ export class DetectionSession {
     const jobs: Promise<Hit[]>[] = []
     const size = Math.max(MIN_JOB_EVENTS, Math.ceil((end - from) / (JOBS_PER_WORKER * this.workers.length)))
     for (let start = from, k = 0; start < end; start += size, k++) jobs.push(this.send(this.workers[k % this.workers.length], start, Math.min(end, start + size)))
-    for (const hits of await Promise.all(jobs)) for (const hit of hits) this.hits.push(hit)
+    const results = await Promise.all(jobs)
+    // A clear() while the workers ran: these matches are of events that are gone.
+    if (this.generation !== generation) return
+    for (const hits of results) for (const hit of hits) this.hits.push(hit)
   }
 
   private send(worker: Worker, from: number, to: number): Promise<Hit[]> {

@@ -39,25 +39,13 @@ interface CarriedPath {
   bytes: Uint8Array[]
 }
 
-/** Longest value whose test result is remembered, and how many are remembered per test at most. */
-const MEMO_TEXT = 256
-const MEMO_SIZE = 20_000
-
 /**
- * A field test on one event's values, remembered by value when it is one short string: most
- * fields that are not columns (userAgent, sessionIssuer.type, an ARN) repeat across a trail.
+ * Longest value whose test result is remembered, and how many results are remembered in all,
+ * by column code or by value (per matcher, across its tests): a bound of some tens of megabytes
+ * whatever the trail holds (source IPs and access keys take a million values in a large one).
  */
-function testValues(leaf: Leaf, values: unknown[]): boolean {
-  const only = values.length === 1 ? values[0] : undefined
-  if (typeof only !== 'string' || only.length > MEMO_TEXT) return leaf.test(values, undefined)
-  let result = leaf.valueMemo.get(only)
-  if (result === undefined) {
-    if (leaf.valueMemo.size >= MEMO_SIZE) leaf.valueMemo.clear()
-    result = leaf.test(values, undefined)
-    leaf.valueMemo.set(only, result)
-  }
-  return result
-}
+const MEMO_TEXT = 128
+const MEMO_ENTRIES = 250_000
 
 export class EventMatcher {
   private readonly index: RuleIndex
@@ -67,11 +55,21 @@ export class EventMatcher {
   private byCodes = new Map<number, Map<number, Candidates>>()
   private source: EventSource | null = null
   private generation = -1
+  private memoEntries = 0
 
   constructor(private readonly set: RuleSet) {
     this.index = new RuleIndex(set)
     this.leaves = set.rules.flatMap((r) => (r.kind === 'detection' ? r.leaves : []))
     this.carriedPaths = set.carried.map((fields) => fields.map((f) => ({ steps: splitPath(f), bytes: pathBytes(splitPath(f)) })))
+  }
+
+  /** Drops every remembered result (by code and by value): they are only a cache. */
+  private forget(): void {
+    for (const leaf of this.leaves) {
+      leaf.memo.clear()
+      leaf.valueMemo.clear()
+    }
+    this.memoEntries = 1
   }
 
   /** Codes mean other strings in another store or after a clear: forget what was learnt by code. */
@@ -107,10 +105,24 @@ export class EventMatcher {
       if (code === 0) return UNKNOWN
       let result = leaf.memo.get(code)
       if (result === undefined) {
+        if (++this.memoEntries > MEMO_ENTRIES) this.forget()
         result = leaf.test([source.value(code)], undefined)
         leaf.memo.set(code, result)
       }
       return result ? TRUE : FALSE
+    }
+    // A field test on one event's values, remembered by value when it is one short string: most
+    // fields that are not columns (userAgent, sessionIssuer.type, an ARN) repeat across a trail.
+    const testValues = (leaf: Leaf, values: unknown[]): boolean => {
+      const only = values.length === 1 ? values[0] : undefined
+      if (typeof only !== 'string' || only.length > MEMO_TEXT) return leaf.test(values, undefined)
+      let result = leaf.valueMemo.get(only)
+      if (result === undefined) {
+        if (++this.memoEntries > MEMO_ENTRIES) this.forget()
+        result = leaf.test(values, undefined)
+        leaf.valueMemo.set(only, result)
+      }
+      return result
     }
     // A column by code; else the event's own values, read from its bytes where they allow it,
     // else ruled out by the text where it can be, else unknown until the event is parsed.
