@@ -93,7 +93,14 @@ export class DetectionSession {
     const jobs: Promise<Hit[]>[] = []
     const size = Math.max(MIN_JOB_EVENTS, Math.ceil((end - from) / (JOBS_PER_WORKER * this.workers.length)))
     for (let start = from, k = 0; start < end; start += size, k++) jobs.push(this.send(this.workers[k % this.workers.length], start, Math.min(end, start + size)))
-    const results = await Promise.all(jobs)
+    let results: Hit[][]
+    try {
+      results = await Promise.all(jobs)
+    } catch (error) {
+      // A clear() while the workers ran closes the text files they were reading: not a failure.
+      if (this.generation !== generation) return
+      throw error
+    }
     // A clear() while the workers ran: these matches are of events that are gone.
     if (this.generation !== generation) return
     for (const hits of results) for (const hit of hits) this.hits.push(hit)
