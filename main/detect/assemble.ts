@@ -1,6 +1,8 @@
 // The matches of every rule made into detections: one per event for a plain rule (unless it only
-// feeds a correlation), and the correlations' groups. Ordered by time, then rule, so two runs
-// over the same inputs print the same lines.
+// feeds a correlation), and the correlations' groups. Ordered by time, then rule, then first
+// event, so two runs over the same inputs print the same lines. A million matches are common
+// (informational rules match much of a trail): no object is copied per match, and the sort
+// compares typed arrays rather than objects.
 
 import { correlate, type TimedHit } from './correlate'
 import type { Hit } from './event-matcher'
@@ -8,20 +10,33 @@ import type { RuleSet } from './rule-set'
 import type { Detection } from './rule-model'
 
 export function assembleDetections(set: RuleSet, hits: readonly Hit[], timeOf: (id: number) => number): Detection[] {
+  const bases = new Set(set.bases.flat())
   const byRule = new Map<number, TimedHit[]>()
+  const detections: Detection[] = []
   for (const hit of hits) {
+    const time = timeOf(hit.id)
+    if (set.reported[hit.rule]) detections.push({ rule: hit.rule, eventIds: [hit.id], firstTime: time, lastTime: time })
+    if (!bases.has(hit.rule)) continue
     let list = byRule.get(hit.rule)
     if (!list) byRule.set(hit.rule, (list = []))
-    list.push({ ...hit, time: timeOf(hit.id) })
+    list.push({ rule: hit.rule, id: hit.id, fields: hit.fields, time })
   }
-  const detections: Detection[] = []
   set.rules.forEach((rule, i) => {
-    if (rule.kind === 'correlation') {
-      detections.push(...correlate(i, rule, set.bases[i], set.carried, byRule))
-    } else if (set.reported[i]) {
-      for (const hit of byRule.get(i) ?? []) detections.push({ rule: i, eventIds: [hit.id], firstTime: hit.time, lastTime: hit.time })
-    }
+    if (rule.kind === 'correlation') for (const d of correlate(i, rule, set.bases[i], set.carried, byRule)) detections.push(d)
   })
-  const t = (x: number): number => (Number.isNaN(x) ? Infinity : x)
-  return detections.sort((a, b) => t(a.firstTime) - t(b.firstTime) || a.rule - b.rule || a.eventIds[0] - b.eventIds[0])
+  const n = detections.length
+  const times = new Float64Array(n)
+  const rules = new Int32Array(n)
+  const firsts = new Float64Array(n)
+  for (let k = 0; k < n; k++) {
+    const d = detections[k]
+    times[k] = Number.isNaN(d.firstTime) ? Infinity : d.firstTime
+    rules[k] = d.rule
+    firsts[k] = d.eventIds[0]
+  }
+  // Ties on all three keep their order (a stable sort by position last).
+  const order = new Uint32Array(n).map((_, k) => k).sort((a, b) => times[a] - times[b] || rules[a] - rules[b] || firsts[a] - firsts[b] || a - b)
+  const sorted: Detection[] = new Array(n)
+  for (let k = 0; k < n; k++) sorted[k] = detections[order[k]]
+  return sorted
 }

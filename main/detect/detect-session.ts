@@ -1,22 +1,24 @@
-// Detection over a growing store: each update() sends the events loaded since the last one (only
-// those whose eventName some rule can match) to detection workers, and keeps their matches;
-// detections() assembles them (correlations re-run over all matches, which is cheap). The main
-// thread only picks candidate ids from the eventName column and copies those events' bytes.
+// Detection over a growing store: each update() has detection workers match the events loaded
+// since the last one, and keeps their matches; detections() assembles them (correlations re-run
+// over all matches, which is cheap). The workers share the store's columns (StoreMirror, as the
+// query workers do) and read its text files themselves: the main thread only routes messages.
 
 import { Worker } from 'node:worker_threads'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { compileRuleSet, type RuleSet, type RuleText } from './rule-set'
 import { EventMatcher, type Hit } from './event-matcher'
-import { packEvents, storeView } from './store-view'
+import { StoreMirror } from '../query/store-mirror'
 import { assembleDetections } from './assemble'
 import { defaultWorkerCount } from '../loader/worker-pool'
 import type { EventStore } from '../store/event-store'
 import type { Detection } from './rule-model'
 import type { DetectWorkerReply, DetectWorkerRequest } from './detect-worker'
 
-/** Bytes of event text per worker job: large enough to amortise a message, small enough to balance. */
-const JOB_BYTES = 8 * 1024 * 1024
+/** Ranges per worker in one update: a few, so that a worker that is given slower events is helped by the other. */
+const JOBS_PER_WORKER = 4
+/** Events per range at least: a message costs far less than matching this many. */
+const MIN_JOB_EVENTS = 5_000
 
 export function defaultDetectWorkerPath(): string {
   const here = typeof __dirname === 'string' ? __dirname : path.join(process.cwd(), 'main', 'detect')
@@ -40,7 +42,7 @@ export class DetectionSession {
   private generation = -1
   private nextJob = 1
   private pending = new Map<number, { resolve: (hits: Hit[]) => void; reject: (e: Error) => void }>()
-  private candidateByCode = new Map<number, boolean>()
+  private readonly mirror = new StoreMirror()
 
   constructor(files: readonly RuleText[], private readonly options: DetectSessionOptions = {}) {
     this.set = compileRuleSet(files)
@@ -74,65 +76,42 @@ export class DetectionSession {
       this.generation = store.generation
       this.done = 0
       this.hits = []
-      this.candidateByCode.clear()
     }
+    const generation = this.generation
+    const from = this.done
     const end = store.size
-    const ids = this.candidateIds(store, this.done, end)
     this.done = end
     if (this.workers.length === 0) {
-      this.hits.push(...this.matcher.match(storeView(store, ids)))
+      for (const hit of this.matcher.match(store, from, end)) this.hits.push(hit)
       return
     }
-    // At most two jobs per worker in flight: a million events' bytes are never copied at once.
-    const inFlight = new Set<Promise<void>>()
-    const results: Hit[][] = []
-    let start = 0
-    let bytes = 0
-    let turn = 0
-    for (let k = 0; k <= ids.length; k++) {
-      if (k < ids.length) bytes += store.bytes(ids[k]).length
-      if (k === ids.length ? k > start : bytes >= JOB_BYTES) {
-        const upTo = k === ids.length ? k : k + 1
-        if (inFlight.size >= 2 * this.workers.length) await Promise.race(inFlight)
-        const slot = results.length
-        results.push([])
-        const job = this.send(this.workers[turn++ % this.workers.length], packEvents(store, ids.slice(start, upTo))).then((hits) => {
-          results[slot] = hits
-          inFlight.delete(job)
-        })
-        inFlight.add(job)
-        start = upTo
-        bytes = 0
-      }
+    if (end === from) return
+    // The workers read the store's columns where this thread wrote them and its text files
+    // themselves: this thread sends each only what changed and the ranges to match.
+    const update = this.mirror.update(store)
+    for (const worker of this.workers) worker.postMessage({ kind: 'mirror', update } satisfies DetectWorkerRequest)
+    const jobs: Promise<Hit[]>[] = []
+    const size = Math.max(MIN_JOB_EVENTS, Math.ceil((end - from) / (JOBS_PER_WORKER * this.workers.length)))
+    for (let start = from, k = 0; start < end; start += size, k++) jobs.push(this.send(this.workers[k % this.workers.length], start, Math.min(end, start + size)))
+    let results: Hit[][]
+    try {
+      results = await Promise.all(jobs)
+    } catch (error) {
+      // A clear() while the workers ran closes the text files they were reading: not a failure.
+      if (this.generation !== generation) return
+      throw error
     }
-    await Promise.all(inFlight)
-    for (const hits of results) this.hits.push(...hits)
+    // A clear() while the workers ran: these matches are of events that are gone.
+    if (this.generation !== generation) return
+    for (const hits of results) for (const hit of hits) this.hits.push(hit)
   }
 
-  private send(worker: Worker, events: ReturnType<typeof packEvents>): Promise<Hit[]> {
+  private send(worker: Worker, from: number, to: number): Promise<Hit[]> {
     const jobId = this.nextJob++
     return new Promise((resolve, reject) => {
       this.pending.set(jobId, { resolve, reject })
-      const message: DetectWorkerRequest = { kind: 'job', jobId, events }
-      worker.postMessage(message, [events.ids.buffer, events.codes.buffer, events.text.buffer, events.offsets.buffer] as ArrayBuffer[])
+      worker.postMessage({ kind: 'job', jobId, from, to } satisfies DetectWorkerRequest)
     })
-  }
-
-  /** Ids in [from, to) whose eventName some rule may match: an index lookup per distinct name. */
-  private candidateIds(store: EventStore, from: number, to: number): Uint32Array {
-    const names = store.codes('eventName')
-    const out = new Uint32Array(to - from)
-    let n = 0
-    for (let id = from; id < to; id++) {
-      const code = names[id]
-      let yes = this.candidateByCode.get(code)
-      if (yes === undefined) {
-        yes = this.matcher.candidates(store.value(code)).length > 0
-        this.candidateByCode.set(code, yes)
-      }
-      if (yes) out[n++] = id
-    }
-    return out.slice(0, n)
   }
 
   /** Every detection so far, correlations included. */

@@ -3,36 +3,15 @@
 // every container's command, and a field holding an array gives each element: a Sigma value
 // matches a list field when it matches any element. A literal key containing dots
 // (`requestParameters.x.y` where the key is "x.y") is tried too, as the longest key first.
+// The walk is common/json-walk.ts, the one queries use: keys are case-sensitive here, as Sigma
+// field names are, and nothing deeper than MAX_JSON_DEPTH is reached.
 
 import { nestsDeeperThan } from '../../common/json-depth'
-
-/** Values deeper than this are not walked (an event is JSON from a file; this bounds recursion). */
-const MAX_DEPTH = 32
-
-function collect(node: unknown, path: readonly string[], at: number, out: unknown[], depth: number): void {
-  if (depth > MAX_DEPTH) return
-  if (Array.isArray(node)) {
-    for (const item of node) collect(item, path, at, out, depth + 1)
-    return
-  }
-  if (at === path.length) {
-    out.push(node)
-    return
-  }
-  if (node === null || typeof node !== 'object') return
-  const record = node as Record<string, unknown>
-  // Longest literal key first: "a.b" as one key, then "a" then "b".
-  for (let end = path.length; end > at; end--) {
-    const key = end === at + 1 ? path[at] : path.slice(at, end).join('.')
-    if (Object.prototype.hasOwnProperty.call(record, key)) collect(record[key], path, end, out, depth + 1)
-  }
-}
+import { walkPath } from '../../common/json-walk'
 
 /** Every value at `path` (empty when absent). Null values are kept (a field present as null). */
 export function valuesAt(event: unknown, path: readonly string[]): unknown[] {
-  const out: unknown[] = []
-  collect(event, path, 0, out, 0)
-  return out
+  return walkPath(event, path, { dottedKeys: true, spreadLast: true })
 }
 
 /**

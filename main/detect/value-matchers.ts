@@ -8,6 +8,8 @@
 import { parseGlob, wrapGlob, lowerGlob, globMatch, type GlobPattern } from './glob-match'
 import { parseCidr, inNetwork, type Network } from './cidr'
 import { textOf, splitPath, valuesAt } from './field-values'
+import { columnOf } from './match-columns'
+import { pathBytes } from './byte-path'
 
 /** A `|re` regular expression sees at most this many characters of a value. */
 export const MAX_RE_SUBJECT = 2048
@@ -18,6 +20,8 @@ export interface Leaf {
   /** The field (null: a keyword, searched in every string of the event). */
   field: string | null
   path: string[]
+  /** `path` as bytes, for reading the field without parsing the event (byte-path.ts). */
+  bytePath: Uint8Array[]
   /** The last key of the path: absent from an event's text means absent from the event. */
   key: string
   /** Whether the test needs other fields of the event (`|fieldref`): never decided from one column. */
@@ -27,32 +31,35 @@ export interface Leaf {
   needles?: Needle[]
   /** Plain case-insensitive equality to these (lowercased) values and nothing else: indexable. */
   literals?: string[]
-  /** Results by column value (eventName, eventSource, errorCode), filled as met. */
-  memo: Map<string, boolean>
+  /** The store column holding this field's value (an index in MATCH_COLUMNS), or -1. */
+  column: number
+  /** Results by the column's dictionary code, filled as met (the matcher clears it per store). */
+  memo: Map<number, boolean>
+  /** Results by value, for single short string values (the matcher fills and bounds it). */
+  valueMemo: Map<string, boolean>
 }
 
 type ValueTest = (text: string) => boolean
 
-/** A text searched in an event's bytes: ASCII only; `lower`/`upper` are its bytes in each case. */
+/** A text searched in an event's text: printable ASCII; `lowerText` is its lowercase. */
 export interface Needle {
   text: string
   caseless: boolean
-  lower: Uint8Array
-  upper: Uint8Array
+  lowerText: string
 }
 
 /**
- * A needle for `text`: its longest piece of printable ASCII without characters JSON may escape
- * (", \\, /), since any piece of a matching value appears as is in the event's bytes when they
- * hold no backslash. Null when no piece of 3 characters exists, or the text looks like a number
- * (1000 may be written 1e3).
+ * A needle for `text`: its longest piece of printable ASCII without the characters JSON must
+ * escape (" and \\): any piece of a matching value appears as is in the event's text when the
+ * text holds no backslash (the matcher uses needles only then, so `/`, which JSON may write as
+ * \\/, is kept: `:assumed-role/aws:` rules out far more events than `:assumed-role`). Null when
+ * no piece of 3 characters exists, or the text looks like a number (1000 may be written 1e3).
  */
 export function needleOf(text: string, caseless: boolean): Needle | null {
   if (/^[-+0-9.eE]+$/.test(text)) return null
-  const piece = text.split(/[^\x20-\x7e]|["\\/]/).reduce((a, b) => (b.length > a.length ? b : a), '')
+  const piece = text.split(/[^\x20-\x7e]|["\\]/).reduce((a, b) => (b.length > a.length ? b : a), '')
   if (piece.length < 3) return null
-  const bytes = (t: string): Uint8Array => Uint8Array.from(t, (ch) => ch.charCodeAt(0))
-  return { text: piece, caseless, lower: bytes(caseless ? piece.toLowerCase() : piece), upper: bytes(caseless ? piece.toUpperCase() : piece) }
+  return { text: piece, caseless, lowerText: caseless ? piece.toLowerCase() : piece }
 }
 
 /** The longest run of literal characters every match of a regular expression must contain. */
@@ -146,10 +153,13 @@ export function compileLeaf(fieldSpec: string | null, raw: unknown): Leaf | stri
     spec: fieldSpec ?? '(keywords)',
     field,
     path,
+    bytePath: pathBytes(path),
     key: path[path.length - 1] ?? '',
     needsEvent,
     test,
+    column: fieldSpec === null ? -1 : columnOf(field!),
     memo: new Map(),
+    valueMemo: new Map(),
   })
 
   if (has('exists')) {
@@ -208,7 +218,11 @@ export function compileLeaf(fieldSpec: string | null, raw: unknown): Leaf | stri
       } catch (error) {
         return `${fieldSpec}: invalid regular expression (${(error as Error).message})`
       }
-      tests.push((t) => re.test(t.length > MAX_RE_SUBJECT ? t.slice(0, MAX_RE_SUBJECT) : t))
+      // A text without the literal every match contains cannot match: one substring search
+      // instead of a backtracking run (`.+:assumed-role/aws:.+` on every ARN of a trail).
+      const literal = has('i') ? null : requiredLiteral(source)
+      const subject = (t: string): string => (t.length > MAX_RE_SUBJECT ? t.slice(0, MAX_RE_SUBJECT) : t)
+      tests.push(literal === null ? (t) => re.test(subject(t)) : (t) => t.includes(literal) && re.test(subject(t)))
     }
     const literals = scalars.map((v) => requiredLiteral(String(v)))
     if (!has('i') && literals.every((l) => l !== null)) needleTexts = literals.map((text) => ({ text: text!, caseless: false }))

@@ -1,50 +1,16 @@
-// Walking a parsed event along a dotted path, and the short names that stand for several
-// fields. Field names are case-insensitive and arrays are walked through (any element counts),
-// so `resources.arn` reaches every resource's ARN.
+// Walking a parsed event along a dotted path (common/json-walk.ts, the walk Sigma rules use too),
+// and the short names that stand for several fields. Field names are case-insensitive and
+// arrays are walked through (any element counts), so `resources.arn` reaches every resource's ARN.
 
 import { arnLastPart } from '../store/event-fields'
 import { MAX_JSON_DEPTH } from '../../common/json-depth'
+import { walkPath } from '../../common/json-walk'
 
 type Json = Record<string, unknown>
 
-/**
- * Appends the members named `segment` (lower-cased) of `value` and of the objects in its arrays,
- * at any array depth, each with its own depth. Iterative: nested arrays cannot overflow the
- * stack, and nothing deeper than MAX_JSON_DEPTH is reached (it counts as absent).
- */
-function collect(value: unknown, depth: number, segment: string, out: unknown[], depths: number[]): void {
-  const stack: [unknown, number][] = [[value, depth]]
-  while (stack.length > 0) {
-    const [item, at] = stack.pop()!
-    if (at >= MAX_JSON_DEPTH || item === null || typeof item !== 'object') continue
-    if (Array.isArray(item)) {
-      // Pushed backwards so that elements come out in document order.
-      for (let i = item.length - 1; i >= 0; i--) stack.push([item[i], at + 1])
-    } else {
-      // Own keys only: a field named `constructor` or `__proto__` is looked up in the event, never in its prototype.
-      for (const key of Object.keys(item)) {
-        if (key.toLowerCase() === segment) {
-          out.push((item as Json)[key])
-          depths.push(at + 1)
-        }
-      }
-    }
-  }
-}
-
 /** The values at a lower-cased path; the last step's arrays are returned whole (see isPresent). */
 export function valuesAt(root: unknown, path: readonly string[]): unknown[] {
-  let current: unknown[] = [root]
-  let depths: number[] = [0]
-  for (const segment of path) {
-    const next: unknown[] = []
-    const nextDepths: number[] = []
-    for (let i = 0; i < current.length; i++) collect(current[i], depths[i], segment, next, nextDepths)
-    current = next
-    depths = nextDepths
-    if (current.length === 0) break
-  }
-  return current
+  return walkPath(root, path, { caseless: true })
 }
 
 /**
