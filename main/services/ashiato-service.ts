@@ -1,35 +1,33 @@
 // The services behind the contract, shared by every shell: the Electron main process and the
 // web-mode server forward calls here and pushes from here. One service holds one loaded set.
 
-import { EventStore } from '../store/event-store'
-import { loadInto, type LoadOptions, type LoadSummary } from '../loader/load-files'
-import type { InputSource } from '../loader/collect-files'
-import { ViewCache } from './view-cache'
-import type { PushListener, ServiceCalls } from './service-types'
-import type { Facet, FacetsRequest, FileReport, Histogram, HistogramRequest, LoadStarted, RowsRequest, RowsResult, ViewInfo, ViewSpec } from '../../common/ipc-contract'
-import { facetCounts, histogram } from '../query/facets'
-import type { EventDetail } from '../../common/event-row'
-import type { S3BucketInfo, S3Connection, S3Layout, S3Location, S3OpenRequest, S3ProfileInfo } from '../../common/ipc-contract'
-import type { S3Service, S3ServiceOptions } from './s3-service'
-import { S3OpenTracker } from './s3-open-progress'
 import type { Writable } from 'node:stream'
-import type { CopyResult, EventSelection, ExportDone, ExportRequest, SelectionCount } from '../../common/ipc-contract'
+import type {
+  CopyResult, EventSelection, ExportDone, ExportRequest, Facet, FacetsRequest, FacetValuesRequest, FacetValuesResult, FieldCatalogue,
+  FieldValuesRequest, FileReport, Histogram, HistogramRequest, IntegrityInfo, IntegrityLogStatus, LoadStarted, RowsRequest, RowsResult,
+  S3BucketInfo, S3Connection, S3Layout, S3Location, S3OpenRequest, S3ProfileInfo, SelectionCount, ViewInfo, ViewSpec,
+} from '../../common/ipc-contract'
+import type { EventDetail } from '../../common/event-row'
+import type { CredentialChain, CredentialGraph, Dossier, PrincipalRef } from '../../common/identity'
+import type { DetectionLevel, DetectionsSummary, RuleDetail } from '../../common/detections'
+import { EventStore } from '../store/event-store'
+import type { LoadOptions } from '../loader/load-files'
+import type { InputSource } from '../loader/collect-files'
+import { facetCounts, histogram } from '../query/facets'
+import { facetValues } from '../query/facet-values'
+import { resolveS3CacheDir } from '../s3/cache-dir'
+import type { PushListener, ServiceCalls } from './service-types'
+import { ViewCache } from './view-cache'
+import { LoadQueue } from './load-queue'
+import type { S3Service, S3ServiceOptions } from './s3-service'
+import { openS3Trail } from './s3-open'
 import { countHidden, resolveSelection, selectionMembers, type ViewLookup } from './selection'
 import { checkEventId, viewExpired } from './service-errors'
 import { ExportRunner, jsonLines, type ExportShape } from './export-runner'
 import { IntegrityService } from './integrity-service'
-import { resolveS3CacheDir } from '../s3/cache-dir'
-import type { IntegrityInfo, IntegrityLogStatus } from '../../common/ipc-contract'
 import { IdentityService } from './identity-service'
-import type { CredentialChain, CredentialGraph, Dossier, PrincipalRef } from '../../common/identity'
 import { fieldCatalogue, fieldValues } from './field-columns'
-import type { FacetValuesRequest, FacetValuesResult, FieldCatalogue, FieldValuesRequest } from '../../common/ipc-contract'
-import { facetValues } from '../query/facet-values'
 import { DetectionsHost, type DetectionsOptions } from './detections-host'
-import type { DetectionLevel, DetectionsSummary, RuleDetail } from '../../common/detections'
-
-/** How often the renderer hears that events arrived while a load runs. */
-const EVENTS_CHANGED_INTERVAL_MS = 250
 
 export interface ServiceOptions {
   workerPath?: string
@@ -41,23 +39,11 @@ export interface ServiceOptions {
   detect?: DetectionsOptions
 }
 
-/** What an S3 open adds to a load: its own download to stop, and the load's reports as they come. */
-interface LoadLink {
-  download?: AbortController
-  onFileReport?(report: FileReport): void
-}
-
 export class AshiatoService implements ServiceCalls {
   readonly store = new EventStore()
   private readonly views = new ViewCache(this.store)
   private readonly listeners = new Set<PushListener>()
-  private reports: FileReport[] = []
-  private loads: Promise<unknown> = Promise.resolve()
-  private running = new Set<AbortController>()
-  /** The S3 download feeding a running load, by the load's controller. */
-  private downloads = new Map<AbortController, AbortController>()
   private s3: Promise<S3Service> | null = null
-  private nextLoadId = 1
   /** The result Ctrl/Cmd-A selected (selectView): kept while it is the selection, past the view cache. */
   private selected: { viewId: number; ids: Uint32Array } | null = null
   private readonly exporter = new ExportRunner(this.store, (name, payload) => this.push(name, payload))
@@ -65,6 +51,12 @@ export class AshiatoService implements ServiceCalls {
   private readonly identity = new IdentityService(this.store, (viewId) => this.viewIds(viewId))
   /** Sigma detections, matched in worker threads behind the load (detections-host.ts). */
   readonly detections = new DetectionsHost(this.store, (name, payload) => this.push(name, payload), () => this.options.detect ?? {})
+  private readonly loads = new LoadQueue(
+    this.store,
+    (name, payload) => this.push(name, payload),
+    () => this.options,
+    () => this.integrity.callbacks(),
+  )
 
   constructor(private readonly options: ServiceOptions = {}) {
     // The link table follows the load, a few thousand events at a time (see identity-service.ts).
@@ -91,54 +83,12 @@ export class AshiatoService implements ServiceCalls {
    * another (each already uses every core), so a second drop waits for the first.
    */
   async loadInputs(inputs: InputSource, extra: Pick<LoadOptions, 'timeRange'> = {}): Promise<LoadStarted> {
-    return { loadId: this.startLoad(inputs, extra).loadId }
-  }
-
-  /** Queues a load; `done` resolves with its summary (undefined when cancelled before it began). */
-  private startLoad(inputs: InputSource, extra: Pick<LoadOptions, 'timeRange'>, link: LoadLink = {}): { loadId: number; done: Promise<LoadSummary | undefined> } {
-    const loadId = this.nextLoadId++
-    const controller = new AbortController()
-    this.running.add(controller)
-    if (link.download) this.downloads.set(controller, link.download)
-    const run = async (): Promise<LoadSummary | undefined> => {
-      if (controller.signal.aborted) return undefined
-      let lastChanged = 0
-      const summary = await loadInto(
-        this.store,
-        inputs,
-        { ...this.options, ...extra, loadId, signal: controller.signal },
-        {
-          onFileReport: (report) => {
-            link.onFileReport?.(report)
-            this.reports.push(report)
-            if (report.kind === 'error' || report.reason) this.push('fileReport', report)
-            const now = performance.now()
-            if (now - lastChanged >= EVENTS_CHANGED_INTERVAL_MS) {
-              lastChanged = now
-              this.push('eventsChanged', { total: this.store.size })
-            }
-          },
-          onProgress: (progress) => this.push('loadProgress', progress),
-          ...this.integrity.callbacks(),
-        },
-      )
-      this.push('eventsChanged', { total: this.store.size })
-      return summary
-    }
-    const result = this.loads.then(run).finally(() => {
-      this.running.delete(controller)
-      this.downloads.delete(controller)
-    })
-    this.loads = result.catch((error: unknown) => {
-      // A load that fails as a whole (no worker could start) is reported, never left silent.
-      this.push('fileReport', { file: `load ${loadId}`, events: 0, kind: 'error', reason: error instanceof Error ? error.message : String(error) })
-    })
-    return { loadId, done: result.catch(() => undefined) }
+    return { loadId: this.loads.start(inputs, extra).loadId }
   }
 
   /** Resolves when every load started so far has finished. */
   async whenLoadDone(): Promise<void> {
-    await this.loads
+    await this.loads.settled()
   }
 
   /**
@@ -146,37 +96,25 @@ export class AshiatoService implements ServiceCalls {
    * objects that arrived are still read (a second cancel stops that too).
    */
   async cancelLoad(): Promise<void> {
-    for (const controller of this.running) {
-      const download = this.downloads.get(controller)
-      if (download && !download.signal.aborted) download.abort()
-      else controller.abort()
-    }
-  }
-
-  /** Stops every load and download at once (clear, quit). */
-  private stopAll(): void {
-    for (const controller of this.running) {
-      this.downloads.get(controller)?.abort()
-      controller.abort()
-    }
+    this.loads.cancel()
   }
 
   async clearAll(): Promise<void> {
-    this.stopAll()
+    this.loads.stopAll()
     this.exporter.cancel()
     this.selected = null
-    await this.loads
+    await this.loads.settled()
     // Before the store empties: a refresh still reading it finishes first.
     await this.detections.clear()
     this.store.clear()
     this.integrity.clear()
-    this.reports = []
+    this.loads.reports = []
     this.views.clear()
     this.push('eventsChanged', { total: 0 })
   }
 
   async fileReports(): Promise<FileReport[]> {
-    return this.reports
+    return this.loads.reports
   }
 
   async setView(spec: ViewSpec): Promise<ViewInfo> {
@@ -262,38 +200,8 @@ export class AshiatoService implements ServiceCalls {
     return (await this.s3Service()).clearCache()
   }
 
-  /**
-   * Downloads the range's objects and loads each as it arrives (events outside [from, to)
-   * dropped). Returns at once; s3Progress follows, failed objects come as fileReports named
-   * s3://bucket/key, and a last s3Progress (done) once the last object has been read.
-   */
   async openS3Trail(request: S3OpenRequest): Promise<LoadStarted> {
-    const s3 = await this.s3Service()
-    const download = new AbortController()
-    const tracker = new S3OpenTracker((progress) => this.push('s3Progress', progress))
-    const report = (r: FileReport) => {
-      this.reports.push(r)
-      this.push('fileReport', r)
-    }
-    const stream = s3.open(request, {
-      signal: download.signal,
-      onProgress: (p) => tracker.download(p),
-      onError: ({ file, reason }) => report({ file, events: 0, kind: 'error', reason }),
-    })
-    const load = this.startLoad(stream.inputs, { timeRange: stream.timeRange }, { download, onFileReport: (r) => tracker.fileRead(r) })
-    tracker.loadId = load.loadId
-    void Promise.allSettled([stream.summary, load.done]).then(([summary, loaded]) => {
-      const cancelled = download.signal.aborted || (loaded.status === 'fulfilled' && loaded.value?.cancelled === true)
-      if (summary.status === 'fulfilled') {
-        // An offline notice was already reported as a problem by openTrail; it is repeated here for the dialog.
-        tracker.finish({ cancelled, notice: summary.value.notice })
-      } else {
-        const error = summary.reason instanceof Error ? summary.reason.message : String(summary.reason)
-        report({ file: `s3://${request.bucket}/${request.prefix ?? ''}`, events: 0, kind: 'error', reason: error })
-        tracker.finish({ cancelled, error })
-      }
-    })
-    return { loadId: load.loadId }
+    return openS3Trail(await this.s3Service(), request, this.loads, (name, payload) => this.push(name, payload))
   }
 
   // -------------------------------------------------------------------------------------------
@@ -365,9 +273,9 @@ export class AshiatoService implements ServiceCalls {
   }
 
   async dispose(): Promise<void> {
-    this.stopAll()
+    this.loads.stopAll()
     this.exporter.cancel()
-    await this.loads
+    await this.loads.settled()
     await this.detections.close()
   }
 }
