@@ -77,3 +77,9 @@ export const WEB_SOCKET_PATH = '/ws'
  * as every request. exportEvents answers with the ticket, good for one download within a minute.
  */
 export const EXPORT_PATH = '/export'
+
+/**
+ * What `ashiato serve` prints (stderr) once the files named on its command line are loaded: the
+ * page's first view may come before that, so scripts and the e2e fixture wait for this line.
+ */
+export const SERVE_LOADED = 'ashiato serve: the files named on the command line are loaded'

@@ -9,6 +9,7 @@ import { resolveS3CacheDir } from '../s3/cache-dir'
 import { parseServeArgs, USAGE, type ServeArgs } from './serve-args'
 import { startWebServer } from './web-server'
 import { webLog } from './log-scrub'
+import { SERVE_LOADED } from '../../common/web-protocol'
 
 function readArgs(): ServeArgs {
   try {
@@ -46,10 +47,15 @@ async function main(): Promise<void> {
 
   if (args.paths.length > 0) {
     // Relative to where the server was started, as the user typed them.
-    service.loadPaths(args.paths.map((p) => path.resolve(p))).catch((error: unknown) => {
-      // File names and what a file held are not ours to print raw.
-      webLog(`ashiato serve: loading ${args.paths.join(', ')} failed: ${(error as Error).message}`)
-    })
+    service
+      .loadPaths(args.paths.map((p) => path.resolve(p)))
+      .then(() => service.whenLoadDone())
+      .catch((error: unknown) => {
+        // File names and what a file held are not ours to print raw.
+        webLog(`ashiato serve: loading ${args.paths.join(', ')} failed: ${(error as Error).message}`)
+      })
+      // Says when the command line's files are in (the page's first view may come before).
+      .finally(() => webLog(`${SERVE_LOADED} (${service.store.size.toLocaleString('en-US')} events)`))
   }
 
   let stopping = false

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
+import { SERVE_LOADED } from '../../common/web-protocol'
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const SERVE_SCRIPT = path.join(REPO_ROOT, 'dist', 'main', 'serve.cjs')
@@ -107,6 +108,9 @@ export const test = base.extend<Fixtures>({
   openApp: async ({ page, startServer }, use) => {
     await use(async (files, options) => {
       const server = await startServer(files, options)
+      // The server loads its files after printing its URL: a test that presses keys at once
+      // would race the load's later views (the row it selected moves when the set re-sorts).
+      if (files && files.length > 0) await expect.poll(() => server.output().includes(SERVE_LOADED), { timeout: 60_000 }).toBe(true)
       await page.goto(server.url)
       await page.locator('body[data-app-state="ready"]').waitFor()
       return page

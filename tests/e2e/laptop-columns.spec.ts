@@ -38,6 +38,8 @@ for (const size of SIZES) {
       // The viewer's header keeps the event name whole, even a long one.
       await page.getByTestId('filter-input').fill('event:DescribeVpcEndpointServiceConfigurations')
       await page.keyboard.press('Enter')
+      // The click goes to the new result's row, not the previous one's still on screen.
+      await expect(rows(page).first()).toContainText('DescribeVpcEndpointServiceConfigurations')
       await rows(page).first().click()
       const name = page.getByTestId('viewer-event-name')
       await expect(name).toHaveText('DescribeVpcEndpointServiceConfigurations')

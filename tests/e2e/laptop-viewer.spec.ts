@@ -57,6 +57,8 @@ for (const size of SIZES) {
       // A throttled call: the card explains the code.
       await page.getByTestId('filter-input').fill('error:ThrottlingException')
       await page.keyboard.press('Enter')
+      // The click goes to the new result's row, not the previous one's still on screen.
+      await expect(rows(page).first().getByTestId('row-error')).toHaveText('ThrottlingException')
       await rows(page).first().click()
       await expect(page.getByTestId('card-result')).toContainText('ThrottlingException')
       await expect(page.getByTestId('card-result').locator('.event-card__why')).not.toBeEmpty()
