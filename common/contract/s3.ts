@@ -113,12 +113,9 @@ export const S3OpenRequestSchema = v.pipe(
 export type S3OpenRequest = v.InferOutput<typeof S3OpenRequestSchema>
 
 /** Progress of an S3 open (throttled), from discovery to the last object parsed. */
-export interface S3OpenProgress {
-  /** The load the objects join (openS3Trail's answer). */
-  loadId: number
-  /** 'loading': every object is downloaded and the last ones are being read. */
-  phase: 'discovering' | 'listing' | 'downloading' | 'loading' | 'done'
-  /** Objects downloaded or found in the cache, of those listed so far. */
+/** An S3 open's download, as main/s3 counts it and the s3Progress push carries it. */
+export interface S3DownloadCounts {
+  /** Objects downloaded or found in the cache, of those listed so far; objectsDone + failed reaches objectsTotal. */
   objectsDone: number
   objectsTotal: number
   bytesDone: number
@@ -128,13 +125,21 @@ export interface S3OpenProgress {
   failed: number
   /** Every day folder has been listed: the totals are final. */
   listingDone: boolean
-  /** Events read from the objects so far (inside the range). */
-  events: number
   /** S3 could not be reached: objects come from the cache. */
   offline: boolean
-  /** True once, on the last push of this open. */
+  /** True once, on the last update of this open. */
   done: boolean
   cancelled: boolean
+}
+
+/** Progress of an S3 open (the s3Progress push): the download's counts and the load's events. */
+export interface S3OpenProgress extends S3DownloadCounts {
+  /** The load the objects join (openS3Trail's answer). */
+  loadId: number
+  /** 'loading': every object is downloaded and the last ones are being read. */
+  phase: 'discovering' | 'listing' | 'downloading' | 'loading' | 'done'
+  /** Events read from the objects so far (inside the range). */
+  events: number
   /** Something to read (offline, nothing in the range). */
   notice?: string
   /** The open failed as a whole (no such bucket, denied, expired session...): what to do. */

@@ -2,25 +2,14 @@
 // while listing runs alongside the downloads, so `listingDone` says when they are final. Updates
 // come from many concurrent downloads; they are coalesced to one callback per interval.
 
-export interface S3Progress {
+import type { S3DownloadCounts } from '../../common/ipc-contract'
+
+/** The download's progress (openTrail's onProgress): the contract's counts, and the day folders listed. */
+export interface S3Progress extends S3DownloadCounts {
   phase: 'discovering' | 'listing' | 'downloading' | 'done'
   /** Day folders listed, of those to list. */
   prefixesDone: number
   prefixesTotal: number
-  /** Objects finished (downloaded or found in the cache), of those listed so far; objectsDone + failed reaches objectsTotal. */
-  objectsDone: number
-  objectsTotal: number
-  bytesDone: number
-  bytesTotal: number
-  fromCache: number
-  failed: number
-  /** True once every day folder has been listed: the totals are final. */
-  listingDone: boolean
-  /** S3 could not be reached; objects come from the cache. */
-  offline: boolean
-  /** True exactly once, on the last callback. */
-  done: boolean
-  cancelled: boolean
 }
 
 export interface ProgressTracker {
