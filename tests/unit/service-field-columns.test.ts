@@ -1,11 +1,8 @@
 // Any field as a column or a facet, through the service as the renderer calls it (and through
 // dispatchCall's argument checks): a generated trail with a long tail of event names, user
 // agents and request parameters is loaded, and fieldValues / fieldCatalogue / getFacetValues answer.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { AshiatoService } from '../../main/services/ashiato-service'
+import { describe, expect, it } from 'vitest'
+import { useLoadedService } from './helpers/loaded-service'
 import { validateArgs } from '../../main/services/validate-args'
 
 const BASE = Date.UTC(2024, 2, 5, 10, 0, 0)
@@ -30,38 +27,24 @@ function event(i: number): Record<string, unknown> {
   }
 }
 
-let dir: string
-let service: AshiatoService
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'ashiato-field-columns-'))
-  writeFileSync(path.join(dir, 'a.json'), JSON.stringify({ Records: Array.from({ length: 100 }, (_, i) => event(i)) }))
-  service = new AshiatoService({ workers: 1 })
-  await service.loadPaths([dir])
-  await service.whenLoadDone()
-})
-
-afterAll(async () => {
-  await service?.dispose()
-  if (dir) rmSync(dir, { recursive: true, force: true })
-})
+const service = useLoadedService('field-columns', () => ({ 'a.json': Array.from({ length: 100 }, (_, i) => event(i)) }))
 
 async function idOf(eventName: string): Promise<number> {
-  const view = await service.setView({ query: `event:${eventName}` })
-  const { rows } = await service.getRows({ viewId: view.viewId, start: 0, count: 1 })
+  const view = await service().setView({ query: `event:${eventName}` })
+  const { rows } = await service().getRows({ viewId: view.viewId, start: 0, count: 1 })
   return rows[0].id
 }
 
 describe('fieldValues', () => {
   it('gives each path of each event as text, case-insensitive, arrays and objects included', async () => {
     const id = await idOf('PutUserPolicy')
-    const [cells] = await service.fieldValues({ ids: [id], paths: ['userAgent', 'requestparameters.userName', 'requestParameters.policyDocument', 'errorMessage', 'requestParameters'] })
+    const [cells] = await service().fieldValues({ ids: [id], paths: ['userAgent', 'requestparameters.userName', 'requestParameters.policyDocument', 'errorMessage', 'requestParameters'] })
     expect(cells.slice(0, 4)).toEqual(['aws-cli/2.15', 'mallory', '{"Statement":[]}', ''])
     expect(JSON.parse(cells[4])).toEqual({ policyDocument: '{"Statement":[]}', userName: 'mallory' })
   })
 
   it('answers blank cells for ids outside the set', async () => {
-    expect(await service.fieldValues({ ids: [100_000], paths: ['userAgent'] })).toEqual([['']])
+    expect(await service().fieldValues({ ids: [100_000], paths: ['userAgent'] })).toEqual([['']])
   })
 
   it('refuses requests past its limits, naming them', () => {
@@ -73,7 +56,7 @@ describe('fieldValues', () => {
 
 describe('fieldCatalogue', () => {
   it('lists every leaf path seen, most common first, with how many events have it', async () => {
-    const catalogue = await service.fieldCatalogue()
+    const catalogue = await service().fieldCatalogue()
     expect(catalogue.sampled).toBe(100)
     expect(catalogue.total).toBe(100)
     const count = new Map(catalogue.fields.map((f) => [f.path, f.count]))
@@ -90,39 +73,39 @@ describe('fieldCatalogue', () => {
 
 describe('getFacetValues', () => {
   it('shows the long tail: all values, rarest first, with distinct and matching counts', async () => {
-    const view = await service.setView({ query: '' })
-    const rarest = await service.getFacetValues({ viewId: view.viewId, field: 'eventName', order: 'rarest' })
+    const view = await service().setView({ query: '' })
+    const rarest = await service().getFacetValues({ viewId: view.viewId, field: 'eventName', order: 'rarest' })
     expect(rarest.values).toEqual([
       { value: 'PutUserPolicy', count: 1 },
       { value: 'ListBuckets', count: 10 },
       { value: 'GetObject', count: 89 },
     ])
     expect(rarest).toMatchObject({ distinct: 3, matching: 3, missing: 0, scanned: 100, total: 100 })
-    const top = await service.getFacetValues({ viewId: view.viewId, field: 'eventName', limit: 1 })
+    const top = await service().getFacetValues({ viewId: view.viewId, field: 'eventName', limit: 1 })
     expect(top.values).toEqual([{ value: 'GetObject', count: 89 }])
     expect(top.matching).toBe(3)
   })
 
   it('searches the values (case-insensitive)', async () => {
-    const view = await service.setView({ query: '' })
-    const found = await service.getFacetValues({ viewId: view.viewId, field: 'eventName', search: 'user' })
+    const view = await service().setView({ query: '' })
+    const found = await service().getFacetValues({ viewId: view.viewId, field: 'eventName', search: 'user' })
     expect(found.values).toEqual([{ value: 'PutUserPolicy', count: 1 }])
     expect(found).toMatchObject({ distinct: 3, matching: 1 })
   })
 
   it('counts a column field exactly and any other field from the JSON', async () => {
-    const view = await service.setView({ query: 'event:GetObject' })
-    const keys = await service.getFacetValues({ viewId: view.viewId, field: 'accessKey' })
+    const view = await service().setView({ query: 'event:GetObject' })
+    const keys = await service().getFacetValues({ viewId: view.viewId, field: 'accessKey' })
     expect(keys.values.reduce((n, v) => n + v.count, 0)).toBe(89)
     expect(keys.distinct).toBe(4)
-    const agents = await service.getFacetValues({ viewId: view.viewId, field: 'userAgent', order: 'rarest' })
+    const agents = await service().getFacetValues({ viewId: view.viewId, field: 'userAgent', order: 'rarest' })
     expect(agents.values).toEqual([
       { value: 'curl/8.0', count: 10 },
       { value: 'aws-cli/2.15', count: 79 },
     ])
-    const buckets = await service.getFacetValues({ viewId: view.viewId, field: 'requestParameters.bucketName' })
+    const buckets = await service().getFacetValues({ viewId: view.viewId, field: 'requestParameters.bucketName' })
     expect(buckets.values.map((v) => v.value).sort()).toEqual(['bucket-0', 'bucket-1', 'bucket-2'])
-    const missing = await service.getFacetValues({ viewId: (await service.setView({ query: '' })).viewId, field: 'errorMessage' })
+    const missing = await service().getFacetValues({ viewId: (await service().setView({ query: '' })).viewId, field: 'errorMessage' })
     expect(missing).toMatchObject({ distinct: 4, missing: 96 })
   })
 

@@ -1,12 +1,9 @@
 // getRows answers as many rows as the contract allows, never silently fewer. The view cache used
 // to cut every request to 1,000 rows while the contract allowed 10,000, so a Shift-range over
 // rows not loaded yet (one getRows for the whole span) selected its first 1,000 and lost the rest.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { VIEW_LIMITS, type ShellCalls } from '../../common/ipc-contract'
-import { AshiatoService } from '../../main/services/ashiato-service'
+import { useLoadedService } from './helpers/loaded-service'
 import { dispatchCall } from '../../main/services/dispatch-call'
 
 /** More events than one request may ask for, so the limit itself can be asked for and passed. */
@@ -28,39 +25,25 @@ function event(i: number): Record<string, unknown> {
   }
 }
 
-let dir: string
-let service: AshiatoService
+const service = useLoadedService('rows-limit', () => ({ 'many.json': Array.from({ length: EVENTS }, (_, i) => event(i)) }))
 const shell = {} as ShellCalls
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'ashiato-rows-limit-'))
-  writeFileSync(path.join(dir, 'many.json'), JSON.stringify({ Records: Array.from({ length: EVENTS }, (_, i) => event(i)) }))
-  service = new AshiatoService({ workers: 1 })
-  await service.loadPaths([dir])
-  await service.whenLoadDone()
-})
-
-afterAll(async () => {
-  await service?.dispose()
-  if (dir) rmSync(dir, { recursive: true, force: true })
-})
 
 describe('getRows and the contract limit', () => {
   it('answers every row asked for, up to the limit, through the dispatcher', async () => {
-    const view = await service.setView({ query: '' })
+    const view = await service().setView({ query: '' })
     expect(view.matched).toBe(EVENTS)
     for (const count of [5_000, VIEW_LIMITS.rowsPerRequest]) {
-      const result = (await dispatchCall(service, shell, 'getRows', [{ viewId: view.viewId, start: 100, count }])) as { rows: { id: number }[] }
+      const result = (await dispatchCall(service(), shell, 'getRows', [{ viewId: view.viewId, start: 100, count }])) as { rows: { id: number }[] }
       expect(result.rows).toHaveLength(count)
       expect(new Set(result.rows.map((r) => r.id)).size).toBe(count)
     }
   })
 
   it('refuses one row more with over-limit, at the dispatcher and in the service itself', async () => {
-    const view = await service.setView({ query: '' })
+    const view = await service().setView({ query: '' })
     const request = { viewId: view.viewId, start: 0, count: VIEW_LIMITS.rowsPerRequest + 1 }
     const expected = { code: 'over-limit', values: { call: 'getRows', argument: 'request.count', limit: VIEW_LIMITS.rowsPerRequest } }
-    await expect(dispatchCall(service, shell, 'getRows', [request])).rejects.toMatchObject(expected)
-    await expect(service.getRows(request)).rejects.toMatchObject(expected)
+    await expect(dispatchCall(service(), shell, 'getRows', [request])).rejects.toMatchObject(expected)
+    await expect(service().getRows(request)).rejects.toMatchObject(expected)
   })
 })
