@@ -5,6 +5,7 @@
 import * as v from 'valibot'
 import { answer, arg, boundedList, call, timeMs, wholeNumber } from './define-call'
 import type { LoadStarted } from './loading'
+import type { CallErrorCode } from '../call-errors'
 import { isAccountId, isBucketName, isHttpUrl, isRegion } from '../aws-names'
 
 export const S3_LIMITS = {
@@ -144,6 +145,9 @@ export interface S3OpenProgress extends S3DownloadCounts {
   notice?: string
   /** The open failed as a whole (no such bucket, denied, expired session...): what to do. */
   error?: string
+  /** That failure's code and values when it has one, so the UI says it in its language (`error` is the fallback). */
+  errorCode?: CallErrorCode
+  errorValues?: Record<string, string | number>
 }
 
 export const S3_CALLS = {

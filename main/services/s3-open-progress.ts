@@ -7,6 +7,9 @@ import type { S3Progress } from '../s3/trail-progress'
 
 export const S3_PROGRESS_INTERVAL_MS = 100
 
+/** How an open ended: cancelled or not, a notice, or the failure that ended it (with its code when it has one). */
+export type S3OpenEnd = { cancelled: boolean } & Pick<S3OpenProgress, 'notice' | 'error' | 'errorCode' | 'errorValues'>
+
 export class S3OpenTracker {
   loadId = 0
   private latest: S3Progress | null = null
@@ -33,7 +36,7 @@ export class S3OpenTracker {
   }
 
   /** The last push: the download and the load have both ended. */
-  finish(end: { cancelled: boolean; notice?: string; error?: string }): void {
+  finish(end: S3OpenEnd): void {
     if (this.finished) return
     this.finished = true
     clearTimeout(this.timer)
@@ -41,7 +44,7 @@ export class S3OpenTracker {
     this.send(this.snapshot(end))
   }
 
-  snapshot(end?: { cancelled: boolean; notice?: string; error?: string }): S3OpenProgress {
+  snapshot(end?: S3OpenEnd): S3OpenProgress {
     const p = this.latest
     return {
       loadId: this.loadId,
@@ -60,6 +63,7 @@ export class S3OpenTracker {
       cancelled: end?.cancelled ?? false,
       ...(end?.notice ? { notice: end.notice } : {}),
       ...(end?.error ? { error: end.error } : {}),
+      ...(end?.error && end.errorCode ? { errorCode: end.errorCode, errorValues: end.errorValues ?? {} } : {}),
     }
   }
 

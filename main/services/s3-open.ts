@@ -8,6 +8,8 @@ import type { AshiatoPushes, LoadStarted, S3OpenRequest } from '../../common/ipc
 import type { LoadQueue } from './load-queue'
 import type { S3Service } from './s3-service'
 import { S3OpenTracker } from './s3-open-progress'
+import { CallError } from '../../common/call-errors'
+import { s3CallError, S3OpenError } from '../s3/s3-errors'
 
 type Push = <K extends 's3Progress'>(name: K, payload: AshiatoPushes[K]) => void
 
@@ -29,7 +31,9 @@ export function openS3Trail(s3: S3Service, request: S3OpenRequest, loads: LoadQu
     } else {
       const error = summary.reason instanceof Error ? summary.reason.message : String(summary.reason)
       loads.report({ file: `s3://${request.bucket}/${request.prefix ?? ''}`, events: 0, kind: 'error', reason: error })
-      tracker.finish({ cancelled, error })
+      // The failures a user can act on (credentials, permissions, a bucket name) carry a code.
+      const coded = summary.reason instanceof S3OpenError ? s3CallError(summary.reason.kind, error, { action: 's3:ListBucket', bucket: request.bucket, profile: request.profile }) : summary.reason
+      tracker.finish({ cancelled, error, ...(coded instanceof CallError ? { errorCode: coded.code, errorValues: coded.values } : {}) })
     }
   })
   return { loadId: load.loadId }

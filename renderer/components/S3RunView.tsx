@@ -3,9 +3,15 @@
 import { formatMessage, type Messages } from '../../common/i18n'
 import type { S3OpenProgress } from '../../common/ipc-contract'
 import { formatBytes, formatCount } from '../format/format'
+import { errorText } from '../api/error-text'
 import { useT } from '../state/language-store'
 import { cancelS3Open, runFinished, useS3 } from '../state/s3-store'
 import { WithCode } from './S3Fields'
+
+/** The failure that ended the open, in the UI's language when main gave it a code. */
+function failureText(p: S3OpenProgress & { error: string }): string {
+  return errorText(Object.assign(new Error(p.error), { code: p.errorCode, values: p.errorValues }))
+}
 
 function phaseText(t: Messages, p: S3OpenProgress | null): string {
   if (!p) return t.s3PhaseDiscovering
@@ -20,8 +26,10 @@ export function RunView() {
   const p = run.progress
   const finished = runFinished(run)
   const fraction = p && p.objectsTotal > 0 ? (p.objectsDone + p.failed) / p.objectsTotal : null
-  const fatal = run.error ?? p?.error ?? null
-  const problems = run.problems.filter((r) => r.reason !== fatal)
+  // The open's failure also comes as a problem report, in main's words: listed once, as the failure.
+  const fatalReason = run.error ?? p?.error ?? null
+  const fatal = run.error ?? (p?.error ? failureText({ ...p, error: p.error }) : null)
+  const problems = run.problems.filter((r) => r.reason !== fatalReason)
   return (
     <section className="s3-run" data-testid="s3-progress" data-done={finished ? 'true' : 'false'} aria-live="polite">
       <div className="s3-run__head">

@@ -145,6 +145,8 @@ describe('AshiatoService S3 calls', () => {
     await service.whenLoadDone()
     expect(last).toMatchObject({ done: true, cancelled: false })
     expect(last.error).toMatch(/bucket "no-such-bucket" does not exist/)
+    // The dialog says it in the user's language from the code.
+    expect(last).toMatchObject({ errorCode: 's3-not-found', errorValues: { bucket: 'no-such-bucket' } })
     expect(pushes('fileReport')).toEqual([expect.objectContaining({ file: `s3://no-such-bucket/${PREFIX}`, kind: 'error' })])
     expect(service.store.size).toBe(0)
     await service.dispose()
