@@ -247,6 +247,7 @@ export const en = {
   s3FromCache: '{n} from the cache',
   s3Failed: '{n} failed',
   s3Offline: 'S3 could not be reached: showing what the cache holds for this range.',
+  s3NothingInRange: 'No log files in this date range for the selected accounts and regions.',
   s3Problems: 'Problems ({n})',
   s3ClearCache: 'Clear S3 cache',
   s3ClearCacheTitle: 'Delete the downloaded objects kept on this machine',

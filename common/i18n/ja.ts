@@ -246,6 +246,7 @@ export const ja: Messages = {
   s3FromCache: 'キャッシュから {n}',
   s3Failed: '失敗 {n}',
   s3Offline: 'S3 に接続できません: この期間のキャッシュ済みの分を表示しています。',
+  s3NothingInRange: '選んだアカウントとリージョンには、この期間のログファイルがありません。',
   s3Problems: '問題 ({n})',
   s3ClearCache: 'S3 キャッシュを消去',
   s3ClearCacheTitle: 'このマシンに保存したダウンロード済みオブジェクトを削除する',

@@ -8,6 +8,11 @@ import { useT } from '../state/language-store'
 import { cancelS3Open, runFinished, useS3 } from '../state/s3-store'
 import { WithCode } from './S3Fields'
 
+/** An open that found no object to read: said in the UI's language (main's `notice` says it in English). */
+function nothingInRange(p: S3OpenProgress): boolean {
+  return p.done && !p.cancelled && !p.error && !p.offline && p.objectsTotal === 0
+}
+
 /** The failure that ended the open, in the UI's language when main gave it a code. */
 function failureText(p: S3OpenProgress & { error: string }): string {
   return errorText(Object.assign(new Error(p.error), { code: p.errorCode, values: p.errorValues }))
@@ -60,7 +65,11 @@ export function RunView() {
         </div>
       ) : null}
       {p?.offline ? <p className="s3-note">{t.s3Offline}</p> : null}
-      {p?.notice && !p.offline ? <p className="s3-note" data-testid="s3-notice">{p.notice}</p> : null}
+      {p && nothingInRange(p) ? (
+        <p className="s3-note" data-testid="s3-notice">
+          {t.s3NothingInRange}
+        </p>
+      ) : null}
       {fatal ? (
         <p className="s3-error" role="alert" data-testid="s3-error">
           <WithCode text={fatal} />

@@ -150,3 +150,22 @@ test('names what went wrong: a denied object with its key and action, an expired
   await expect(dialog.getByTestId('s3-discover-error')).toContainText('aws sso login --profile expired-sso')
   await expect(dialog.getByTestId('s3-discover-error').locator('code')).toHaveText('aws sso login --profile expired-sso')
 })
+
+test('a range with no log files says so, in the UI language', async ({ openApp }) => {
+  const page = await openApp([], serverOptions(mkdtempSync(path.join(tmpdir(), 'ashiato-e2e-cache-')), proxy.url))
+  await page.getByTestId('lang-ja').click()
+  await page.getByTestId('open-s3-button').click()
+  const dialog = page.getByTestId('s3-dialog')
+  await dialog.getByTestId('s3-profile').selectOption('e2e-reader')
+  await dialog.getByTestId('s3-endpoint').fill(proxy.url)
+  await dialog.getByTestId('s3-bucket').fill(BUCKET)
+  await dialog.getByTestId('s3-discover').click()
+  await expect(dialog.getByTestId('s3-layout')).toBeVisible()
+  // Years before the trail's first object.
+  await dialog.getByTestId('s3-from').fill('2019-01-01')
+  await dialog.getByTestId('s3-to').fill('2019-01-02')
+  await dialog.getByTestId('s3-open').click()
+  await expect(dialog.getByTestId('s3-progress')).toHaveAttribute('data-done', 'true', { timeout: 20_000 })
+  await expect(dialog.getByTestId('s3-notice')).toHaveText('選んだアカウントとリージョンには、この期間のログファイルがありません。')
+  await expect(page.getByTestId('count-loaded')).toHaveText('0')
+})
