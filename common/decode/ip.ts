@@ -1,6 +1,8 @@
 // sourceIPAddress: an address (IPv4 or IPv6, with its special ranges named), an AWS service that
 // made the call for the caller (ec2.amazonaws.com), "AWS Internal", or a masked value.
 
+import { ipv4Bytes, ipv6Bytes } from '../ip-address'
+
 export type IpRange =
   | 'private' // RFC 1918 / IPv6 unique local
   | 'sharedCgnat' // 100.64.0.0/10
@@ -19,13 +21,6 @@ export type SourceIp =
   | { kind: 'hostname'; name: string }
   | { kind: 'other' }
 
-function ipv4Octets(text: string): number[] | null {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text)
-  if (!m) return null
-  const octets = m.slice(1).map(Number)
-  return octets.every((o) => o <= 255) ? octets : null
-}
-
 function ipv4Range([a, b, c]: number[]): IpRange {
   if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168)) return 'private'
   if (a === 100 && b >= 64 && b <= 127) return 'sharedCgnat'
@@ -38,32 +33,8 @@ function ipv4Range([a, b, c]: number[]): IpRange {
 
 /** The eight 16-bit groups of an IPv6 address (an embedded IPv4 tail allowed), or null. */
 function ipv6Groups(text: string): number[] | null {
-  if (!/^[0-9a-f:.]+$/i.test(text) || !text.includes(':')) return null
-  let hex = text
-  const lastColon = text.lastIndexOf(':')
-  const last = text.slice(lastColon + 1)
-  if (last.includes('.')) {
-    const v4 = ipv4Octets(last)
-    if (!v4) return null
-    hex = `${text.slice(0, lastColon + 1)}${((v4[0] << 8) | v4[1]).toString(16)}:${((v4[2] << 8) | v4[3]).toString(16)}`
-  }
-  const halves = hex.split('::')
-  if (halves.length > 2) return null
-  const parse = (part: string): number[] | null => {
-    if (part === '') return []
-    const out: number[] = []
-    for (const group of part.split(':')) {
-      if (!/^[0-9a-f]{1,4}$/i.test(group)) return null
-      out.push(parseInt(group, 16))
-    }
-    return out
-  }
-  const left = parse(halves[0])
-  const right = halves.length === 2 ? parse(halves[1]) : []
-  if (!left || !right) return null
-  const missing = 8 - left.length - right.length
-  if (halves.length === 1 ? missing !== 0 : missing < 1) return null
-  return [...left, ...new Array<number>(halves.length === 2 ? missing : 0).fill(0), ...right]
+  const bytes = ipv6Bytes(text)
+  return bytes && Array.from({ length: 8 }, (_, i) => (bytes[2 * i] << 8) | bytes[2 * i + 1])
 }
 
 function ipv6Range(g: number[]): IpRange {
@@ -82,7 +53,7 @@ export function classifySourceIp(value: string): SourceIp {
   if (text === '') return { kind: 'other' }
   if (/^AWS Internal(\/\d+)?$/i.test(text)) return { kind: 'awsInternal' }
   if (/^[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\.com(\.cn)?$/i.test(text)) return { kind: 'awsService', service: text }
-  const v4 = ipv4Octets(text)
+  const v4 = ipv4Bytes(text)
   if (v4) return { kind: 'ipv4', address: text, range: ipv4Range(v4), leadingZeros: /(^|\.)0\d/.test(text) }
   const v6 = ipv6Groups(text)
   if (v6) return { kind: 'ipv6', address: text, range: ipv6Range(v6) }
