@@ -44,9 +44,14 @@ interface ValueRowProps {
   count: number
   total: number
   clause: (exclude: boolean) => string
+  /** The value as the tests and the filter know it, when the label differs (default: the label). */
+  value?: string
+  /** The field is absent in these events (the label says so). */
+  missing?: boolean
 }
 
-export function FacetValueRow({ field, label, count, total, clause }: ValueRowProps) {
+/** One value of a facet, with its count: a click filters by it, Alt-click, ⊖ or "-" excludes it. */
+export function FacetValueRow({ field, label, count, total, clause, value = label, missing = false }: ValueRowProps) {
   const t = useT()
   const share = total > 0 ? Math.round((count / total) * 100) : 0
   const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>): void => {
@@ -56,7 +61,7 @@ export function FacetValueRow({ field, label, count, total, clause }: ValueRowPr
     }
   }
   return (
-    <li className="facet-value" data-testid="facet-value" data-field={field} data-value={label}>
+    <li className={missing ? 'facet-value facet-value--missing' : 'facet-value'} data-testid="facet-value" data-field={field} data-value={value}>
       <button
         type="button"
         className="facet-value__main"

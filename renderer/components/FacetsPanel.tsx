@@ -1,17 +1,16 @@
 // Facets: the most frequent values of the current result per field, with counts. A click adds
 // `field:value` to the filter; Alt/Option-click, the ⊖ button, or "-" on a focused value adds
 // `not field:value`. Collapsible to a narrow rail (kept across sessions).
-import { useState, type KeyboardEvent, type MouseEvent } from 'react'
+import { useState } from 'react'
 import { formatMessage, type MessageKey } from '../../common/i18n'
 import type { Facet, FacetField } from '../../common/ipc-contract'
 import { facetClause } from '../../common/query/facet-query'
 import { formatCount } from '../format/format'
-import { addClause } from '../state/find-store'
 import { useFindPrefs } from '../state/find-prefs'
 import { useInsights } from '../state/insights-store'
 import { useT } from '../state/language-store'
 import { useSessionState } from '../session/session-react'
-import { FacetAll } from './FacetAll'
+import { FacetAll, FacetValueRow } from './FacetAll'
 import { ExtraFacets } from './ExtraFacets'
 
 /** Values shown per facet before "more". */
@@ -38,42 +37,7 @@ interface ValueProps {
 }
 
 function FacetValue({ facet, value, label, count, total }: ValueProps) {
-  const t = useT()
-  const add = (exclude: boolean): void => addClause(facetClause(facet, value, exclude))
-  const share = total > 0 ? Math.round((count / total) * 100) : 0
-  const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>): void => {
-    if (e.key === '-' || (e.key === 'Enter' && e.altKey)) {
-      e.preventDefault()
-      add(true)
-    }
-  }
-  return (
-    <li className={value === null ? 'facet-value facet-value--missing' : 'facet-value'} data-testid="facet-value" data-field={facet} data-value={value ?? ''}>
-      <button
-        type="button"
-        className="facet-value__main"
-        title={`${formatMessage(t.facetValueTitle, { value: label })} · ${share}%`}
-        onClick={(e: MouseEvent) => add(e.altKey)}
-        onKeyDown={onKeyDown}
-      >
-        <span className="facet-value__text">{label}</span>
-        <span className="facet-value__count" data-testid="facet-count">
-          {formatCount(count)}
-        </span>
-      </button>
-      <button
-        type="button"
-        className="facet-value__exclude"
-        tabIndex={-1}
-        aria-label={formatMessage(t.facetExclude, { value: label })}
-        title={formatMessage(t.facetExclude, { value: label })}
-        data-testid="facet-exclude"
-        onClick={() => add(true)}
-      >
-        ⊖
-      </button>
-    </li>
-  )
+  return <FacetValueRow field={facet} value={value ?? ''} missing={value === null} label={label} count={count} total={total} clause={(exclude) => facetClause(facet, value, exclude)} />
 }
 
 function FacetSection({ facet, total }: { facet: Facet; total: number }) {
