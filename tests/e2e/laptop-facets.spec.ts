@@ -50,6 +50,8 @@ for (const size of SIZES) {
       await facet.getByTestId('facet-more').click()
       await facet.getByTestId('facet-search').fill('Boto3/1.26')
       const value = facet.getByTestId('facet-value').first()
+      // The search asks main after a pause: read the value once the narrowed list has come.
+      await expect(value).toHaveAttribute('data-value', /Boto3\/1\.26/)
       const agent = await value.getAttribute('data-value')
       const count = Number(await value.getByTestId('facet-count').innerText())
       await value.locator('.facet-value__main').click()
