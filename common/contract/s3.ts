@@ -141,8 +141,6 @@ export interface S3OpenProgress extends S3DownloadCounts {
   phase: 'discovering' | 'listing' | 'downloading' | 'loading' | 'done'
   /** Events read from the objects so far (inside the range). */
   events: number
-  /** Something to read (offline, nothing in the range). */
-  notice?: string
   /** The open failed as a whole (no such bucket, denied, expired session...): what to do. */
   error?: string
   /** That failure's code and values when it has one, so the UI says it in its language (`error` is the fallback). */

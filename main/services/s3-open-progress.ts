@@ -7,8 +7,8 @@ import type { S3Progress } from '../s3/trail-progress'
 
 export const S3_PROGRESS_INTERVAL_MS = 100
 
-/** How an open ended: cancelled or not, a notice, or the failure that ended it (with its code when it has one). */
-export type S3OpenEnd = { cancelled: boolean } & Pick<S3OpenProgress, 'notice' | 'error' | 'errorCode' | 'errorValues'>
+/** How an open ended: cancelled or not, or the failure that ended it (with its code when it has one). */
+export type S3OpenEnd = { cancelled: boolean } & Pick<S3OpenProgress, 'error' | 'errorCode' | 'errorValues'>
 
 export class S3OpenTracker {
   loadId = 0
@@ -61,7 +61,6 @@ export class S3OpenTracker {
       offline: p?.offline ?? false,
       done: end !== undefined,
       cancelled: end?.cancelled ?? false,
-      ...(end?.notice ? { notice: end.notice } : {}),
       ...(end?.error ? { error: end.error } : {}),
       ...(end?.error && end.errorCode ? { errorCode: end.errorCode, errorValues: end.errorValues ?? {} } : {}),
     }

@@ -26,8 +26,9 @@ export function openS3Trail(s3: S3Service, request: S3OpenRequest, loads: LoadQu
   void Promise.allSettled([stream.summary, load.done]).then(([summary, loaded]) => {
     const cancelled = download.signal.aborted || (loaded.status === 'fulfilled' && loaded.value?.cancelled === true)
     if (summary.status === 'fulfilled') {
-      // An offline notice was already reported as a problem by openTrail; it is repeated here for the dialog.
-      tracker.finish({ cancelled, notice: summary.value.notice })
+      // Offline and "nothing in the range" are read from the counts (offline, objectsTotal) by
+      // the dialog, in its language; openTrail already reported the offline reason as a problem.
+      tracker.finish({ cancelled })
     } else {
       const error = summary.reason instanceof Error ? summary.reason.message : String(summary.reason)
       loads.report({ file: `s3://${request.bucket}/${request.prefix ?? ''}`, events: 0, kind: 'error', reason: error })
