@@ -46,6 +46,11 @@ export interface Histogram {
   successes: number[]
   /** Events of the result without a readable eventTime (in no bucket). */
   untimed: number
+  /**
+   * Events with a detection per bucket, by their highest level: levels[rank][bucket], rank as in
+   * DETECTION_LEVELS (common/detections.ts). Absent when no event of the result matched a rule.
+   */
+  levels?: number[][]
 }
 
 /** A value as query text: bare when it can be, else quoted. `*`, `?`, `\` and `"` are escaped. */

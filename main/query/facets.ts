@@ -5,6 +5,7 @@
 import type { Facet, FacetField, FacetValue, Histogram } from '../../common/query/facet-query'
 import { FACET_FIELDS } from '../../common/query/facet-query'
 import type { EventStore } from '../store/event-store'
+import { levelBuckets } from './level-histogram'
 
 /** Most frequent first, then by value. */
 const byCountThenValue = (a: FacetValue, b: FacetValue): number => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)
@@ -139,5 +140,5 @@ export function histogram(store: EventStore, ids: Uint32Array, buckets = 100): H
     if (errorCodes[id] !== 0) errors[bucket]++
     else successes[bucket]++
   }
-  return { start, bucketMs, errors, successes, untimed }
+  return { start, bucketMs, errors, successes, untimed, ...levelBuckets(store, ids, { start, bucketMs, count: n }) }
 }
