@@ -80,3 +80,9 @@ export function setHistogramBuckets(buckets: number): void {
 export function fetchFacetValues(request: FacetValuesRequest): Promise<FacetValuesResult> {
   return getApi().getFacetValues(request)
 }
+
+/** Detection went further: the timeline's detections band is asked for again (the bars are unchanged). */
+export function refreshHistogram(): void {
+  const viewId = useInsights.getState().wanted
+  if (viewId >= 0) fetchHistogram(viewId)
+}

@@ -7,6 +7,7 @@ import { useLanguage } from './language-store'
 import { focusFilter } from './focus'
 import { openS3Dialog, subscribeS3Pushes } from './s3-store'
 import { subscribeDetectionPushes } from './detections-store'
+import { refreshHistogram } from './insights-store'
 
 let subscribed = false
 
@@ -18,6 +19,7 @@ export function subscribePushes(api: AshiatoApi, session: ViewSession): void {
   subscribeS3Pushes()
   subscribeDetectionPushes(scheduleRequery)
   api.onEventsChanged(() => scheduleRequery())
+  api.onDetectionsChanged(() => refreshHistogram())
   api.onExportProgress(exportProgressArrived)
   // The desktop menu is built in main: tell it the language now and on every change.
   const tellShell = (language: 'en' | 'ja') => void api.setShellLanguage(language).catch(() => undefined)
