@@ -71,7 +71,7 @@ function CustomRange({ range, newest, zone }: CustomProps) {
         className={fromBad || reversed ? 'range-input is-invalid' : 'range-input'}
         aria-label={formatMessage(t.rangeFrom, { zone })}
         aria-invalid={fromBad || reversed}
-        placeholder="YYYY-MM-DD hh:mm"
+        placeholder="YYYY-MM-DD hh:mm:ss"
         value={from}
         spellCheck={false}
         data-testid="range-from"
@@ -85,7 +85,7 @@ function CustomRange({ range, newest, zone }: CustomProps) {
         className={toBad || reversed ? 'range-input is-invalid' : 'range-input'}
         aria-label={formatMessage(t.rangeTo, { zone })}
         aria-invalid={toBad || reversed}
-        placeholder="YYYY-MM-DD hh:mm"
+        placeholder="YYYY-MM-DD hh:mm:ss"
         value={to}
         spellCheck={false}
         data-testid="range-to"
