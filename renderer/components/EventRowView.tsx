@@ -70,12 +70,14 @@ export function EventRowView({ index, row, top, selected, marked, setSize, colum
     >
       {row
         ? columns.map((column, index) => {
+            // The first cell's marks sit in a lane of their own (styles/list.css): every row's
+            // text starts at the same place, and a mark never pushes the time's seconds out.
             const markers = index === 0 ? (
-              <>
+              <span className="row-marks">
                 <RowMarker row={row} />
                 <IntegrityMark id={row.id} />
                 <DetectionMark id={row.id} />
-              </>
+              </span>
             ) : null
             const path = fieldPathOf(column)
             if (path !== null) {

@@ -35,9 +35,9 @@ describe('field paths a column may name', () => {
 
 describe('the grid\'s least width', () => {
   it('adds the minimums, gaps and padding; a resized column counts its width', () => {
-    // time 128 + eventName 136 + gap 6 + padding 24
-    expect(gridMinWidth(['time', 'eventName'])).toBe(128 + 136 + 6 + 24)
-    expect(gridMinWidth(['time', 'eventName'], { eventName: 300 })).toBe(128 + 300 + 6 + 24)
+    // time 144 (with its marks lane) + eventName 120 + gap 6 + padding 24
+    expect(gridMinWidth(['time', 'eventName'])).toBe(144 + 120 + 6 + 24)
+    expect(gridMinWidth(['time', 'eventName'], { eventName: 300 })).toBe(144 + 300 + 6 + 24)
   })
 })
 
