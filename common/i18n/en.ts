@@ -304,6 +304,7 @@ export const en = {
   aliasRemove: 'Remove name',
   aliasCancel: 'Cancel',
   keyboardHelp: 'Keyboard: ↑↓ move · Shift+↑↓ extend · Space mark · Enter or → to the viewer · Esc back to the list · n / Shift+N next / previous failed event · Shift+F10 actions',
+  keyboardHelpShort: '↑↓ move · Enter open · n/N failed · Shift+F10 menu',
   // Export and copy from the list (renderer/components/ExportDialog.tsx, SelectionStatus.tsx).
   exportButton: 'Export…',
   exportButtonTitle: 'Export the selected events or the whole result (Ctrl/Cmd+E)',

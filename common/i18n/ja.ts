@@ -303,6 +303,7 @@ export const ja: Messages = {
   aliasRemove: '名前を削除',
   aliasCancel: 'キャンセル',
   keyboardHelp: 'キーボード: ↑↓ 移動 · Shift+↑↓ 範囲選択 · Space 選択に追加 · Enter か → でビューアへ · Esc で一覧へ · n / Shift+N 次 / 前の失敗イベント · Shift+F10 操作メニュー',
+  keyboardHelpShort: '↑↓ 移動 · Enter 表示 · n/N 失敗 · Shift+F10 操作',
   // 一覧からのエクスポートとコピー
   exportButton: 'エクスポート…',
   exportButtonTitle: '選択したイベント、または現在の結果全体をエクスポート (Ctrl/Cmd+E)',

@@ -165,7 +165,8 @@ export function EventViewer() {
       </div>
       {detail ? <FieldBar value={cursorValue} pretty={pretty} t={t} actions={actions} /> : null}
       <div className="viewer__keys" data-testid="keyboard-help" title={t.keyboardHelp}>
-        {t.keyboardHelp}
+        <span className="viewer__keys-long">{t.keyboardHelp}</span>
+        <span className="viewer__keys-short">{t.keyboardHelpShort}</span>
       </div>
     </div>
   )

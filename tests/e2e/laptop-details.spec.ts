@@ -2,7 +2,7 @@
 // inputs that show and take seconds, the keyboard hint whole, times in the list whole beside
 // the row markers.
 import { expect, test } from './fixtures'
-import { isCut, rows, SIZES } from './laptop-helpers'
+import { INVICTUS, INVICTUS_EVENTS, isCut, rows, SIZES } from './laptop-helpers'
 
 const SAMPLE = 'tests/e2e/data/sample-trail.json'
 
@@ -24,6 +24,34 @@ for (const size of SIZES) {
         const input = page.getByTestId(id)
         await expect(input).toHaveValue(/^2020-05-05 04:5\d:\d\d$/)
         expect(await isCut(input), id).toBe(false)
+      }
+    })
+
+    test('the keyboard hint is whole and inside the window; a marked row keeps its time whole', async ({ openApp }) => {
+      test.skip(!INVICTUS, '../shared/data/invictus is absent (not part of this repository)')
+      const page = await openApp([INVICTUS!])
+      await expect(page.getByTestId('count-loaded')).toHaveText(INVICTUS_EVENTS.toLocaleString('en-US'))
+      // An event with a long identity section (an IAM user through a service).
+      await rows(page).nth(2).click()
+      await expect(page.getByTestId('viewer-event-name')).not.toBeEmpty()
+      const help = page.getByTestId('keyboard-help')
+      await expect(help).toBeVisible()
+      expect(await isCut(help)).toBe(false)
+      const box = (await help.boundingBox())!
+      expect(box.y + box.height).toBeLessThanOrEqual(size.height)
+      await expect(help).toHaveAttribute('title', /n \/ Shift\+N/)
+
+      // Rows with a detection mark (the trail's detonations match the built-in rules), once detection has run.
+      await expect(page.getByTestId('timeline-detected')).toBeVisible()
+      await page.getByTestId('filter-input').fill('level:*')
+      await page.keyboard.press('Enter')
+      const marked = rows(page).filter({ has: page.getByTestId('detection-mark') })
+      await expect(marked.first()).toBeVisible()
+      const n = Math.min(8, await marked.count())
+      for (let i = 0; i < n; i++) {
+        const cell = marked.nth(i).locator('.cell--time')
+        await expect(cell).toHaveText(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/)
+        expect(await isCut(cell), await cell.innerText()).toBe(false)
       }
     })
   })
