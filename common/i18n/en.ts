@@ -291,7 +291,7 @@ export const en = {
   selectionClear: 'Clear selection',
   compareTitle: 'Compare events',
   comparePair: '{a} ↔ {b}',
-  compareBase: 'Base: the first selected event',
+  compareBase: 'Base: the oldest selected event',
   compareClose: 'Close (Esc)',
   compareLoading: 'Loading the events…',
   compareHideUnchanged: 'Hide unchanged lines',

@@ -290,7 +290,7 @@ export const ja: Messages = {
   selectionClear: '選択を解除',
   compareTitle: 'イベントの比較',
   comparePair: '{a} ↔ {b}',
-  compareBase: '基準: 最初に選択したイベント',
+  compareBase: '基準: 選択した中で最も古いイベント',
   compareClose: '閉じる (Esc)',
   compareLoading: 'イベントを読み込み中…',
   compareHideUnchanged: '変更のない行を隠す',

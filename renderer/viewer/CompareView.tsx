@@ -1,6 +1,8 @@
-// Compare 2 to 5 events side by side in Monaco's diff editor (read-only). The first selected
-// event is the base; with more than two, tabs pick which other event it is compared with. Esc
-// closes and gives focus back to the list.
+// Compare 2 to 5 events side by side in Monaco's diff editor (read-only). The events are in time
+// order, whatever order they were selected in: the oldest is the base, on the left, so a diff
+// reads as "what changed since"; with more than two, tabs pick which later event it is compared
+// with. The shared Modal frame (focus inside, Escape, one look); closing gives focus back to the
+// list.
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { formatInstant, parseZonedInstant } from '../../common/time'
 import { formatMessage } from '../../common/i18n'
@@ -8,6 +10,7 @@ import { getApi } from '../api/get-api'
 import { focusList } from '../state/focus'
 import { useLanguage, useT } from '../state/language-store'
 import { useTimeZone } from '../state/time-zone'
+import { Modal } from '../components/Modal'
 import { closeCompare, useCompare } from './compare-store'
 import { currentTheme, monaco } from './monaco-setup'
 import { prettyJson, stringValue } from './pretty-json'
@@ -23,6 +26,11 @@ function loadedOf(id: number, json: string): Loaded {
   const pretty = prettyJson(json)
   const timeText = stringValue(pretty.values.get('eventTime'))
   return { id, text: pretty.text, name: stringValue(pretty.values.get('eventName')) ?? `#${id}`, time: timeText ? parseZonedInstant(timeText) : null }
+}
+
+/** Oldest first; events without a readable time go last, in selection order (the sort is stable). */
+function byTime(events: readonly Loaded[]): Loaded[] {
+  return [...events].sort((a, b) => (a.time ?? Infinity) - (b.time ?? Infinity))
 }
 
 function DiffPane({ base, other, hideUnchanged, inline }: { base: Loaded; other: Loaded; hideUnchanged: boolean; inline: boolean }) {
@@ -99,12 +107,11 @@ function CompareDialog({ ids }: { ids: number[] }) {
   const [tab, setTab] = useState(1)
   const [hideUnchanged, setHideUnchanged] = useState(true)
   const [inline, setInline] = useState(false)
-  const dialog = useRef<HTMLDivElement | null>(null)
 
   useEffect(() => {
     let live = true
     Promise.all(ids.map((id) => getApi().getEvent(id).then((detail) => loadedOf(id, detail.json)))).then(
-      (loaded) => live && setEvents(loaded),
+      (loaded) => live && setEvents(byTime(loaded)),
       (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
     )
     return () => {
@@ -112,14 +119,14 @@ function CompareDialog({ ids }: { ids: number[] }) {
     }
   }, [ids])
 
+  // Escape closes even from inside the diff editor, which keeps Escape keys for itself (the
+  // dialog's own `cancel` does not come then).
   useEffect(() => {
-    dialog.current?.focus()
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return
       e.preventDefault()
       e.stopPropagation()
       closeCompare()
-      focusList()
     }
     document.addEventListener('keydown', onKeyDown, true)
     return () => document.removeEventListener('keydown', onKeyDown, true)
@@ -131,64 +138,51 @@ function CompareDialog({ ids }: { ids: number[] }) {
   const current = events && events[Math.min(tab, events.length - 1)]
 
   return (
-    <div className="compare-backdrop">
-      <div ref={dialog} className="compare" role="dialog" aria-modal="true" aria-label={t.compareTitle} tabIndex={-1} data-testid="compare-dialog">
-        <div className="compare__header">
-          <div className="compare__title">{t.compareTitle}</div>
-          {pairs.length > 1 ? (
-            <div className="compare__tabs" role="tablist" aria-label={t.compareBase}>
-              {pairs.map(({ index }) => (
-                <button
-                  key={index}
-                  type="button"
-                  role="tab"
-                  aria-selected={tab === index}
-                  className={tab === index ? 'compare__tab is-active' : 'compare__tab'}
-                  data-testid="compare-tab"
-                  onClick={() => setTab(index)}
-                >
-                  {formatMessage(t.comparePair, { a: 'A', b: letters[index] })}
-                </button>
-              ))}
-            </div>
-          ) : null}
-          <label className="toggle">
-            <input type="checkbox" checked={hideUnchanged} onChange={(e) => setHideUnchanged(e.target.checked)} />
-            <span>{t.compareHideUnchanged}</span>
-          </label>
-          <label className="toggle">
-            <input type="checkbox" checked={inline} onChange={(e) => setInline(e.target.checked)} />
-            <span>{t.compareInline}</span>
-          </label>
-          <button
-            type="button"
-            className="button button--small"
-            data-testid="compare-close"
-            onClick={() => {
-              closeCompare()
-              focusList()
-            }}
-          >
-            {t.compareClose}
-          </button>
-        </div>
-        {events && current ? (
-          <>
-            <div className="compare__sides">
-              <span className="compare__side" data-testid="compare-base">
-                {label(events[0], 'A')}
-              </span>
-              <span className="compare__side" data-testid="compare-other">
-                {label(current, letters[events.indexOf(current)])}
-              </span>
-            </div>
-            <DiffPane base={events[0]} other={current} hideUnchanged={hideUnchanged} inline={inline} />
-          </>
-        ) : (
-          <div className="compare__status">{error ? formatMessage(t.compareError, { message: error }) : t.compareLoading}</div>
-        )}
+    <Modal open onClose={closeCompare} title={t.compareTitle} closeLabel={t.compareClose} closeTestId="compare-close" className="compare" testId="compare-dialog" restoreFocus={focusList}>
+      <div className="compare__header">
+        {pairs.length > 1 ? (
+          <div className="compare__tabs" role="tablist" aria-label={t.compareBase}>
+            {pairs.map(({ index }) => (
+              <button
+                key={index}
+                type="button"
+                role="tab"
+                aria-selected={tab === index}
+                className={tab === index ? 'compare__tab is-active' : 'compare__tab'}
+                data-testid="compare-tab"
+                onClick={() => setTab(index)}
+              >
+                {formatMessage(t.comparePair, { a: 'A', b: letters[index] })}
+              </button>
+            ))}
+          </div>
+        ) : null}
+        <span className="modal__spacer" />
+        <label className="toggle">
+          <input type="checkbox" checked={hideUnchanged} onChange={(e) => setHideUnchanged(e.target.checked)} />
+          <span>{t.compareHideUnchanged}</span>
+        </label>
+        <label className="toggle">
+          <input type="checkbox" checked={inline} onChange={(e) => setInline(e.target.checked)} />
+          <span>{t.compareInline}</span>
+        </label>
       </div>
-    </div>
+      {events && current ? (
+        <>
+          <div className="compare__sides">
+            <span className="compare__side" data-testid="compare-base" data-time={events[0].time ?? undefined}>
+              {label(events[0], 'A')}
+            </span>
+            <span className="compare__side" data-testid="compare-other" data-time={current.time ?? undefined}>
+              {label(current, letters[events.indexOf(current)])}
+            </span>
+          </div>
+          <DiffPane base={events[0]} other={current} hideUnchanged={hideUnchanged} inline={inline} />
+        </>
+      ) : (
+        <div className="compare__status">{error ? formatMessage(t.compareError, { message: error }) : t.compareLoading}</div>
+      )}
+    </Modal>
   )
 }
 
