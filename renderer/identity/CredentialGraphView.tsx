@@ -10,6 +10,7 @@ import { formatMessage } from '../../common/i18n'
 import { getApi } from '../api/get-api'
 import { useT } from '../state/language-store'
 import { useSessionState } from '../session/session-react'
+import { Modal } from '../components/Modal'
 import { closeGraph, openDossier, useIdentity } from './identity-store'
 
 /** Nodes asked for: the most active principals and keys of the view. */
@@ -120,37 +121,22 @@ function GraphDialog() {
     }
   }, [viewId])
 
-  useEffect(() => {
-    const onKeyDown = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || useIdentity.getState().dossier) return
-      e.preventDefault()
-      closeGraph()
-    }
-    document.addEventListener('keydown', onKeyDown, true)
-    return () => document.removeEventListener('keydown', onKeyDown, true)
-  }, [])
-
+  // The shared Modal frame: Escape closes the dialog on top (a dossier opened from a node first).
   return (
-    <div className="identity-backdrop">
-      <div className="graph" role="dialog" aria-modal="true" aria-label={t.graphTitle} data-testid="graph">
-        <div className="dossier__header">
-          <div className="dossier__title">{t.graphTitle}</div>
-          <span className="muted graph__stats" data-testid="graph-stats">
-            {status.kind === 'shown'
-              ? formatMessage(t.graphStats, { nodes: status.graph.nodes.length, edges: status.graph.edges.length, ms: status.layoutMs })
-              : status.kind === 'error'
-                ? formatMessage(t.graphError, { message: status.message })
-                : t.graphLoading}
-          </span>
-          {status.kind === 'shown' && status.graph.omittedNodes > 0 ? <span className="muted">{formatMessage(t.graphOmitted, { n: status.graph.omittedNodes })}</span> : null}
-          <span className="muted">{t.graphHint}</span>
-          <button type="button" className="button button--small" data-testid="graph-close" onClick={closeGraph}>
-            {t.graphClose}
-          </button>
-        </div>
-        <div ref={box} className="graph__canvas" data-testid="graph-canvas" />
+    <Modal open onClose={closeGraph} title={t.graphTitle} closeLabel={t.graphClose} closeTestId="graph-close" className="graph" testId="graph">
+      <div className="graph__bar">
+        <span className="muted graph__stats" data-testid="graph-stats">
+          {status.kind === 'shown'
+            ? formatMessage(t.graphStats, { nodes: status.graph.nodes.length, edges: status.graph.edges.length, ms: status.layoutMs })
+            : status.kind === 'error'
+              ? formatMessage(t.graphError, { message: status.message })
+              : t.graphLoading}
+        </span>
+        {status.kind === 'shown' && status.graph.omittedNodes > 0 ? <span className="muted">{formatMessage(t.graphOmitted, { n: status.graph.omittedNodes })}</span> : null}
+        <span className="muted">{t.graphHint}</span>
       </div>
-    </div>
+      <div ref={box} className="graph__canvas" data-testid="graph-canvas" />
+    </Modal>
   )
 }
 

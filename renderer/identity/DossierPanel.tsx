@@ -2,7 +2,7 @@
 // failures, addresses, user agents, regions, accounts, keys, roles assumed and by whom, and what
 // stands out. Every number is a link: it replaces the filter with the principal's events
 // narrowed to that line (principalClause + the line's field).
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { formatInstant, parseZonedInstant } from '../../common/time'
 import type { Dossier, DossierFlag, FirstUse, PrincipalRef } from '../../common/identity'
 import { formatMessage, type MessageKey, type Messages } from '../../common/i18n'
@@ -10,6 +10,7 @@ import { fieldClause } from '../../common/query/facet-query'
 import { getApi } from '../api/get-api'
 import { useLanguage, useT } from '../state/language-store'
 import { useTimeZone } from '../state/time-zone'
+import { Modal } from '../components/Modal'
 import { closeDossier, openDossier, principalClause, showEvents, useIdentity } from './identity-store'
 
 type Loaded = { dossier: Dossier } | { error: string } | null
@@ -141,7 +142,6 @@ function DossierBody({ dossier, t }: { dossier: Dossier; t: Messages }) {
 function DossierDialog({ principal }: { principal: PrincipalRef }) {
   const t = useT()
   const [loaded, setLoaded] = useState<Loaded>(null)
-  const dialog = useRef<HTMLDivElement>(null)
   useEffect(() => {
     let live = true
     setLoaded(null)
@@ -155,36 +155,16 @@ function DossierDialog({ principal }: { principal: PrincipalRef }) {
       live = false
     }
   }, [principal])
-  useEffect(() => {
-    dialog.current?.focus()
-    const onKeyDown = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return
-      e.preventDefault()
-      e.stopPropagation()
-      closeDossier()
-    }
-    document.addEventListener('keydown', onKeyDown, true)
-    return () => document.removeEventListener('keydown', onKeyDown, true)
-  }, [])
   const name = loaded && 'dossier' in loaded ? loaded.dossier.principal.label : principal.id
+  // The shared Modal frame: focus inside, Escape, a press on the backdrop closes too.
   return (
-    <div className="identity-backdrop" onClick={(e) => e.target === e.currentTarget && closeDossier()}>
-      <div ref={dialog} className="dossier" role="dialog" aria-modal="true" aria-label={formatMessage(t.dossierTitle, { name })} tabIndex={-1} data-testid="dossier">
-        <div className="dossier__header">
-          <div className="dossier__title" title={principal.id}>
-            {formatMessage(t.dossierTitle, { name })}
-          </div>
-          <button type="button" className="button button--small" data-testid="dossier-close" onClick={closeDossier}>
-            {t.dossierClose}
-          </button>
-        </div>
-        {loaded && 'dossier' in loaded ? (
-          <DossierBody dossier={loaded.dossier} t={t} />
-        ) : (
-          <div className="dossier__status">{loaded && 'error' in loaded ? formatMessage(t.dossierError, { message: loaded.error }) : t.dossierLoading}</div>
-        )}
-      </div>
-    </div>
+    <Modal open onClose={closeDossier} title={formatMessage(t.dossierTitle, { name })} closeLabel={t.dossierClose} closeTestId="dossier-close" className="dossier" testId="dossier" closeOnBackdrop>
+      {loaded && 'dossier' in loaded ? (
+        <DossierBody dossier={loaded.dossier} t={t} />
+      ) : (
+        <div className="dossier__status">{loaded && 'error' in loaded ? formatMessage(t.dossierError, { message: loaded.error }) : t.dossierLoading}</div>
+      )}
+    </Modal>
   )
 }
 
