@@ -24,8 +24,9 @@ function cleanPrefs(value: Record<string, unknown>): ExportPrefs {
   const stored = (typeof value.gzipByFormat === 'object' && value.gzipByFormat !== null ? value.gzipByFormat : {}) as Record<string, unknown>
   const gzipByFormat = { ...DEFAULT_GZIP }
   for (const f of EXPORT_FORMATS) if (typeof stored[f] === 'boolean') gzipByFormat[f] = stored[f]
-  // Before per-format choices, one gzip flag was kept for the format last used.
-  if (typeof value.gzip === 'boolean' && typeof stored[format] !== 'boolean') gzipByFormat[format] = value.gzip
+  // Before per-format choices, one gzip flag was kept for the format last used. It was shared by
+  // every format, so under CSV it may be a JSON choice carried over: CSV keeps its plain default.
+  if (typeof value.gzip === 'boolean' && typeof stored[format] !== 'boolean' && format !== 'csv') gzipByFormat[format] = value.gzip
   return { format, gzipByFormat, gzip: gzipByFormat[format] }
 }
 
