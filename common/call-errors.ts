@@ -24,7 +24,10 @@ export const CALL_ERROR_CODES = [
   /** copyEvents: more events than COPY_LIMIT, { n, max }, or more bytes than its byte limit, { limit } (MB). */
   'copy-too-many',
   'copy-too-large',
-  /** S3: credentials missing, rejected or expired (an SSO session to renew): { profile, login } ('' profile: the default chain). */
+  /**
+   * S3: credentials missing, rejected or expired (an SSO session to renew): { profile, login,
+   * problem: 'missing' | 'expired' | 'rejected', tried: where the SDK's chain looked }.
+   */
   's3-auth',
   /** S3: the credentials may not do this: { action, where, profile }. */
   's3-denied',

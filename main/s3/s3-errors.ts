@@ -4,6 +4,7 @@
 // The failures a user can act on also get a code (s3CallError), so the UI says them in its language.
 
 import { CallError } from '../../common/call-errors'
+import { credentialProblem, credentialsTried, isNothingFound, NO_CREDENTIALS } from './credential-hint'
 
 export type S3Action = 's3:GetObject' | 's3:ListBucket' | 's3:ListAllMyBuckets' | 's3:GetBucketLocation'
 
@@ -109,6 +110,9 @@ export function describeS3Error(err: unknown, ctx: ErrorContext): S3Failure {
     if (/sso/i.test(msg) && /expired|invalid|refresh|login/i.test(msg)) {
       return fail('sso-expired', `The SSO session of ${who} has expired or is not signed in: run \`${login}\` to renew it`)
     }
+    if (isNothingFound(msg)) {
+      return fail('credentials', `${NO_CREDENTIALS} for ${who} (tried: ${credentialsTried(ctx.profile)}): for an SSO profile run \`${login}\`, otherwise set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or give the profile keys`)
+    }
     return fail('credentials', `Could not get AWS credentials for ${who}: ${msg}`)
   }
   if (code === 'ExpiredToken' || code === 'ExpiredTokenException' || code === 'TokenRefreshRequired') {
@@ -149,7 +153,13 @@ export function s3CallError(kind: S3FailureKind | 'invalid' | 'empty', message: 
   switch (kind) {
     case 'sso-expired':
     case 'credentials':
-      return new CallError('s3-auth', message, { profile, login: `aws sso login${ctx.profile ? ` --profile ${ctx.profile}` : ''}` }, options)
+      // The problem picks the sentence (call-error-text.ts); `tried` lists where the chain looked.
+      return new CallError(
+        's3-auth',
+        message,
+        { profile, login: `aws sso login${ctx.profile ? ` --profile ${ctx.profile}` : ''}`, problem: credentialProblem(kind, message), tried: credentialsTried(ctx.profile) },
+        options,
+      )
     case 'access-denied':
       return new CallError('s3-denied', message, { action: ctx.action, where: `s3://${ctx.bucket}${ctx.key !== undefined ? `/${ctx.key}` : ''}`, profile }, options)
     case 'no-bucket':

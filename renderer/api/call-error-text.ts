@@ -20,6 +20,14 @@ const KEYS: Record<CallErrorCode, MessageKey> = {
   's3-not-found': 'errorS3NotFound',
 }
 
+/** s3-auth says what is missing: its `problem` value picks the sentence (else the general one). */
+const S3_AUTH_KEYS: Readonly<Record<string, MessageKey>> = { missing: 'errorS3NoCredentials', expired: 'errorS3Expired' }
+
+function keyOf(code: CallErrorCode, values: Record<string, string | number>): MessageKey {
+  const variant = code === 's3-auth' && typeof values.problem === 'string' ? S3_AUTH_KEYS[values.problem] : undefined
+  return variant ?? KEYS[code]
+}
+
 /** The text for a failed call in `language`. */
 export function callErrorText(error: unknown, language: Language): string {
   const raw = error instanceof Error ? error.message : String(error)
@@ -29,7 +37,7 @@ export function callErrorText(error: unknown, language: Language): string {
   const code = callErrorCode(error) ?? split.code
   if (!code) return message
   const values = (error as { values?: Record<string, string | number> }).values ?? split.values ?? {}
-  const template = MESSAGES[language][KEYS[code]]
+  const template = MESSAGES[language][keyOf(code, values)]
   // A value the message needs but the transport did not carry: the services' own words.
   return /\{\w+\}/.test(formatMessage(template, values)) ? message : formatMessage(template, values)
 }

@@ -24,7 +24,10 @@ describe('describeS3Error', () => {
     expect(describeS3Error(sso, ctx).reason).toBe('The SSO session of the profile "audit" has expired or is not signed in: run `aws sso login --profile audit` to renew it')
     expect(describeS3Error(service('ExpiredToken', 400, 'The provided token has expired.'), ctx).reason).toMatch(/have expired \(ExpiredToken\).*aws sso login --profile audit/)
     const none = Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' })
-    expect(describeS3Error(none, ctx)).toMatchObject({ kind: 'credentials', reason: 'Could not get AWS credentials for the profile "audit": Could not load credentials from any providers' })
+    // What was tried and what to do instead of the SDK's words (s3-credential-hint.test.ts).
+    expect(describeS3Error(none, ctx)).toMatchObject({ kind: 'credentials', reason: expect.stringMatching(/^No AWS credentials found for the profile "audit" \(tried: .*\): .*aws sso login --profile audit.*AWS_ACCESS_KEY_ID/) })
+    const other = Object.assign(new Error('credential_process exited with 1'), { name: 'CredentialsProviderError' })
+    expect(describeS3Error(other, ctx).reason).toBe('Could not get AWS credentials for the profile "audit": credential_process exited with 1')
   })
 
   it('retries throttling, resets and server errors, not the rest', () => {
