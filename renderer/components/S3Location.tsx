@@ -53,8 +53,9 @@ export function ConnectionFields({ id }: { id: Ids }) {
           {profile && profiles && !profiles.some((p) => p.name === profile) ? <option value={profile}>{profile}</option> : null}
         </select>
       </Field>
-      <Field label={t.s3Region} htmlFor={id('region')}>
-        <TextInput id={id('region')} field="region" testId="s3-region" placeholder={profileRegion ?? t.s3RegionPlaceholder} />
+      {/* The explanation is a hint: as a placeholder it was cut at 1280 px. */}
+      <Field label={t.s3Region} htmlFor={id('region')} hint={t.s3RegionHint}>
+        <TextInput id={id('region')} field="region" testId="s3-region" placeholder={profileRegion ?? 'us-east-1'} />
       </Field>
       <Field label={t.s3Endpoint} htmlFor={id('endpoint')} hint={t.s3EndpointHint}>
         <TextInput id={id('endpoint')} field="endpointUrl" testId="s3-endpoint" placeholder="https://…" />
