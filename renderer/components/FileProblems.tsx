@@ -1,10 +1,12 @@
-// Files that failed, or were only partly read: each named with the reason.
+// Files that failed, or were only partly read: each named once (the name, then its folder), with
+// the reason and how many events were kept, each said once (problem-text.ts).
 import { useEffect, useMemo, useRef } from 'react'
 import { formatMessage } from '../../common/i18n'
 import { formatCount, fileBaseName } from '../format/format'
 import { useT } from '../state/language-store'
 import { problemReports, useLoad } from '../state/load-store'
 import { useUi } from '../state/ui-store'
+import { folderOf, reasonWithoutCount } from './problem-text'
 
 /** At most this many problems are listed (a folder of thousands of bad files stays usable). */
 const LISTED = 500
@@ -39,12 +41,12 @@ export function FileProblems() {
               <span className="problem__name" title={report.file}>
                 {fileBaseName(report.file)}
               </span>
-              <span className="problem__path" title={report.file}>
-                {report.file}
+              <span className="problem__path" title={report.file} data-testid="file-error-folder">
+                {folderOf(report.file)}
               </span>
-              <span className="problem__reason">
+              <span className="problem__reason" data-testid="file-error-reason">
                 {report.kind === 'error' ? `${t.fileError}: ` : report.events > 0 ? `${formatMessage(t.fileRecovered, { n: formatCount(report.events) })}: ` : ''}
-                {report.reason}
+                {report.kind === 'error' ? report.reason : reasonWithoutCount(report.reason, report.events)}
               </span>
             </li>
           ))}
