@@ -1,10 +1,39 @@
 // Issue #12 §6 at 1280×800 and 1440×900, the small things a careful user notices: custom time
 // inputs that show and take seconds, the keyboard hint whole, times in the list whole beside
 // the row markers.
-import { expect, test } from './fixtures'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { gzipSync } from 'node:zlib'
+import type { Page } from '@playwright/test'
+import { DATA_DIR, expect, test } from './fixtures'
 import { INVICTUS, INVICTUS_EVENTS, isCut, rows, SIZES } from './laptop-helpers'
 
 const SAMPLE = 'tests/e2e/data/sample-trail.json'
+
+/** A delivery file cut off in its gzip (the sample trail's first two thirds), in a folder of its own. */
+function cutTrail(): string {
+  const dir = path.join(mkdtempSync(path.join(tmpdir(), 'ashiato-cut-')), 'AWSLogs')
+  mkdirSync(dir)
+  const whole = gzipSync(readFileSync(path.join(DATA_DIR, 'sample-trail.json')))
+  writeFileSync(path.join(dir, '111122223333_CloudTrail_us-east-1_20200505T0440Z_cut.json.gz'), whole.subarray(0, Math.floor((whole.length * 2) / 3)))
+  return dir
+}
+
+/** Visible buttons (outside `except`) whose box meets the element's box. */
+async function buttonsUnder(page: Page, testId: string): Promise<string[]> {
+  return page.evaluate((id) => {
+    const notice = document.querySelector(`[data-testid="${id}"]`)!
+    const box = notice.getBoundingClientRect()
+    return [...document.querySelectorAll('button, [role=button], input, select')]
+      .filter((el) => !notice.contains(el))
+      .filter((el) => {
+        const r = el.getBoundingClientRect()
+        return r.width > 0 && r.height > 0 && r.left < box.right && r.right > box.left && r.top < box.bottom && r.bottom > box.top
+      })
+      .map((el) => el.getAttribute('data-testid') ?? el.textContent ?? el.tagName)
+  }, testId)
+}
 
 for (const size of SIZES) {
   test.describe(`details at ${size.width}×${size.height}`, () => {
@@ -53,6 +82,29 @@ for (const size of SIZES) {
         await expect(cell).toHaveText(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/)
         expect(await isCut(cell), await cell.innerText()).toBe(false)
       }
+    })
+
+    test('a notice takes its own room, never over a button; a damaged file is named once, its count said once', async ({ openApp, context }) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+      const page = await openApp([SAMPLE, cutTrail()])
+      await expect(page.getByTestId('file-errors')).toBeVisible()
+      const row = page.getByTestId('file-error').filter({ hasText: '_cut.json.gz' })
+      const reason = await row.getByTestId('file-error-reason').innerText()
+      const [count] = /^\d+/.exec(reason) ?? ['']
+      expect(reason).toMatch(/^\d+ events recovered: truncated gzip/)
+      // The count once, the file name once (the folder beside it, not the path again).
+      expect(reason.split(count).length - 1).toBe(1)
+      expect(await row.getByTestId('file-error-folder').innerText()).toMatch(/AWSLogs\/$/)
+      expect((await row.innerText()).split('_cut.json.gz').length - 1).toBe(1)
+
+      // A copy's notice, with the viewer open (its field bar and keyboard hint at the foot).
+      await rows(page).nth(1).click()
+      await rows(page).nth(3).click({ modifiers: ['Shift'] })
+      await page.keyboard.press('Control+c')
+      await expect(page.getByTestId('export-notice')).toHaveText(/^3 events copied as JSON Lines/)
+      expect(await buttonsUnder(page, 'export-notice')).toEqual([])
+      const help = (await page.getByTestId('keyboard-help').boundingBox())!
+      expect(help.y + help.height).toBeLessThanOrEqual(size.height)
     })
   })
 }
