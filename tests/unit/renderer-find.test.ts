@@ -243,9 +243,9 @@ describe('list columns', () => {
       'field:requestParameters.bucketName',
     ])
     expect(cleanColumns([])).toEqual(DEFAULT_COLUMNS)
-    expect(gridTemplate(['time', 'readOnly'])).toBe('128px 72px')
+    expect(gridTemplate(['time', 'readOnly'])).toBe('144px 72px')
     // A resized column has its width in px; a field column shares the space until resized.
-    expect(gridTemplate(['time', 'eventName', 'field:userAgent'], { eventName: 240 })).toBe('128px 240px minmax(96px, 1fr)')
+    expect(gridTemplate(['time', 'eventName', 'field:userAgent'], { eventName: 240 })).toBe('144px 240px minmax(96px, 1fr)')
   })
 })
 
