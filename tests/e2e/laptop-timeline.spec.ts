@@ -79,6 +79,19 @@ for (const size of SIZES) {
         await away()
         await expect(page.getByTestId('timeline-tip')).toHaveCount(0)
       }
+
+      // A brush released outside the chart (below it, over the list): the range narrows, and the
+      // tooltip of the bar where the press began does not come back.
+      const svg = (await page.getByTestId('timeline-svg').boundingBox())!
+      await page.mouse.move(svg.x + svg.width * 0.3, svg.y + 20)
+      await expect(page.getByTestId('timeline-tip')).toBeVisible()
+      await page.mouse.down()
+      await page.mouse.move(svg.x + svg.width * 0.9, svg.y + 20, { steps: 4 })
+      await page.mouse.move(svg.x + svg.width * 0.9, svg.y + svg.height + 200, { steps: 4 })
+      await page.mouse.up()
+      await expect(page.getByTestId('time-range')).toHaveAttribute('data-range', 'custom')
+      await page.waitForTimeout(300)
+      await expect(page.getByTestId('timeline-tip')).toHaveCount(0)
     })
 
     test('events with a detection show as a band coloured by their highest level', async ({ openApp }) => {
