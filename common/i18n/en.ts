@@ -536,6 +536,9 @@ export const en = {
   levelMedium: 'Medium',
   levelHigh: 'High',
   levelCritical: 'Critical',
+  facetDetectionLevel: 'Detection level',
+  facetDetection: 'Detection rule',
+  facetNoDetection: '(no detection)',
 } as const
 
 export type MessageKey = keyof typeof en

@@ -535,4 +535,7 @@ export const ja: Messages = {
   levelMedium: '中',
   levelHigh: '高',
   levelCritical: '重大',
+  facetDetectionLevel: '検知レベル',
+  facetDetection: '検知ルール',
+  facetNoDetection: '(検知なし)',
 }

@@ -15,6 +15,7 @@ import type { LoadOptions } from '../loader/load-files'
 import type { InputSource } from '../loader/collect-files'
 import { facetCounts, histogram } from '../query/facets'
 import { facetValues } from '../query/facet-values'
+import { detectionFacetValues, isDetectionFacet } from '../detect/detection-facets'
 import { resolveS3CacheDir } from '../s3/cache-dir'
 import type { PushListener, ServiceCalls } from './service-types'
 import { ViewCache } from './view-cache'
@@ -165,6 +166,8 @@ export class AshiatoService implements ServiceCalls {
   }
 
   async getFacetValues(request: FacetValuesRequest): Promise<FacetValuesResult> {
+    // detection and level: counted from detection's side tables on this thread (#13).
+    if (isDetectionFacet(request.field)) return detectionFacetValues(this.store, this.viewIds(request.viewId), request)
     return facetValues(this.store, this.viewIds(request.viewId), request)
   }
 

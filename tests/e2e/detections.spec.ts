@@ -58,3 +58,35 @@ test('the Detections panel lists the matched rules; a rule shows its events; the
   expect(marks.length).toBeGreaterThan(0)
   for (const level of marks) expect(['high', 'critical']).toContain(level)
 })
+
+test('the facets count detection levels and rules; a click on one filters the list to its events', async ({ openApp }) => {
+  test.skip(!present, `../shared/data/stratus is absent (looked in ${stratus}; set ASHIATO_SHARED)`)
+  const page = await openApp()
+  await page.getByTestId('file-input').setInputFiles(files)
+  await expect(page.getByTestId('count-loaded')).not.toHaveText('0')
+  await expect(page.getByTestId('detections-button-count')).toBeVisible()
+
+  const levels = page.locator('[data-testid=facet][data-field=level]')
+  await expect(levels).toBeVisible()
+  const values = levels.getByTestId('facet-value')
+  await expect(values.first()).toBeVisible()
+  // Most severe first; the events without a detection last.
+  const order = ['critical', 'high', 'medium', 'low', 'informational']
+  const shown = (await values.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-value') ?? ''))).filter((v) => v !== '')
+  expect(shown.map((l) => order.indexOf(l))).toEqual([...shown.map((l) => order.indexOf(l))].sort((a, b) => a - b))
+  const first = values.first()
+  const count = (await first.getByTestId('facet-count').textContent()) ?? ''
+  await first.locator('.facet-value__main').click()
+  await expect(page.getByTestId('filter-input')).toHaveValue(`level:${shown[0]}`)
+  await expect(page.getByTestId('count-shown')).toHaveText(count)
+  await expect(page.getByTestId('event-row').getByTestId('detection-mark').first()).toHaveAttribute('data-level', shown[0])
+
+  // The rule facet counts within the narrowed result, and filters by the rule's title.
+  const rules = page.locator('[data-testid=facet][data-field=detection]').getByTestId('facet-value')
+  await expect(rules.first()).toBeVisible()
+  const title = (await rules.first().getAttribute('data-value')) ?? ''
+  const ruleCount = (await rules.first().getByTestId('facet-count').textContent()) ?? ''
+  await rules.first().locator('.facet-value__main').click()
+  await expect(page.getByTestId('filter-input')).toHaveValue(new RegExp(`detection:"?${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '.')}`))
+  await expect(page.getByTestId('count-shown')).toHaveText(ruleCount)
+})
