@@ -29,6 +29,7 @@ import { IntegrityService } from './integrity-service'
 import { IdentityService } from './identity-service'
 import { fieldCatalogue, fieldValues } from './field-columns'
 import { DetectionsHost, type DetectionsOptions } from './detections-host'
+import type { RuleFoldersInfo } from '../../common/contract/detections'
 
 export interface ServiceOptions {
   workerPath?: string
@@ -273,6 +274,14 @@ export class AshiatoService implements ServiceCalls {
 
   async eventDetections(id: number): Promise<RuleDetail[]> {
     return this.detections.rulesOf(id)
+  }
+
+  async ruleFolders(): Promise<RuleFoldersInfo> {
+    return this.detections.ruleFolders()
+  }
+
+  async setRuleFolders(folders: string[]): Promise<RuleFoldersInfo> {
+    return this.detections.setRuleFolders(folders)
   }
 
   async dispose(): Promise<void> {

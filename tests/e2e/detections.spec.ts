@@ -90,3 +90,35 @@ test('the facets count detection levels and rules; a click on one filters the li
   await expect(page.getByTestId('filter-input')).toHaveValue(new RegExp(`detection:"?${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '.')}`))
   await expect(page.getByTestId('count-shown')).toHaveText(ruleCount)
 })
+
+test("web mode: a rule folder the server offers is added in the panel, its rules run, and it is kept after a reload", async ({ openApp }) => {
+  const sigmaHq = path.join(SHARED_DATA_DIR, '..', 'sigma', 'sigmahq')
+  test.skip(!present || !existsSync(sigmaHq), `../shared/data/stratus or ../shared/sigma/sigmahq is absent (set ASHIATO_SHARED)`)
+  // The server offers the folder (--rules) and starts with it in use; the user removes it, then adds it back.
+  const page = await openApp(undefined, { args: ['--rules', sigmaHq] })
+  await page.getByTestId('file-input').setInputFiles(files)
+  await expect(page.getByTestId('count-loaded')).not.toHaveText('0')
+  await expect(page.getByTestId('detections-button-count')).toBeVisible()
+  await page.getByTestId('detections-button').click()
+  const panel = page.getByTestId('detections-panel')
+  const folders = panel.getByTestId('rule-folders')
+  await expect(folders.getByTestId('rule-folder')).toHaveAttribute('data-folder', sigmaHq)
+  const theirs = panel.locator('[data-testid=detection-rule]:not(:has-text("Author: Ashiato"))')
+  await expect(theirs.first()).toBeVisible()
+
+  await folders.getByTestId('rule-folder-remove').click()
+  await expect(folders.getByTestId('rule-folder')).toHaveCount(0)
+  await expect(theirs).toHaveCount(0)
+  await expect(panel.getByTestId('detection-rule').first()).toContainText('Author: Ashiato')
+
+  // Kept across a reload of the page: still removed (the kept choice is handed to the server).
+  await page.reload()
+  await expect(page.getByTestId('detections-button-count')).toBeVisible()
+  await page.getByTestId('detections-button').click()
+  await expect(folders.getByTestId('rule-folder')).toHaveCount(0)
+  await expect(folders.getByTestId('rule-folder-choice')).toHaveValue(sigmaHq)
+  await folders.getByTestId('rule-folder-add').click()
+  await expect(folders.getByTestId('rule-folder')).toHaveAttribute('data-folder', sigmaHq)
+  await expect(theirs.first()).toBeVisible()
+  await expect(panel.getByTestId('detections-unsupported')).toBeVisible()
+})

@@ -142,4 +142,32 @@ describe.skipIf(!hasSigma)(hasSigma ? "the user's rule folders (../shared/sigma/
       await service.dispose()
     }
   })
+
+  it('takes rule folders from the settings, re-runs every loaded event, and refuses a web client other folders', async () => {
+    // As web mode makes it: the command line's folders are the only choices.
+    const service = new AshiatoService({ workers: 1, detect: { ruleFolders: [], ruleFolderChoices: [sigmaHq] } })
+    try {
+      await service.loadPaths(files)
+      await service.whenLoadDone()
+      await service.detections.whenIdle()
+      const before = await service.detectionsSummary()
+      expect(before.rules.every((r) => r.source === 'builtin')).toBe(true)
+      expect(await service.ruleFolders()).toEqual({ folders: [], choices: [sigmaHq], problems: [] })
+      const pushed: unknown[] = []
+      service.onPush((name, payload) => name === 'detectionsChanged' && pushed.push(payload))
+      expect((await service.setRuleFolders([sigmaHq])).folders).toEqual([sigmaHq])
+      const after = await service.detectionsSummary()
+      expect(after.rules.some((r) => r.source.startsWith(sigmaHq))).toBe(true)
+      expect(after.eventsChecked).toBe(service.store.size)
+      expect(after.unsupported.length).toBeGreaterThan(0)
+      expect(pushed.length).toBeGreaterThan(0)
+      await expect(service.setRuleFolders(['/etc'])).rejects.toMatchObject({ code: 'rule-folder-not-allowed', values: { folder: '/etc' } })
+      expect((await service.ruleFolders()).folders).toEqual([sigmaHq])
+      // Removed again: only the built-in rules.
+      await service.setRuleFolders([])
+      expect((await service.detectionsSummary()).rules.every((r) => r.source === 'builtin')).toBe(true)
+    } finally {
+      await service.dispose()
+    }
+  })
 })
