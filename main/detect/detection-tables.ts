@@ -45,10 +45,14 @@ export class DetectionTables {
   private taken = 0
 
   private readonly ranks: Uint8Array
+  /** Per rule: 1 when a correlation names it. */
+  private readonly bases: Uint8Array
 
   constructor(private readonly set: RuleSet) {
     this.byRule = new Array<RuleEvents | undefined>(set.rules.length).fill(undefined)
     this.ranks = Uint8Array.from(set.rules, (rule) => levelRank(rule.meta.level) + 1)
+    this.bases = new Uint8Array(set.rules.length)
+    for (const b of set.bases.flat()) this.bases[b] = 1
   }
 
   /** Counts the matches added to `matches` since the last call; `size` is the store's event count. */
@@ -61,8 +65,10 @@ export class DetectionTables {
       this.plainLevels = grown
     }
     const ranks = this.ranks
+    let newBaseMatches = false
     for (let k = this.taken; k < matches.length; k++) {
       const rule = matches.rule(k)
+      if (this.bases[rule] === 1) newBaseMatches = true
       if (!this.set.reported[rule]) continue
       const id = matches.id(k)
       const time = times[id]
@@ -76,7 +82,8 @@ export class DetectionTables {
       if (this.plainLevels[id] < ranks[rule]) this.plainLevels[id] = ranks[rule]
     }
     this.taken = matches.length
-    this.correlations = correlationDetections(this.set, matches, (id) => times[id])
+    // Correlations change only with their base rules' matches (most batches bring none).
+    if (newBaseMatches) this.correlations = correlationDetections(this.set, matches, (id) => times[id])
     const levels = this.plainLevels.slice(0, size)
     for (const d of this.correlations) for (const id of d.eventIds) if (levels[id] < ranks[d.rule]) levels[id] = ranks[d.rule]
     this.levels = levels

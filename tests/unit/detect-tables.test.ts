@@ -27,8 +27,11 @@ describe.skipIf(!present)(present ? 'detection tables, batch after batch' : 'det
     const tables = new DetectionTables(session.set)
     try {
       const quarter = Math.ceil(texts.length / 4)
-      for (let i = 0; i < texts.length; i += quarter) {
-        store.addBatch(batchOfTexts(texts.slice(i, i + quarter)), store.addFile(`part-${i}.json`))
+      const parts = [0, 1, 2, 3].map((q) => texts.slice(q * quarter, (q + 1) * quarter))
+      // Last, a batch that no correlation's base rule matches: the correlations found stay.
+      parts.push(Array.from({ length: 20 }, (_, i) => JSON.stringify({ eventTime: '2024-08-01T12:00:00Z', eventSource: 'ec2.amazonaws.com', eventName: 'DescribeInstances', userIdentity: { type: 'IAMUser', userName: 'u' }, eventID: `plain-${i}`, recipientAccountId: '1' })))
+      for (const [i, part] of parts.entries()) {
+        store.addBatch(batchOfTexts(part), store.addFile(`part-${i}.json`))
         await session.update(store)
         tables.update(session.matchList, store.size, store.times)
       }
