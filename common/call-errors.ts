@@ -33,6 +33,8 @@ export const CALL_ERROR_CODES = [
   's3-denied',
   /** S3: no such bucket, { bucket }. */
   's3-not-found',
+  /** Web mode: a rule folder other than the server's --rules folders, { folder }. */
+  'rule-folder-not-allowed',
 ] as const
 
 export type CallErrorCode = (typeof CALL_ERROR_CODES)[number]

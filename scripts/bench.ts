@@ -1,5 +1,5 @@
 // `npm run bench [-- --events N] [-- --corpus realistic|low|both] [-- --no-jq] [-- --no-queries]
-// [-- --data ../shared/data] [-- --dir .bench]`:
+// [-- --data ../shared/data] [-- --dir .bench] [-- --detect-only]`:
 // builds (once, streamed to disk) reproducible corpora in the S3 layout — 'realistic' from the
 // real event shapes in ../shared/data with a real trail's cardinality, 'low' the original
 // low-cardinality one — and for each prints, beside references measured in the same run on the
@@ -87,8 +87,20 @@ async function childLoad(dir: string, queries: boolean): Promise<void> {
   console.log(JSON.stringify(figures))
 }
 
+/** Child of --detect-only: loads the corpus, then only the detection figures (with their naive reference). */
+async function childDetect(dir: string): Promise<void> {
+  const store = new EventStore()
+  const started = performance.now()
+  await loadInto(store, [{ path: path.join(dir, 'AWSLogs') }], {}, {})
+  line('events loaded', `${store.size.toLocaleString('en')} in ${s(performance.now() - started)}`)
+  await benchDetect(store, line)
+  store.clear()
+  console.log('{}')
+}
+
 async function child(kind: string, dir: string): Promise<void> {
   if (kind === 'load') return childLoad(dir, !process.argv.includes('--no-queries'))
+  if (kind === 'detect') return childDetect(dir)
   const files = corpusFiles(path.join(dir, 'AWSLogs'))
   if (kind === 'inflate') console.log(JSON.stringify({ ...(await readInflateAllCores(files)), peakRss: peakRss() }))
   else if (kind === 'naive') console.log(JSON.stringify({ ...naiveParse(files), peakRss: peakRss() }))
@@ -150,6 +162,12 @@ async function main(): Promise<void> {
   for (const kind of kinds) {
     const dir = path.resolve(option('dir', '.bench'), kind === 'low' ? `corpus-${events}` : `${kind}-${events}`)
     const corpus = await ensureCorpus(dir, events, (l) => console.error(l), kind, option('data', SHARED_DATA))
+    // Detection alone (the loop of speeding it up): no load figures, no references but its own.
+    if (process.argv.includes('--detect-only')) {
+      console.log(`\n${corpus.kind} corpus: ${corpus.events.toLocaleString('en')} events`)
+      runChild('detect', corpus.dir)
+      continue
+    }
     measure(corpus, !process.argv.includes('--no-jq'))
     // The features measured against the same corpus: each prints its cost beside the load's.
     if (kind === 'realistic' && !process.argv.includes('--no-features')) {

@@ -2,12 +2,27 @@
 // common/ipc-contract.ts; the answers' types are in common/detections.ts).
 
 import type { DetectionLevel, DetectionsSummary, RuleDetail } from '../detections'
-import { answer, arg, call, eventIds, wholeNumber } from './define-call'
+import { answer, arg, boundedList, call, eventIds, wholeNumber } from './define-call'
+import { PathSchema } from './loading'
 
 export const DETECTION_LIMITS = {
   /** Events asked about at once (a screenful, or a window of rows). */
   eventIds: 10_000,
+  /** Rule folders set at once. */
+  ruleFolders: 32,
 } as const
+
+/** The user's rule folders (run with the built-in pack) and what may be chosen. */
+export interface RuleFoldersInfo {
+  folders: string[]
+  /**
+   * Web mode: the only folders a client may choose (the server's --rules). null in the desktop
+   * app: any folder, picked in the system's dialog (chooseRuleFolder).
+   */
+  choices: string[] | null
+  /** Folders or files that could not be read, with why. */
+  problems: { file: string; reason: string }[]
+}
 
 export const DETECTION_CALLS = {
   /** Detections over the loaded set: rules with hits (by level then count), and the rules that could not run. */
@@ -16,4 +31,14 @@ export const DETECTION_CALLS = {
   eventDetectionLevels: call({ args: [arg('ids', eventIds(DETECTION_LIMITS.eventIds))], returns: answer<{ id: number; level: DetectionLevel }[]>(), scope: 'session', by: 'service' }),
   /** The rules an event matched, highest level first, each with its author (for the viewer). */
   eventDetections: call({ args: [arg('id', wholeNumber())], returns: answer<RuleDetail[]>(), scope: 'session', by: 'service' }),
+  /** The user's rule folders in use, and the choices a web client has. */
+  ruleFolders: call({ args: [], returns: answer<RuleFoldersInfo>(), scope: 'session', by: 'service' }),
+  /**
+   * Uses these rule folders (with the built-in pack): the rules are read again and every loaded
+   * event matched again. A web client may name only the server's --rules folders (the service
+   * checks: 'rule-folder-not-allowed').
+   */
+  setRuleFolders: call({ args: [arg('folders', boundedList(PathSchema, DETECTION_LIMITS.ruleFolders))], returns: answer<RuleFoldersInfo>(), scope: 'session', by: 'service' }),
+  /** The desktop app's folder dialog for a rule folder; null when cancelled, and always in web mode. */
+  chooseRuleFolder: call({ args: [], returns: answer<string | null>(), scope: 'session', by: 'shell' }),
 }

@@ -356,6 +356,7 @@ export const en = {
   errorS3Expired: 'The SSO session of the profile {profile} has expired or is not signed in: run `{login}` and try again.',
   errorS3Denied: 'Access denied: {action} on {where}. Check the IAM policy of the profile {profile} and the bucket policy.',
   errorS3NotFound: 'The bucket "{bucket}" does not exist (check the name, and the endpoint URL if one is set).',
+  errorRuleFolderNotAllowed: 'The rule folder "{folder}" is not one this server offers: its command line names the folders (--rules) a browser may use.',
   s3AllowPlainHttp: 'Send over plain http anyway (the signed requests cross the network in clear)',
   s3AllowPlainHttpHint: 'Only for an endpoint on a network you trust: anyone on the path can read the access key ID and session token.',
   rendererCrashed: 'The window stopped unexpectedly ({reason}) and was reloaded. The loaded events are kept.',
@@ -543,6 +544,19 @@ export const en = {
   levelMedium: 'Medium',
   levelHigh: 'High',
   levelCritical: 'Critical',
+  facetDetectionLevel: 'Detection level',
+  facetDetection: 'Detection rule',
+  facetNoDetection: '(no detection)',
+  ruleFoldersTitle: 'Rule folders',
+  ruleFoldersHint: 'Sigma rules (.yml) in these folders run with the built-in rules, over everything loaded.',
+  ruleFoldersNone: 'None: only the built-in rules run.',
+  ruleFoldersAdd: 'Add a folder…',
+  ruleFoldersAddChosen: 'Add',
+  ruleFoldersChoice: 'A rule folder this server offers',
+  ruleFoldersNoChoices: 'This server offers no rule folders (start it with --rules DIR).',
+  ruleFoldersAllUsed: 'Every folder this server offers is in use.',
+  ruleFoldersRemove: 'Remove',
+  ruleFoldersReloading: 'Reading the rules and matching the events again…',
 } as const
 
 export type MessageKey = keyof typeof en

@@ -5,25 +5,40 @@
 // compares typed arrays rather than objects.
 
 import { correlate, type TimedHit } from './correlate'
-import type { Hit } from './event-matcher'
+import type { MatchList } from './match-list'
 import type { RuleSet } from './rule-set'
 import type { Detection } from './rule-model'
 
-export function assembleDetections(set: RuleSet, hits: readonly Hit[], timeOf: (id: number) => number): Detection[] {
+/** The correlations' detections over every match so far (re-run whole: their base matches are few). */
+export function correlationDetections(set: RuleSet, matches: MatchList, timeOf: (id: number) => number): Detection[] {
+  const detections: Detection[] = []
+  if (!set.rules.some((rule) => rule.kind === 'correlation')) return detections
   const bases = new Set(set.bases.flat())
   const byRule = new Map<number, TimedHit[]>()
-  const detections: Detection[] = []
-  for (const hit of hits) {
-    const time = timeOf(hit.id)
-    if (set.reported[hit.rule]) detections.push({ rule: hit.rule, eventIds: [hit.id], firstTime: time, lastTime: time })
-    if (!bases.has(hit.rule)) continue
-    let list = byRule.get(hit.rule)
-    if (!list) byRule.set(hit.rule, (list = []))
-    list.push({ rule: hit.rule, id: hit.id, fields: hit.fields, time })
+  for (let k = 0; k < matches.length; k++) {
+    const rule = matches.rule(k)
+    if (!bases.has(rule)) continue
+    let list = byRule.get(rule)
+    if (!list) byRule.set(rule, (list = []))
+    const id = matches.id(k)
+    list.push({ rule, id, fields: matches.fields(k), time: timeOf(id) })
   }
   set.rules.forEach((rule, i) => {
     if (rule.kind === 'correlation') for (const d of correlate(i, rule, set.bases[i], set.carried, byRule)) detections.push(d)
   })
+  return detections
+}
+
+export function assembleDetections(set: RuleSet, matches: MatchList, timeOf: (id: number) => number): Detection[] {
+  const detections: Detection[] = []
+  for (let k = 0; k < matches.length; k++) {
+    const rule = matches.rule(k)
+    if (!set.reported[rule]) continue
+    const id = matches.id(k)
+    const time = timeOf(id)
+    detections.push({ rule, eventIds: [id], firstTime: time, lastTime: time })
+  }
+  for (const d of correlationDetections(set, matches, timeOf)) detections.push(d)
   const n = detections.length
   const times = new Float64Array(n)
   const rules = new Int32Array(n)

@@ -108,15 +108,22 @@ function orderedChains(items: Item[], span: number, rules: number): number[][] {
 export function correlate(ruleIndex: number, rule: CorrelationRule, bases: number[], carried: string[][], hitsByRule: Map<number, TimedHit[]>): Detection[] {
   const { spec } = rule
   const groups = new Map<string, Item[]>()
+  const groupValues = new Map<string, string[]>()
   bases.forEach((base, which) => {
     const fields = carried[base]
     const keyAt = spec.groupBy.map((f) => fields.indexOf(f))
     const valueAt = spec.condition?.field ? fields.indexOf(spec.condition.field) : -1
     for (const hit of hitsByRule.get(base) ?? []) {
       if (Number.isNaN(hit.time)) continue
-      const key = JSON.stringify(keyAt.map((k) => hit.fields?.[k] ?? ''))
+      // The group's key: its one value as is, or its values joined by a character that none of
+      // them holds (JSON text otherwise). JSON.stringify per match was most of a correlation's time.
+      const values = keyAt.map((k) => hit.fields?.[k] ?? '')
+      const key = values.length === 1 ? values[0] : values.some((v) => v.includes('\u0001')) ? `\u0002${JSON.stringify(values)}` : values.join('\u0001')
       let list = groups.get(key)
-      if (!list) groups.set(key, (list = []))
+      if (!list) {
+        groups.set(key, (list = []))
+        groupValues.set(key, values)
+      }
       list.push({ id: hit.id, time: hit.time, which, value: valueAt >= 0 ? (hit.fields?.[valueAt] ?? '') : '' })
     }
   })
@@ -131,7 +138,7 @@ export function correlate(ruleIndex: number, rule: CorrelationRule, bases: numbe
         : countWindows(items, spec.timespanMs, spec.condition!, spec.type === 'value_count')
       runs = windows.map(([a, b]) => Array.from({ length: b - a + 1 }, (_, k) => a + k))
     }
-    const values = JSON.parse(key) as string[]
+    const values = groupValues.get(key)!
     const group = spec.groupBy.length > 0 ? Object.fromEntries(spec.groupBy.map((f, i) => [f, values[i]])) : undefined
     for (const run of runs) {
       const picked = run.map((k) => items[k])

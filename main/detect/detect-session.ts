@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { compileRuleSet, type RuleSet, type RuleText } from './rule-set'
 import { EventMatcher, type Hit } from './event-matcher'
+import { MatchList, type MatchBatch } from './match-list'
 import { StoreMirror } from '../query/store-mirror'
 import { assembleDetections } from './assemble'
 import { defaultWorkerCount } from '../loader/worker-pool'
@@ -37,11 +38,13 @@ export class DetectionSession {
   readonly set: RuleSet
   private readonly matcher: EventMatcher
   private workers: Worker[] = []
-  private hits: Hit[] = []
+  private readonly found = new MatchList()
+  /** Where the matches of the last update() start in `found`. */
+  private lastFrom = 0
   private done = 0
   private generation = -1
   private nextJob = 1
-  private pending = new Map<number, { resolve: (hits: Hit[]) => void; reject: (e: Error) => void }>()
+  private pending = new Map<number, { resolve: (matches: MatchBatch) => void; reject: (e: Error) => void }>()
   private readonly mirror = new StoreMirror()
 
   constructor(files: readonly RuleText[], private readonly options: DetectSessionOptions = {}) {
@@ -54,7 +57,7 @@ export class DetectionSession {
         const waiting = this.pending.get(reply.jobId)
         this.pending.delete(reply.jobId)
         if ('error' in reply) waiting?.reject(new Error(`detection worker: ${reply.error}`))
-        else waiting?.resolve(reply.hits)
+        else waiting?.resolve(reply.matches)
       })
       worker.on('error', (error) => {
         for (const w of this.pending.values()) w.reject(error)
@@ -75,14 +78,15 @@ export class DetectionSession {
     if (store.generation !== this.generation) {
       this.generation = store.generation
       this.done = 0
-      this.hits = []
+      this.found.clear()
     }
     const generation = this.generation
     const from = this.done
     const end = store.size
     this.done = end
+    this.lastFrom = this.found.length
     if (this.workers.length === 0) {
-      for (const hit of this.matcher.match(store, from, end)) this.hits.push(hit)
+      this.matcher.match(store, from, end, this.found)
       return
     }
     if (end === from) return
@@ -90,10 +94,10 @@ export class DetectionSession {
     // themselves: this thread sends each only what changed and the ranges to match.
     const update = this.mirror.update(store)
     for (const worker of this.workers) worker.postMessage({ kind: 'mirror', update } satisfies DetectWorkerRequest)
-    const jobs: Promise<Hit[]>[] = []
+    const jobs: Promise<MatchBatch>[] = []
     const size = Math.max(MIN_JOB_EVENTS, Math.ceil((end - from) / (JOBS_PER_WORKER * this.workers.length)))
     for (let start = from, k = 0; start < end; start += size, k++) jobs.push(this.send(this.workers[k % this.workers.length], start, Math.min(end, start + size)))
-    let results: Hit[][]
+    let results: MatchBatch[]
     try {
       results = await Promise.all(jobs)
     } catch (error) {
@@ -103,10 +107,11 @@ export class DetectionSession {
     }
     // A clear() while the workers ran: these matches are of events that are gone.
     if (this.generation !== generation) return
-    for (const hits of results) for (const hit of hits) this.hits.push(hit)
+    // In job order, so the matches stay in id order.
+    for (const batch of results) this.found.append(batch)
   }
 
-  private send(worker: Worker, from: number, to: number): Promise<Hit[]> {
+  private send(worker: Worker, from: number, to: number): Promise<MatchBatch> {
     const jobId = this.nextJob++
     return new Promise((resolve, reject) => {
       this.pending.set(jobId, { resolve, reject })
@@ -114,15 +119,25 @@ export class DetectionSession {
     })
   }
 
-  /** Every detection so far, correlations included. */
+  /** Every detection so far, correlations included, in time order (the CLI prints them all). */
   detections(store: EventStore): Detection[] {
     const times = store.times
-    return assembleDetections(this.set, this.hits, (id) => times[id])
+    return assembleDetections(this.set, this.found, (id) => times[id])
   }
 
-  /** The raw matches (for per-event columns: which events matched which rules). */
+  /** Every match so far, in id order (the service's tables read them from `since` on). */
+  get matchList(): MatchList {
+    return this.found
+  }
+
+  /** Where the last update's matches start in matchList. */
+  get lastUpdateFrom(): number {
+    return this.lastFrom
+  }
+
+  /** The matches as objects (tests). */
   get matches(): readonly Hit[] {
-    return this.hits
+    return Array.from({ length: this.found.length }, (_, k) => this.found.hit(k))
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,7 @@
 // Runs every detection rule over a range of the store's events, cheapest evidence first:
-//  1. the rules that can match an event are looked up by its (eventName, eventSource) codes
-//     (rule-index.ts), so most rules never see most events;
+//  1. the rules that can match an event are looked up by the codes of its key columns
+//     (eventName, eventSource, errorCode, userIdentity.type: rule-index.ts), so most rules
+//     never see most events;
 //  2. each candidate is settled, if it can be, from the store's dictionary-coded columns: a
 //     field test is run once per distinct value and then answered per event by its code;
 //  3. then by the field's value read from the event's bytes (byte-path.ts), which most fields
@@ -13,8 +14,9 @@ import { evaluateTree, FALSE, TRUE, UNKNOWN, type Tri } from './evaluate-tree'
 import { valuesAt, textOf, splitPath } from './field-values'
 import { pathBytes } from './byte-path'
 import { RuleIndex, type Candidates } from './rule-index'
-import { EventText } from './event-text'
+import { EventText, StoreBytes, type EventBytes } from './event-text'
 import { MATCH_COLUMNS } from './match-columns'
+import type { MatchList } from './match-list'
 import type { RuleSet } from './rule-set'
 import type { Leaf } from './value-matchers'
 import type { StringColumn } from '../store/parsed-batch'
@@ -37,7 +39,9 @@ export interface Hit {
 interface CarriedPath {
   steps: string[]
   bytes: Uint8Array[]
+  slot: number
 }
+
 
 /**
  * Longest value whose test result is remembered, and how many results are remembered in all,
@@ -51,8 +55,10 @@ export class EventMatcher {
   private readonly index: RuleIndex
   private readonly leaves: Leaf[]
   private readonly carriedPaths: CarriedPath[][]
-  /** Candidates by eventName code, then eventSource code. */
-  private byCodes = new Map<number, Map<number, Candidates>>()
+  /** Fields read from events, each with its slot number in EventText. */
+  private readonly slots = new Map<string, number>()
+  /** Candidates by eventName code, eventSource code, errorCode code, userIdentity.type code. */
+  private byCodes = new Map<number, Map<number, Map<number, Map<number, Candidates>>>>()
   private source: EventSource | null = null
   private generation = -1
   private memoEntries = 0
@@ -60,7 +66,14 @@ export class EventMatcher {
   constructor(private readonly set: RuleSet) {
     this.index = new RuleIndex(set)
     this.leaves = set.rules.flatMap((r) => (r.kind === 'detection' ? r.leaves : []))
-    this.carriedPaths = set.carried.map((fields) => fields.map((f) => ({ steps: splitPath(f), bytes: pathBytes(splitPath(f)) })))
+    for (const leaf of this.leaves) if (leaf.field !== null) leaf.slot = this.slotOf(leaf.field)
+    this.carriedPaths = set.carried.map((fields) => fields.map((f) => ({ steps: splitPath(f), bytes: pathBytes(splitPath(f)), slot: this.slotOf(f) })))
+  }
+
+  private slotOf(field: string): number {
+    let slot = this.slots.get(field)
+    if (slot === undefined) this.slots.set(field, (slot = this.slots.size))
+    return slot
   }
 
   /** Drops every remembered result (by code and by value): they are only a cache. */
@@ -81,22 +94,34 @@ export class EventMatcher {
     for (const leaf of this.leaves) leaf.memo.clear()
   }
 
-  private candidates(source: EventSource, name: number, from: number): Candidates {
+  /**
+   * The candidates of an event whose key columns hold these codes: a Map per column, keyed by
+   * code (small integers: a packed number key made a heap number per lookup).
+   */
+  private candidates(source: EventSource, name: number, from: number, error: number, type: number): Candidates {
     let bySource = this.byCodes.get(name)
     if (!bySource) this.byCodes.set(name, (bySource = new Map()))
-    let found = bySource.get(from)
-    if (!found) bySource.set(from, (found = this.index.candidates(source.value(name), source.value(from))))
+    let byError = bySource.get(from)
+    if (!byError) bySource.set(from, (byError = new Map()))
+    let byType = byError.get(error)
+    if (!byType) byError.set(error, (byType = new Map()))
+    let found = byType.get(type)
+    if (!found) byType.set(type, (found = this.index.candidates([name, from, error, type].map((code) => source.value(code)))))
     return found
   }
 
-  /** Every match among events [from, to), in id order. */
-  match(source: EventSource, from: number, to: number): Hit[] {
+  /**
+   * Every match among events [from, to), in id order, appended to `out`. `bytes` reads the
+   * events (a detection worker reads the store's files itself); by default `source.bytes`.
+   */
+  match(source: EventSource, from: number, to: number, out: MatchList, bytes: EventBytes = new StoreBytes((id) => source.bytes(id))): void {
     this.useSource(source)
     const columns = MATCH_COLUMNS.map(([, column]) => source.codes(column))
     const names = columns[0]
     const sources = columns[1]
-    const text = new EventText((id) => source.bytes(id))
-    const hits: Hit[] = []
+    const errors = columns[2]
+    const types = columns[3]
+    const text = new EventText(bytes, this.slots.size)
     let id = -1
 
     const columnLeaf = (leaf: Leaf): Tri => {
@@ -129,7 +154,7 @@ export class EventMatcher {
     const textLeaf = (leaf: Leaf): Tri => {
       const v = columnLeaf(leaf)
       if (v !== UNKNOWN || leaf.field === null || leaf.needsEvent) return v
-      const values = text.valuesAt(leaf.field, leaf.bytePath)
+      const values = text.valuesAt(leaf.slot, leaf.bytePath)
       if (values !== null) return testValues(leaf, values) ? TRUE : FALSE
       if (text.lacksKey(leaf.key)) return leaf.test([], undefined) ? TRUE : FALSE
       if (leaf.needles && text.lacksAll(leaf.needles)) return FALSE
@@ -139,7 +164,7 @@ export class EventMatcher {
       const v = columnLeaf(leaf)
       if (v !== UNKNOWN) return v
       if (leaf.field !== null && !leaf.needsEvent) {
-        const values = text.valuesAt(leaf.field, leaf.bytePath)
+        const values = text.valuesAt(leaf.slot, leaf.bytePath)
         if (values !== null) return testValues(leaf, values) ? TRUE : FALSE
       }
       const e = text.parsed()
@@ -147,13 +172,30 @@ export class EventMatcher {
     }
 
     // A value a correlation groups or counts by: the first non-null value at the field.
-    const carriedText = (field: string, path: CarriedPath): string => {
-      const values = text.valuesAt(field, path.bytes) ?? valuesAt(text.parsed(), path.steps)
+    const carriedText = (path: CarriedPath): string => {
+      const values = text.valuesAt(path.slot, path.bytes) ?? valuesAt(text.parsed(), path.steps)
       return textOf(values.find((x) => x !== null)) ?? ''
     }
 
+    let last: Candidates | null = null
+    let lastName = -1
+    let lastSource = -1
+    let lastError = -1
+    let lastType = -1
     for (id = from; id < to; id++) {
-      const { rules, trees } = this.candidates(source, names[id], sources[id])
+      const name = names[id]
+      const eventSource = sources[id]
+      const error = errors[id]
+      const type = types[id]
+      // Runs of events with the same keys are common (a tool's calls, a service's polling).
+      if (last === null || name !== lastName || eventSource !== lastSource || error !== lastError || type !== lastType) {
+        last = this.candidates(source, name, eventSource, error, type)
+        lastName = name
+        lastSource = eventSource
+        lastError = error
+        lastType = type
+      }
+      const { rules, trees } = last
       if (rules.length === 0) continue
       text.reset(id)
       for (let k = 0; k < rules.length; k++) {
@@ -169,11 +211,9 @@ export class EventMatcher {
           }
         }
         if (v !== TRUE) continue
-        const carried = this.set.carried[r]
-        if (carried.length === 0) hits.push({ rule: r, id })
-        else hits.push({ rule: r, id, fields: carried.map((f, k) => carriedText(f, this.carriedPaths[r][k])) })
+        const carried = this.carriedPaths[r]
+        out.push(r, id, carried.length === 0 ? undefined : carried.map(carriedText))
       }
     }
-    return hits
   }
 }

@@ -1,7 +1,8 @@
 // One event's text as the matcher reads it, each form made on first use and kept for every rule
-// that asks: the bytes, the same as a one-byte string (latin1: byte i is character i) and its
-// lowercase, for native substring search (a byte loop in JS was the matcher's largest cost),
-// and last the parsed JSON. Byte checks can only rule a test out, and only when the text holds
+// that asks: the bytes, each field read from them (by the field's slot number: a Map keyed by
+// field name per event cost more than the reads it saved), the same as a one-byte string
+// (latin1: byte i is character i) and its lowercase, for native substring search, and last the
+// parsed JSON. Byte checks can only rule a test out, and only when the text holds
 // no escape: a backslash, or the two characters whose lowercase is ASCII (the Kelvin sign, a
 // dotted capital I), could make the bytes differ from what the values say.
 
@@ -9,6 +10,31 @@ import type { Needle } from './value-matchers'
 import { EventFields } from './byte-path'
 
 const decoder = new TextDecoder()
+
+/** Where an event's bytes are after read(id): buffer[start, end). */
+export interface EventBytes {
+  read(id: number): void
+  buffer: Buffer
+  start: number
+  end: number
+}
+
+/**
+ * Events read through `bytes(id)` (a store's own read): consecutive events usually lie in the
+ * same block, whose Buffer is then kept rather than made per event.
+ */
+export class StoreBytes implements EventBytes {
+  buffer: Buffer = Buffer.alloc(0)
+  start = 0
+  end = 0
+  constructor(private readonly bytes: (id: number) => Uint8Array) {}
+  read(id: number): void {
+    const bytes = this.bytes(id)
+    if (bytes.buffer !== this.buffer.buffer) this.buffer = Buffer.from(bytes.buffer)
+    this.start = bytes.byteOffset
+    this.end = bytes.byteOffset + bytes.byteLength
+  }
+}
 
 export class EventText {
   /** The whole buffer the event's bytes lie in (a block of the store's text, shared by many events). */
@@ -20,11 +46,17 @@ export class EventText {
   private escapedFlag = -1
   private parsedValue: unknown = undefined
   private keys = new Map<string, boolean>()
-  private fields = new Map<string, unknown[] | null>()
+  /** Per field slot: its values in the event whose serial is in `stamps` (else not read yet). */
+  private slotValues: (unknown[] | null)[]
+  private stamps: Int32Array
+  private serial = 0
   private reader = new EventFields()
   private readerSet = false
 
-  constructor(private readonly read: (id: number) => Uint8Array) {}
+  constructor(private readonly bytes: EventBytes, slots: number) {
+    this.slotValues = new Array<unknown[] | null>(slots).fill(null)
+    this.stamps = new Int32Array(slots).fill(-1)
+  }
 
   id = -1
 
@@ -37,21 +69,22 @@ export class EventText {
     this.escapedFlag = -1
     this.parsedValue = undefined
     if (this.keys.size > 0) this.keys.clear()
-    if (this.fields.size > 0) this.fields.clear()
+    this.serial = (this.serial + 1) & 0x3fffffff
     this.readerSet = false
   }
 
   /**
-   * Reads the event: its bytes are buffer[start, end). Consecutive events usually lie in the
-   * same block, whose Buffer (and the field reader's scanner) is then kept rather than made
-   * per event: allocations per event were a fifth of the matcher's time, in the collector.
+   * Reads the event: its bytes are buffer[start, end), in a buffer shared by many events (the
+   * field reader's scanner is kept with it): allocations per event were a fifth of the
+   * matcher's time, in the collector.
    */
   private raw(): Buffer {
     if (this.end < 0) {
-      const bytes = this.read(this.id)
-      if (bytes.buffer !== this.buffer.buffer) this.buffer = Buffer.from(bytes.buffer)
-      this.start = bytes.byteOffset
-      this.end = bytes.byteOffset + bytes.byteLength
+      const bytes = this.bytes
+      bytes.read(this.id)
+      this.buffer = bytes.buffer
+      this.start = bytes.start
+      this.end = bytes.end
     }
     return this.buffer
   }
@@ -93,17 +126,16 @@ export class EventText {
    * The values of a field read from the bytes (byte-path.ts), without parsing the event; null
    * when that walk declines: then ask parsed().
    */
-  valuesAt(field: string, path: readonly Uint8Array[]): unknown[] | null {
+  valuesAt(slot: number, path: readonly Uint8Array[]): unknown[] | null {
     if (this.parsedValue !== undefined) return null
-    let values = this.fields.get(field)
-    if (values === undefined) {
-      if (!this.readerSet) {
-        this.reader.reset(this.raw(), this.start, this.end)
-        this.readerSet = true
-      }
-      values = this.reader.valuesAt(path)
-      this.fields.set(field, values)
+    if (this.stamps[slot] === this.serial) return this.slotValues[slot]
+    if (!this.readerSet) {
+      this.reader.reset(this.raw(), this.start, this.end)
+      this.readerSet = true
     }
+    const values = this.reader.valuesAt(path)
+    this.slotValues[slot] = values
+    this.stamps[slot] = this.serial
     return values
   }
 

@@ -1,7 +1,8 @@
 // The Sigma fields the store keeps as dictionary-coded columns holding the field's raw value
 // (as text), so a rule's test on them is decided once per distinct value and then per event by
 // its code, without reading the event. '' in a column means absent or not text (a number, an
-// object): then the event's JSON decides.
+// object): then the event's JSON decides. The first four are the keys candidates are found by
+// (rule-index.ts: KEY_COLUMNS): keep them first.
 
 import type { StringColumn } from '../store/parsed-batch'
 

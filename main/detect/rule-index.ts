@@ -1,15 +1,21 @@
-// Which rules can match an event, from its eventName and eventSource alone: found once per
-// distinct (eventName, eventSource) pair and kept, so that per event a rule set of a thousand
-// rules shrinks to the handful that name this call (most rules pin `eventName: X`, a few pin
-// only an eventSource, fewer pin neither). Each candidate keeps only what the pair leaves of its
-// tree (`eventName: X and errorCode|exists: false` becomes the errorCode test), cheapest tests
-// first, and a rule the pair alone makes match (nothing but `eventName: X`) matches without
-// reading anything else.
+// Which rules can match an event, from its key columns alone (eventName, eventSource, errorCode,
+// userIdentity.type: few distinct values each, and few combinations in a trail): found once per
+// distinct combination and kept, so that per event a rule set of a thousand rules shrinks to the
+// handful that name this call (most rules pin `eventName: X`, a few pin only an eventSource,
+// fewer pin neither: those are settled by the other keys, `userIdentity.type: Root` or
+// `errorCode: AccessDenied`, so that they too run only on the events that may match). Each
+// candidate keeps only what the keys leave of its tree (`eventName: X and errorCode|exists:
+// false` becomes the errorCode test when the event has none as text), cheapest tests first, and
+// a rule the keys alone make match (nothing but `eventName: X`) matches without reading anything
+// else.
 
 import { FALSE, TRUE, UNKNOWN, type Tri } from './evaluate-tree'
 import type { RuleSet } from './rule-set'
 import type { DetectionRule, Node } from './compile-rule'
 import type { Leaf } from './value-matchers'
+
+/** The first columns of MATCH_COLUMNS (match-columns.ts) that candidates are found by. */
+export const KEY_COLUMNS = 4
 
 /**
  * The eventNames (lowercased) a rule can match at most, from `eventName: X` (or a list) that
@@ -124,7 +130,7 @@ export class RuleIndex {
   /** Rules that do not. */
   private unpinned: number[] = []
   private allPinned: number[]
-  private byPair = new Map<string, Candidates>()
+  private byKeys = new Map<string, Candidates>()
 
   constructor(private readonly set: RuleSet) {
     set.rules.forEach((rule, i) => {
@@ -140,20 +146,31 @@ export class RuleIndex {
     this.allPinned = [...new Set([...this.byPinnedName.values()].flat())]
   }
 
-  /** The rules that may match an event with this eventName and eventSource ('': unknown, not text). */
-  candidates(name: string, source: string): Candidates {
-    const key = `${name}\n${source}`
-    let found = this.byPair.get(key)
+  /**
+   * The rules that may match an event whose key columns (KEY_COLUMNS: MATCH_COLUMNS 0 to 3)
+   * hold these values ('': absent or not text, so unknown until the event is read). Found in
+   * two steps, each kept: the rules of the (eventName, eventSource) pair, folded and ordered
+   * once per pair, then what errorCode and userIdentity.type leave of the few trees that test
+   * them (a trail has a few hundred pairs but thousands of combinations of the four).
+   */
+  candidates(keys: readonly string[]): Candidates {
+    const key = keys.join('\n')
+    let found = this.byKeys.get(key)
     if (found) return found
-    const known = (leaf: Leaf): Tri => {
-      if (leaf.needsEvent) return UNKNOWN
-      const value = leaf.field === 'eventName' ? name : leaf.field === 'eventSource' ? source : ''
-      if (value === '') return UNKNOWN
-      return leaf.test([value], undefined) ? TRUE : FALSE
-    }
+    const pair = this.pairCandidates(keys[0], keys[1])
+    found = keys[2] === '' && keys[3] === '' ? pair : this.narrowed(pair, keys)
+    this.byKeys.set(key, found)
+    return found
+  }
+
+  private pairCandidates(name: string, source: string): Candidates {
+    const key = `${name}\n${source}\n\n`
+    let found = this.byKeys.get(key)
+    if (found) return found
     const pinned = name === '' ? this.allPinned : (this.byPinnedName.get(name.toLowerCase()) ?? [])
     const rules: number[] = []
     const trees: (Node | null)[] = []
+    const known = knownFrom([name, source, '', ''])
     for (const r of [...pinned, ...this.unpinned].sort((a, b) => a - b)) {
       const tree = fold((this.set.rules[r] as DetectionRule).root, known)
       if (tree === FALSE) continue
@@ -161,7 +178,41 @@ export class RuleIndex {
       trees.push(tree === TRUE ? null : cheapestFirst(tree))
     }
     found = { rules: Int32Array.from(rules), trees }
-    this.byPair.set(key, found)
+    this.byKeys.set(key, found)
     return found
+  }
+
+  /** The pair's candidates with the other key columns known too. */
+  private narrowed(pair: Candidates, keys: readonly string[]): Candidates {
+    const known = knownFrom(keys)
+    const rules: number[] = []
+    const trees: (Node | null)[] = []
+    pair.rules.forEach((r, k) => {
+      const tree = pair.trees[k]
+      const folded = tree === null ? TRUE : testsKeys(tree) ? fold(tree, known) : tree
+      if (folded === FALSE) return
+      rules.push(r)
+      trees.push(folded === TRUE ? null : folded)
+    })
+    return { rules: Int32Array.from(rules), trees }
+  }
+}
+
+/** What the key columns' values settle of a leaf ('' settles nothing: absent or not text). */
+function knownFrom(keys: readonly string[]): (leaf: Leaf) => Tri {
+  return (leaf) => {
+    if (leaf.needsEvent || leaf.column < 0 || leaf.column >= KEY_COLUMNS) return UNKNOWN
+    const value = keys[leaf.column]
+    if (value === '') return UNKNOWN
+    return leaf.test([value], undefined) ? TRUE : FALSE
+  }
+}
+
+/** Whether a tree tests a key column (only those are folded again per combination). */
+function testsKeys(node: Node): boolean {
+  switch (node.t) {
+    case 'leaf': return !node.leaf.needsEvent && node.leaf.column >= 0 && node.leaf.column < KEY_COLUMNS
+    case 'not': return testsKeys(node.item)
+    default: return node.items.some(testsKeys)
   }
 }

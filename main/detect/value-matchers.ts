@@ -37,6 +37,8 @@ export interface Leaf {
   memo: Map<number, boolean>
   /** Results by value, for single short string values (the matcher fills and bounds it). */
   valueMemo: Map<string, boolean>
+  /** The field's number among those a matcher reads (set by the matcher; -1 before). */
+  slot: number
 }
 
 type ValueTest = (text: string) => boolean
@@ -160,6 +162,7 @@ export function compileLeaf(fieldSpec: string | null, raw: unknown): Leaf | stri
     column: fieldSpec === null ? -1 : columnOf(field!),
     memo: new Map(),
     valueMemo: new Map(),
+    slot: -1,
   })
 
   if (has('exists')) {

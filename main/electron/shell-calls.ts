@@ -38,6 +38,14 @@ export async function openLogsDialog(service: ServiceCalls, kind: DialogKind): P
   return service.loadPaths(picked.filePaths)
 }
 
+/** The folder dialog for a rule folder (a clone of SigmaHQ's or Suzaku's rules); null when cancelled. */
+async function chooseRuleFolder(): Promise<string | null> {
+  const window = mainWindow()
+  const options: OpenDialogOptions = { title: 'Add a folder of Sigma rules', properties: ['openDirectory'] }
+  const picked = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
+  return picked.canceled || picked.filePaths.length === 0 ? null : picked.filePaths[0]
+}
+
 /** What the desktop shell needs of the services besides the shared calls. */
 export type DesktopService = ServiceCalls & Pick<AshiatoService, 'exportToFile' | 'copyText'>
 
@@ -75,6 +83,7 @@ export function electronShellCalls(service: DesktopService, language: ShellLangu
   return {
     setShellLanguage: async (chosen) => language.set(chosen),
     openFilesDialog: () => openLogsDialog(service, 'files'),
+    chooseRuleFolder,
     openExternal: async (url) => {
       if (!isAllowedExternalUrl(url)) throw new Error('Only https links to the AWS documentation open in the browser.')
       await shell.openExternal(url)

@@ -15,6 +15,7 @@ import type { LoadOptions } from '../loader/load-files'
 import type { InputSource } from '../loader/collect-files'
 import { facetCounts, histogram } from '../query/facets'
 import { facetValues } from '../query/facet-values'
+import { detectionFacetValues, isDetectionFacet } from '../detect/detection-facets'
 import { resolveS3CacheDir } from '../s3/cache-dir'
 import type { PushListener, ServiceCalls } from './service-types'
 import { ViewCache } from './view-cache'
@@ -28,6 +29,7 @@ import { IntegrityService } from './integrity-service'
 import { IdentityService } from './identity-service'
 import { fieldCatalogue, fieldValues } from './field-columns'
 import { DetectionsHost, type DetectionsOptions } from './detections-host'
+import type { RuleFoldersInfo } from '../../common/contract/detections'
 
 export interface ServiceOptions {
   workerPath?: string
@@ -165,6 +167,8 @@ export class AshiatoService implements ServiceCalls {
   }
 
   async getFacetValues(request: FacetValuesRequest): Promise<FacetValuesResult> {
+    // detection and level: counted from detection's side tables on this thread (#13).
+    if (isDetectionFacet(request.field)) return detectionFacetValues(this.store, this.viewIds(request.viewId), request)
     return facetValues(this.store, this.viewIds(request.viewId), request)
   }
 
@@ -270,6 +274,14 @@ export class AshiatoService implements ServiceCalls {
 
   async eventDetections(id: number): Promise<RuleDetail[]> {
     return this.detections.rulesOf(id)
+  }
+
+  async ruleFolders(): Promise<RuleFoldersInfo> {
+    return this.detections.ruleFolders()
+  }
+
+  async setRuleFolders(folders: string[]): Promise<RuleFoldersInfo> {
+    return this.detections.setRuleFolders(folders)
   }
 
   async dispose(): Promise<void> {

@@ -1,13 +1,14 @@
 // Detections over the service's store: the built-in pack plus the user's rule folders, run in
 // detection workers behind loading (refresh() matches only the events added since the last
-// call), summarised per rule for the Detections panel, and indexed per event — the highest level
-// matched (a typed array by event id, for the list's marker and `level:` queries) and the rules
-// that matched it (for the viewer).
+// call, and the tables count only those: detection-tables.ts), summarised per rule for the
+// Detections panel, and indexed per event — the highest level matched (a typed array by event
+// id, for the list's marker and `level:` queries) and the rules that matched it (for the viewer).
 
 import { DetectionSession, type DetectSessionOptions } from '../detect/detect-session'
 import { builtinRuleTexts } from '../detect/builtin-rules'
 import { readRuleFolders } from '../detect/rule-files'
-import { levelRank, type Detection } from '../detect/rule-model'
+import { levelRank } from '../detect/rule-model'
+import { DetectionTables } from '../detect/detection-tables'
 import { attackOf, type DetectionsSummary, type RuleDetail, type RuleHits } from '../../common/detections'
 import type { EventStore } from '../store/event-store'
 
@@ -19,16 +20,14 @@ export interface DetectServiceOptions extends DetectSessionOptions {
 
 export class DetectService {
   private session: DetectionSession
-  private detections: Detection[] = []
+  private tables: DetectionTables
   private detectMs = 0
   private running: Promise<void> = Promise.resolve()
-  /** Per event id: 0 no match, else 1 + the highest level rank matched. */
-  private levels = new Uint8Array(0)
-  private rulesByEvent = new Map<number, number[]>()
   private generation = -1
 
   constructor(private readonly store: EventStore, private options: DetectServiceOptions = {}) {
     this.session = this.newSession()
+    this.tables = new DetectionTables(this.session.set)
   }
 
   private newSession(): DetectionSession {
@@ -53,54 +52,42 @@ export class DetectService {
       if (this.generation !== this.store.generation) {
         this.generation = this.store.generation
         this.detectMs = 0
+        this.tables = new DetectionTables(this.session.set)
       }
       const started = performance.now()
       await this.session.update(this.store)
-      this.detections = this.session.detections(this.store)
+      // A clear while the workers ran: the next refresh starts again from nothing.
+      if (this.generation !== this.store.generation) return
+      this.tables.update(this.session.matchList, this.store.size, this.store.times)
       this.detectMs += performance.now() - started
-      this.index()
     })
     return this.running
   }
 
-  private index(): void {
-    const levels = new Uint8Array(this.store.size)
-    const byEvent = new Map<number, number[]>()
-    const rules = this.session.set.rules
-    for (const d of this.detections) {
-      const rank = levelRank(rules[d.rule].meta.level) + 1
-      for (const id of d.eventIds) {
-        if (levels[id] < rank) levels[id] = rank
-        const list = byEvent.get(id)
-        if (!list) byEvent.set(id, [d.rule])
-        else if (!list.includes(d.rule)) list.push(d.rule)
-      }
-    }
-    this.levels = levels
-    this.rulesByEvent = byEvent
-  }
-
   /** Per event id: 0 none, else 1 + level rank (1 informational .. 5 critical). Read [0, size). */
   get levelColumn(): Uint8Array {
-    return this.levels
+    return this.tables.levels
   }
 
   summary(): DetectionsSummary {
     const rules = this.session.set.rules
-    const byRule = new Map<number, RuleHits & { ids: Set<number> }>()
-    for (const d of this.detections) {
-      const meta = rules[d.rule].meta
-      let hits = byRule.get(d.rule)
-      if (!hits) {
-        hits = { ruleId: meta.id, title: meta.title, level: meta.level, author: meta.author, source: meta.source, ...attackOf(meta.tags), count: 0, events: 0, firstTime: null, lastTime: null, correlation: rules[d.rule].kind === 'correlation', ids: new Set() }
-        byRule.set(d.rule, hits)
-      }
+    const hitsOf = (rule: number): RuleHits => {
+      const meta = rules[rule].meta
+      return { ruleId: meta.id, title: meta.title, level: meta.level, author: meta.author, source: meta.source, ...attackOf(meta.tags), count: 0, events: 0, firstTime: null, lastTime: null, correlation: rules[rule].kind === 'correlation' }
+    }
+    const time = (t: number): number | null => (Number.isNaN(t) ? null : t)
+    const list: RuleHits[] = []
+    for (const [rule, events] of this.tables.plain) list.push({ ...hitsOf(rule), count: events.ids.length, events: events.ids.length, firstTime: time(events.first), lastTime: time(events.last) })
+    const correlated = new Map<number, RuleHits & { ids: Set<number> }>()
+    for (const d of this.tables.correlations) {
+      let hits = correlated.get(d.rule)
+      if (!hits) correlated.set(d.rule, (hits = { ...hitsOf(d.rule), ids: new Set() }))
       hits.count++
       for (const id of d.eventIds) hits.ids.add(id)
       if (!Number.isNaN(d.firstTime) && (hits.firstTime === null || d.firstTime < hits.firstTime)) hits.firstTime = d.firstTime
       if (!Number.isNaN(d.lastTime) && (hits.lastTime === null || d.lastTime > hits.lastTime)) hits.lastTime = d.lastTime
     }
-    const list = [...byRule.values()].map(({ ids, ...hits }) => ({ ...hits, events: ids.size }))
+    for (const { ids, ...hits } of correlated.values()) list.push({ ...hits, events: ids.size })
     list.sort((a, b) => levelRank(b.level) - levelRank(a.level) || b.count - a.count || a.title.localeCompare(b.title))
     return {
       rules: list,
@@ -111,18 +98,19 @@ export class DetectService {
     }
   }
 
-  /** The events of a rule's detections (all of a correlation's groups), ascending ids. */
+  /** The events of a rule's detections (all of a correlation's groups; every rule with this id), ascending ids. */
   eventIdsOfRule(ruleId: string): number[] {
-    const rules = this.session.set.rules
-    const ids = new Set<number>()
-    for (const d of this.detections) if (rules[d.rule].meta.id === ruleId) for (const id of d.eventIds) ids.add(id)
-    return [...ids].sort((a, b) => a - b)
+    const numbers = new Set<number>()
+    this.session.set.rules.forEach((rule, i) => {
+      if (rule.meta.id === ruleId) numbers.add(i)
+    })
+    return this.tables.eventIdsOf(numbers)
   }
 
   /** The rules an event matched, highest level first. */
   rulesOfEvent(id: number): RuleDetail[] {
     const rules = this.session.set.rules
-    return (this.rulesByEvent.get(id) ?? [])
+    return this.tables.rulesOf(id)
       .map((r) => rules[r].meta)
       .sort((a, b) => levelRank(b.level) - levelRank(a.level))
       .map((m) => ({ ruleId: m.id, title: m.title, description: m.description, level: m.level, author: m.author, references: m.references, falsePositives: m.falsePositives, tags: m.tags, source: m.source }))

@@ -4,14 +4,20 @@
 // most one waits behind the running one), closed on clear and dispose. Pushes detectionsChanged
 // whenever a refresh or a clear changed what the Detections panel shows.
 
+import path from 'node:path'
 import { DetectService } from './detect-service'
 import { DETECTION_LEVELS, type DetectionLevel, type DetectionsSummary, type RuleDetail } from '../../common/detections'
+import type { RuleFoldersInfo } from '../../common/contract/detections'
+import { CallError } from '../../common/call-errors'
+import { readRuleFolders } from '../detect/rule-files'
 import type { EventStore } from '../store/event-store'
 import type { PushListener } from './service-types'
 import { setDetectionProvider } from '../detect/detection-column'
 
 export interface DetectionsOptions {
   ruleFolders?: readonly string[]
+  /** Web mode: the only rule folders setRuleFolders accepts (the server's --rules); unset: any. */
+  ruleFolderChoices?: readonly string[]
 }
 
 const EMPTY_SUMMARY: DetectionsSummary = { rules: [], rulesRun: 0, unsupported: [], eventsChecked: 0, detectMs: 0 }
@@ -24,6 +30,8 @@ export class DetectionsHost {
   private latest: DetectionsSummary = EMPTY_SUMMARY
   /** Each rule's events, asked for by `detection:` queries; forgotten when detections change. */
   private eventsByRule = new Map<string, number[]>()
+  /** The user's rule folders (settings), once set; before, the options' (a command line's). */
+  private folders: readonly string[] | null = null
 
   constructor(
     private readonly store: EventStore,
@@ -44,7 +52,7 @@ export class DetectionsHost {
     this.running = this.running.then(async () => {
       this.queued = false
       if (this.store.size === 0) return
-      this.service ??= new DetectService(this.store, { ruleFolders: this.options().ruleFolders ?? [] })
+      this.service ??= new DetectService(this.store, { ruleFolders: this.ruleFolderList() })
       const service = this.service
       try {
         await service.refresh()
@@ -58,6 +66,50 @@ export class DetectionsHost {
       this.eventsByRule = new Map()
       this.push('detectionsChanged', { rules: this.latest.rules.length, eventsChecked: this.latest.eventsChecked })
     })
+  }
+
+  private ruleFolderList(): readonly string[] {
+    return this.folders ?? this.options().ruleFolders ?? []
+  }
+
+  /** The rule folders in use, what a web client may choose, and what could not be read. */
+  ruleFolders(): RuleFoldersInfo {
+    const folders = [...this.ruleFolderList()]
+    const choices = this.options().ruleFolderChoices
+    return { folders, choices: choices ? [...choices] : null, problems: readRuleFolders(folders).problems }
+  }
+
+  /**
+   * Uses these rule folders from now on: the rules are read again and every loaded event is
+   * matched again (behind any refresh running), then the panel is told.
+   */
+  async setRuleFolders(folders: readonly string[]): Promise<RuleFoldersInfo> {
+    const choices = this.options().ruleFolderChoices
+    const wanted = [...new Set(folders.map((f) => path.resolve(f)))]
+    if (choices) {
+      const allowed = new Set(choices.map((c) => path.resolve(c)))
+      const refused = wanted.find((f) => !allowed.has(f))
+      if (refused !== undefined) throw new CallError('rule-folder-not-allowed', `The rule folder ${refused} is not one of this server's --rules folders.`, { folder: refused })
+    }
+    this.folders = wanted
+    const service = this.service
+    if (service) {
+      this.running = this.running.then(async () => {
+        if (service !== this.service) return
+        try {
+          await service.reload({ ruleFolders: wanted })
+        } catch (error) {
+          console.error(`[detections] ${error instanceof Error ? error.message : String(error)}`)
+          return
+        }
+        if (service !== this.service) return
+        this.latest = service.summary()
+        this.eventsByRule = new Map()
+        this.push('detectionsChanged', { rules: this.latest.rules.length, eventsChecked: this.latest.eventsChecked })
+      })
+      await this.running
+    }
+    return this.ruleFolders()
   }
 
   /** Resolves when every refresh asked for so far has finished (tests, the CLI). */

@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     console.log(USAGE)
     return
   }
-  const service = new AshiatoService({ s3: { cacheDir: resolveS3CacheDir(args.cacheDir) }, ...(args.rules ? { detect: { ruleFolders: args.rules } } : {}) })
+  const service = new AshiatoService({ s3: { cacheDir: resolveS3CacheDir(args.cacheDir) }, detect: { ruleFolders: args.rules ?? [], ruleFolderChoices: args.rules ?? [] } })
   let server
   try {
     server = await startWebServer({

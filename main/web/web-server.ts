@@ -45,6 +45,8 @@ function webShell(service: WebService, downloads: DownloadTickets): ShellCalls {
     setShellLanguage: async () => undefined,
     // The page picks files with an <input type=file> and uploads them.
     openFilesDialog: async () => null,
+    // Web clients choose among the server's --rules folders (ruleFolders' choices).
+    chooseRuleFolder: async () => null,
     openExternal: async () => {
       throw new Error('In web mode the browser opens links itself.')
     },

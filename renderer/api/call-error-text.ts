@@ -18,6 +18,7 @@ const KEYS: Record<CallErrorCode, MessageKey> = {
   's3-auth': 'errorS3Auth',
   's3-denied': 'errorS3Denied',
   's3-not-found': 'errorS3NotFound',
+  'rule-folder-not-allowed': 'errorRuleFolderNotAllowed',
 }
 
 /** s3-auth says what is missing: its `problem` value picks the sentence (else the general one). */

@@ -9,6 +9,7 @@ import { useLanguage, useT } from '../state/language-store'
 import { closeDetections, openDetections, showRuleEvents, useDetections } from '../state/detections-store'
 import { useTimeZone } from '../state/time-zone'
 import { LevelBadge } from './DetectionMark'
+import { RuleFolders } from './RuleFolders'
 import { Modal } from './Modal'
 
 function RuleRow({ rule }: { rule: RuleHits }) {
@@ -104,6 +105,7 @@ function DetectionsDialog() {
   return (
     <Modal open={open} onClose={closeDetections} title={t.detectionsTitle} closeLabel={t.detectionsClose} closeTestId="detections-close" className="detections" testId="detections-panel">
       <Body summary={summary} />
+      <RuleFolders />
     </Modal>
   )
 }

@@ -12,6 +12,7 @@ import { useT } from '../state/language-store'
 import { useSessionState } from '../session/session-react'
 import { FacetAll, FacetValueRow } from './FacetAll'
 import { ExtraFacets } from './ExtraFacets'
+import { DetectionFacets } from './DetectionFacets'
 
 /** Values shown per facet before "more". */
 const SHOWN = 5
@@ -110,6 +111,7 @@ export function FacetsPanel() {
         ) : (
           facets.map((facet) => <FacetSection key={facet.field} facet={facet} total={total} />)
         )}
+        {facets !== null && total > 0 ? <DetectionFacets total={total} /> : null}
         {facets !== null && total > 0 ? <ExtraFacets total={total} /> : null}
       </div>
     </aside>

@@ -10,6 +10,7 @@ import { getApi } from '../api/get-api'
 import { clearQuickViews, replaceQuery, setRange, useFind } from './find-store'
 import { ALL_TIME } from './view-spec'
 import { markBatcher } from './row-marks'
+import { loadRuleFolders } from './rule-folders'
 
 interface DetectionsState {
   open: boolean
@@ -86,6 +87,8 @@ let subscribed = false
 export function subscribeDetectionPushes(scheduleRequery: () => void): void {
   if (subscribed) return
   subscribed = true
+  // The rule folders kept from the last session, handed to main before anything is loaded.
+  void loadRuleFolders(true)
   getApi().onDetectionsChanged(() => {
     refreshMarks()
     void refreshDetections()

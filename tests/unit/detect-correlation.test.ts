@@ -55,6 +55,15 @@ describe('event_count', () => {
   it('does not fire when the third event is one second outside the timespan', async () => {
     expect(await run(countRule, [event('A', 0), event('A', 5 * MIN), event('A', 10 * MIN + 1000)])).toEqual([])
   })
+  it('keeps groups of several fields apart whatever their values hold (a separator in a hostile value)', async () => {
+    const twoFields = correlation('type: event_count\nrules: [Base A]\ngroup-by: [userIdentity.userName, sourceIPAddress]\ntimespan: 10m\ncondition: {gte: 2}', [base('Base A', 'A')])
+    // ("a\u0001b", "c") and ("a", "b\u0001c") joined by \u0001 would be one group of two.
+    const one = event('A', 0, 'a\u0001b', { sourceIPAddress: 'c' })
+    const other = event('A', MIN, 'a', { sourceIPAddress: 'b\u0001c' })
+    expect(await run(twoFields, [one, other])).toEqual([])
+    const found = await run(twoFields, [one, { ...one, eventID: 'again' }])
+    expect(found).toEqual([{ title: 'Correlated', events: 2, group: { 'userIdentity.userName': 'a\u0001b', sourceIPAddress: 'c' } }])
+  })
   it('counts per group: two users with two events each do not add up', async () => {
     expect(await run(countRule, [event('A', 0), event('A', MIN), event('A', 0, 'bob'), event('A', MIN, 'bob')])).toEqual([])
   })

@@ -78,6 +78,30 @@ describe.skipIf(!hasStratus)(hasStratus ? 'detections through the service (Strat
     expect(rules[0].description.length).toBeGreaterThan(0)
   })
 
+  it('counts the detection and level facets of a view from the same lists', async () => {
+    const all = Array.from({ length: service.store.size }, (_, i) => i)
+    const levels = await service.eventDetectionLevels(all)
+    const info = await service.setView({ query: '', from: null, to: null })
+    const level = await service.getFacetValues({ viewId: info.viewId, field: 'level' })
+    const byLevel = new Map<string, number>()
+    for (const l of levels) byLevel.set(l.level, (byLevel.get(l.level) ?? 0) + 1)
+    // Most severe first, whatever the counts.
+    const order = ['critical', 'high', 'medium', 'low', 'informational'].filter((l) => byLevel.has(l))
+    expect(level.values).toEqual(order.map((value) => ({ value, count: byLevel.get(value) })))
+    expect(level.missing).toBe(all.length - levels.length)
+    const summary = await service.detectionsSummary()
+    const detection = await service.getFacetValues({ viewId: info.viewId, field: 'detection' })
+    expect(detection.values.length).toBe(new Set(summary.rules.map((r) => r.title)).size)
+    for (const v of detection.values) expect(v.count).toBe((await viewIds(service, `detection:"${v.value}"`)).length)
+    // Within a narrower view: only its events count.
+    const narrow = await service.setView({ query: 'level>=high', from: null, to: null })
+    const narrowLevel = await service.getFacetValues({ viewId: narrow.viewId, field: 'level' })
+    expect(narrowLevel.values.map((v) => v.value).every((l) => l === 'high' || l === 'critical')).toBe(true)
+    expect(narrowLevel.missing).toBe(0)
+    const narrowDetection = await service.getFacetValues({ viewId: narrow.viewId, field: 'detection', search: 'zzz-none' })
+    expect(narrowDetection.values).toEqual([])
+  })
+
   it('forgets the detections on clear, and detects again on the next load', async () => {
     await service.clearAll()
     expect((await service.detectionsSummary()).rules).toEqual([])
@@ -114,6 +138,34 @@ describe.skipIf(!hasSigma)(hasSigma ? "the user's rule folders (../shared/sigma/
       const matched = (await service.eventDetectionLevels(Array.from({ length: service.store.size }, (_, i) => i)))[0]
       const rules = await service.eventDetections(matched.id)
       expect(rules.every((r) => r.author !== '')).toBe(true)
+    } finally {
+      await service.dispose()
+    }
+  })
+
+  it('takes rule folders from the settings, re-runs every loaded event, and refuses a web client other folders', async () => {
+    // As web mode makes it: the command line's folders are the only choices.
+    const service = new AshiatoService({ workers: 1, detect: { ruleFolders: [], ruleFolderChoices: [sigmaHq] } })
+    try {
+      await service.loadPaths(files)
+      await service.whenLoadDone()
+      await service.detections.whenIdle()
+      const before = await service.detectionsSummary()
+      expect(before.rules.every((r) => r.source === 'builtin')).toBe(true)
+      expect(await service.ruleFolders()).toEqual({ folders: [], choices: [sigmaHq], problems: [] })
+      const pushed: unknown[] = []
+      service.onPush((name, payload) => name === 'detectionsChanged' && pushed.push(payload))
+      expect((await service.setRuleFolders([sigmaHq])).folders).toEqual([sigmaHq])
+      const after = await service.detectionsSummary()
+      expect(after.rules.some((r) => r.source.startsWith(sigmaHq))).toBe(true)
+      expect(after.eventsChecked).toBe(service.store.size)
+      expect(after.unsupported.length).toBeGreaterThan(0)
+      expect(pushed.length).toBeGreaterThan(0)
+      await expect(service.setRuleFolders(['/etc'])).rejects.toMatchObject({ code: 'rule-folder-not-allowed', values: { folder: '/etc' } })
+      expect((await service.ruleFolders()).folders).toEqual([sigmaHq])
+      // Removed again: only the built-in rules.
+      await service.setRuleFolders([])
+      expect((await service.detectionsSummary()).rules.every((r) => r.source === 'builtin')).toBe(true)
     } finally {
       await service.dispose()
     }

@@ -143,7 +143,7 @@ describe('the contract', () => {
       }
       if (!isShellCall(name)) expect(typeof (AshiatoService.prototype as unknown as Record<string, unknown>)[name], name).toBe('function')
     }
-    expect(CALL_NAMES.filter(isShellCall).sort()).toEqual(['copyEvents', 'exportEvents', 'openExternal', 'openFilesDialog', 'setShellLanguage', 'showExportedFile'])
+    expect(CALL_NAMES.filter(isShellCall).sort()).toEqual(['chooseRuleFolder', 'copyEvents', 'exportEvents', 'openExternal', 'openFilesDialog', 'setShellLanguage', 'showExportedFile'])
   })
 
   it('knows only its own names', () => {
@@ -206,6 +206,8 @@ describe('dispatchCall', () => {
     detectionsSummary: async () => ({ rules: [], rulesRun: 0, unsupported: [], eventsChecked: 0, detectMs: 0 }),
     eventDetectionLevels: async () => [],
     eventDetections: async () => [],
+    ruleFolders: async () => ({ folders: [], choices: null, problems: [] }),
+    setRuleFolders: async (folders) => ({ folders, choices: null, problems: [] }),
   }
   const shell: ShellCalls = {
     openFilesDialog: async () => null,
@@ -216,6 +218,7 @@ describe('dispatchCall', () => {
     showExportedFile: async () => undefined,
     copyEvents: async () => ({ events: 0, text: '' }),
     setShellLanguage: async () => undefined,
+    chooseRuleFolder: async () => null,
   }
 
   it('routes service calls to the service and shell calls to the shell', async () => {

@@ -120,6 +120,12 @@ class FakeService implements WebService {
   async eventDetections(): Promise<never[]> {
     return []
   }
+  async ruleFolders() {
+    return { folders: [], choices: [], problems: [] }
+  }
+  async setRuleFolders(folders: string[]) {
+    return { folders, choices: [], problems: [] }
+  }
   resolveSelection(selection: EventSelection): Uint32Array {
     return Uint32Array.from('ids' in selection ? selection.ids : [])
   }
