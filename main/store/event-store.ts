@@ -224,6 +224,11 @@ export class EventStore {
     return this.segments.read(this.segmentOf[id], this.offsets[id], this.lengths[id])
   }
 
+  /** Where each event's bytes are (valid for [0, size)), and a reader of segment ranges, for scans. */
+  textLayout(): { segmentOf: Uint32Array; offsets: Float64Array; lengths: Uint32Array; readInto: TextSegments['readInto'] } {
+    return { segmentOf: this.segmentOf, offsets: this.offsets, lengths: this.lengths, readInto: (s, o, l, t) => this.segments.readInto(s, o, l, t) }
+  }
+
   /** The one accessor of an event's bytes for content comparisons (dedupe): same as bytes(). */
   eventBytes(id: number): Uint8Array {
     return this.bytes(id)
