@@ -7,7 +7,8 @@
 // in V8's young generation and die there cheaply, where 4 MB pieces took five times as long).
 
 import type { EventStore } from '../store/event-store'
-import { diskOrder, forEachPiece } from './segment-scan'
+import { diskOrder, markEvents, NEEDLE_HIT } from './segment-scan'
+import { scanHelper } from './scan-helper'
 
 const hex = (byte: number): string => `\\x${byte.toString(16).padStart(2, '0')}`
 const encoder = new TextEncoder()
@@ -62,43 +63,58 @@ export function literalNeedle(text: string): RegExp {
   return new RegExp(jsonForms(text).map(foldedSource).join('|'), 'g')
 }
 
+/** Bytes of text from which a search is split with the helper thread (scan-helper.ts). */
+const SPLIT_FROM_BYTES = 16 * 1024 * 1024
+let splitFromBytes = SPLIT_FROM_BYTES
+
+/** For tests and the bench: split even small searches (0), never (Infinity), or as usual (no argument). */
+export function splitSearchesFrom(bytes = SPLIT_FROM_BYTES): void {
+  splitFromBytes = bytes
+}
+
 /**
- * The candidates (ascending ids) whose bytes contain a match of `needle` (a 'g' regexp from
- * this module). Their bytes are read in disk order, a region at a time (segment-scan.ts), and
- * each piece of whole events is searched as one string: a dense search costs one regexp pass
- * over the text; a match counts only when it lies inside one candidate's bytes.
+ * Per candidate (ascending ids), NEEDLE_HIT when its bytes hold a match of `needle` (a 'g'
+ * regexp from this module) and LITERAL_HIT when they hold one of `literals` (see markEvents).
+ * The bytes are read in disk order, a region at a time (segment-scan.ts), and each piece of
+ * whole events is searched as one string: a dense search costs one regexp pass over the text.
+ * A large search is split by bytes with the helper thread.
  */
-export function filterBytes(store: EventStore, candidates: Uint32Array, needle: RegExp): Uint32Array {
-  const hit = new Uint8Array(candidates.length)
-  const order = diskOrder(store, candidates)
-  forEachPiece(store, candidates, order, (text, first, last, starts, ends) => {
-    let k = first
-    needle.lastIndex = 0
-    while (k <= last) {
-      if (needle.lastIndex < starts[k]) needle.lastIndex = starts[k]
-      const match = needle.exec(text)
-      if (!match) break
-      const at = match.index
-      while (k <= last && ends[k] <= at) k++
-      if (k > last) break
-      if (at < starts[k]) {
-        // Began before this candidate (in a gap, or across its start): search again from its start.
-        needle.lastIndex = starts[k]
-        continue
-      }
-      if (at + match[0].length <= ends[k]) {
-        hit[order[k]] = 1
-        needle.lastIndex = ends[k]
-        k++
-      } else {
-        // The match runs past this event's end; a shorter one may still start later inside it.
-        needle.lastIndex = at + 1
-      }
-    }
-  })
+export function searchBytes(store: EventStore, candidates: Uint32Array, needle: RegExp | null, literals: readonly string[] = []): Uint8Array {
+  const layout = store.textLayout()
+  const flags = new Uint8Array(candidates.length)
+  const order = diskOrder(layout, candidates)
+  let total = 0
+  for (let k = 0; k < candidates.length; k++) total += layout.lengths[candidates[k]]
+  const helper = total >= splitFromBytes && candidates.length > 1 ? scanHelper() : null
+  if (!helper) {
+    markEvents(layout, candidates, order, needle, literals, flags)
+    return flags
+  }
+  // The first half of the bytes here, the second in the helper.
+  let split = 0
+  for (let bytes = 0; split < order.length && bytes * 2 < total; split++) bytes += layout.lengths[candidates[order[split]]]
+  const theirs = order.subarray(split)
+  const answer = helper.post(layout, candidates, theirs, needle, literals)
+  markEvents(layout, candidates, order.subarray(0, split), needle, literals, flags)
+  const helperFlags = answer()
+  if (helperFlags) {
+    for (let j = 0; j < theirs.length; j++) flags[theirs[j]] = helperFlags[j]
+  } else {
+    markEvents(layout, candidates, theirs, needle, literals, flags)
+  }
+  return flags
+}
+
+/** The candidates whose flags (from searchBytes) have one of the bits of `mask`. */
+export function withFlags(candidates: Uint32Array, flags: Uint8Array, mask: number): Uint32Array {
   let found = 0
-  for (let k = 0; k < hit.length; k++) found += hit[k]
+  for (let k = 0; k < flags.length; k++) if (flags[k] & mask) found++
   const out = new Uint32Array(found)
-  for (let k = 0, n = 0; k < hit.length; k++) if (hit[k]) out[n++] = candidates[k]
+  for (let k = 0, n = 0; k < flags.length; k++) if (flags[k] & mask) out[n++] = candidates[k]
   return out
+}
+
+/** The candidates (ascending ids) whose bytes contain a match of `needle`. */
+export function filterBytes(store: EventStore, candidates: Uint32Array, needle: RegExp): Uint32Array {
+  return withFlags(candidates, searchBytes(store, candidates, needle), NEEDLE_HIT)
 }

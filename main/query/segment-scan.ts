@@ -5,7 +5,7 @@
 // to 1 MB is one pread into memory allocated once, and the search sees it in pieces of whole
 // events (V8 searches 64 KB strings fastest: see byte-search.ts).
 
-import type { EventStore } from '../store/event-store'
+import type { TextLayout } from '../store/text-segments'
 
 /** Bytes read from a segment at once. */
 const REGION = 1024 * 1024
@@ -23,8 +23,8 @@ let regionBuffer: Buffer | null = null
  * offset. Ids of one segment are nearly always in offset order already (each segment is
  * appended to in id order); a segment whose are not is sorted.
  */
-export function diskOrder(store: EventStore, candidates: Uint32Array): Uint32Array {
-  const { segmentOf, offsets } = store.textLayout()
+export function diskOrder(layout: TextLayout, candidates: Uint32Array): Uint32Array {
+  const { segmentOf, offsets } = layout
   let segments = 0
   for (let k = 0; k < candidates.length; k++) segments = Math.max(segments, segmentOf[candidates[k]] + 1)
   const starts = new Uint32Array(segments + 1)
@@ -49,8 +49,8 @@ export function diskOrder(store: EventStore, candidates: Uint32Array): Uint32Arr
 export type PieceVisitor = (text: string, first: number, last: number, starts: Float64Array, ends: Float64Array) => void
 
 /** Calls `visit` for every piece of the candidates' bytes, in disk order (see diskOrder). */
-export function forEachPiece(store: EventStore, candidates: Uint32Array, order: Uint32Array, visit: PieceVisitor): void {
-  const { segmentOf, offsets, lengths, readInto } = store.textLayout()
+export function forEachPiece(layout: TextLayout, candidates: Uint32Array, order: Uint32Array, visit: PieceVisitor): void {
+  const { segmentOf, offsets, lengths } = layout
   const n = order.length
   // Per position: its bytes in the current region's buffer.
   const starts = new Float64Array(n)
@@ -72,7 +72,7 @@ export function forEachPiece(store: EventStore, candidates: Uint32Array, order: 
     }
     const size = regionEnd - regionStart
     if (!regionBuffer || regionBuffer.length < size) regionBuffer = Buffer.allocUnsafeSlow(Math.max(REGION, size))
-    readInto(segment, regionStart, size, regionBuffer)
+    layout.readInto(segment, regionStart, size, regionBuffer)
     for (let i = k; i <= last; i++) {
       const at = candidates[order[i]]
       starts[i] = offsets[at] - regionStart
@@ -93,5 +93,66 @@ export function forEachPiece(store: EventStore, candidates: Uint32Array, order: 
       first = end + 1
     }
     k = last + 1
+  }
+}
+
+/** Bit set in `flags` for an event holding a match of the needle. */
+export const NEEDLE_HIT = 1
+/** Bit set in `flags` for an event holding one of the literals. */
+export const LITERAL_HIT = 2
+
+/**
+ * For each position k of `order`, sets in flags[order[k]] NEEDLE_HIT when its event's bytes hold
+ * a match of `needle` (a 'g' regexp), and LITERAL_HIT when they hold one of `literals` (latin1
+ * strings, searched with indexOf: one pass of the same text, far cheaper than a regexp
+ * alternation). A match counts only when it lies inside one candidate's bytes.
+ */
+export function markEvents(layout: TextLayout, candidates: Uint32Array, order: Uint32Array, needle: RegExp | null, literals: readonly string[], flags: Uint8Array): void {
+  forEachPiece(layout, candidates, order, (text, first, last, starts, ends) => {
+    if (needle) markNeedle(text, first, last, starts, ends, needle, order, flags)
+    for (const literal of literals) markLiteral(text, first, last, starts, ends, literal, order, flags)
+  })
+}
+
+function markNeedle(text: string, first: number, last: number, starts: Float64Array, ends: Float64Array, needle: RegExp, order: Uint32Array, flags: Uint8Array): void {
+  let k = first
+  needle.lastIndex = 0
+  while (k <= last) {
+    if (needle.lastIndex < starts[k]) needle.lastIndex = starts[k]
+    const match = needle.exec(text)
+    if (!match) break
+    const at = match.index
+    while (k <= last && ends[k] <= at) k++
+    if (k > last) break
+    if (at < starts[k]) {
+      // Began before this candidate (in a gap, or across its start): search again from its start.
+      needle.lastIndex = starts[k]
+      continue
+    }
+    if (at + match[0].length <= ends[k]) {
+      flags[order[k]] |= NEEDLE_HIT
+      needle.lastIndex = ends[k]
+      k++
+    } else {
+      // The match runs past this event's end; a shorter one may still start later inside it.
+      needle.lastIndex = at + 1
+    }
+  }
+}
+
+function markLiteral(text: string, first: number, last: number, starts: Float64Array, ends: Float64Array, literal: string, order: Uint32Array, flags: Uint8Array): void {
+  let k = first
+  let from = starts[first]
+  while (k <= last) {
+    const at = text.indexOf(literal, from)
+    if (at < 0) return
+    while (k <= last && ends[k] <= at) k++
+    if (k > last) return
+    if (at < starts[k]) from = starts[k]
+    else if (at + literal.length <= ends[k]) {
+      flags[order[k]] |= LITERAL_HIT
+      from = ends[k]
+      k++
+    } else from = at + 1
   }
 }

@@ -84,6 +84,16 @@ interface Segment {
   borrowed?: boolean
 }
 
+/** Where events' bytes are, for scans that read them in disk order (main/query/segment-scan.ts). */
+export interface TextLayout {
+  segmentOf: Uint32Array
+  offsets: Float64Array
+  lengths: Uint32Array
+  readInto(segment: number, offset: number, length: number, target: Uint8Array): void
+  /** Each segment's descriptor, by index (the process's: readable from any thread). */
+  fds(): number[]
+}
+
 export class TextSegments {
   private folder: string | null = null
   private segments: Segment[] = []
