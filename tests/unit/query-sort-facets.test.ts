@@ -215,6 +215,11 @@ describe('facets and histogram of a view in its own order', () => {
       expect(histogram(store, order, 50)).toEqual(histogram(store, ascending, 50))
     }
     expect(inIdOrder(ascending, store.size)).toBe(ascending)
+    // Every event, in the default view's order: counted as every id.
+    const everything = sortIds(store, allIds(store.size), 'time', 'desc')
+    expect(Array.from(inIdOrder(everything, store.size))).toEqual(Array.from(allIds(store.size)))
+    expect(facetCounts(store, everything)).toEqual(facetCounts(store, allIds(store.size)))
+    expect(histogram(store, everything)).toEqual(histogram(store, allIds(store.size)))
     store.clear()
   })
 })
