@@ -23,7 +23,7 @@ import { benchDetect } from './bench-detect'
 import { printLoadTargets } from './bench/targets'
 import { benchColumns } from './bench/columns-bench'
 import { defaultQueryWorkerPath } from '../main/query/query-dispatch'
-import { prestartScanHelper, useScanHelper } from '../main/query/scan-helper'
+import { useScanHelper } from '../main/query/scan-helper'
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`)
@@ -60,9 +60,9 @@ interface LoadFigures {
 /** Child: loads the corpus as the app does and times the queries; prints one JSON line. */
 async function childLoad(dir: string, queries: boolean): Promise<void> {
   const store = new EventStore()
-  // As in the app's query worker: large byte searches split with a helper thread, started early.
+  // As in the app's query worker: large byte searches split with a helper thread (started by
+  // the first of them, whose figure includes that).
   useScanHelper(defaultQueryWorkerPath())
-  prestartScanHelper()
   const started = performance.now()
   let firstRowsMs = -1
   const summary = await loadInto(store, [{ path: path.join(dir, 'AWSLogs') }], {}, {

@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { EventStore } from '../store/event-store'
 import { evaluateView } from './evaluate-view'
 import type { ViewJob, ViewJobResult } from './query-messages'
-import { prestartScanHelper, serveScans, useScanHelper } from './scan-helper'
+import { serveScans, useScanHelper } from './scan-helper'
 import type { MessagePort } from 'node:worker_threads'
 
 const store = new EventStore()
@@ -16,9 +16,9 @@ if (helperPort && parentPort) {
   // Started by a query worker (or the bench) as its byte-search helper: see scan-helper.ts.
   serveScans(parentPort, helperPort)
 } else {
-  // This bundle, started again, is the helper that large byte searches split their bytes with.
+  // This bundle, started again, is the helper that large byte searches split their bytes with
+  // (started by the first of them: a worker replaced by a newer query may never need one).
   useScanHelper(__filename)
-  prestartScanHelper()
   parentPort?.on('message', evaluateJob)
 }
 

@@ -111,6 +111,7 @@ class ScanHelper {
       if (this.broken) return null
       if (Atomics.wait(signal, 0, 0, SILENT_MS) === 'timed-out' && Atomics.load(signal, 1) === progress) {
         this.broken = true
+        void this.worker.terminate()
         return null
       }
       progress = Atomics.load(signal, 1)
@@ -130,11 +131,6 @@ let helper: ScanHelper | null = null
 export function useScanHelper(file: string | null): void {
   helperFile = file && existsSync(file) ? file : null
   helper = null
-}
-
-/** Starts the helper now, so the first large search does not wait for it to boot. */
-export function prestartScanHelper(): void {
-  scanHelper()
 }
 
 /** The running helper, started on first use; null when there is none to use. */
