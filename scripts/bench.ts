@@ -1,11 +1,13 @@
 // `npm run bench [-- --events N] [-- --corpus realistic|low|both] [-- --no-jq] [-- --no-queries]
-// [-- --data ../shared/data] [-- --dir .bench] [-- --detect-only]`:
+// [-- --data ../shared/data] [-- --dir .bench] [-- --detect-only] [-- --columns 10000000] [-- --corpus none]`:
 // builds (once, streamed to disk) reproducible corpora in the S3 layout — 'realistic' from the
 // real event shapes in ../shared/data with a real trail's cardinality, 'low' the original
 // low-cardinality one — and for each prints, beside references measured in the same run on the
 // same files (read + inflate on all cores; naive one-thread read + gunzip + JSON.parse; jq when
 // installed): the load to a sorted, filter-ready set, its peak RSS, and the query figures.
-// Each measurement runs in a child process of its own, so each peak RSS is its own.
+// Each measurement runs in a child process of its own, so each peak RSS is its own. Each of
+// the issue's targets (#16) is printed beside its figure; `--columns N` times the field query,
+// facets and histogram on N events of synthetic columns (10M without a 15 GB corpus).
 // Figures are printed, never asserted: this machine's speed is not a test.
 
 import { execFileSync, execSync } from 'node:child_process'
@@ -18,6 +20,10 @@ import { loadInto } from '../main/loader/load-files'
 import { evaluateView } from '../main/query/evaluate-view'
 import { benchQueries, type QueryFigure } from '../main/query/bench-queries'
 import { benchDetect } from './bench-detect'
+import { printLoadTargets } from './bench/targets'
+import { benchColumns } from './bench/columns-bench'
+import { defaultQueryWorkerPath } from '../main/query/query-dispatch'
+import { useScanHelper } from '../main/query/scan-helper'
 
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`)
@@ -54,6 +60,9 @@ interface LoadFigures {
 /** Child: loads the corpus as the app does and times the queries; prints one JSON line. */
 async function childLoad(dir: string, queries: boolean): Promise<void> {
   const store = new EventStore()
+  // As in the app's query worker: large byte searches split with a helper thread (started by
+  // the first of them, whose figure includes that).
+  useScanHelper(defaultQueryWorkerPath())
   const started = performance.now()
   let firstRowsMs = -1
   const summary = await loadInto(store, [{ path: path.join(dir, 'AWSLogs') }], {}, {
@@ -101,6 +110,11 @@ async function childDetect(dir: string): Promise<void> {
 async function child(kind: string, dir: string): Promise<void> {
   if (kind === 'load') return childLoad(dir, !process.argv.includes('--no-queries'))
   if (kind === 'detect') return childDetect(dir)
+  if (kind === 'columns') {
+    benchColumns(Number(option('columns', '10000000')), line)
+    console.log(JSON.stringify({ peakRss: peakRss() }))
+    return
+  }
   const files = corpusFiles(path.join(dir, 'AWSLogs'))
   if (kind === 'inflate') console.log(JSON.stringify({ ...(await readInflateAllCores(files)), peakRss: peakRss() }))
   else if (kind === 'naive') console.log(JSON.stringify({ ...naiveParse(files), peakRss: peakRss() }))
@@ -108,6 +122,7 @@ async function child(kind: string, dir: string): Promise<void> {
 
 function runChild<T>(kind: string, dir: string): T {
   const passed = ['--no-queries', '--no-features'].filter((flag) => process.argv.includes(flag))
+  if (kind === 'columns') passed.push('--columns', option('columns', '10000000'))
   const args = [...process.execArgv, process.argv[1], '--child', kind, '--dir', dir, ...passed]
   const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] })
   // The last line is the child's figures; any before it are figures it printed itself.
@@ -140,6 +155,7 @@ function measure(corpus: CorpusInfo, withJq: boolean): void {
       line(`  ${figure.label}`, `${times}  (${figure.count.toLocaleString('en')})${figure.query ? `  ${figure.query}` : ''}`)
     }
   }
+  printLoadTargets({ events: load.events, readyMs: load.readyMs, inflateMs: inflate.ms, peakRss: load.peakRss, jsonBytes: corpus.jsonBytes, queries: load.queries }, line)
   if (withJq && hasCommand('jq') && hasCommand('zcat')) {
     const jqStarted = performance.now()
     execSync(`find "${dir}/AWSLogs" -name '*.json.gz' -print0 | xargs -0 zcat | jq -c '.Records[]' > /dev/null`, { shell: '/bin/bash' })
@@ -156,6 +172,7 @@ async function main(): Promise<void> {
   const events = Number(option('events', '1000000'))
   const kinds: CorpusKind[] = (() => {
     const asked = option('corpus', events > 2_000_000 ? 'realistic' : 'both')
+    if (asked === 'none') return []
     return asked === 'both' ? ['realistic', 'low'] : [asked as CorpusKind]
   })()
   console.log(`Ashiato load benchmark (${process.arch}, ${os.availableParallelism()} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.cpus()[0]?.model ?? ''})`)
@@ -173,6 +190,10 @@ async function main(): Promise<void> {
     if (kind === 'realistic' && !process.argv.includes('--no-features')) {
       await (await import('./bench-integrity')).benchIntegrity(corpus.dir, line)
     }
+  }
+  if (process.argv.includes('--columns')) {
+    const { peakRss: columnsRss } = runChild<{ peakRss: number }>('columns', '')
+    line('peak RSS (synthetic columns)', mb(columnsRss))
   }
 }
 

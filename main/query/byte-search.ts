@@ -2,10 +2,13 @@
 // Measured on 1.6 GB of events (1M, 2 cores): a JS Boyer-Moore-Horspool loop over the bytes
 // takes 0.4 s for long needles but 1.3–2.1 s for 2–3 letter ones; V8's regexp engine over the
 // same bytes seen as latin1 strings (a memcpy-speed conversion) takes 0.4–0.7 s whatever the
-// needle. So needles are regexps over latin1 text, where one char is one byte (see MAX_SPAN for
-// the size of the pieces, which matters more than anything else here).
+// needle. So needles are regexps over latin1 text, where one char is one byte (see segment-scan.ts for
+// the size of the pieces, which matters more than anything else here: 64 KB strings are born
+// in V8's young generation and die there cheaply, where 4 MB pieces took five times as long).
 
 import type { EventStore } from '../store/event-store'
+import { diskOrder, markEvents, NEEDLE_HIT } from './segment-scan'
+import { scanHelper } from './scan-helper'
 
 const hex = (byte: number): string => `\\x${byte.toString(16).padStart(2, '0')}`
 const encoder = new TextEncoder()
@@ -60,113 +63,58 @@ export function literalNeedle(text: string): RegExp {
   return new RegExp(jsonForms(text).map(foldedSource).join('|'), 'g')
 }
 
-/** Latin1 view of bytes [start, end) of an ArrayBuffer. */
-function latin1(buffer: ArrayBufferLike, start: number, end: number): string {
-  return Buffer.from(buffer, start, end - start).toString('latin1')
+/** Bytes of text from which a search is split with the helper thread (scan-helper.ts). */
+const SPLIT_FROM_BYTES = 16 * 1024 * 1024
+let splitFromBytes = SPLIT_FROM_BYTES
+
+/** For tests and the bench: split even small searches (0), never (Infinity), or as usual (no argument). */
+export function splitSearchesFrom(bytes = SPLIT_FROM_BYTES): void {
+  splitFromBytes = bytes
 }
 
 /**
- * Text searched per regexp call. Strings under V8's large-object threshold (128 KB) are born in
- * the young generation and die there cheaply; measured on 490 MB of events, 64 KB pieces search
- * in 0.2 s where 4 MB pieces take 1 s, most of it in full garbage collections of the big heap.
+ * Per candidate (ascending ids), NEEDLE_HIT when its bytes hold a match of `needle` (a 'g'
+ * regexp from this module) and LITERAL_HIT when they hold one of `literals` (see markEvents).
+ * The bytes are read in disk order, a region at a time (segment-scan.ts), and each piece of
+ * whole events is searched as one string: a dense search costs one regexp pass over the text.
+ * A large search is split by bytes with the helper thread.
  */
-const MAX_SPAN = 64 * 1024
+export function searchBytes(store: EventStore, candidates: Uint32Array, needle: RegExp | null, literals: readonly string[] = []): Uint8Array {
+  const layout = store.textLayout()
+  const flags = new Uint8Array(candidates.length)
+  const order = diskOrder(layout, candidates)
+  let total = 0
+  for (let k = 0; k < candidates.length; k++) total += layout.lengths[candidates[k]]
+  const helper = total >= splitFromBytes && candidates.length > 1 ? scanHelper() : null
+  if (!helper) {
+    markEvents(layout, candidates, order, needle, literals, flags)
+    return flags
+  }
+  // The first half of the bytes here, the second in the helper.
+  let split = 0
+  for (let bytes = 0; split < order.length && bytes * 2 < total; split++) bytes += layout.lengths[candidates[order[split]]]
+  const theirs = order.subarray(split)
+  const answer = helper.post(layout, candidates, theirs, needle, literals)
+  markEvents(layout, candidates, order.subarray(0, split), needle, literals, flags)
+  const helperFlags = answer()
+  if (helperFlags) {
+    for (let j = 0; j < theirs.length; j++) flags[theirs[j]] = helperFlags[j]
+  } else {
+    markEvents(layout, candidates, theirs, needle, literals, flags)
+  }
+  return flags
+}
 
-/**
- * The candidates (ascending ids) whose bytes contain a match of `needle` (a 'g' regexp from
- * this module). Runs of candidates that sit close together in one buffer are searched as one
- * string, so a dense search costs one regexp pass over the text; sparse ones are searched one
- * event at a time so that the bytes between them are never copied.
- */
-export function filterBytes(store: EventStore, candidates: Uint32Array, needle: RegExp): Uint32Array {
-  const out = new Uint32Array(candidates.length)
+/** The candidates whose flags (from searchBytes) have one of the bits of `mask`. */
+export function withFlags(candidates: Uint32Array, flags: Uint8Array, mask: number): Uint32Array {
   let found = 0
-  // A window of candidates at a time: their bytes are read back from the text segments, and
-  // holding every candidate's block at once would bring the whole text into memory.
-  for (let from = 0; from < candidates.length; from += WINDOW) {
-    found = filterWindow(store, candidates.subarray(from, from + WINDOW), needle, out, found)
-  }
-  return out.slice(0, found)
+  for (let k = 0; k < flags.length; k++) if (flags[k] & mask) found++
+  const out = new Uint32Array(found)
+  for (let k = 0, n = 0; k < flags.length; k++) if (flags[k] & mask) out[n++] = candidates[k]
+  return out
 }
 
-/** Candidates per window: ~25 MB of event text. */
-const WINDOW = 16 * 1024
-
-function filterWindow(store: EventStore, candidates: Uint32Array, needle: RegExp, out: Uint32Array, found: number): number {
-  const n = candidates.length
-  const starts = new Float64Array(n)
-  const ends = new Float64Array(n)
-  const buffers: ArrayBufferLike[] = new Array(n)
-  for (let k = 0; k < n; k++) {
-    const bytes = store.bytes(candidates[k])
-    buffers[k] = bytes.buffer
-    starts[k] = bytes.byteOffset
-    ends[k] = bytes.byteOffset + bytes.byteLength
-  }
-  let k = 0
-  while (k < n) {
-    // A group: following candidates in the same buffer, in order, within MAX_SPAN.
-    let last = k
-    let eventBytes = ends[k] - starts[k]
-    while (
-      last + 1 < n &&
-      buffers[last + 1] === buffers[k] &&
-      starts[last + 1] >= ends[last] &&
-      ends[last + 1] - starts[k] <= MAX_SPAN
-    ) {
-      last++
-      eventBytes += ends[last] - starts[last]
-    }
-    const span = ends[last] - starts[k]
-    if (eventBytes * 4 >= span) {
-      found = scanGroup(latin1(buffers[k], starts[k], ends[last]), starts[k], k, last, starts, ends, candidates, needle, out, found)
-    } else {
-      for (let j = k; j <= last; j++) {
-        needle.lastIndex = 0
-        if (needle.test(latin1(buffers[j], starts[j], ends[j]))) out[found++] = candidates[j]
-      }
-    }
-    k = last + 1
-  }
-  return found
-}
-
-/** One pass of `needle` over a group's text, crediting each match to the event holding it. */
-function scanGroup(
-  text: string,
-  base: number,
-  first: number,
-  last: number,
-  starts: Float64Array,
-  ends: Float64Array,
-  candidates: Uint32Array,
-  needle: RegExp,
-  out: Uint32Array,
-  found: number,
-): number {
-  let k = first
-  needle.lastIndex = 0
-  while (k <= last) {
-    const from = starts[k] - base
-    if (needle.lastIndex < from) needle.lastIndex = from
-    const match = needle.exec(text)
-    if (!match) break
-    const at = match.index + base
-    while (k <= last && ends[k] <= at) k++
-    if (k > last) break
-    if (at < starts[k]) {
-      // Began before this candidate (in a gap, or across its start): search again from its start.
-      needle.lastIndex = starts[k] - base
-      continue
-    }
-    if (at + match[0].length <= ends[k]) {
-      out[found++] = candidates[k]
-      needle.lastIndex = ends[k] - base
-      k++
-    } else {
-      // The match runs past this event's end; a shorter one may still start later inside it.
-      needle.lastIndex = match.index + 1
-    }
-  }
-  return found
+/** The candidates (ascending ids) whose bytes contain a match of `needle`. */
+export function filterBytes(store: EventStore, candidates: Uint32Array, needle: RegExp): Uint32Array {
+  return withFlags(candidates, searchBytes(store, candidates, needle), NEEDLE_HIT)
 }

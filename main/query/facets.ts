@@ -6,6 +6,7 @@ import type { Facet, FacetField, FacetValue, Histogram } from '../../common/quer
 import { FACET_FIELDS } from '../../common/query/facet-query'
 import type { EventStore } from '../store/event-store'
 import { levelBuckets } from './level-histogram'
+import { inIdOrder } from './id-lists'
 
 /** Most frequent first, then by value. */
 const byCountThenValue = (a: FacetValue, b: FacetValue): number => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)
@@ -67,7 +68,8 @@ function readOnlyFacet(store: EventStore, ids: Uint32Array): Facet {
 }
 
 /** For each field, the most frequent values among `ids` (at most `limit`), with counts. */
-export function facetCounts(store: EventStore, ids: Uint32Array, fields: readonly FacetField[] = FACET_FIELDS, limit = 10): Facet[] {
+export function facetCounts(store: EventStore, viewIds: Uint32Array, fields: readonly FacetField[] = FACET_FIELDS, limit = 10): Facet[] {
+  const ids = inIdOrder(viewIds, store.size)
   // One count per dictionary code, shared by the fields and reset through the touched list, so a
   // field costs a pass over the ids, not over the (much larger) dictionary.
   const counts = new Uint32Array(store.dictionarySize)
@@ -105,7 +107,8 @@ export const NICE_BUCKETS: readonly number[] = [
  * in at most `buckets` buckets of the smallest nice size that fits. Buckets are aligned to
  * multiples of their size since the epoch (UTC midnight for days).
  */
-export function histogram(store: EventStore, ids: Uint32Array, buckets = 100): Histogram {
+export function histogram(store: EventStore, viewIds: Uint32Array, buckets = 100): Histogram {
+  const ids = inIdOrder(viewIds, store.size)
   const times = store.times
   let min = Infinity
   let max = -Infinity

@@ -99,3 +99,38 @@ export function filterIds(candidates: Uint32Array, keep: (id: number) => boolean
   }
   return out.slice(0, n)
 }
+
+/** 0 .. n-1 for the last n asked of inIdOrder (read-only: never handed out as a result). */
+let everyId: Uint32Array = new Uint32Array(0)
+
+/**
+ * The same ids in ascending order (`ids` itself when it already is), for passes whose result
+ * does not depend on order (facets, the histogram): reading the columns in id order instead of
+ * a view's order (newest first) is what makes them fast, as a view's order jumps across
+ * megabytes of columns at every id. Measured on 10M events: 15 s of cache misses for the
+ * facets of a time-sorted view, 1 s in id order. The ids must be distinct (a view's are).
+ */
+export function inIdOrder(ids: Uint32Array, size: number): Uint32Array {
+  // Distinct ids as many as the events are every event (the unfiltered view, 10M at most often).
+  if (ids.length === size && size > 0) {
+    if (everyId.length !== size) everyId = allIds(size)
+    return everyId
+  }
+  let ascending = true
+  for (let k = 1; k < ids.length && ascending; k++) ascending = ids[k - 1] < ids[k]
+  if (ascending) return ids
+  // A bitset of the ids (1.25 MB for 10M: the writes stay in cache), then its bits in order.
+  const bits = new Uint32Array((size + 31) >>> 5)
+  for (let k = 0; k < ids.length; k++) bits[ids[k] >>> 5] |= 1 << (ids[k] & 31)
+  const out = new Uint32Array(ids.length)
+  let n = 0
+  for (let w = 0; w < bits.length; w++) {
+    let word = bits[w]
+    while (word !== 0) {
+      const low = word & -word
+      out[n++] = (w << 5) + 31 - Math.clz32(low)
+      word ^= low
+    }
+  }
+  return out
+}

@@ -1,17 +1,17 @@
 // One executable step per query term. Each step filters a candidate list; its cost lets `and`
 // run the cheap steps first so that byte searches and JSON.parse only see what is left.
 
-import type { CompareNode, ExistsNode, MatchNode, PatternPart, TextNode } from '../../common/query/ast'
+import type { CompareNode, ExistsNode, MatchNode, TextNode } from '../../common/query/ast'
 import { patternLiteral, patternSource } from '../../common/query/ast'
 import { formatEventTime, parseInstant } from '../../common/time'
 import type { EventStore } from '../store/event-store'
-import { filterBytes, foldedSource, literalNeedle } from './byte-search'
+import { freeTextIds, keyNeedle, parsedCandidates, valueNeedle } from './prefilter'
 import { filterColumns, filterColumnsPresent, filterReadOnly, filterTimes } from './column-filter'
 import { planField, type Extract, type FieldPlan } from './field-plans'
 import { integrityStep } from './integrity-step'
 import { difference, filterIds, union } from './id-lists'
 import { freeTextTest } from './free-text'
-import { anyValuePasses, compareTest, isNumeric, isPresent, patternTest, type ValueTest } from './value-match'
+import { anyValuePasses, compareTest, isPresent, patternTest, type ValueTest } from './value-match'
 import { identityStep, isIdentityField } from '../identity/identity-query'
 import { detectionExistsStep, detectionStep, isDetectionField, levelCompareStep } from './detection-step'
 
@@ -29,29 +29,9 @@ const BYTES_COST = 40
 const PARSED_COST = 100
 const UNFILTERED_PARSE_COST = 1000
 
-/** Runs of value text that a JSON writer never escapes (so they appear as typed in the bytes). */
-const VERBATIM_RUN = /[\x20-\x21\x23-\x2e\x30-\x5b\x5d-\x7e]{3,}/g
-
-/** A byte needle every event whose value matches must contain, or null when none is safe. */
-function valueNeedle(pattern: readonly PatternPart[]): RegExp | null {
-  let best = ''
-  for (const part of pattern) {
-    if (part.kind !== 'text') continue
-    for (const run of part.text.match(VERBATIM_RUN) ?? []) if (run.length > best.length) best = run
-  }
-  // A number may be written differently in the JSON (1e3 for 1000).
-  if (best === '' || isNumeric(best)) return null
-  return literalNeedle(best)
-}
-
-function keyNeedle(key: string | null): RegExp | null {
-  return key === null ? null : new RegExp(foldedSource(`"${key}"`), 'g')
-}
-
-/** Byte prefilter (when there is a needle), then JSON.parse and the test on what is left. */
-function parsedFilter(store: EventStore, candidates: Uint32Array, needle: RegExp | null, extract: Extract, test: (values: unknown[]) => boolean): Uint32Array {
-  const narrowed = needle ? filterBytes(store, candidates, needle) : candidates
-  return filterIds(narrowed, (id) => test(extract(store.parsed(id))))
+/** Byte prefilter (see prefilter.ts), then JSON.parse and the test on what is left. */
+function parsedFilter(store: EventStore, candidates: Uint32Array, needles: readonly (RegExp | null)[], extract: Extract, test: (values: unknown[]) => boolean): Uint32Array {
+  return filterIds(parsedCandidates(store, candidates, needles), (id) => test(extract(store.parsed(id))))
 }
 
 /** A value test (match or compare) on a field, whatever its plan. */
@@ -72,14 +52,14 @@ function valueStep(store: EventStore, plan: FieldPlan, test: ValueTest, needle: 
         run: (c) => {
           const hits = filterColumns(store, c, plan.columns, test)
           const rest = difference(c, hits)
-          return union(hits, parsedFilter(store, rest, needle ?? keyNeedle(plan.key), plan.extract, (v) => anyValuePasses(v, test)))
+          return union(hits, parsedFilter(store, rest, [needle, keyNeedle(plan.key)], plan.extract, (v) => anyValuePasses(v, test)))
         },
       }
     case 'parsed': {
-      const prefilter = needle ?? keyNeedle(plan.key)
+      const needles = [needle, keyNeedle(plan.key)]
       return {
-        cost: prefilter ? PARSED_COST : UNFILTERED_PARSE_COST,
-        run: (c) => parsedFilter(store, c, prefilter, plan.extract, (v) => anyValuePasses(v, test)),
+        cost: needles.some(Boolean) ? PARSED_COST : UNFILTERED_PARSE_COST,
+        run: (c) => parsedFilter(store, c, needles, plan.extract, (v) => anyValuePasses(v, test)),
       }
     }
   }
@@ -136,32 +116,19 @@ export function existsStep(store: EventStore, node: ExistsNode): Step {
         cost: MIXED_COST,
         run: (c) => {
           const hits = filterColumnsPresent(store, c, plan.columns)
-          return union(hits, parsedFilter(store, difference(c, hits), keyNeedle(plan.key), plan.extract, isPresent))
+          return union(hits, parsedFilter(store, difference(c, hits), [keyNeedle(plan.key)], plan.extract, isPresent))
         },
       }
     case 'parsed': {
       const needle = keyNeedle(plan.key)
-      return { cost: needle ? PARSED_COST : UNFILTERED_PARSE_COST, run: (c) => parsedFilter(store, c, needle, plan.extract, isPresent) }
+      return { cost: needle ? PARSED_COST : UNFILTERED_PARSE_COST, run: (c) => parsedFilter(store, c, [needle], plan.extract, isPresent) }
     }
   }
 }
 
 /** Free text: anywhere in the event's JSON text (keys included), case-insensitive. */
 export function textStep(store: EventStore, node: TextNode): Step {
-  const pieces = node.pattern.filter((part): part is { kind: 'text'; text: string } => part.kind === 'text')
-  if (pieces.length === 0) return { cost: COLUMN_COST, run: (c) => c } // `*`: any text at all
-  const literal = patternLiteral(node.pattern)
-  // ASCII literals are decided by the byte search alone; the rest is checked on decoded text.
-  // eslint-disable-next-line no-control-regex
-  if (literal !== null && /^[\x00-\x7f]*$/.test(literal)) {
-    const needle = literalNeedle(literal)
-    return { cost: BYTES_COST, run: (c) => filterBytes(store, c, needle) }
-  }
-  const longest = pieces.reduce((a, b) => (b.text.length > a.text.length ? b : a))
-  const prefilter = literalNeedle(longest.text)
+  if (!node.pattern.some((part) => part.kind === 'text')) return { cost: COLUMN_COST, run: (c) => c } // `*`: any text at all
   const verify = freeTextTest(node.pattern)
-  return {
-    cost: BYTES_COST,
-    run: (c) => filterIds(filterBytes(store, c, prefilter), (id) => verify(store.text(id))),
-  }
+  return { cost: BYTES_COST, run: (c) => freeTextIds(store, c, node.pattern, verify) }
 }

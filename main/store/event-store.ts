@@ -6,7 +6,7 @@ import { STRING_COLUMNS, type ParsedBatch, type StringColumn } from './parsed-ba
 import { DuplicateCheck } from './duplicate-check'
 import { grown } from './grown-array'
 import { StringDictionary } from './string-dictionary'
-import { TextSegments } from './text-segments'
+import { TextSegments, type TextLayout } from './text-segments'
 import type { MirrorArrays, MirrorUpdate } from './mirror-update'
 import { rowOf } from './event-fields'
 import type { EventRow } from '../../common/event-row'
@@ -222,6 +222,11 @@ export class EventStore {
    */
   bytes(id: number): Uint8Array {
     return this.segments.read(this.segmentOf[id], this.offsets[id], this.lengths[id])
+  }
+
+  /** Where each event's bytes are (valid for [0, size)), a reader of segment ranges and the segments' descriptors, for scans. */
+  textLayout(): TextLayout {
+    return { segmentOf: this.segmentOf, offsets: this.offsets, lengths: this.lengths, readInto: (s, o, l, t) => this.segments.readInto(s, o, l, t), fds: () => this.segments.handles().map((h) => h.fd) }
   }
 
   /** The one accessor of an event's bytes for content comparisons (dedupe): same as bytes(). */

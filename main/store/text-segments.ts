@@ -84,6 +84,16 @@ interface Segment {
   borrowed?: boolean
 }
 
+/** Where events' bytes are, for scans that read them in disk order (main/query/segment-scan.ts). */
+export interface TextLayout {
+  segmentOf: Uint32Array
+  offsets: Float64Array
+  lengths: Uint32Array
+  readInto(segment: number, offset: number, length: number, target: Uint8Array): void
+  /** Each segment's descriptor, by index (the process's: readable from any thread). */
+  fds(): number[]
+}
+
 export class TextSegments {
   private folder: string | null = null
   private segments: Segment[] = []
@@ -212,6 +222,26 @@ export class TextSegments {
     this.blocks.set(key, block)
     if (this.blocks.size > KEPT_BLOCKS) this.blocks.delete(this.blocks.keys().next().value as number)
     return block
+  }
+
+  /**
+   * Reads bytes [offset, offset + length) of a segment into `target` (from its start), for
+   * scans that read whole regions into one reused buffer instead of a block per event.
+   */
+  readInto(segment: number, offset: number, length: number, target: Uint8Array): void {
+    const entry = this.segments[segment]
+    if (!entry) throw new SpillError(`The events' text segment ${segment} is not open (was the set cleared?).`)
+    let got = 0
+    try {
+      while (got < length) {
+        const n = readSync(entry.fd, target, got, length - got, offset + got)
+        if (n === 0) break
+        got += n
+      }
+    } catch (error) {
+      throw new SpillError(`Could not read back the events' text from ${entry.path}: ${spillReason(error)}.`, { cause: error })
+    }
+    if (got < length) throw new SpillError(`The events' text file ${entry.path} is shorter than expected (${offset + got} of ${offset + length} bytes): it was changed outside Ashiato.`)
   }
 
   /** Reads up to `length` bytes at `offset`; at least `needed` must be there. */

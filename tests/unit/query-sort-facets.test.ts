@@ -198,3 +198,28 @@ describe('an empty store', () => {
     expect([...sortIds(store, none, 'eventName')]).toEqual([])
   })
 })
+
+describe('facets and histogram of a view in its own order', () => {
+  it('count the same as in id order (they read the columns in id order: inIdOrder)', async () => {
+    const { syntheticStore } = await import('../../scripts/bench/synthetic-store')
+    const { inIdOrder } = await import('../../main/query/id-lists')
+    const store = syntheticStore(5000).store
+    const ascending = evaluate(store, 'error:* or event:Get*').ids
+    expect(ascending.length).toBeGreaterThan(100)
+    // The order a view shows (newest first), and a duplicate-free shuffle of it.
+    const newestFirst = sortIds(store, ascending, 'time', 'desc')
+    const shuffled = Uint32Array.from([...ascending].sort((a, b) => ((a * 2654435761) % 1009) - ((b * 2654435761) % 1009) || a - b))
+    for (const order of [newestFirst, shuffled]) {
+      expect(Array.from(inIdOrder(order, store.size))).toEqual(Array.from(ascending))
+      expect(facetCounts(store, order)).toEqual(facetCounts(store, ascending))
+      expect(histogram(store, order, 50)).toEqual(histogram(store, ascending, 50))
+    }
+    expect(inIdOrder(ascending, store.size)).toBe(ascending)
+    // Every event, in the default view's order: counted as every id.
+    const everything = sortIds(store, allIds(store.size), 'time', 'desc')
+    expect(Array.from(inIdOrder(everything, store.size))).toEqual(Array.from(allIds(store.size)))
+    expect(facetCounts(store, everything)).toEqual(facetCounts(store, allIds(store.size)))
+    expect(histogram(store, everything)).toEqual(histogram(store, allIds(store.size)))
+    store.clear()
+  })
+})

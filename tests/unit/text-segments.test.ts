@@ -5,13 +5,15 @@
 // root mount one, and /dev/full (every write fails with ENOSPC) everywhere on Linux.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import os from 'node:os'
 import path from 'node:path'
 import { EventStore } from '../../main/store/event-store'
 import { SpillError, sweepStaleFolders } from '../../main/store/text-segments'
 import { loadInto } from '../../main/loader/load-files'
+import { evaluate } from '../../main/query/evaluate'
+import { forgetCachedResults } from '../../main/query/leaf-cache'
 import { eventText, seededRandom } from '../support/cloudtrail-events'
 import { batchOfTexts } from './helpers/make-store'
 
@@ -131,6 +133,22 @@ describe('text segments', () => {
     const during = execFileSync(process.execPath, ['--import', 'tsx', probe], { encoding: 'utf8' })
     expect(during.trim()).toBe('1')
     expect(spillFolders(spill)).toEqual([])
+  })
+
+  it('a search reading whole regions meets a segment file cut short outside Ashiato as a clear error, not as fewer matches', () => {
+    const spill = path.join(root, 'spill-t')
+    mkdirSync(spill)
+    const store = new EventStore(spill)
+    const texts = Array.from({ length: 300 }, (_, e) => eventText(random, { account: '333333333333', region: 'eu-west-1', time: new Date(Date.UTC(2024, 2, 5, 1, e % 60)) }))
+    store.addBatch(batchOfTexts(texts), store.addFile('t.json'))
+    expect(evaluate(store, 'eventVersion').ids.length).toBe(300)
+    const [folder] = spillFolders(spill)
+    const [file] = readdirSync(path.join(spill, folder))
+    truncateSync(path.join(spill, folder, file), 1000)
+    forgetCachedResults(store)
+    expect(() => evaluate(store, 'eventVersion')).toThrow(SpillError)
+    expect(() => evaluate(store, 'eventVersion')).toThrow(/shorter than expected/)
+    store.clear()
   })
 
   it('a deleted segment file loses nothing already loaded (the store keeps it open)', async () => {

@@ -1,0 +1,114 @@
+// The byte prefilters of JSON-path and free-text terms (main/query/prefilter.ts) against the
+// naive evaluation: every event parsed (or decoded) and tested with the same exact test. A
+// prefilter may keep too much, never too little: events whose bytes hide a match (\u escapes in
+// keys or values, `\/`, İ and the Kelvin sign, which lower-case to ASCII) must still be found.
+// Run on one thread, and again split with the helper thread over even the smallest search.
+
+import { afterAll, describe, expect, it } from 'vitest'
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { evaluate } from '../../main/query/evaluate'
+import { splitSearchesFrom } from '../../main/query/byte-search'
+import { useScanHelper } from '../../main/query/scan-helper'
+import { planField } from '../../main/query/field-plans'
+import { anyValuePasses, isPresent, patternTest } from '../../main/query/value-match'
+import { freeTextTest } from '../../main/query/free-text'
+import { forgetCachedResults } from '../../main/query/leaf-cache'
+import { tryParseQuery } from '../../common/query/parser'
+import type { EventStore } from '../../main/store/event-store'
+import { EventGenerator, seededRandom } from '../support/cloudtrail-events'
+import { hasSharedData, readSharedEvents, storeOfEvents } from './helpers/make-store'
+
+// Written as JSON text, so that each hides its match from a plain byte search in its own way.
+const HIDDEN = [
+  '{"eventName":"GetObject","requestParameters":{"bucketName":"logs\\u002dhidden-value"}}',
+  '{"eventName":"GetObject","requestParameters":{"bucket\\u004eame":"logs-hidden-key"}}',
+  `{"eventName":"GetObject","requestParameters":{"buc\u212aetName":"logs-kelvin-key"}}`,
+  '{"eventName":"PutObject","requestParameters":{"bucketName":["other", "LOGS-in-array"]}}',
+  `{"eventName":"Note","note":"zz\u0130zz and qq\u212aqq"}`,
+  '{"eventName":"Note","note":"path qx\\/zy here"}',
+  '{"eventName":"Note","note":"sp\\u0065cial-word, \\"quoted\\" text"}',
+  '{\n  "eventName": "Pretty",\n  "requestParameters": {\n    "bucketName": "logs-pretty"\n  }\n}',
+]
+
+const PATH_QUERIES = [
+  'requestParameters.bucketName:logs-*',
+  'requestParameters.BUCKETNAME:LOGS-*',
+  'requestParameters.bucketName:*logs*',
+  'requestParameters.bucketName:*',
+  'requestParameters.bucketName:logs-pretty',
+  'userIdentity.arn:*stratus*',
+  'responseElements.credentials.accessKeyId:ASIA*',
+  'requestParameters.policyDocument:*s3:Get*',
+  'requestParameters.roleArn:*role*',
+]
+const TEXT_QUERIES = ['logs-', 'zzi', 'qqk', 'qx/zy', 'special-word', 'stratus', 'ACCESSDENIED', 'access*denied', 'logs-*value', 'Pretty', 'café', '"no such text anywhere"']
+
+function buildStore(): EventStore {
+  const random = seededRandom(11)
+  const generator = new EventGenerator(random, { size: 'full' })
+  const texts: string[] = []
+  for (let i = 0; i < 3000; i++) texts.push(generator.text())
+  for (const folder of ['stratus', 'invictus']) if (hasSharedData(folder)) texts.push(...readSharedEvents(folder).map((event) => JSON.stringify(event)))
+  texts.push(...HIDDEN)
+  return storeOfEvents(texts, 500)
+}
+
+/** The naive result of a one-term query: every event parsed (or its text decoded) and tested. */
+function naive(store: EventStore, query: string): number[] {
+  const parsed = tryParseQuery(query)
+  if (!parsed.ok) throw new Error(query)
+  const node = parsed.ast
+  const out: number[] = []
+  for (let id = 0; id < store.size; id++) {
+    if (node.type === 'text') {
+      if (freeTextTest(node.pattern)(store.text(id))) out.push(id)
+    } else if (node.type === 'match' || node.type === 'exists') {
+      const plan = planField(node.field)
+      if (plan.kind !== 'parsed') throw new Error(`${query} is not a JSON path`)
+      const values = plan.extract(store.parsed(id))
+      if (node.type === 'exists' ? isPresent(values) : anyValuePasses(values, patternTest(node.pattern))) out.push(id)
+    } else throw new Error(query)
+  }
+  return out
+}
+
+const store = buildStore()
+afterAll(() => {
+  store.clear()
+  useScanHelper(null)
+  splitSearchesFrom()
+})
+
+const helperFile = path.resolve('dist/main/query-worker.cjs')
+
+describe.each([
+  ['on one thread', false],
+  ['split with the helper thread', true],
+])('byte prefilters, %s', (_label, split) => {
+  it.skipIf(split && !existsSync(helperFile))('JSON paths find what parsing every event finds, hidden matches included', () => {
+    useScanHelper(split ? helperFile : null)
+    splitSearchesFrom(split ? 0 : Infinity)
+    for (const query of PATH_QUERIES) {
+      forgetCachedResults(store)
+      expect(Array.from(evaluate(store, query).ids), query).toEqual(naive(store, query))
+    }
+    const hidden = Array.from(evaluate(store, 'requestParameters.bucketName:logs-*').ids).map((id) => store.text(id))
+    expect(hidden).toEqual(expect.arrayContaining([HIDDEN[0], HIDDEN[1], HIDDEN[2], HIDDEN[3], HIDDEN[7]]))
+  })
+
+  it.skipIf(split && !existsSync(helperFile))('free text finds what decoding every event finds, hidden matches included', () => {
+    useScanHelper(split ? helperFile : null)
+    splitSearchesFrom(split ? 0 : Infinity)
+    for (const query of TEXT_QUERIES) {
+      forgetCachedResults(store)
+      expect(Array.from(evaluate(store, query).ids), query).toEqual(naive(store, query))
+    }
+    const texts = (query: string): string[] => Array.from(evaluate(store, query).ids).map((id) => store.text(id))
+    // İ lower-cases to i + a combining dot, the Kelvin sign to k; \/ and \u0065 decode to / and e.
+    expect(texts('zzi')).toContain(HIDDEN[4])
+    expect(texts('qqk')).toContain(HIDDEN[4])
+    expect(texts('qx/zy')).toEqual([HIDDEN[5]])
+    expect(texts('special-word')).toEqual([HIDDEN[6]])
+  })
+})
