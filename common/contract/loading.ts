@@ -38,6 +38,13 @@ export interface LoadProgress {
   cancelled: boolean
   /** Wall time of the load so far. */
   elapsedMs: number
+  /** True while a local load's inputs are walked and counted, before any file is parsed. */
+  counting: boolean
+  /**
+   * True once filesTotal and bytesTotal are final (a local load, after counting): the fraction
+   * done never goes back. False for inputs that arrive over time (S3 downloads).
+   */
+  totalKnown: boolean
 }
 
 export interface LoadStarted {

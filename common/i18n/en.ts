@@ -60,6 +60,13 @@ export const en = {
   countsLoaded: 'loaded',
   countsTitle: '{shown, plural, one {# event} other {# events}} shown of {loaded} loaded',
   duplicatesDropped: '{n, plural, one {# duplicate} other {# duplicates}} dropped',
+  // Issue #12 §3: loading against a counted total, with its rate and time left.
+  loadCounting: 'Counting files… {n, plural, one {# file} other {# files}} found',
+  loadRate: '{bytes}/s · {events} events/s',
+  loadTimeLeft: 'about {time} left',
+  durationHours: '{h} h {min} min',
+  durationMinutes: '{min} min {s} s',
+  durationSeconds: '{s} s',
   filterLabel: 'Filter events',
   filterPlaceholder: 'Filter events…  (press / to focus)',
   filterErrorAt: 'Error at position {position}: {message}',

@@ -59,6 +59,13 @@ export const ja: Messages = {
   countsLoaded: '読み込み済み',
   countsTitle: '読み込み済み {loaded} 件のうち {shown} 件を表示',
   duplicatesDropped: '重複 {n} 件を除外',
+  // Issue #12 §3: 数え終えた合計に対する読み込みの進み具合、速さと残り時間。
+  loadCounting: 'ファイルを数えています… {n} 件',
+  loadRate: '{bytes}/秒 · {events} 件/秒',
+  loadTimeLeft: '残り約 {time}',
+  durationHours: '{h} 時間 {min} 分',
+  durationMinutes: '{min} 分 {s} 秒',
+  durationSeconds: '{s} 秒',
   filterLabel: 'イベントを絞り込む',
   filterPlaceholder: 'イベントを絞り込む…  (/ キーで移動)',
   filterErrorAt: '{position} 文字目でエラー: {message}',
