@@ -67,6 +67,11 @@ export const en = {
   durationHours: '{h} h {min} min',
   durationMinutes: '{min} min {s} s',
   durationSeconds: '{s} s',
+  // Issue #12 §3: a slow query says it is running, with Cancel.
+  queryRunning: 'Running… {time} s',
+  queryCancelTitle: 'Stop this query; the result before it stays in the list',
+  queryCancelled: 'The query was cancelled.',
+  queryCancelledNote: 'Query cancelled: the list shows the previous result',
   filterLabel: 'Filter events',
   filterPlaceholder: 'Filter events…  (press / to focus)',
   filterErrorAt: 'Error at position {position}: {message}',

@@ -66,6 +66,11 @@ export const ja: Messages = {
   durationHours: '{h} 時間 {min} 分',
   durationMinutes: '{min} 分 {s} 秒',
   durationSeconds: '{s} 秒',
+  // Issue #12 §3: 時間のかかるクエリは実行中であることと中止ボタンを示す。
+  queryRunning: '実行中… {time} 秒',
+  queryCancelTitle: 'このクエリを止める(一覧には前の結果が残る)',
+  queryCancelled: 'クエリを中止しました。',
+  queryCancelledNote: 'クエリを中止しました: 一覧は前の結果のままです',
   filterLabel: 'イベントを絞り込む',
   filterPlaceholder: 'イベントを絞り込む…  (/ キーで移動)',
   filterErrorAt: '{position} 文字目でエラー: {message}',

@@ -121,6 +121,10 @@ export class AshiatoService implements ServiceCalls {
     return this.views.set(spec)
   }
 
+  async cancelView(): Promise<{ cancelled: boolean }> {
+    return { cancelled: this.views.cancel() }
+  }
+
   async getRows(request: RowsRequest): Promise<RowsResult> {
     return this.views.rows(request)
   }

@@ -4,7 +4,7 @@
 import type { EventStore } from '../store/event-store'
 import { VIEW_LIMITS, type RowsRequest, type RowsResult, type ViewInfo, type ViewSpec } from '../../common/ipc-contract'
 import { CallError } from '../../common/call-errors'
-import { QueryDispatcher } from '../query/query-dispatch'
+import { QueryCancelledError, QueryDispatcher } from '../query/query-dispatch'
 import { viewExpired } from './service-errors'
 
 /** Views kept at once: the current one of each window plus a few the renderer may still page. */
@@ -30,7 +30,10 @@ export class ViewCache {
   /** Rejects with SupersededError when a newer set() came before this one finished. */
   async set(spec: ViewSpec): Promise<ViewInfo> {
     const started = performance.now()
-    const result = await this.dispatcher.evaluateView(spec)
+    const result = await this.dispatcher.evaluateView(spec).catch((error: unknown) => {
+      if (error instanceof QueryCancelledError) throw new CallError('query-cancelled', error.message)
+      throw error
+    })
     let view: View
     if (result.error && this.lastGood) {
       view = this.lastGood
@@ -50,6 +53,11 @@ export class ViewCache {
       queryMs: Math.round((performance.now() - started) * 10) / 10,
       ...(result.error ? { error: result.error } : {}),
     }
+  }
+
+  /** Stops the view being evaluated (its set() rejects with 'query-cancelled'); false when none was running. */
+  cancel(): boolean {
+    return this.dispatcher.cancel()
   }
 
   rows(request: RowsRequest): RowsResult {

@@ -12,6 +12,7 @@ const KEYS: Record<CallErrorCode, MessageKey> = {
   'bad-argument': 'errorBadArgument',
   'over-limit': 'errorOverLimit',
   'view-expired': 'errorViewExpired',
+  'query-cancelled': 'queryCancelled',
   'no-event': 'errorNoEvent',
   'copy-too-many': 'copyTooMany',
   'copy-too-large': 'errorCopyTooLarge',

@@ -12,6 +12,7 @@ import { openS3Dialog } from '../state/s3-store'
 import { IntegrityButton } from './IntegrityPanel'
 import { DetectionsButton } from './DetectionsPanel'
 import { durationParts } from '../state/load-rate'
+import { QueryStatus, useQueryStale } from './QueryStatus'
 
 const LANGUAGE_NAMES = { en: 'EN', ja: '日本語' } as const
 
@@ -102,9 +103,10 @@ function Counts() {
   const duplicates = useLoad((s) => s.progress?.duplicates ?? 0)
   const shown = formatCount(matched)
   const loaded = formatCount(total)
+  const stale = useQueryStale()
   const title = formatMessage(t.countsTitle, { shown, loaded }) + (duplicates > 0 ? ` · ${formatMessage(t.duplicatesDropped, { n: formatCount(duplicates) })}` : '')
   return (
-    <div className="counts" title={title} data-testid="counts">
+    <div className={stale ? 'counts counts--stale' : 'counts'} title={title} data-testid="counts" data-stale={stale || undefined}>
       <span className="counts__value" data-testid="count-shown">{shown}</span>
       <span className="counts__label">{t.countsShown}</span>
       <span className="counts__sep">/</span>
@@ -163,6 +165,7 @@ export function TopBar() {
         </div>
       ) : null}
       <div className="topbar__spacer" />
+      <QueryStatus />
       <Counts />
       <LoadAnomalies />
       <LanguageSwitch />

@@ -176,6 +176,7 @@ describe('dispatchCall', () => {
     clearAll: async () => void calls.push('clearAll'),
     fileReports: async () => [],
     setView: async () => ({ viewId: 1, matched: 0, total: 0, newest: null, oldest: null, queryMs: 0 }),
+    cancelView: async () => ({ cancelled: false }),
     getRows: async (request) => ({ viewId: request.viewId, start: request.start, rows: [] }),
     getEvent: async (id) => ({ id, json: '{}', file: 'a.json' }),
     getFacets: async () => [],

@@ -43,6 +43,9 @@ class FakeService implements WebService {
   async setView() {
     return { viewId: 1, matched: 0, total: 0, newest: null, oldest: null, queryMs: 0 }
   }
+  async cancelView() {
+    return { cancelled: false }
+  }
   async getRows() {
     return { viewId: 1, start: 0, rows: [] }
   }
