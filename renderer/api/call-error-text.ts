@@ -13,6 +13,7 @@ const KEYS: Record<CallErrorCode, MessageKey> = {
   'over-limit': 'errorOverLimit',
   'view-expired': 'errorViewExpired',
   'query-cancelled': 'queryCancelled',
+  'source-not-reloadable': 'errorSourceNotReloadable',
   'no-event': 'errorNoEvent',
   'copy-too-many': 'copyTooMany',
   'copy-too-large': 'errorCopyTooLarge',

@@ -46,6 +46,11 @@ class FakeService implements WebService {
   async cancelView() {
     return { cancelled: false }
   }
+  async listSources() {
+    return []
+  }
+  async setSourceHidden() {}
+  async startWithout() {}
   async getRows() {
     return { viewId: 1, start: 0, rows: [] }
   }
