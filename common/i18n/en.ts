@@ -96,6 +96,12 @@ export const en = {
   sourceStartWithoutTitle: 'Clear everything and read the other sources again from where they came',
   sourceNotReloadable: 'Another source was uploaded and cannot be read again: hide this one instead.',
   errorSourceNotReloadable: 'Another source cannot be read again (uploaded files are not kept): hide this one instead.',
+  // Issue #12 §3: files dropped onto a loaded set.
+  loadChoiceTitle: 'Add to this investigation?',
+  loadChoiceBody: '{n, plural, one {# file} other {# files}} to load, while {loaded} events are loaded.',
+  loadChoiceMore: 'and {n} more',
+  loadChoiceAdd: 'Add to this investigation',
+  loadChoiceNew: 'Start a new one',
   filterLabel: 'Filter events',
   filterPlaceholder: 'Filter events…  (press / to focus)',
   filterErrorAt: 'Error at position {position}: {message}',

@@ -95,6 +95,12 @@ export const ja: Messages = {
   sourceStartWithoutTitle: 'すべてをクリアし、ほかのソースを元の場所から読み直す',
   sourceNotReloadable: 'ほかのソースはアップロードされたもので読み直せません。このソースは隠してください。',
   errorSourceNotReloadable: 'ほかのソースを読み直せません(アップロードしたファイルは残していません)。このソースは隠してください。',
+  // Issue #12 §3: 読み込み済みのセットにファイルをドロップしたとき。
+  loadChoiceTitle: 'この調査に追加しますか?',
+  loadChoiceBody: '{loaded} 件のイベントを読み込み済みです。{n} 個のファイルを読み込みます。',
+  loadChoiceMore: 'ほか {n} 件',
+  loadChoiceAdd: 'この調査に追加',
+  loadChoiceNew: '新しい調査を始める',
   filterLabel: 'イベントを絞り込む',
   filterPlaceholder: 'イベントを絞り込む…  (/ キーで移動)',
   filterErrorAt: '{position} 文字目でエラー: {message}',

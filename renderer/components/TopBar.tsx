@@ -13,6 +13,7 @@ import { IntegrityButton } from './IntegrityPanel'
 import { DetectionsButton } from './DetectionsPanel'
 import { durationParts } from '../state/load-rate'
 import { QueryStatus, useQueryStale } from './QueryStatus'
+import { SourcesButton } from './SourcesPanel'
 
 const LANGUAGE_NAMES = { en: 'EN', ja: '日本語' } as const
 
@@ -150,6 +151,7 @@ export function TopBar() {
           {t.exportButton}
         </button>
       ) : null}
+      <SourcesButton />
       <IntegrityButton />
       <DetectionsButton />
       {total > 0 && !loading ? (

@@ -7,6 +7,7 @@ import { useLanguage } from './language-store'
 import { focusFilter } from './focus'
 import { openS3Dialog, subscribeS3Pushes } from './s3-store'
 import { subscribeDetectionPushes } from './detections-store'
+import { subscribeSourcePushes } from './sources-store'
 
 let subscribed = false
 
@@ -17,6 +18,7 @@ export function subscribePushes(api: AshiatoApi, session: ViewSession): void {
   subscribeLoadPushes()
   subscribeS3Pushes()
   subscribeDetectionPushes(scheduleRequery)
+  subscribeSourcePushes()
   api.onEventsChanged(() => scheduleRequery())
   api.onExportProgress(exportProgressArrived)
   // The desktop menu is built in main: tell it the language now and on every change.
