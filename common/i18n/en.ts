@@ -68,10 +68,11 @@ export const en = {
   durationMinutes: '{min} min {s} s',
   durationSeconds: '{s} s',
   // Issue #12 §3: a slow query says it is running, with Cancel.
-  queryRunning: 'Running… {time} s',
+  queryRunning: '{time} s',
+  queryRunningLabel: 'Query running for {time} s',
   queryCancelTitle: 'Stop this query; the result before it stays in the list',
   queryCancelled: 'The query was cancelled.',
-  queryCancelledNote: 'Query cancelled: the list shows the previous result',
+  queryCancelledNote: 'Cancelled: previous result shown',
   // Issue #12 §3: the Sources panel.
   sourcesButton: 'Sources',
   sourcesButtonTitle: 'What is loaded: each dropped set, folder, command-line path and S3 range',

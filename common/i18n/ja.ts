@@ -67,10 +67,11 @@ export const ja: Messages = {
   durationMinutes: '{min} 分 {s} 秒',
   durationSeconds: '{s} 秒',
   // Issue #12 §3: 時間のかかるクエリは実行中であることと中止ボタンを示す。
-  queryRunning: '実行中… {time} 秒',
+  queryRunning: '{time} 秒',
+  queryRunningLabel: 'クエリを実行中({time} 秒)',
   queryCancelTitle: 'このクエリを止める(一覧には前の結果が残る)',
   queryCancelled: 'クエリを中止しました。',
-  queryCancelledNote: 'クエリを中止しました: 一覧は前の結果のままです',
+  queryCancelledNote: '中止: 前の結果を表示中',
   // Issue #12 §3: 「ソース」パネル。
   sourcesButton: 'ソース',
   sourcesButtonTitle: '読み込んだもの: ドロップしたファイル、フォルダー、コマンドラインのパス、S3 の範囲',

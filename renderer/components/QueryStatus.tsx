@@ -36,10 +36,12 @@ export function QueryStatus() {
   const runningFor = useRunningFor()
   const cancelled = useSessionState((s) => s.cancelled)
   if (runningFor !== null && runningFor >= QUERY_SLOW_MS) {
+    // Compact (the top bar is full at 1280 px): a spinner and the seconds, the words in its title.
+    const time = (runningFor / 1000).toFixed(1)
     return (
-      <div className="query-status" role="status" data-testid="query-running">
+      <div className="query-status" role="status" title={formatMessage(t.queryRunningLabel, { time })} aria-label={formatMessage(t.queryRunningLabel, { time })} data-testid="query-running">
         <span className="spinner spinner--small" aria-hidden="true" />
-        <span>{formatMessage(t.queryRunning, { time: (runningFor / 1000).toFixed(1) })}</span>
+        <span className="query-status__time">{formatMessage(t.queryRunning, { time })}</span>
         <button type="button" className="button button--small" title={t.queryCancelTitle} onClick={() => void session.cancelQuery()} data-testid="query-cancel">
           {t.cancel}
         </button>
@@ -48,7 +50,7 @@ export function QueryStatus() {
   }
   if (runningFor === null && cancelled !== null) {
     return (
-      <div className="query-status query-status--cancelled" role="status" data-testid="query-cancelled">
+      <div className="query-status query-status--cancelled" role="status" title={t.queryCancelledNote} data-testid="query-cancelled">
         {t.queryCancelledNote}
       </div>
     )
