@@ -73,7 +73,7 @@ export interface SourceInfo {
   loading: boolean
   /** Its events are left out of every view (setSourceHidden). */
   hidden: boolean
-  /** Can be read again from where it came (startWithout keeps it); uploads are not kept. */
+  /** Can be read again from where it came (paths, an S3 range from the cache); a web page's uploads are not kept. */
   reloadable: boolean
 }
 

@@ -133,10 +133,10 @@ export class AshiatoService implements ServiceCalls {
 
   async startWithout(sourceId: number): Promise<void> {
     if (!this.sources.has(sourceId)) return
-    const others = this.sources.pathsWithout(sourceId)
+    const others = this.sources.reloadsWithout(sourceId)
     if (!others) throw new CallError('source-not-reloadable', 'Another source cannot be read again (uploaded files are not kept): hide this one instead, or start afresh and add the others again.')
     await this.clearAll()
-    for (const paths of others) await this.loadPaths(paths)
+    for (const reload of others) await ('paths' in reload ? this.loadPaths(reload.paths) : this.openS3Trail(reload.s3))
   }
 
   async fileReports(): Promise<FileReport[]> {

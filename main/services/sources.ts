@@ -4,7 +4,7 @@
 // investigation without it reads the other sources again (removing events in place would
 // renumber the store and every side table keyed by event id).
 
-import type { LoadProgress, SourceInfo } from '../../common/ipc-contract'
+import type { LoadProgress, S3OpenRequest, SourceInfo } from '../../common/ipc-contract'
 import type { LoadSummary } from '../loader/load-files'
 import type { InputSource } from '../loader/collect-files'
 
@@ -13,9 +13,14 @@ export interface SourceOrigin {
   kind: SourceInfo['kind']
   label: string
   inputs: number
-  /** Paths to read again for a new investigation (kind 'paths' only). */
+  /** Paths to read again for a new investigation (kind 'paths'). */
   paths?: string[]
+  /** The S3 range to open again (kind 's3'; its objects are in the download cache by then). */
+  s3?: S3OpenRequest
 }
+
+/** How a source is read again: its paths, or its S3 range. */
+export type Reload = { paths: string[] } | { s3: S3OpenRequest }
 
 interface Source extends SourceInfo {
   loadId: number
@@ -23,7 +28,7 @@ interface Source extends SourceInfo {
   first: number
   end: number
   collisionsBefore: number
-  paths?: string[]
+  reload?: Reload
 }
 
 /** Where inputs known up front came from: local paths, or a web page's upload (named files). */
@@ -42,10 +47,11 @@ export class SourceRegistry {
 
   /** A load was queued. */
   add(loadId: number, origin: SourceOrigin): void {
-    const { paths, ...shown } = origin
+    const { paths, s3, ...shown } = origin
+    const reload: Reload | undefined = paths ? { paths } : s3 ? { s3 } : undefined
     this.sources.push({
-      ...shown, sourceId: this.nextId++, loadId, paths, files: 0, events: 0, duplicates: 0, idCollisions: 0, problems: 0,
-      loading: true, hidden: false, reloadable: origin.kind === 'paths', first: -1, end: -1, collisionsBefore: 0,
+      ...shown, sourceId: this.nextId++, loadId, reload, files: 0, events: 0, duplicates: 0, idCollisions: 0, problems: 0,
+      loading: true, hidden: false, reloadable: reload !== undefined, first: -1, end: -1, collisionsBefore: 0,
     })
     this.notify()
   }
@@ -97,11 +103,11 @@ export class SourceRegistry {
     return this.sources.filter((s) => s.hidden && s.first >= 0 && s.end > s.first).map((s) => [s.first, s.end])
   }
 
-  /** The paths of every source but `sourceId`, in load order; null when one of them cannot be read again. */
-  pathsWithout(sourceId: number): string[][] | null {
+  /** How to read every source but `sourceId` again, in load order; null when one of them cannot be. */
+  reloadsWithout(sourceId: number): Reload[] | null {
     const others = this.sources.filter((s) => s.sourceId !== sourceId)
-    if (others.some((s) => !s.reloadable || !s.paths)) return null
-    return others.map((s) => s.paths!)
+    if (others.some((s) => !s.reload)) return null
+    return others.map((s) => s.reload!)
   }
 
   has(sourceId: number): boolean {
@@ -109,7 +115,7 @@ export class SourceRegistry {
   }
 
   list(): SourceInfo[] {
-    return this.sources.map(({ loadId: _l, first: _f, end: _e, collisionsBefore: _c, paths: _p, ...info }) => ({ ...info }))
+    return this.sources.map(({ loadId: _l, first: _f, end: _e, collisionsBefore: _c, reload: _r, ...info }) => ({ ...info }))
   }
 
   clear(): void {
