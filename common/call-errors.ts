@@ -19,6 +19,10 @@ export const CALL_ERROR_CODES = [
   'over-limit',
   /** The view was forgotten (views are kept for a while): ask for it again. */
   'view-expired',
+  /** setView: the user cancelled this query (cancelView) before it finished; the last view stays. */
+  'query-cancelled',
+  /** startWithout: another source cannot be read again (a web page's uploads are not kept). */
+  'source-not-reloadable',
   /** No event has this id in the loaded set: { id }. */
   'no-event',
   /** copyEvents: more events than COPY_LIMIT, { n, max }, or more bytes than its byte limit, { limit } (MB). */

@@ -17,8 +17,11 @@ import { ExportDialog, ExportNotice } from './components/ExportDialog'
 import { SelectionStatus } from './components/SelectionStatus'
 import { CrashNotice } from './components/CrashNotice'
 import { IntegrityPanel } from './components/IntegrityPanel'
+import { SourcesPanel } from './components/SourcesPanel'
 import { useViewSession } from './session/session-react'
-import { loadFiles, opensByPath, openFiles, registerFileInput, registerFolderInput } from './state/actions'
+import { opensByPath, openFiles, registerFileInput, registerFolderInput } from './state/actions'
+import { loadOrAsk } from './state/load-choice'
+import { LoadChoiceDialog } from './components/LoadChoiceDialog'
 import { filesOfEntries, takeDropEntries } from './state/dropped-files'
 import { focusFilter } from './state/focus'
 import { gotoFailed } from './state/failed-nav'
@@ -75,6 +78,7 @@ function hasFiles(e: DragEvent): boolean {
 
 function useFileDrop(): void {
   const setDragging = useUi((s) => s.setDragging)
+  const session = useViewSession()
   useEffect(() => {
     let depth = 0
     const onEnter = (e: DragEvent) => {
@@ -100,13 +104,13 @@ function useFileDrop(): void {
       if (!e.dataTransfer) return
       const { files, entries } = takeDropEntries(e.dataTransfer)
       if (opensByPath() || !entries.some((entry) => entry.isDirectory)) {
-        loadFiles(files)
+        loadOrAsk(session, files)
         return
       }
       // Web mode with a folder: walk it, and send what looks like log files.
       void filesOfEntries(entries).then((all) => {
         const direct = new Set(entries.filter((entry) => entry.isFile).map((entry) => entry.name))
-        loadFiles(all.filter((f) => direct.has(f.name) || LOADABLE.test(f.name)))
+        loadOrAsk(session, all.filter((f) => direct.has(f.name) || LOADABLE.test(f.name)))
       })
     }
     window.addEventListener('dragenter', onEnter)
@@ -119,7 +123,7 @@ function useFileDrop(): void {
       window.removeEventListener('dragleave', onLeave)
       window.removeEventListener('drop', onDrop)
     }
-  }, [setDragging])
+  }, [setDragging, session])
 }
 
 function DropOverlay() {
@@ -134,6 +138,7 @@ function DropOverlay() {
 }
 
 export function App() {
+  const session = useViewSession()
   const listFraction = useUi((s) => s.listFraction)
   const listFractionChosen = useUi((s) => s.listFractionChosen)
   useShortcuts()
@@ -167,6 +172,8 @@ export function App() {
       <ExportNotice />
       <CrashNotice />
       <IntegrityPanel />
+      <SourcesPanel />
+      <LoadChoiceDialog />
       <input
         ref={registerFileInput}
         type="file"
@@ -177,7 +184,7 @@ export function App() {
         onChange={(e) => {
           const files = Array.from(e.currentTarget.files ?? [])
           e.currentTarget.value = ''
-          loadFiles(files)
+          loadOrAsk(session, files)
         }}
       />
       <input
@@ -191,7 +198,7 @@ export function App() {
           // A folder's files: only those that look like logs (a trail folder holds digests, .DS_Store...).
           const files = Array.from(e.currentTarget.files ?? []).filter((f) => LOADABLE.test(f.name))
           e.currentTarget.value = ''
-          loadFiles(files)
+          loadOrAsk(session, files)
         }}
       />
     </div>

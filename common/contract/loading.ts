@@ -2,7 +2,7 @@
 // file that failed says (part of the contract, see common/ipc-contract.ts).
 
 import * as v from 'valibot'
-import { answer, arg, boundedList, call } from './define-call'
+import { answer, arg, boundedList, call, wholeNumber } from './define-call'
 
 /** A file (or S3 object) that was read, or that failed. */
 export interface FileReport {
@@ -38,11 +38,46 @@ export interface LoadProgress {
   cancelled: boolean
   /** Wall time of the load so far. */
   elapsedMs: number
+  /** True while a local load's inputs are walked and counted, before any file is parsed. */
+  counting: boolean
+  /**
+   * True once filesTotal and bytesTotal are final (a local load, after counting): the fraction
+   * done never goes back. False for inputs that arrive over time (S3 downloads).
+   */
+  totalKnown: boolean
 }
 
 export interface LoadStarted {
   loadId: number
 }
+
+/**
+ * One loaded source: a drop, a folder or files opened, the server's command-line paths, an S3
+ * range. Loads run one after another, so a source's events are one run of ids in the store.
+ */
+export interface SourceInfo {
+  sourceId: number
+  /** 'paths': files or folders on the machine running the services; 'upload': sent by a web page; 's3': an S3 range. */
+  kind: 'paths' | 'upload' | 's3'
+  /** The first input's name (a path, a file name, s3://bucket/prefix). */
+  label: string
+  /** Inputs given (files and folders dropped together); the label names the first. */
+  inputs: number
+  files: number
+  /** Events this source added (after dropping exact duplicates). */
+  events: number
+  duplicates: number
+  idCollisions: number
+  /** Files that failed or were read only in part. */
+  problems: number
+  loading: boolean
+  /** Its events are left out of every view (setSourceHidden). */
+  hidden: boolean
+  /** Can be read again from where it came (paths, an S3 range from the cache); a web page's uploads are not kept. */
+  reloadable: boolean
+}
+
+export const SourceHiddenSchema = v.object({ sourceId: wholeNumber(), hidden: v.boolean() })
 
 export const LOADING_LIMITS = {
   /** Paths in one loadPaths (a folder counts as one). */
@@ -69,6 +104,16 @@ export const LOADING_CALLS = {
   cancelLoad: call({ args: [], returns: answer(), scope: 'session', by: 'service' }),
   /** Forget every loaded event and file. */
   clearAll: call({ args: [], returns: answer(), scope: 'session', by: 'service' }),
+  /** The loaded sources, in the order they were loaded (also pushed as sourcesChanged). */
+  listSources: call({ args: [], returns: answer<SourceInfo[]>(), scope: 'session', by: 'service' }),
+  /** Leaves a source's events out of every view, or shows them again; views are asked again (eventsChanged). */
+  setSourceHidden: call({ args: [arg('request', SourceHiddenSchema)], returns: answer(), scope: 'session', by: 'service' }),
+  /**
+   * A new investigation without this source: clears everything, then reads the other sources
+   * again from where they came (removing events from the columnar store in place would renumber
+   * every side table). Refused, changing nothing, when another source cannot be read again.
+   */
+  startWithout: call({ args: [arg('sourceId', wholeNumber())], returns: answer(), scope: 'session', by: 'service' }),
   /** Every file read or failed so far, in the order they finished. */
   fileReports: call({ args: [], returns: answer<FileReport[]>(), scope: 'session', by: 'service' }),
 }

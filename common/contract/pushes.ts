@@ -1,6 +1,6 @@
 // Push events, main -> renderer, and the listener helpers built from them.
 
-import type { FileReport, LoadProgress } from './loading'
+import type { FileReport, LoadProgress, SourceInfo } from './loading'
 import type { S3OpenProgress } from './s3'
 import type { ExportProgress } from './export'
 export interface AshiatoPushes {
@@ -18,6 +18,8 @@ export interface AshiatoPushes {
   exportProgress: ExportProgress
   /** Detection caught up with the loaded set (after events arrived, or a clear): ask for the summary again. */
   detectionsChanged: { rules: number; eventsChecked: number }
+  /** The loaded sources changed (a load began, progressed or ended, one was hidden, a clear). */
+  sourcesChanged: SourceInfo[]
 }
 
 export type MenuCommand = 'focusFilter' | 'languageEnglish' | 'languageJapanese' | 'openS3' | 'exportEvents' | 'copyEvents' | 'selectAll'
@@ -33,6 +35,7 @@ const PUSHES: Record<PushName, true> = {
   s3Progress: true,
   exportProgress: true,
   detectionsChanged: true,
+  sourcesChanged: true,
 }
 
 export const PUSH_NAMES = Object.keys(PUSHES) as PushName[]

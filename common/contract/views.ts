@@ -126,6 +126,11 @@ export interface FacetValuesResult {
 export const VIEW_CALLS = {
   /** Evaluate a view and remember it. */
   setView: call({ args: [arg('spec', ViewSpecSchema)], returns: answer<ViewInfo>(), scope: 'session', by: 'service' }),
+  /**
+   * Stops the setView still being evaluated (a slow free-text or JSON-path query): it rejects
+   * with 'query-cancelled' and the last view stays. Answers whether one was running.
+   */
+  cancelView: call({ args: [], returns: answer<{ cancelled: boolean }>(), scope: 'session', by: 'service' }),
   /** A window of rows of a view. */
   getRows: call({ args: [arg('request', RowsRequestSchema)], returns: answer<RowsResult>(), scope: 'session', by: 'service' }),
   /** One event's original JSON, for the viewer. */

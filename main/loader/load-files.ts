@@ -2,7 +2,8 @@
 // workers as soon as they are found, and merges each parsed file into the store on arrival, so
 // rows can be shown while the rest is still loading. The main thread only merges typed arrays.
 
-import { collectFiles, isProblem, type FoundFile, type InputSource } from './collect-files'
+import { isProblem, type FoundFile, type InputSource } from './collect-files'
+import { countedFirst } from './count-inputs'
 import { WorkerPool } from './worker-pool'
 import { isFailure, type ParseJob, type ParseJobResult } from './worker-messages'
 import { keepTimeRange } from './time-range'
@@ -84,7 +85,7 @@ export async function loadInto(
   const started = performance.now()
   const found: FoundFile[] = []
   const summary: LoadSummary = { events: 0, files: 0, digests: 0, duplicates: 0, idCollisions: 0, noTime: 0, badFiles: [], loadMs: 0, bytes: 0, cancelled: false, peakBudgetBytes: 0 }
-  const totals = { filesTotal: 0, bytesTotal: 0, filesDone: 0, bytesDone: 0 }
+  const totals = { filesTotal: 0, bytesTotal: 0, filesDone: 0, bytesDone: 0, counting: false, totalKnown: false }
   let lastProgress = 0
 
   const progress = (done: boolean): LoadProgress => ({
@@ -210,10 +211,16 @@ export async function loadInto(
     else idleTimer = setTimeout(flushWhenIdle, IDLE_FLUSH_MS - quiet)
   }
   try {
-    for await (const item of collectFiles(inputs)) {
+    const counting = {
+      counts: (item: FoundFile) => !(callbacks.onSignatureFile && SIGNATURE_FILE.test(item.displayName)),
+      cancelled: () => summary.cancelled,
+      // The final count goes out at once: the renderer knows the total before the first file is parsed.
+      onCount: (final: boolean) => (final ? callbacks.onProgress?.(progress(false)) : maybeProgress()),
+    }
+    for await (const item of countedFirst(inputs, totals, counting)) {
       if (summary.cancelled) break
       if (isProblem(item)) {
-        totals.filesTotal++
+        if (!totals.totalKnown) totals.filesTotal++
         report(item.file, 0, 'error', item.reason)
         continue
       }
@@ -221,8 +228,10 @@ export async function loadInto(
         callbacks.onSignatureFile(item)
         continue
       }
-      totals.filesTotal++
-      totals.bytesTotal += item.size
+      if (!totals.totalKnown) {
+        totals.filesTotal++
+        totals.bytesTotal += item.size
+      }
       group.push({ fileIndex: found.length, path: item.path })
       found.push(item)
       groupBytes += item.size

@@ -29,6 +29,13 @@ export class SupersededError extends Error {
   }
 }
 
+/** A view's evaluation was stopped by the user (cancelView) before it finished. */
+export class QueryCancelledError extends Error {
+  constructor() {
+    super('The query was cancelled.')
+  }
+}
+
 interface Pending {
   id: number
   resolve(result: { ids: Uint32Array; error?: QueryError }): void
@@ -69,6 +76,17 @@ export class QueryDispatcher {
       this.pending = { id: job.id, resolve, reject }
       worker.postMessage(job)
     })
+  }
+
+  /**
+   * Stops the view running in the worker, if any: its evaluateView rejects with
+   * QueryCancelledError. Returns whether one was running (a view evaluated on the calling thread
+   * has already finished when a cancel can arrive).
+   */
+  cancel(): boolean {
+    if (!this.pending) return false
+    this.stopWorker(new QueryCancelledError())
+    return true
   }
 
   /** Stops the worker (and any view in it). */

@@ -5,8 +5,10 @@ import type { Writable } from 'node:stream'
 import type {
   CopyResult, EventSelection, ExportDone, ExportRequest, Facet, FacetsRequest, FacetValuesRequest, FacetValuesResult, FieldCatalogue,
   FieldValuesRequest, FileReport, Histogram, HistogramRequest, IntegrityInfo, IntegrityLogStatus, LoadStarted, RowsRequest, RowsResult,
-  S3BucketInfo, S3Connection, S3Layout, S3Location, S3OpenRequest, S3ProfileInfo, SelectionCount, ViewInfo, ViewSpec,
+  S3BucketInfo, S3Connection, S3Layout, S3Location, S3OpenRequest, S3ProfileInfo, SelectionCount, SourceInfo, ViewInfo, ViewSpec,
 } from '../../common/ipc-contract'
+import { CallError } from '../../common/call-errors'
+import { SourceRegistry } from './sources'
 import type { EventDetail } from '../../common/event-row'
 import type { CredentialChain, CredentialGraph, Dossier, PrincipalRef } from '../../common/identity'
 import type { DetectionLevel, DetectionsSummary, RuleDetail } from '../../common/detections'
@@ -53,11 +55,14 @@ export class AshiatoService implements ServiceCalls {
   private readonly identity = new IdentityService(this.store, (viewId) => this.viewIds(viewId))
   /** Sigma detections, matched in worker threads behind the load (detections-host.ts). */
   readonly detections = new DetectionsHost(this.store, (name, payload) => this.push(name, payload), () => this.options.detect ?? {})
+  /** The Sources panel's list (sources.ts): one source per load, hidden ones left out of views. */
+  private readonly sources = new SourceRegistry((list) => this.push('sourcesChanged', list))
   private readonly loads = new LoadQueue(
     this.store,
     (name, payload) => this.push(name, payload),
     () => this.options,
     () => this.integrity.callbacks(),
+    this.sources,
   )
 
   constructor(private readonly options: ServiceOptions = {}) {
@@ -112,7 +117,28 @@ export class AshiatoService implements ServiceCalls {
     this.integrity.clear()
     this.loads.reports = []
     this.views.clear()
+    this.sources.clear()
+    this.views.exclude([])
     this.push('eventsChanged', { total: 0 })
+  }
+
+  async listSources(): Promise<SourceInfo[]> {
+    return this.sources.list()
+  }
+
+  async setSourceHidden(request: { sourceId: number; hidden: boolean }): Promise<void> {
+    if (!this.sources.setHidden(request.sourceId, request.hidden)) return
+    this.views.exclude(this.sources.hiddenRanges())
+    // Every window asks for its view again, now without (or with) the source's events.
+    this.push('eventsChanged', { total: this.store.size })
+  }
+
+  async startWithout(sourceId: number): Promise<void> {
+    if (!this.sources.has(sourceId)) return
+    const others = this.sources.reloadsWithout(sourceId)
+    if (!others) throw new CallError('source-not-reloadable', 'Another source cannot be read again (uploaded files are not kept): hide this one instead, or start afresh and add the others again.')
+    await this.clearAll()
+    for (const reload of others) await ('paths' in reload ? this.loadPaths(reload.paths) : this.openS3Trail(reload.s3))
   }
 
   async fileReports(): Promise<FileReport[]> {
@@ -121,6 +147,10 @@ export class AshiatoService implements ServiceCalls {
 
   async setView(spec: ViewSpec): Promise<ViewInfo> {
     return this.views.set(spec)
+  }
+
+  async cancelView(): Promise<{ cancelled: boolean }> {
+    return { cancelled: this.views.cancel() }
   }
 
   async getRows(request: RowsRequest): Promise<RowsResult> {

@@ -7,6 +7,7 @@ import { loadInto, type LoadCallbacks, type LoadOptions, type LoadSummary } from
 import type { InputSource } from '../loader/collect-files'
 import type { FileReport } from '../../common/ipc-contract'
 import type { PushListener } from './service-types'
+import { originOf, type SourceOrigin, type SourceRegistry } from './sources'
 
 /** How often the renderer hears that events arrived while a load runs. */
 const EVENTS_CHANGED_INTERVAL_MS = 250
@@ -15,6 +16,8 @@ const EVENTS_CHANGED_INTERVAL_MS = 250
 export interface LoadLink {
   download?: AbortController
   onFileReport?(report: FileReport): void
+  /** Where the inputs came from, for the Sources panel (default: read from the inputs). */
+  source?: SourceOrigin
 }
 
 export type QueueOptions = Omit<LoadOptions, 'loadId' | 'signal' | 'timeRange'>
@@ -34,6 +37,8 @@ export class LoadQueue {
     private readonly options: () => QueueOptions,
     /** Callbacks a side table adds to every load (integrity's file hashes). */
     private readonly extraCallbacks: () => Partial<LoadCallbacks>,
+    /** The Sources panel's list: one source per load. */
+    private readonly sources?: SourceRegistry,
   ) {}
 
   /** Records a report that did not come from a load (an S3 object that failed to download). */
@@ -48,8 +53,10 @@ export class LoadQueue {
     const controller = new AbortController()
     this.running.add(controller)
     if (link.download) this.downloads.set(controller, link.download)
+    this.sources?.add(loadId, link.source ?? originOf(inputs) ?? { kind: 'paths', label: `load ${loadId}`, inputs: 0 })
     const run = async (): Promise<LoadSummary | undefined> => {
       if (controller.signal.aborted) return undefined
+      this.sources?.began(loadId, this.store.size, this.store.idCollisions)
       let lastChanged = 0
       const summary = await loadInto(
         this.store,
@@ -66,17 +73,30 @@ export class LoadQueue {
               this.push('eventsChanged', { total: this.store.size })
             }
           },
-          onProgress: (progress) => this.push('loadProgress', progress),
+          onProgress: (progress) => {
+            this.sources?.progress(loadId, progress, this.store.size)
+            this.push('loadProgress', progress)
+          },
           ...this.extraCallbacks(),
         },
       )
       this.push('eventsChanged', { total: this.store.size })
       return summary
     }
-    const result = this.loads.then(run).finally(() => {
-      this.running.delete(controller)
-      this.downloads.delete(controller)
-    })
+    const finished = (summary: LoadSummary | undefined): void => this.sources?.finished(loadId, summary, this.store.size)
+    const result = this.loads
+      .then(run)
+      .then(
+        (summary) => (finished(summary), summary),
+        (error: unknown) => {
+          finished(undefined)
+          throw error
+        },
+      )
+      .finally(() => {
+        this.running.delete(controller)
+        this.downloads.delete(controller)
+      })
     this.loads = result.catch((error: unknown) => {
       // A load that fails as a whole (no worker could start) is reported, never left silent.
       this.push('fileReport', { file: `load ${loadId}`, events: 0, kind: 'error', reason: error instanceof Error ? error.message : String(error) })

@@ -21,7 +21,7 @@ export function openS3Trail(s3: S3Service, request: S3OpenRequest, loads: LoadQu
     onProgress: (p) => tracker.download(p),
     onError: ({ file, reason }) => loads.report({ file, events: 0, kind: 'error', reason }),
   })
-  const load = loads.start(stream.inputs, { timeRange: stream.timeRange }, { download, onFileReport: (r) => tracker.fileRead(r) })
+  const load = loads.start(stream.inputs, { timeRange: stream.timeRange }, { download, onFileReport: (r) => tracker.fileRead(r), source: { kind: 's3', label: `s3://${request.bucket}/${request.prefix ?? ''}`, inputs: 1, s3: request } })
   tracker.loadId = load.loadId
   void Promise.allSettled([stream.summary, load.done]).then(([summary, loaded]) => {
     const cancelled = download.signal.aborted || (loaded.status === 'fulfilled' && loaded.value?.cancelled === true)

@@ -4,7 +4,7 @@
 import type { EventStore } from '../store/event-store'
 import { VIEW_LIMITS, type RowsRequest, type RowsResult, type ViewInfo, type ViewSpec } from '../../common/ipc-contract'
 import { CallError } from '../../common/call-errors'
-import { QueryDispatcher } from '../query/query-dispatch'
+import { QueryCancelledError, QueryDispatcher } from '../query/query-dispatch'
 import { viewExpired } from './service-errors'
 
 /** Views kept at once: the current one of each window plus a few the renderer may still page. */
@@ -20,6 +20,8 @@ export class ViewCache {
   private nextViewId = 1
   /** The last view whose query parsed: a syntax error keeps showing it. */
   private lastGood: View | undefined
+  /** Id runs [first, end) of hidden sources (main/services/sources.ts), left out of new views. */
+  private excluded: [number, number][] = []
 
   /** Views are evaluated in a worker thread (query-dispatch.ts): this thread only routes. */
   constructor(
@@ -30,12 +32,15 @@ export class ViewCache {
   /** Rejects with SupersededError when a newer set() came before this one finished. */
   async set(spec: ViewSpec): Promise<ViewInfo> {
     const started = performance.now()
-    const result = await this.dispatcher.evaluateView(spec)
+    const result = await this.dispatcher.evaluateView(spec).catch((error: unknown) => {
+      if (error instanceof QueryCancelledError) throw new CallError('query-cancelled', error.message)
+      throw error
+    })
     let view: View
     if (result.error && this.lastGood) {
       view = this.lastGood
     } else {
-      view = { viewId: this.nextViewId++, ids: result.ids }
+      view = { viewId: this.nextViewId++, ids: withoutRuns(result.ids, this.excluded) }
       this.views.push(view)
       if (this.views.length > KEPT_VIEWS) this.views.shift()
       if (!result.error) this.lastGood = view
@@ -50,6 +55,17 @@ export class ViewCache {
       queryMs: Math.round((performance.now() - started) * 10) / 10,
       ...(result.error ? { error: result.error } : {}),
     }
+  }
+
+  /** Leaves these id runs out of the views made from now on (hidden sources). */
+  exclude(runs: [number, number][]): void {
+    this.excluded = runs
+    this.lastGood = undefined
+  }
+
+  /** Stops the view being evaluated (its set() rejects with 'query-cancelled'); false when none was running. */
+  cancel(): boolean {
+    return this.dispatcher.cancel()
   }
 
   rows(request: RowsRequest): RowsResult {
@@ -94,4 +110,18 @@ export class ViewCache {
     this.spanVersion = this.store.version
     return this.span
   }
+}
+
+/** The ids outside every run [first, end): one pass, a hidden source's events are one run each. */
+function withoutRuns(ids: Uint32Array, runs: [number, number][]): Uint32Array {
+  if (runs.length === 0) return ids
+  const kept = new Uint32Array(ids.length)
+  let n = 0
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]
+    let hidden = false
+    for (const [first, end] of runs) if (id >= first && id < end) hidden = true
+    if (!hidden) kept[n++] = id
+  }
+  return kept.slice(0, n)
 }

@@ -12,6 +12,8 @@ const KEYS: Record<CallErrorCode, MessageKey> = {
   'bad-argument': 'errorBadArgument',
   'over-limit': 'errorOverLimit',
   'view-expired': 'errorViewExpired',
+  'query-cancelled': 'queryCancelled',
+  'source-not-reloadable': 'errorSourceNotReloadable',
   'no-event': 'errorNoEvent',
   'copy-too-many': 'copyTooMany',
   'copy-too-large': 'errorCopyTooLarge',

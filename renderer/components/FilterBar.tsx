@@ -67,7 +67,8 @@ export function FilterBar() {
   const draft = useFind((s) => s.draft)
   const shown = useShownError()
   const parseError = useFind((s) => s.parseError)
-  const queryMs = useSessionState((s) => s.info?.queryMs)
+  // A running or cancelled query's text has no timing yet: the last one would be another query's.
+  const queryMs = useSessionState((s) => (s.querying || s.cancelled !== null ? undefined : s.info?.queryMs))
   const [scrollLeft, setScrollLeft] = useState(0)
   const [helpOpen, setHelpOpen] = useState(false)
   const helpRef = useRef<HTMLDivElement | null>(null)

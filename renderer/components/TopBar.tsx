@@ -11,6 +11,9 @@ import { LoadAnomalies } from './LoadAnomalies'
 import { openS3Dialog } from '../state/s3-store'
 import { IntegrityButton } from './IntegrityPanel'
 import { DetectionsButton } from './DetectionsPanel'
+import { durationParts } from '../state/load-rate'
+import { QueryStatus, useQueryStale } from './QueryStatus'
+import { SourcesButton } from './SourcesPanel'
 
 const LANGUAGE_NAMES = { en: 'EN', ja: '日本語' } as const
 
@@ -49,7 +52,8 @@ function Progress() {
       </div>
     )
   }
-  const fraction = progress && progress.bytesTotal > 0 ? progress.bytesDone / progress.bytesTotal : null
+  // Until the inputs are counted the bar has no total to run against: it says so instead.
+  const fraction = progress && progress.totalKnown && progress.bytesTotal > 0 ? progress.bytesDone / progress.bytesTotal : null
   return (
     <div className="progress" data-testid="load-progress" role="status">
       <div className="progress__bar" aria-hidden="true">
@@ -59,15 +63,37 @@ function Progress() {
         />
       </div>
       <span className="progress__text">
-        {progress ? formatMessage(t.loadingFiles, { done: formatCount(progress.filesDone), total: formatCount(progress.filesTotal) }) : t.loadingRows}
-        {progress && progress.bytesTotal > 0 ? (
+        {!progress ? t.loadingRows : progress.counting ? formatMessage(t.loadCounting, { n: progress.filesTotal }) : formatMessage(t.loadingFiles, { done: formatCount(progress.filesDone), total: formatCount(progress.filesTotal) })}
+        {progress && !progress.counting && progress.bytesTotal > 0 ? (
           <span className="muted"> · {formatMessage(t.loadingBytes, { done: formatBytes(progress.bytesDone), total: formatBytes(progress.bytesTotal) })}</span>
         ) : null}
+        <RateText />
       </span>
       <button type="button" className="button button--small" title={t.cancelTitle} onClick={cancelLoad} data-testid="cancel-load">
         {t.cancel}
       </button>
     </div>
+  )
+}
+
+/** "· 12.3 MB/s · 45,000 events/s · about 20 s left", once the rate is measured. */
+function RateText() {
+  const t = useT()
+  const rate = useLoad((s) => s.rate)
+  if (!rate) return null
+  const speed = formatMessage(t.loadRate, { bytes: formatBytes(rate.bytesPerSecond), events: formatCount(Math.round(rate.eventsPerSecond)) })
+  let left = ''
+  if (rate.msLeft !== null) {
+    const { h, min, s } = durationParts(rate.msLeft)
+    const time = h > 0 ? formatMessage(t.durationHours, { h, min }) : min > 0 ? formatMessage(t.durationMinutes, { min, s }) : formatMessage(t.durationSeconds, { s })
+    left = ` · ${formatMessage(t.loadTimeLeft, { time })}`
+  }
+  return (
+    <span className="muted" data-testid="load-rate">
+      {' '}
+      · {speed}
+      {left}
+    </span>
   )
 }
 
@@ -78,9 +104,10 @@ function Counts() {
   const duplicates = useLoad((s) => s.progress?.duplicates ?? 0)
   const shown = formatCount(matched)
   const loaded = formatCount(total)
+  const stale = useQueryStale()
   const title = formatMessage(t.countsTitle, { shown, loaded }) + (duplicates > 0 ? ` · ${formatMessage(t.duplicatesDropped, { n: formatCount(duplicates) })}` : '')
   return (
-    <div className="counts" title={title} data-testid="counts">
+    <div className={stale ? 'counts counts--stale' : 'counts'} title={title} data-testid="counts" data-stale={stale || undefined}>
       <span className="counts__value" data-testid="count-shown">{shown}</span>
       <span className="counts__label">{t.countsShown}</span>
       <span className="counts__sep">/</span>
@@ -124,6 +151,7 @@ export function TopBar() {
           {t.exportButton}
         </button>
       ) : null}
+      <SourcesButton />
       <IntegrityButton />
       <DetectionsButton />
       {total > 0 && !loading ? (
@@ -139,6 +167,7 @@ export function TopBar() {
         </div>
       ) : null}
       <div className="topbar__spacer" />
+      <QueryStatus />
       <Counts />
       <LoadAnomalies />
       <LanguageSwitch />

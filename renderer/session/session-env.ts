@@ -11,7 +11,7 @@ import type { SessionState } from './session-state'
 /** The calls the session makes. */
 export type SessionApi = Pick<
   AshiatoCalls,
-  'setView' | 'getRows' | 'getEvent' | 'selectView' | 'selectionMembers' | 'countHidden' | 'exportEvents' | 'cancelExport' | 'showExportedFile' | 'copyEvents'
+  'setView' | 'cancelView' | 'getRows' | 'getEvent' | 'selectView' | 'selectionMembers' | 'countHidden' | 'exportEvents' | 'cancelExport' | 'showExportedFile' | 'copyEvents'
 >
 
 export interface SessionEnv {

@@ -35,6 +35,10 @@ export interface SessionState {
   error: { query: string; error: QueryError } | null
   /** Bumped when the filter changed (the list goes back to the top); not when events arrive. */
   queryGeneration: number
+  /** The query sent and not answered yet, and when it was sent (ms, Date.now); null when none runs. */
+  querying: { query: string; since: number } | null
+  /** The query the user cancelled while it ran (the list still shows the view before it); null otherwise. */
+  cancelled: string | null
   rows: RowCache
   // ---- the current event
   /** Position of the current event in the view; -1 for none. */
@@ -66,6 +70,8 @@ export const INITIAL_STATE: SessionState = {
   info: null,
   error: null,
   queryGeneration: 0,
+  querying: null,
+  cancelled: null,
   rows: EMPTY_ROWS,
   selectedIndex: -1,
   selectedId: null,

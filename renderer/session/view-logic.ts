@@ -9,6 +9,7 @@ import { ROW_WINDOW, rowsForView, windowOf, withWindow, EMPTY_ROWS } from './row
 import { freshRowAt, type SessionState } from './session-state'
 import type { SessionContext } from './session-env'
 import { isViewExpired } from './view-expired'
+import { isCallError } from '../../common/call-errors'
 
 /** Re-query at most this often while events stream in. */
 export const REQUERY_INTERVAL_MS = 250
@@ -16,6 +17,8 @@ export const REQUERY_INTERVAL_MS = 250
 export interface ViewLogic {
   /** Evaluates the current filter again and switches the list to the result. */
   requery(): Promise<void>
+  /** Stops the query still running in main; the list keeps the view before it (state.cancelled says so). */
+  cancelQuery(): Promise<void>
   /** The loaded set changed: query again, at most every REQUERY_INTERVAL_MS (first and last run). */
   scheduleRequery(): void
   /** Makes sure rows [first, last) of the current view are fetched (in windows of ROW_WINDOW). */
@@ -53,10 +56,15 @@ export function createViewLogic({ env, get, set }: SessionContext): ViewLogic {
     const newest = knownNewest
     const spec = viewSpecOf(find, newest)
     let info: ViewInfo
+    // Said at once; the status area shows it only past a short delay, so fast queries never flicker.
+    set({ querying: { query: spec.query, since: Date.now() } })
     try {
       info = await env.api.setView(spec)
     } catch (error) {
-      if (seq === querySeq) env.reportError(error)
+      if (seq !== querySeq) return
+      const cancelled = isCallError(error, 'query-cancelled')
+      set({ querying: null, ...(cancelled ? { cancelled: spec.query } : {}) })
+      if (!cancelled) env.reportError(error)
       return
     }
     if (seq !== querySeq) return // a newer query was sent meanwhile
@@ -67,7 +75,7 @@ export function createViewLogic({ env, get, set }: SessionContext): ViewLogic {
       return
     }
     const state = get()
-    const patch: Partial<SessionState> = { info, query: spec.query, error: info.error ? { query: spec.query, error: info.error } : null }
+    const patch: Partial<SessionState> = { info, query: spec.query, error: info.error ? { query: spec.query, error: info.error } : null, querying: null, cancelled: null }
     if (info.viewId !== state.rows.viewId) {
       patch.rows = rowsForView(state.rows, info.viewId, info.total === 0)
       pending = new Set()
@@ -83,6 +91,16 @@ export function createViewLogic({ env, get, set }: SessionContext): ViewLogic {
       pendingIndex = null
     }
     set(patch)
+  }
+
+  async function cancelQuery(): Promise<void> {
+    // The running setView then fails with 'query-cancelled' (handled in requery); when it had
+    // finished meanwhile, its answer is already on its way and simply shows.
+    try {
+      await env.api.cancelView()
+    } catch (error) {
+      env.reportError(error)
+    }
   }
 
   function scheduleRequery(): void {
@@ -183,6 +201,7 @@ export function createViewLogic({ env, get, set }: SessionContext): ViewLogic {
 
   return {
     requery,
+    cancelQuery,
     scheduleRequery,
     ensureRows,
     selectIndex,

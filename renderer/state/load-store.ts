@@ -5,12 +5,15 @@ import { create } from 'zustand'
 import type { FileReport, LoadProgress } from '../../common/ipc-contract'
 import { getApi } from '../api/get-api'
 import { errorText } from '../api/error-text'
+import { loadRate, rateBase, type LoadRate, type RateBase } from './load-rate'
 
 interface LoadState {
   progress: LoadProgress | null
   /** True from a load's start until its last progress (done). */
   loading: boolean
   reports: FileReport[]
+  /** The running load's rate and time left, once measured (load-rate.ts). */
+  rate: LoadRate | null
   /** The last error a call returned (shown in the top bar until the next action). */
   callError: string | null
   setCallError(message: string | null): void
@@ -20,6 +23,7 @@ export const useLoad = create<LoadState>()((set) => ({
   progress: null,
   loading: false,
   reports: [],
+  rate: null,
   callError: null,
   setCallError: (callError) => set({ callError }),
 }))
@@ -70,6 +74,9 @@ function flushIncoming(): void {
   incoming = []
 }
 
+/** Where the running load's rate is measured from. */
+let base: RateBase | null = null
+
 let subscribed = false
 /** Subscribes to the load pushes (once). */
 export function subscribeLoadPushes(): void {
@@ -77,7 +84,8 @@ export function subscribeLoadPushes(): void {
   subscribed = true
   const api = getApi()
   api.onLoadProgress((progress) => {
-    set({ progress, loading: !progress.done })
+    base = rateBase(base, progress)
+    set({ progress, loading: !progress.done, rate: loadRate(base, progress) })
     if (progress.done) void refreshReports()
   })
   api.onFileReport((report) => {

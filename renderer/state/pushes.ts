@@ -8,6 +8,7 @@ import { focusFilter } from './focus'
 import { openS3Dialog, subscribeS3Pushes } from './s3-store'
 import { subscribeDetectionPushes } from './detections-store'
 import { refreshHistogram } from './insights-store'
+import { subscribeSourcePushes } from './sources-store'
 
 let subscribed = false
 
@@ -18,6 +19,7 @@ export function subscribePushes(api: AshiatoApi, session: ViewSession): void {
   subscribeLoadPushes()
   subscribeS3Pushes()
   subscribeDetectionPushes(scheduleRequery)
+  subscribeSourcePushes()
   api.onEventsChanged(() => scheduleRequery())
   api.onDetectionsChanged(() => refreshHistogram())
   api.onExportProgress(exportProgressArrived)

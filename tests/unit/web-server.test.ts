@@ -43,6 +43,14 @@ class FakeService implements WebService {
   async setView() {
     return { viewId: 1, matched: 0, total: 0, newest: null, oldest: null, queryMs: 0 }
   }
+  async cancelView() {
+    return { cancelled: false }
+  }
+  async listSources() {
+    return []
+  }
+  async setSourceHidden() {}
+  async startWithout() {}
   async getRows() {
     return { viewId: 1, start: 0, rows: [] }
   }

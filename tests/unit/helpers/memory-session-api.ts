@@ -51,6 +51,9 @@ export class MemorySessionApi implements SessionApi {
   private nextViewId = 1
   /** Web mode: exportEvents answers with a download address instead of a written file. */
   webMode = false
+  /** While true, setView waits (a slow query in main) until cancelView or releaseViews. */
+  holdViews = false
+  private held: { resolve(): void; reject(error: Error): void }[] = []
 
   private readonly byId: Map<number, EventRow>
 
@@ -83,6 +86,7 @@ export class MemorySessionApi implements SessionApi {
 
   async setView(spec: ViewSpec): Promise<ViewInfo> {
     this.calls.push({ name: 'setView', request: spec })
+    if (this.holdViews) await new Promise<void>((resolve, reject) => this.held.push({ resolve, reject }))
     // The query is an eventName (or empty for everything); newest first unless sorted ascending.
     const matching = this.events.filter((e) => spec.query === '' || e.eventName === spec.query)
     const ordered = spec.sort?.direction === 'asc' ? matching : [...matching].reverse()
@@ -90,6 +94,21 @@ export class MemorySessionApi implements SessionApi {
     this.views.set(viewId, ordered.map((e) => e.id))
     const times = this.events.map((e) => e.time ?? 0)
     return { viewId, matched: ordered.length, total: this.events.length, newest: times.length ? Math.max(...times) : null, oldest: times.length ? Math.min(...times) : null, queryMs: 0 }
+  }
+
+  /** As main's view cache: the held view fails with 'query-cancelled'. */
+  async cancelView(): Promise<{ cancelled: boolean }> {
+    this.calls.push({ name: 'cancelView', request: null })
+    const held = this.held
+    this.held = []
+    for (const view of held) view.reject(new CallError('query-cancelled', 'The query was cancelled.'))
+    return { cancelled: held.length > 0 }
+  }
+
+  /** The held views finish. */
+  releaseViews(): void {
+    this.holdViews = false
+    for (const view of this.held.splice(0)) view.resolve()
   }
 
   async getRows(request: RowsRequest): Promise<RowsResult> {
