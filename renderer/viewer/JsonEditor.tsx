@@ -11,6 +11,8 @@ import type { Messages } from '../../common/i18n'
 import { focusList, registerViewerFocus } from '../state/focus'
 import { currentTheme, monaco } from './monaco-setup'
 import type { LineNote } from './annotate'
+import type { EmbeddedChild } from './embedded-children'
+import { showEmbeddedZones } from './embedded-zones'
 import { openDocLink } from './open-link'
 import type { PrettyJson } from './pretty-json'
 import { accountIn, clauseFor, valueAtLine, type ValueAt } from './value-actions'
@@ -28,6 +30,8 @@ interface Props {
   text: string
   pretty: PrettyJson | null
   notes: LineNote[]
+  /** Strings that hold JSON: shown decoded below their line (display only). */
+  embedded: readonly EmbeddedChild[]
   /** Show the notes inline after each line (hovers are there either way). */
   inline: boolean
   ariaLabel: string
@@ -46,6 +50,8 @@ monaco.editor.registerLinkOpener({
     return true // handled (anything else is not opened at all)
   },
 })
+
+const LINE_HEIGHT = 20
 
 const NOTE_CLASS: Record<LineNote['kind'], string> = {
   field: 'json-note',
@@ -98,7 +104,7 @@ function decorationsOf(model: monaco.editor.ITextModel, notes: LineNote[], inlin
   return decorations
 }
 
-export function JsonEditor({ text, pretty, notes, inline, ariaLabel, t, actions, onCursorValue }: Props) {
+export function JsonEditor({ text, pretty, notes, embedded, inline, ariaLabel, t, actions, onCursorValue }: Props) {
   const host = useRef<HTMLDivElement | null>(null)
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null)
   const decorationsRef = useRef<monaco.editor.IEditorDecorationsCollection | null>(null)
@@ -132,7 +138,7 @@ export function JsonEditor({ text, pretty, notes, inline, ariaLabel, t, actions,
       wordWrap: 'on',
       wrappingIndent: 'indent',
       fontSize: 12.5,
-      lineHeight: 20,
+      lineHeight: LINE_HEIGHT,
       lineNumbersMinChars: 3,
       folding: true,
       showFoldingControls: 'mouseover',
@@ -272,6 +278,11 @@ export function JsonEditor({ text, pretty, notes, inline, ariaLabel, t, actions,
     }
     decorationsRef.current?.set(decorationsOf(model, notes, inline))
   }, [text, notes, inline, pretty])
+
+  useEffect(() => {
+    const editor = editorRef.current
+    if (editor) showEmbeddedZones(editor, embedded, t, LINE_HEIGHT)
+  }, [embedded, t])
 
   return <div ref={host} className="json-editor" data-testid="json-editor" />
 }
