@@ -548,6 +548,8 @@ export const en = {
   policyRiskAnyPrincipal: 'Allow to Principal "*", narrowed only by its Condition (read the Condition)',
   policyRiskStatement: 'statement {n}',
   policyRiskStatementSid: 'statement {n}, Sid “{sid}”',
+  // The query help's example of an ip: network (renderer/components/QueryHelp.tsx).
+  exampleNetwork: 'calls from an IPv4 or IPv6 network (CIDR)',
 } as const
 
 export type MessageKey = keyof typeof en

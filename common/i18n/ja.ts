@@ -547,4 +547,6 @@ export const ja: Messages = {
   policyRiskAnyPrincipal: 'Principal "*" に Allow、Condition だけで絞り込み(Condition を確認)',
   policyRiskStatement: 'ステートメント {n}',
   policyRiskStatementSid: 'ステートメント {n}、Sid「{sid}」',
+  // The query help's example of an ip: network (renderer/components/QueryHelp.tsx).
+  exampleNetwork: 'IPv4 / IPv6 のネットワーク(CIDR)からの呼び出し',
 }
