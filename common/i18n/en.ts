@@ -550,6 +550,13 @@ export const en = {
   policyRiskStatementSid: 'statement {n}, Sid “{sid}”',
   // The query help's example of an ip: network (renderer/components/QueryHelp.tsx).
   exampleNetwork: 'calls from an IPv4 or IPv6 network (CIDR)',
+  // Query history (renderer/components/HistoryButtons.tsx).
+  historyLabel: 'Query history',
+  historyBack: 'Back',
+  historyForward: 'Forward',
+  historyBackTitle: 'Back to: {query} (Alt+←)',
+  historyForwardTitle: 'Forward to: {query} (Alt+→)',
+  historyAllEvents: 'all events',
 } as const
 
 export type MessageKey = keyof typeof en

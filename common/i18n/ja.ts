@@ -549,4 +549,11 @@ export const ja: Messages = {
   policyRiskStatementSid: 'ステートメント {n}、Sid「{sid}」',
   // The query help's example of an ip: network (renderer/components/QueryHelp.tsx).
   exampleNetwork: 'IPv4 / IPv6 のネットワーク(CIDR)からの呼び出し',
+  // クエリの履歴(renderer/components/HistoryButtons.tsx)。
+  historyLabel: 'クエリの履歴',
+  historyBack: '戻る',
+  historyForward: '進む',
+  historyBackTitle: '戻る: {query} (Alt+←)',
+  historyForwardTitle: '進む: {query} (Alt+→)',
+  historyAllEvents: 'すべてのイベント',
 }

@@ -8,6 +8,7 @@ import { focusList, registerFilterInput } from '../state/focus'
 import { useT } from '../state/language-store'
 import { useSessionState } from '../session/session-react'
 import { FindToolbar } from './FindToolbar'
+import { HistoryButtons } from './HistoryButtons'
 import { QueryHelp } from './QueryHelp'
 import { useDismiss } from './use-dismiss'
 
@@ -86,6 +87,7 @@ export function FilterBar() {
   return (
     <div className="filterbar">
       <div className="filterbar__row">
+        <HistoryButtons />
         <div className={shown ? 'filter filter--error' : 'filter'}>
           <svg className="filter__icon" width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
             <path fill="currentColor" d="M6.5 1a5.5 5.5 0 0 1 4.4 8.8l3.7 3.7-1.1 1.1-3.7-3.7A5.5 5.5 0 1 1 6.5 1Zm0 1.5a4 4 0 1 0 0 8 4 4 0 0 0 0-8Z" />
