@@ -7,6 +7,7 @@ import { applyQuery, clearQuery, editQuery, useFind } from '../state/find-store'
 import { focusList, registerFilterInput } from '../state/focus'
 import { useT } from '../state/language-store'
 import { useSessionState } from '../session/session-react'
+import { useFilterCompletion } from './FilterCompletions'
 import { FindToolbar } from './FindToolbar'
 import { HistoryButtons } from './HistoryButtons'
 import { QueryHelp } from './QueryHelp'
@@ -76,6 +77,7 @@ export function FilterBar() {
   const closeHelp = useCallback(() => setHelpOpen(false), [])
   useDismiss(helpRef, helpOpen, closeHelp, helpButton)
   const inputRef = useRef<HTMLInputElement | null>(null)
+  const completion = useFilterCompletion(inputRef)
 
   const syncScroll = (): void => {
     if (inputRef.current) setScrollLeft(inputRef.current.scrollLeft)
@@ -109,15 +111,25 @@ export function FilterBar() {
               aria-label={t.filterLabel}
               aria-invalid={shown !== null}
               aria-describedby={shown ? 'filter-error-message' : undefined}
+              aria-autocomplete="list"
+              aria-controls={completion.expanded ? 'filter-completions' : undefined}
+              aria-expanded={completion.expanded}
+              aria-activedescendant={completion.activeId}
               placeholder={t.filterPlaceholder}
               value={draft}
               data-testid="filter-input"
-              onChange={(e) => editQuery(e.target.value)}
+              onChange={(e) => {
+                editQuery(e.target.value)
+                completion.update(e.target.value, e.target.selectionStart ?? e.target.value.length)
+              }}
+              onBlur={completion.close}
               onScroll={syncScroll}
               onSelect={syncScroll}
               onKeyDown={(e) => {
+                if (completion.onKeyDown(e)) return
                 if (e.key === 'Enter') {
                   e.preventDefault()
+                  completion.close()
                   applyQuery()
                 } else if (e.key === 'Escape') {
                   e.preventDefault()
@@ -130,6 +142,7 @@ export function FilterBar() {
               }}
             />
           </div>
+          {completion.list}
           {queryMs !== undefined && !shown && draft ? <span className="filter__ms">{formatMessage(t.queryTime, { ms: queryMs })}</span> : null}
           {draft ? (
             <button

@@ -1,7 +1,8 @@
 // Issue #12 §5 in real Chromium: Back / Forward over typed queries, facet clicks and brushes
 // (buttons and Alt+← / Alt+→); the view in the address, so a reload (the server loads its
 // command-line files again) or a copied link opens the same view; `ip:` with IPv4 and IPv6
-// networks. On the seed event and 48 generated events (tests/e2e/data).
+// networks; the filter bar completing field names and values, by keyboard and mouse. On the seed
+// event and 48 generated events (tests/e2e/data).
 import { expect, type Locator, type Page } from '@playwright/test'
 import { test } from './fixtures'
 import { rows, SAMPLE, SEED } from './viewer-helpers'
@@ -93,5 +94,53 @@ test.describe('a way back', () => {
     await run(page, 'ip:10.0.0.0/8')
     await expect(page.getByTestId('no-matches')).toBeVisible()
     await expect(page.getByTestId('zero-hint-prefix')).toHaveCount(0)
+  })
+})
+
+test.describe('completions', () => {
+  test.use({ viewport: { width: 1280, height: 800 }, locale: 'en-US', colorScheme: 'light' })
+
+  test('the filter bar completes field names and values, by keyboard and by mouse', async ({ openApp }) => {
+    const page = await openApp([SEED, SAMPLE])
+    await expect(shown(page)).toHaveText('49')
+    const list = page.getByTestId('completions')
+    const items = list.getByTestId('completion')
+
+    await filter(page).click()
+    await filter(page).pressSequentially('ev')
+    await expect(items.first()).toHaveText('event:')
+    await expect(filter(page)).toHaveAttribute('aria-expanded', 'true')
+    await page.keyboard.press('ArrowDown')
+    await expect(items.first()).toHaveAttribute('aria-selected', 'true')
+    await page.keyboard.press('Enter')
+    await expect(filter(page)).toHaveValue('event:')
+    // The field's values follow, most frequent first; typing narrows them.
+    await expect(items.first()).toBeVisible()
+    // Typing pauses run the half-typed query (no event is named "Upd"): the values still come.
+    await filter(page).pressSequentially('Upd')
+    await expect(shown(page)).toHaveText('0')
+    await expect(items).toHaveText(['UpdateFunctionCode20150331v2', 'UpdateTrail'])
+    await filter(page).pressSequentially('ateT')
+    await expect(items).toHaveText(['UpdateTrail'])
+    await page.keyboard.press('Tab')
+    await expect(filter(page)).toHaveValue('event:UpdateTrail ')
+    await expect(list).toBeHidden()
+    await expect(shown(page)).toHaveText('1')
+    await expect(filter(page)).toBeFocused()
+
+    // Escape closes the list and keeps the text; the next Escape empties the filter as before.
+    await filter(page).pressSequentially('reg')
+    await expect(items.first()).toHaveText('region:')
+    await page.keyboard.press('Escape')
+    await expect(list).toBeHidden()
+    await expect(filter(page)).toHaveValue('event:UpdateTrail reg')
+    await page.keyboard.press('Escape')
+    await expect(filter(page)).toHaveValue('')
+
+    // The mouse: a value of a path seen in the set.
+    await filter(page).pressSequentially('source:s3')
+    await list.getByText('s3.amazonaws.com', { exact: true }).click()
+    await expect(filter(page)).toHaveValue('source:s3.amazonaws.com ')
+    await expect(shown(page)).toHaveText('10')
   })
 })
