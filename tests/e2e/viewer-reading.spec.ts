@@ -126,6 +126,27 @@ test.describe('reading an event', () => {
     await expect.poll(() => topKey(page)).toBe('?')
   })
 
+  test('n / Shift+N go to the next / previous failed event from the viewer too', async ({ openApp }) => {
+    const { file } = writeTrail()
+    const page = await openApp([file])
+    // Newest first: the three failed GetObject calls, then the two policy calls that succeeded.
+    await select(page, 'PutBucketPolicy')
+    const selected = page.locator('[data-testid=event-row][aria-selected=true]')
+    await expect(selected).toHaveAttribute('data-index', '3')
+    // Into the viewer (Monaco's text area has the focus), then n: up the list is the previous one.
+    await editorLine(page, 'eventVersion').click()
+    await page.keyboard.press('Shift+N')
+    await expect(selected).toHaveAttribute('data-index', '2')
+    await expect(selected).toHaveAttribute('data-error', 'true')
+    await expect(page.getByTestId('viewer-event-name')).toHaveText('GetObject')
+    await editorLine(page, 'eventVersion').click()
+    await page.keyboard.press('Shift+N')
+    await expect(selected).toHaveAttribute('data-index', '1')
+    await editorLine(page, 'eventVersion').click()
+    await page.keyboard.press('n')
+    await expect(selected).toHaveAttribute('data-index', '2')
+  })
+
   test("the editor's context menu is opaque and holds only Ashiato's actions", async ({ openApp }) => {
     const { file } = writeTrail()
     const page = await openApp([file])
