@@ -80,8 +80,14 @@ export function goHistory(direction: -1 | 1): boolean {
 
 export { canGoBack, canGoForward }
 
+/** What pageAddressBar needs of a window (typed here: the node build has no DOM types). */
+interface PageWindow {
+  location: { hash: string; pathname: string; search: string }
+  history: { state: unknown; replaceState(state: unknown, unused: string, url?: string | null): void }
+}
+
 /** The address bar of a web page (location.hash through history.replaceState). */
-export function pageAddressBar(win: Window): AddressBar {
+export function pageAddressBar(win: PageWindow): AddressBar {
   return {
     readHash: () => win.location.hash,
     writeHash: (hash) => {

@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { addClause, editQuery, replaceQuery, setRange, toggleQuickView, useFind } from '../../renderer/state/find-store'
 import { COALESCE_MS, go, MAX_STEPS, record, startHistory, stepFromHash, stepToHash, type Step } from '../../renderer/state/history-logic'
-import { followQueryHistory, goHistory, useQueryHistory, type AddressBar } from '../../renderer/state/query-history'
+import { followQueryHistory, goHistory, pageAddressBar, useQueryHistory, type AddressBar } from '../../renderer/state/query-history'
 
 const step = (query: string, extra: Partial<Step> = {}): Step => ({ query, range: { kind: 'all' }, quick: [], ...extra })
 
@@ -123,5 +123,22 @@ describe('following the find store', () => {
     await pause()
     useFind.setState({ query: useFind.getState().draft })
     expect(useQueryHistory.getState().history.steps.map((s) => s.query)).toEqual(['', 'event:GetObject', 'event:GetObject x'])
+  })
+})
+
+describe('the page address bar', () => {
+  it('replaces the fragment only, keeping the path and the search, and leaves an unchanged one alone', () => {
+    const urls: (string | null | undefined)[] = []
+    const page = {
+      location: { hash: '', pathname: '/', search: '?lang=ja' },
+      history: { state: { kept: true }, replaceState: (_state: unknown, _unused: string, url?: string | null) => void urls.push(url) },
+    }
+    const bar = pageAddressBar(page)
+    bar.writeHash('#q=event%3AGetObject')
+    expect(urls).toEqual(['/?lang=ja#q=event%3AGetObject'])
+    page.location.hash = '#q=event%3AGetObject'
+    bar.writeHash('#q=event%3AGetObject')
+    bar.writeHash('')
+    expect(urls).toEqual(['/?lang=ja#q=event%3AGetObject', '/?lang=ja'])
   })
 })
