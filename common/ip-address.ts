@@ -1,5 +1,6 @@
 // IP addresses read one way for the whole project: the viewer's notes on sourceIPAddress
-// (common/decode/ip.ts) and Sigma's `|cidr` (main/detect/cidr.ts). IPv4 is four decimal parts of
+// (common/decode/ip.ts), Sigma's `|cidr` (main/detect/cidr.ts) and the query's `ip:` ranges
+// (main/query/ip-range.ts), which also share the networks below. IPv4 is four decimal parts of
 // 1-3 digits, leading zeros read as decimal (`251.234.045.249` in anonymised logs); IPv6 may use
 // `::` and an embedded IPv4 tail. Anything else (a hostname, "AWS Internal") is not an address.
 
@@ -58,4 +59,33 @@ export function ipv6Bytes(text: string): number[] | null {
 /** An address as bytes (4 or 16), or null when it is not one. */
 export function ipBytes(text: string): number[] | null {
   return text.includes(':') ? ipv6Bytes(text) : ipv4Bytes(text)
+}
+
+/** A network: an address's bytes and how many leading bits of it count. */
+export interface Network {
+  bytes: number[]
+  prefix: number
+}
+
+/** `3.238.0.0/16`, `2600:1f18::/32`, or an address alone (all its bits); null when not one. */
+export function parseCidr(text: string): Network | null {
+  const [address, bits, extra] = text.split('/')
+  if (extra !== undefined) return null
+  const bytes = ipBytes(address.trim())
+  if (!bytes) return null
+  const prefix = bits === undefined ? bytes.length * 8 : /^\d{1,3}$/.test(bits.trim()) ? Number(bits) : NaN
+  if (!Number.isInteger(prefix) || prefix < 0 || prefix > bytes.length * 8) return null
+  return { bytes, prefix }
+}
+
+/** Whether an address lies in the network (an IPv4 address is never in an IPv6 network). */
+export function inNetwork(network: Network, address: string): boolean {
+  const bytes = ipBytes(address)
+  if (!bytes || bytes.length !== network.bytes.length) return false
+  let bits = network.prefix
+  for (let i = 0; bits > 0; i++, bits -= 8) {
+    const mask = bits >= 8 ? 255 : (255 << (8 - bits)) & 255
+    if ((bytes[i] & mask) !== (network.bytes[i] & mask)) return false
+  }
+  return true
 }

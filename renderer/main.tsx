@@ -14,6 +14,7 @@ import { useExportPrefs } from './state/export-prefs'
 import { useFind } from './state/find-store'
 import { useFindPrefs } from './state/find-prefs'
 import { followSession } from './state/follow-session'
+import { followQueryHistory, pageAddressBar } from './state/query-history'
 import { currentMessages, followLanguage } from './state/language-store'
 import { refreshReports, useLoad } from './state/load-store'
 import { subscribePushes } from './state/pushes'
@@ -44,6 +45,8 @@ const session = createViewSession({
 })
 
 followSession(session)
+// Back / Forward; in web mode the view also lives in the address (restored here, before the first view).
+followQueryHistory(useFind, window.ashiato ? null : pageAddressBar(window))
 followLanguage(document.documentElement)
 subscribePushes(api, session)
 

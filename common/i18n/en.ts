@@ -600,6 +600,27 @@ export const en = {
   ruleFoldersAllUsed: 'Every folder this server offers is in use.',
   ruleFoldersRemove: 'Remove',
   ruleFoldersReloading: 'Reading the rules and matching the events again…',
+  // Strings that hold JSON, and risky grants in policies (renderer/viewer/embedded-children.ts).
+  embeddedJsonTitle: 'JSON inside this string, decoded for reading (the event is unchanged)',
+  embeddedJsonUrl: 'JSON inside this string (URL-encoded), decoded for reading (the event is unchanged)',
+  embeddedJsonBase64: 'JSON inside this string (base64), decoded for reading (the event is unchanged)',
+  embeddedJsonMore: '… {n, plural, one {# more line} other {# more lines}}',
+  policyRiskAllActions: 'risky grant: Allow "Action": "*" on "Resource": "*" (full administrator)',
+  policyRiskPassRole: 'risky grant: Allow iam:PassRole on "Resource": "*" (any role can be handed to a service)',
+  policyRiskOpenToWorld: 'risky grant: Allow to Principal "*" with no Condition (anyone: any AWS account, or anonymous)',
+  policyRiskOpenBucket: 'risky grant: Allow to Principal "*" with no Condition (the bucket is open to the world)',
+  policyRiskAnyPrincipal: 'Allow to Principal "*", narrowed only by its Condition (read the Condition)',
+  policyRiskStatement: 'statement {n}',
+  policyRiskStatementSid: 'statement {n}, Sid “{sid}”',
+  // The query help's example of an ip: network (renderer/components/QueryHelp.tsx).
+  exampleNetwork: 'calls from an IPv4 or IPv6 network (CIDR)',
+  // Query history (renderer/components/HistoryButtons.tsx).
+  historyLabel: 'Query history',
+  historyBack: 'Back',
+  historyForward: 'Forward',
+  historyBackTitle: 'Back to: {query} (Alt+←)',
+  historyForwardTitle: 'Forward to: {query} (Alt+→)',
+  historyAllEvents: 'all events',
 } as const
 
 export type MessageKey = keyof typeof en

@@ -599,4 +599,25 @@ export const ja: Messages = {
   ruleFoldersAllUsed: 'このサーバーで使えるフォルダーはすべて使用中です。',
   ruleFoldersRemove: '削除',
   ruleFoldersReloading: 'ルールを読み直し、イベントを照合し直しています…',
+  // 文字列の中の JSON と、ポリシーの危険な許可(renderer/viewer/embedded-children.ts)。
+  embeddedJsonTitle: 'この文字列の中の JSON(読みやすく展開して表示。イベント自体は変更していません)',
+  embeddedJsonUrl: 'この文字列の中の JSON(URL エンコードを展開して表示。イベント自体は変更していません)',
+  embeddedJsonBase64: 'この文字列の中の JSON(base64 を展開して表示。イベント自体は変更していません)',
+  embeddedJsonMore: '… ほか {n} 行',
+  policyRiskAllActions: '危険な許可: "Resource": "*" に "Action": "*" を Allow(完全な管理者権限)',
+  policyRiskPassRole: '危険な許可: "Resource": "*" に iam:PassRole を Allow(任意のロールをサービスに渡せる)',
+  policyRiskOpenToWorld: '危険な許可: Principal "*" に Condition なしで Allow(誰でも: 任意の AWS アカウント、または匿名)',
+  policyRiskOpenBucket: '危険な許可: Principal "*" に Condition なしで Allow(バケットが全世界に公開)',
+  policyRiskAnyPrincipal: 'Principal "*" に Allow、Condition だけで絞り込み(Condition を確認)',
+  policyRiskStatement: 'ステートメント {n}',
+  policyRiskStatementSid: 'ステートメント {n}、Sid「{sid}」',
+  // The query help's example of an ip: network (renderer/components/QueryHelp.tsx).
+  exampleNetwork: 'IPv4 / IPv6 のネットワーク(CIDR)からの呼び出し',
+  // クエリの履歴(renderer/components/HistoryButtons.tsx)。
+  historyLabel: 'クエリの履歴',
+  historyBack: '戻る',
+  historyForward: '進む',
+  historyBackTitle: '戻る: {query} (Alt+←)',
+  historyForwardTitle: '進む: {query} (Alt+→)',
+  historyAllEvents: 'すべてのイベント',
 }

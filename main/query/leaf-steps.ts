@@ -14,6 +14,7 @@ import { freeTextTest } from './free-text'
 import { anyValuePasses, compareTest, isPresent, patternTest, type ValueTest } from './value-match'
 import { identityStep, isIdentityField } from '../identity/identity-query'
 import { detectionExistsStep, detectionStep, isDetectionField, levelCompareStep } from './detection-step'
+import { ipRangeTest } from './ip-range'
 
 export interface Step {
   /** Relative cost per candidate: 1 for a column lookup, ~100 for parsing JSON. */
@@ -76,7 +77,8 @@ export function matchStep(store: EventStore, node: MatchNode): Step {
     const instant = parseInstant(literal)
     if (instant) return { cost: COLUMN_COST, run: (c) => filterTimes(store, c, instant.start, false, instant.end, true) }
   }
-  return valueStep(store, plan, patternTest(node.pattern), valueNeedle(node.pattern))
+  const range = ipRangeTest(node) // ip:3.238.0.0/16: no byte needle, addresses are compared as numbers
+  return valueStep(store, plan, range ?? patternTest(node.pattern), range ? null : valueNeedle(node.pattern))
 }
 
 export function compareStep(store: EventStore, node: CompareNode): Step {

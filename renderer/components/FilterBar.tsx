@@ -7,7 +7,9 @@ import { applyQuery, clearQuery, editQuery, useFind } from '../state/find-store'
 import { focusList, registerFilterInput } from '../state/focus'
 import { useT } from '../state/language-store'
 import { useSessionState } from '../session/session-react'
+import { useFilterCompletion } from './FilterCompletions'
 import { FindToolbar } from './FindToolbar'
+import { HistoryButtons } from './HistoryButtons'
 import { QueryHelp } from './QueryHelp'
 import { useDismiss } from './use-dismiss'
 
@@ -76,6 +78,7 @@ export function FilterBar() {
   const closeHelp = useCallback(() => setHelpOpen(false), [])
   useDismiss(helpRef, helpOpen, closeHelp, helpButton)
   const inputRef = useRef<HTMLInputElement | null>(null)
+  const completion = useFilterCompletion(inputRef)
 
   const syncScroll = (): void => {
     if (inputRef.current) setScrollLeft(inputRef.current.scrollLeft)
@@ -87,6 +90,7 @@ export function FilterBar() {
   return (
     <div className="filterbar">
       <div className="filterbar__row">
+        <HistoryButtons />
         <div className={shown ? 'filter filter--error' : 'filter'}>
           <svg className="filter__icon" width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
             <path fill="currentColor" d="M6.5 1a5.5 5.5 0 0 1 4.4 8.8l3.7 3.7-1.1 1.1-3.7-3.7A5.5 5.5 0 1 1 6.5 1Zm0 1.5a4 4 0 1 0 0 8 4 4 0 0 0 0-8Z" />
@@ -108,15 +112,25 @@ export function FilterBar() {
               aria-label={t.filterLabel}
               aria-invalid={shown !== null}
               aria-describedby={shown ? 'filter-error-message' : undefined}
+              aria-autocomplete="list"
+              aria-controls={completion.expanded ? 'filter-completions' : undefined}
+              aria-expanded={completion.expanded}
+              aria-activedescendant={completion.activeId}
               placeholder={t.filterPlaceholder}
               value={draft}
               data-testid="filter-input"
-              onChange={(e) => editQuery(e.target.value)}
+              onChange={(e) => {
+                editQuery(e.target.value)
+                completion.update(e.target.value, e.target.selectionStart ?? e.target.value.length)
+              }}
+              onBlur={completion.close}
               onScroll={syncScroll}
               onSelect={syncScroll}
               onKeyDown={(e) => {
+                if (completion.onKeyDown(e)) return
                 if (e.key === 'Enter') {
                   e.preventDefault()
+                  completion.close()
                   applyQuery()
                 } else if (e.key === 'Escape') {
                   e.preventDefault()
@@ -129,6 +143,7 @@ export function FilterBar() {
               }}
             />
           </div>
+          {completion.list}
           {queryMs !== undefined && !shown && draft ? <span className="filter__ms">{formatMessage(t.queryTime, { ms: queryMs })}</span> : null}
           {draft ? (
             <button

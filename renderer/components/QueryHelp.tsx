@@ -27,6 +27,7 @@ const EXAMPLES: readonly { example: string; text: MessageKey }[] = [
   { example: 'source:cloudtrail.amazonaws.com (event:StopLogging or event:DeleteTrail)', text: 'exampleLoggingOff' },
   { example: 'readOnly:false -error:*', text: 'exampleChanges' },
   { example: 'error:AccessDenied or error:*UnauthorizedOperation', text: 'exampleProbing' },
+  { example: 'ip:3.238.0.0/16 or ip:2600:1f18::/32', text: 'exampleNetwork' },
 ]
 
 function Example({ example, onPick }: { example: string; onPick(example: string): void }) {

@@ -3,6 +3,7 @@
 // carries the query it suggests.
 import type { Ast } from '../../common/query/ast'
 import { tryParseQuery } from '../../common/query/parser'
+import { parseCidr } from '../../common/ip-address'
 
 export type ZeroHint = { kind: 'useColon'; suggestion: string; field: string } | { kind: 'prefix'; suggestion: string; field: string; value: string }
 
@@ -42,7 +43,8 @@ export function zeroHints(query: string): ZeroHint[] {
   const parsed = tryParseQuery(query)
   if (parsed.ok) {
     const exact = firstExactMatch(parsed.ast)
-    if (exact && !/[\s"()]/.test(exact.value)) {
+    // A network (ip:3.238.0.0/16) is a range already: `*` after it would make it text again.
+    if (exact && !/[\s"()]/.test(exact.value) && !(exact.value.includes('/') && parseCidr(exact.value))) {
       const suggestion = `${query.slice(0, exact.start)}${exact.field}:${exact.value}*${query.slice(exact.end)}`
       hints.push({ kind: 'prefix', field: exact.field, value: exact.value, suggestion })
     }

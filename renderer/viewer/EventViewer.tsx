@@ -18,6 +18,7 @@ import { useTimeZone } from '../state/time-zone'
 import { useUi } from '../state/ui-store'
 import { noteLines } from './annotate'
 import { EventCard } from './EventCard'
+import { embeddedView, withRiskNotes } from './embedded-children'
 import { EventDetections } from './EventDetections'
 import { EventNotices } from './EventNotices'
 import { JsonEditor, type ValueActions } from './JsonEditor'
@@ -52,9 +53,11 @@ export function EventViewer() {
 
   const detail = shown && 'detail' in shown ? shown.detail : null
   const pretty = useMemo(() => (detail ? prettyJson(detail.json) : null), [detail])
+  // Strings holding JSON (policy documents...) decoded below their line, risky grants noted.
+  const embedded = useMemo(() => embeddedView(pretty, language), [pretty, language])
   const notes = useMemo(
-    () => (pretty ? noteLines(pretty, { language, timeZone: zone, newest, aliases, now: Date.now() }) : []),
-    [pretty, language, zone, newest, aliases],
+    () => (pretty ? withRiskNotes(noteLines(pretty, { language, timeZone: zone, newest, aliases, now: Date.now() }), embedded.riskNotes) : []),
+    [pretty, language, zone, newest, aliases, embedded],
   )
   // A new event: the cursor starts on its first line, with no field yet.
   useEffect(() => setCursorValue(null), [pretty])
@@ -142,6 +145,7 @@ export function EventViewer() {
           text={pretty?.text ?? ''}
           pretty={pretty}
           notes={notes}
+          embedded={embedded.children}
           inline={showNotes}
           ariaLabel={eventName ?? t.viewerEmptyTitle}
           t={t}

@@ -11,6 +11,10 @@ import type { Messages } from '../../common/i18n'
 import { focusList, registerViewerFocus } from '../state/focus'
 import { currentTheme, monaco } from './monaco-setup'
 import type { LineNote } from './annotate'
+import type { EmbeddedChild } from './embedded-children'
+import { showEmbeddedZones } from './embedded-zones'
+import { decorationsOf } from './json-decorations'
+import { eventKind, placeAt, ScrollMemory } from './scroll-memory'
 import { openDocLink } from './open-link'
 import type { PrettyJson } from './pretty-json'
 import { accountIn, clauseFor, valueAtLine, type ValueAt } from './value-actions'
@@ -28,6 +32,8 @@ interface Props {
   text: string
   pretty: PrettyJson | null
   notes: LineNote[]
+  /** Strings that hold JSON: shown decoded below their line (display only). */
+  embedded: readonly EmbeddedChild[]
   /** Show the notes inline after each line (hovers are there either way). */
   inline: boolean
   ariaLabel: string
@@ -47,64 +53,18 @@ monaco.editor.registerLinkOpener({
   },
 })
 
-const NOTE_CLASS: Record<LineNote['kind'], string> = {
-  field: 'json-note',
-  warn: 'json-note json-note--warn',
-  error: 'json-note json-note--error',
-}
+const LINE_HEIGHT = 20
 
-function decorationsOf(model: monaco.editor.ITextModel, notes: LineNote[], inline: boolean): monaco.editor.IModelDeltaDecoration[] {
-  const decorations: monaco.editor.IModelDeltaDecoration[] = []
-  const lineCount = model.getLineCount()
-  for (const note of notes) {
-    if (note.line > lineCount) continue
-    const end = model.getLineMaxColumn(note.line)
-    decorations.push({
-      range: new monaco.Range(note.line, 1, note.line, end),
-      options: {
-        hoverMessage: { value: note.hover, isTrusted: false, supportHtml: false },
-        stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
-        ...(inline && note.inline
-          ? {
-              after: {
-                content: `   ${note.inline}`,
-                inlineClassName: NOTE_CLASS[note.kind],
-                cursorStops: monaco.editor.InjectedTextCursorStops.None,
-              },
-            }
-          : {}),
-      },
-    })
-    if (note.kind === 'error' && (note.path === 'errorCode' || note.path === 'errorMessage')) {
-      decorations.push({
-        range: new monaco.Range(note.line, 1, note.line, 1),
-        options: {
-          isWholeLine: true,
-          className: 'json-line--error',
-          linesDecorationsClassName: 'json-gutter--error',
-          overviewRuler: { color: '#e5534b', position: monaco.editor.OverviewRulerLane.Full },
-        },
-      })
-    } else if (note.kind === 'warn') {
-      decorations.push({
-        range: new monaco.Range(note.line, 1, note.line, 1),
-        options: {
-          linesDecorationsClassName: 'json-gutter--warn',
-          overviewRuler: { color: '#d4a72c', position: monaco.editor.OverviewRulerLane.Right },
-        },
-      })
-    }
-  }
-  return decorations
-}
-
-export function JsonEditor({ text, pretty, notes, inline, ariaLabel, t, actions, onCursorValue }: Props) {
+export function JsonEditor({ text, pretty, notes, embedded, inline, ariaLabel, t, actions, onCursorValue }: Props) {
   const host = useRef<HTMLDivElement | null>(null)
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null)
   const decorationsRef = useRef<monaco.editor.IEditorDecorationsCollection | null>(null)
   // The latest props, for the editor's long-lived callbacks.
-  const latest = useRef({ pretty, actions, onCursorValue })
-  latest.current = { pretty, actions, onCursorValue }
+  const latest = useRef({ pretty, actions, onCursorValue, embedded, t })
+  latest.current = { pretty, actions, onCursorValue, embedded, t }
+  // Where each kind of event was scrolled to; set while a new event is put in (its scrolls are ours).
+  const memory = useRef(new ScrollMemory())
+  const restoring = useRef(false)
   const hasValue = useRef<monaco.editor.IContextKey<boolean> | null>(null)
   const hasAccount = useRef<monaco.editor.IContextKey<boolean> | null>(null)
 
@@ -132,7 +92,7 @@ export function JsonEditor({ text, pretty, notes, inline, ariaLabel, t, actions,
       wordWrap: 'on',
       wrappingIndent: 'indent',
       fontSize: 12.5,
-      lineHeight: 20,
+      lineHeight: LINE_HEIGHT,
       lineNumbersMinChars: 3,
       folding: true,
       showFoldingControls: 'mouseover',
@@ -165,7 +125,17 @@ export function JsonEditor({ text, pretty, notes, inline, ariaLabel, t, actions,
       hasAccount.current?.set(value !== null && accountIn(value) !== null)
       latest.current.onCursorValue(value)
     })
+    // The reader's scrolling is remembered for the event's kind, as the path on the top line.
+    const scroll = editor.onDidScrollChange((e) => {
+      const current = latest.current.pretty
+      const kind = eventKind(current)
+      if (restoring.current || !e.scrollTopChanged || !current || kind === null) return
+      const top = editor.getVisibleRanges()[0]?.startLineNumber
+      if (top === undefined) return
+      memory.current.remember(kind, placeAt(current, top, e.scrollTop - editor.getTopForLineNumber(top)))
+    })
     return () => {
+      scroll.dispose()
       cursor.dispose()
       registerViewerFocus(null)
       decorationsRef.current = null
@@ -265,13 +235,27 @@ export function JsonEditor({ text, pretty, notes, inline, ariaLabel, t, actions,
     // worker, folding and bracket matching would otherwise chew on 100,000 levels.
     const language = pretty && !pretty.ok ? 'plaintext' : 'json'
     if (model.getLanguageId() !== language) monaco.editor.setModelLanguage(model, language)
-    if (model.getValue() !== text) {
-      model.setValue(text)
-      editor.setScrollPosition({ scrollTop: 0, scrollLeft: 0 })
-      editor.setSelection(new monaco.Selection(1, 1, 1, 1))
+    if (model.getValue() === text) {
+      decorationsRef.current?.set(decorationsOf(model, notes, inline))
+      return
     }
+    restoring.current = true
+    model.setValue(text)
+    editor.setSelection(new monaco.Selection(1, 1, 1, 1))
+    // Notes (which wrap) and decoded strings first: they move the lines below them.
     decorationsRef.current?.set(decorationsOf(model, notes, inline))
+    showEmbeddedZones(editor, latest.current.embedded, latest.current.t, LINE_HEIGHT)
+    // An event of a kind read before opens at the field that one was scrolled to.
+    const place = pretty ? memory.current.recall(eventKind(pretty), pretty) : null
+    const scrollTop = place ? editor.getTopForLineNumber(place.line) + place.offset : 0
+    editor.setScrollPosition({ scrollTop, scrollLeft: 0 }, monaco.editor.ScrollType.Immediate)
+    restoring.current = false
   }, [text, notes, inline, pretty])
+
+  useEffect(() => {
+    const editor = editorRef.current
+    if (editor) showEmbeddedZones(editor, embedded, t, LINE_HEIGHT)
+  }, [embedded, t])
 
   return <div ref={host} className="json-editor" data-testid="json-editor" />
 }

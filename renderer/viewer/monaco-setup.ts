@@ -24,6 +24,8 @@ import 'monaco-editor/editor/contrib/documentSymbols/browser/outlineModel'
 import 'monaco-editor/editor/contrib/codelens/browser/codeLensCache'
 import 'monaco-editor/editor/contrib/suggest/browser/suggestMemory'
 import 'monaco-editor/editor/common/services/treeViewsDndService'
+// The editor's context menu keeps Ashiato's actions only.
+import './monaco-menu'
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker'
 

@@ -335,7 +335,9 @@ test.describe('find', () => {
     await page.getByTestId('zone-button').click()
     await page.getByTestId('zone-option').filter({ hasText: 'Local' }).click()
     await expect(page.getByTestId('zone-label')).toHaveText('Local (Europe/Paris)')
-    await expect(rows(page).first().locator('.cell--time')).toHaveText('2024-03-05 13:00:00')
+    // The reload kept the range too (the page's address holds the view): its newest, 10:19 UTC.
+    await expect(page.getByTestId('time-range')).toHaveAttribute('data-range', 'custom')
+    await expect(rows(page).first().locator('.cell--time')).toHaveText('2024-03-05 11:19:00')
   })
 
   test('sorts by a column and chooses columns', async ({ openApp }) => {

@@ -17,5 +17,8 @@ describe('zero-result hints', () => {
     expect(zeroHints('event:Describe*')).toEqual([])
     expect(zeroHints('not event:Describe')).toEqual([])
     expect(zeroHints('')).toEqual([])
+    // A network is a range already.
+    expect(zeroHints('ip:3.238.0.0/16')).toEqual([])
+    expect(zeroHints('ip:2600:1f18::/32')).toEqual([])
   })
 })
