@@ -7,6 +7,7 @@
 // value). Nothing is parsed per event.
 
 import type { SpecialField } from '../../common/query/ast'
+import { specialFieldsOf } from '../../common/query'
 import type { EventStore } from '../store/event-store'
 import type { ValueTest } from '../query/value-match'
 import { filterIds } from '../query/id-lists'
@@ -20,6 +21,12 @@ const IDENTITY_COST = 3
 
 export function isIdentityField(special: SpecialField | undefined): special is IdentityField {
   return special === 'origin' || special === 'chain' || special === 'session'
+}
+
+/** Whether a query names `origin:`, `chain:` or `session:` (its view must wait for the chain table to catch up). */
+export function namesIdentityField(query: string): boolean {
+  const named = specialFieldsOf(query)
+  return named.has('origin') || named.has('chain') || named.has('session')
 }
 
 /**
