@@ -471,8 +471,11 @@ export const en = {
   graphError: 'Could not draw the graph: {message}',
   graphClose: 'Close',
   graphStats: '{nodes, plural, one {# node} other {# nodes}}, {edges, plural, one {# link} other {# links}}, laid out in {ms} ms',
-  graphOmitted: '{n, plural, one {# more principal or key} other {# more principals or keys}} left out (most active shown)',
+  graphOmitted: '{n, plural, one {# more principal or key} other {# more principals or keys}} left out: the graph shows at most {limit} nodes, the most active',
   graphHint: 'Click a node to open its dossier. Size: events.',
+  graphDrawing: 'Drawing {done} of {total} nodes…',
+  graphFind: 'Find a node…',
+  graphFindNone: 'No node matches',
   // Issue #12: columns, splitter, facets
   columnResize: 'Resize column {column}',
   columnResizeTitle: 'Drag to resize; double-click to fit the values shown',

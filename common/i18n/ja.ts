@@ -470,8 +470,11 @@ export const ja: Messages = {
   graphError: 'グラフを描画できませんでした: {message}',
   graphClose: '閉じる',
   graphStats: 'ノード {nodes} 個、リンク {edges} 本、配置 {ms} ms',
-  graphOmitted: 'ほかに {n} 個のプリンシパルまたはキーを省略 (活動の多いものを表示)',
+  graphOmitted: 'ほかに {n} 個のプリンシパルまたはキーを省略しました: グラフに表示するノードは活動の多い順に最大 {limit} 個です',
   graphHint: 'ノードをクリックすると調書を開きます。大きさ: イベント数',
+  graphDrawing: 'ノード {total} 個のうち {done} 個を描画中…',
+  graphFind: 'ノードを検索…',
+  graphFindNone: '一致するノードはありません',
   // Issue #12: columns, splitter, facets
   columnResize: '列 {column} の幅',
   columnResizeTitle: 'ドラッグで幅を変更、ダブルクリックで表示中の値に合わせる',
