@@ -462,6 +462,7 @@ export const en = {
   dossierNone: 'none',
   dossierFirstUse: 'first {time}',
   dossierFilterTitle: 'Show these events in the list ({clause})',
+  dossierUserAgentsLimit: 'User agents of the first {read} of {events} events loaded: no column holds them, so at most that many are read from the events',
   flagNewApi: 'First call of {subject} a day or more after this principal was first seen',
   flagKeyManyIps: 'Key {subject} used from {n} addresses',
   flagInstanceCredentialsElsewhere: 'Instance credentials {subject} used from {n} public addresses (an instance has one at a time)',

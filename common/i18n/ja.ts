@@ -461,6 +461,7 @@ export const ja: Messages = {
   dossierNone: 'なし',
   dossierFirstUse: '初回 {time}',
   dossierFilterTitle: 'これらのイベントを一覧に表示 ({clause})',
+  dossierUserAgentsLimit: '{events} 件のうち最初に読み込んだ {read} 件のユーザーエージェントです: 列にないためイベントから読み取るのはこの件数までです',
   flagNewApi: '{subject} の初回呼び出しが、このプリンシパルの初回から 1 日以上後',
   flagKeyManyIps: 'キー {subject} が {n} 個のアドレスから使用',
   flagInstanceCredentialsElsewhere: 'インスタンスの認証情報 {subject} が {n} 個のパブリックアドレスから使用 (インスタンスのアドレスは同時に 1 つ)',

@@ -57,7 +57,8 @@ function codeTest(size: number, store: EventStore, test: (value: string) => bool
   }
 }
 
-export function dossierOf(store: EventStore, index: IdentityIndex, principal: PrincipalRef, ids = principalEvents(store, principal)): Dossier {
+/** `userAgentLimit`: user agents are read from at most this many of the principal's events (the first loaded); the dossier says how many. */
+export function dossierOf(store: EventStore, index: IdentityIndex, principal: PrincipalRef, ids = principalEvents(store, principal), userAgentLimit = MAX_USER_AGENT_EVENTS): Dossier {
   const times = store.times
   const names = store.codes('eventName')
   const sources = store.codes('eventSource')
@@ -119,7 +120,7 @@ export function dossierOf(store: EventStore, index: IdentityIndex, principal: Pr
         used.add(ip)
       }
     }
-    if (n < MAX_USER_AGENT_EVENTS) agentTally.add(str(readMembers(store.bytes(id), USER_AGENT, true)?.userAgent), t)
+    if (n < userAgentLimit) agentTally.add(str(readMembers(store.bytes(id), USER_AGENT, true)?.userAgent), t)
   })
 
   // Roles this principal's calls assumed, and who issued the keys it used.
@@ -171,6 +172,7 @@ export function dossierOf(store: EventStore, index: IdentityIndex, principal: Pr
     apis: apiList.map(({ name, source, count, errors: e }) => ({ name, source, count, errors: e })),
     sourceIps: ipTally.list(store),
     userAgents: agentTally.list(),
+    userAgentEvents: Math.min(ids.length, userAgentLimit),
     regions: regionTally.list(store),
     accounts: accountTally.list(store),
     accessKeys: keyTally.list(store),
