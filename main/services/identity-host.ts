@@ -51,7 +51,8 @@ export class IdentityHost {
   private again = false
   /** The store's generation and size the worker's link table covers. */
   private followed = { generation: -1, size: 0 }
-  private idle: (() => void)[] = []
+  /** caughtUp() callers, each with the store's size when it asked (a load that goes on does not keep it waiting). */
+  private waiting: { generation: number; size: number; resolve: () => void }[] = []
 
   constructor(
     private readonly store: EventStore,
@@ -76,16 +77,21 @@ export class IdentityHost {
     this.post(worker, { kind: 'follow', followId: this.following })
   }
 
-  /** Resolves when the worker's link table (and the chain table here) covers every event loaded so far. */
+  /** Resolves when the worker's link table (and the chain table here) covers every event loaded when it was asked. */
   caughtUp(): Promise<void> {
-    if (!this.usable || this.isCaughtUp()) return Promise.resolve()
-    const done = new Promise<void>((resolve) => this.idle.push(resolve))
+    const target = { generation: this.store.generation, size: this.store.size }
+    if (!this.usable || this.covers(target)) return Promise.resolve()
+    const done = new Promise<void>((resolve) => this.waiting.push({ ...target, resolve }))
     this.follow()
     return done
   }
 
+  private covers(target: { generation: number; size: number }): boolean {
+    return target.size === 0 || target.generation !== this.store.generation || (this.followed.generation === target.generation && this.followed.size >= target.size)
+  }
+
   private isCaughtUp(): boolean {
-    return this.store.size === 0 || (this.followed.generation === this.store.generation && this.followed.size >= this.store.size)
+    return this.covers({ generation: this.store.generation, size: this.store.size })
   }
 
   /** One answer, computed in the worker over every event loaded when it was asked. */
@@ -124,8 +130,8 @@ export class IdentityHost {
       if (reply.table && reply.table.generation === this.store.generation) this.table = reply.table
       this.followed = { generation: reply.generation, size: reply.size }
       this.following = 0
+      this.wake(false)
       if (this.again || !this.isCaughtUp()) this.follow()
-      else this.wakeIdle()
     } else {
       const waiting = this.calls.get(reply.callId)
       this.calls.delete(reply.callId)
@@ -135,10 +141,11 @@ export class IdentityHost {
     if (this.calls.size === 0 && this.following === 0) worker.unref()
   }
 
-  private wakeIdle(): void {
-    const idle = this.idle
-    this.idle = []
-    for (const resolve of idle) resolve()
+  /** Resolves the callers whose events are covered (all of them when `all`: the worker stopped). */
+  private wake(all: boolean): void {
+    const ready = this.waiting.filter((w) => all || this.covers(w))
+    this.waiting = this.waiting.filter((w) => !ready.includes(w))
+    for (const w of ready) w.resolve()
   }
 
   private stop(worker: Worker, error: Error): void {
@@ -148,7 +155,7 @@ export class IdentityHost {
     for (const waiting of this.calls.values()) waiting.reject(error)
     this.calls.clear()
     // Queries must not wait forever for a table that will not come: they use what is here.
-    this.wakeIdle()
+    this.wake(true)
     void worker.terminate()
   }
 

@@ -7,6 +7,9 @@
 import { describe, expect, it } from 'vitest'
 import { useLoadedService } from './helpers/loaded-service'
 import { assumeRole, call, iamUser, roleSession } from './helpers/identity-gen'
+import { storeOfEvents } from './helpers/make-store'
+import { IdentityService } from '../../main/services/identity-service'
+import { evaluate } from '../../main/query/evaluate'
 
 const A = '111111111111'
 /** Events with a key each: the graph reads one userIdentity per key, the dossier one user agent per event. */
@@ -105,5 +108,23 @@ describe('identity work off the main thread', () => {
     const [chain, dossier] = await Promise.all([s.credentialChain(rows.rows[0].id), s.principalDossier({ kind: 'iamUser', id: 'alice' })])
     expect(chain.hops.map((h) => [h.kind, h.name])).toEqual([['iamUser', 'alice'], ['roleSession', 'alice']])
     expect(dossier.assumedRoles.map((r) => r.value)).toEqual([`arn:aws:iam::${A}:role/Admin`])
+  })
+
+  it('a view naming origin: waits for the chain table of the events loaded when it was asked', async () => {
+    const alice = iamUser('alice', A, 'AKIAALICE00000000001')
+    const store = storeOfEvents([
+      assumeRole(alice, `arn:aws:iam::${A}:role/Admin`, 'nightly', 'ASIAADMIN00000000001', { time: '2024-03-05T09:00:00Z' }),
+      call(roleSession('Admin', 'nightly', A, 'ASIAADMIN00000000001'), { time: '2024-03-05T09:05:00Z', name: 'PutObject' }),
+    ])
+    const identity = new IdentityService(store, () => new Uint32Array(0))
+    try {
+      identity.follow()
+      // Until the worker's table arrives, the session 'nightly' is not known to start at alice.
+      expect(evaluate(store, 'origin:alice event:PutObject').ids.length).toBe(0)
+      await identity.caughtUp()
+      expect(evaluate(store, 'origin:alice event:PutObject').ids.length).toBe(1)
+    } finally {
+      await identity.close()
+    }
   })
 })
