@@ -123,6 +123,8 @@ export interface Dossier {
   apis: DossierApi[]
   sourceIps: FirstUse[]
   userAgents: FirstUse[]
+  /** Events whose user agent was read (no column holds it): all of them, unless more than the limit (main/identity/dossier.ts). */
+  userAgentEvents: number
   regions: FirstUse[]
   accounts: FirstUse[]
   accessKeys: FirstUse[]

@@ -19,6 +19,7 @@ const entries = {
   'parse-worker': 'main/loader/parse-worker.ts',
   'query-worker': 'main/query/query-worker.ts',
   'detect-worker': 'main/detect/detect-worker.ts',
+  'identity-worker': 'main/identity/identity-worker.ts',
   serve: 'main/web/serve.ts',
   cli: 'main/cli/cli.ts',
   bench: 'scripts/bench.ts',

@@ -72,7 +72,9 @@ export async function runDossier(options: DossierOptions, io: CliIo): Promise<nu
     },
   })
   if (io.signal?.aborted) return EXIT_INTERRUPTED
-  const dossier = dossierOf(store, identityIndexOf(store), options.principal)
+  // Every event's user agent: the CLI prints the whole dossier, however long it takes (so the
+  // count of events read, which the viewer shows when it is fewer, is left out: the issue's fields).
+  const { userAgentEvents: _all, ...dossier } = dossierOf(store, identityIndexOf(store), options.principal, undefined, Infinity)
   io.stdout.write(`${JSON.stringify(dossier, null, options.pretty ? 2 : undefined)}\n`)
   return problems > 0 ? EXIT_INPUT_PROBLEM : EXIT_OK
 }

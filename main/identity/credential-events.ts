@@ -96,7 +96,8 @@ export function identityOf(userIdentity: unknown, userAgent: unknown): IdentityS
 
 /** The userIdentity of one event's bytes (null when they are not a JSON object). */
 export function identityOfBytes(bytes: Uint8Array): IdentitySummary | null {
-  const members = readMembers(bytes, USER_IDENTITY_KEYS)
+  // Both found, the rest is not walked (unless it could repeat one, see readMembers).
+  const members = readMembers(bytes, USER_IDENTITY_KEYS, true)
   return members && identityOf(members.userIdentity, members.userAgent)
 }
 

@@ -2,7 +2,8 @@
 // addresses, regions, accounts, keys, errors, times), the link table (roles it assumed, who
 // assumed it) and one top-level member per event (userAgent, which no column holds; capped).
 
-import type { Dossier, DossierApi, DossierFlag, FirstUse, PrincipalRef } from '../../common/identity'
+import type { Dossier, DossierFlag, PrincipalRef } from '../../common/identity'
+import { CodeTally, iso, Tally } from './dossier-tally'
 import { classifySourceIp } from '../../common/decode/ip'
 import type { EventStore } from '../store/event-store'
 import { instanceIdOf, type IssueRecord } from './credential-events'
@@ -19,30 +20,14 @@ export const KEY_IPS_FLAG = 3
 /** This many access-denied errors within the window make a burst. */
 export const DENIED_BURST = 10
 export const DENIED_WINDOW_MS = 5 * 60_000
+/**
+ * Rows per dossier list sent to the renderer (most frequent first; the panel shows fewer): a
+ * principal with a million distinct user agents must not become a message of that size. The CLI
+ * prints every row.
+ */
+export const DOSSIER_ROWS = 1_000
 const USER_AGENT = ['userAgent']
 const DENIED = /AccessDenied|Unauthorized|Forbidden|NotAuthorized/i
-
-const iso = (ms: number): string | null => (Number.isFinite(ms) ? new Date(ms).toISOString() : null)
-
-class Tally {
-  private readonly counts = new Map<string, { count: number; first: number }>()
-
-  add(value: string, time: number): void {
-    if (!value) return
-    const known = this.counts.get(value)
-    if (!known) this.counts.set(value, { count: 1, first: time })
-    else {
-      known.count++
-      if (time < known.first || Number.isNaN(known.first)) known.first = time
-    }
-  }
-
-  list(): FirstUse[] {
-    return [...this.counts.entries()]
-      .sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1))
-      .map(([value, { count, first }]) => ({ value, count, firstSeen: iso(first) }))
-  }
-}
 
 /** Whether an address is a network address (not a service name such as ec2.amazonaws.com or AWS Internal). */
 function isAddress(ip: string): boolean {
@@ -63,7 +48,17 @@ function callerLabel(issue: IssueRecord): string {
   return c.arn || c.userName || c.principalId
 }
 
-export function dossierOf(store: EventStore, index: IdentityIndex, principal: PrincipalRef, ids = principalEvents(store, principal)): Dossier {
+/** Per dictionary code, a verdict computed once: 0 not yet, 1 yes, 2 no. */
+function codeTest(size: number, store: EventStore, test: (value: string) => boolean): (code: number) => boolean {
+  const verdicts = new Uint8Array(size)
+  return (code) => {
+    if (verdicts[code] === 0) verdicts[code] = test(store.value(code)) ? 1 : 2
+    return verdicts[code] === 1
+  }
+}
+
+/** `userAgentLimit`: user agents are read from at most this many of the principal's events (the first loaded); the dossier says how many. */
+export function dossierOf(store: EventStore, index: IdentityIndex, principal: PrincipalRef, ids = principalEvents(store, principal), userAgentLimit = MAX_USER_AGENT_EVENTS): Dossier {
   const times = store.times
   const names = store.codes('eventName')
   const sources = store.codes('eventSource')
@@ -72,13 +67,21 @@ export function dossierOf(store: EventStore, index: IdentityIndex, principal: Pr
   const regions = store.codes('region')
   const accounts = store.codes('account')
   const keys = store.codes('accessKey')
-  const apis = new Map<string, DossierApi & { first: number }>()
-  const ipTally = new Tally()
+  const users = store.codes('user')
+  // Everything is counted by dictionary code: strings are looked up once per distinct value.
+  const size = store.dictionarySize
+  const isDenied = codeTest(size, store, (error) => DENIED.test(error))
+  const isIp = codeTest(size, store, isAddress)
+  const isPublicIp = codeTest(size, store, isPublic)
+  const isInstance = codeTest(size, store, (session) => instanceIdOf(session) !== '')
+  const apis = new Map<number, { name: number; source: number; count: number; errors: number; first: number }>()
+  const ipTally = new CodeTally()
   const agentTally = new Tally()
-  const regionTally = new Tally()
-  const accountTally = new Tally()
-  const keyTally = new Tally()
-  const keyIps = new Map<string, Set<string>>()
+  const regionTally = new CodeTally()
+  const accountTally = new CodeTally()
+  const keyTally = new CodeTally()
+  const keyIps = new Map<number, Set<number>>()
+  const instanceKeys = new Map<number, Set<number>>()
   const denied: number[] = []
   let first = NaN
   let last = NaN
@@ -89,68 +92,64 @@ export function dossierOf(store: EventStore, index: IdentityIndex, principal: Pr
     const t = times[id]
     if (!(t >= first)) first = Number.isNaN(t) ? first : t
     if (!(t <= last)) last = Number.isNaN(t) ? last : t
-    const name = store.value(names[id])
-    const source = store.value(sources[id])
-    const apiKey = `${source}\u0000${name}`
+    const apiKey = names[id] * size + sources[id]
     let api = apis.get(apiKey)
-    if (!api) apis.set(apiKey, (api = { name, source, count: 0, errors: 0, first: t }))
+    if (!api) apis.set(apiKey, (api = { name: names[id], source: sources[id], count: 0, errors: 0, first: t }))
     api.count++
     if (t < api.first || Number.isNaN(api.first)) api.first = t
-    const error = store.value(errors[id])
-    if (error) {
+    const error = errors[id]
+    if (error !== 0) {
       errorCount++
       api.errors++
-      if (DENIED.test(error) && !Number.isNaN(t)) denied.push(t)
+      if (isDenied(error) && !Number.isNaN(t)) denied.push(t)
     }
-    const ip = store.value(ips[id])
+    const ip = ips[id]
+    const key = keys[id]
     ipTally.add(ip, t)
-    regionTally.add(store.value(regions[id]), t)
-    accountTally.add(store.value(accounts[id]), t)
-    const key = store.value(keys[id])
+    regionTally.add(regions[id], t)
+    accountTally.add(accounts[id], t)
     keyTally.add(key, t)
-    if (key && ip && isAddress(ip)) {
+    if (key !== 0 && ip !== 0 && isIp(ip)) {
       let set = keyIps.get(key)
       if (!set) keyIps.set(key, (set = new Set()))
       set.add(ip)
+      // Instance-profile credentials (session i-…) used from a public address.
+      if (isPublicIp(ip) && isInstance(users[id])) {
+        let used = instanceKeys.get(key)
+        if (!used) instanceKeys.set(key, (used = new Set()))
+        used.add(ip)
+      }
     }
-    if (n < MAX_USER_AGENT_EVENTS) agentTally.add(str(readMembers(store.bytes(id), USER_AGENT, true)?.userAgent), t)
+    if (n < userAgentLimit) agentTally.add(str(readMembers(store.bytes(id), USER_AGENT, true)?.userAgent), t)
   })
 
   // Roles this principal's calls assumed, and who issued the keys it used.
   const assumed = new Tally()
   const assumedBy = new Tally()
-  const usedKeys = new Set(keyTally.list().map((k) => k.value))
+  const usedKeys = new Set([...keyTally.counts.keys()].map((code) => store.value(code)))
   for (const issue of index.issueList) {
     if (idSet.has(issue.eventId)) assumed.add(issue.roleArn || issue.assumedArn || issue.eventName, issue.time)
     if (usedKeys.has(issue.issuedKey) && index.issues.get(issue.issuedKey) === issue) assumedBy.add(callerLabel(issue), issue.time)
   }
 
   const flags: DossierFlag[] = []
-  const apiList = [...apis.values()].sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1))
+  const apiList = [...apis.values()]
+    .map((api) => ({ ...api, name: store.value(api.name), source: store.value(api.source) }))
+    .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1))
   if (last - first >= NEW_API_AFTER_MS) {
     for (const api of apiList) {
       if (api.first - first >= NEW_API_AFTER_MS) flags.push({ kind: 'newApi', subject: `${api.source} ${api.name}`, detail: [String(api.count)], at: iso(api.first) })
     }
   }
+  const values = (codes: Set<number>): string[] => [...codes].map((code) => store.value(code)).sort()
   for (const [key, set] of keyIps) {
-    if (set.size >= KEY_IPS_FLAG) flags.push({ kind: 'keyManyIps', subject: key, detail: [...set].sort(), at: null })
+    if (set.size >= KEY_IPS_FLAG) flags.push({ kind: 'keyManyIps', subject: store.value(key), detail: values(set), at: null })
   }
-  // Instance-profile credentials (session i-…) from two or more public addresses: an instance
-  // has one public address at a time, so the key was used elsewhere. (AWS's own address ranges
-  // are not known offline, so "outside AWS" is judged by the addresses alone.)
-  const instanceKeys = new Map<string, Set<string>>()
-  for (const id of ids) {
-    const key = store.value(keys[id])
-    const ip = store.value(ips[id])
-    if (!key || !isPublic(ip)) continue
-    const session = store.value(store.codes('user')[id])
-    if (!instanceIdOf(session)) continue
-    let set = instanceKeys.get(key)
-    if (!set) instanceKeys.set(key, (set = new Set()))
-    set.add(ip)
-  }
+  // Instance-profile credentials from two or more public addresses: an instance has one public
+  // address at a time, so the key was used elsewhere. (AWS's own address ranges are not known
+  // offline, so "outside AWS" is judged by the addresses alone.)
   for (const [key, set] of instanceKeys) {
-    if (set.size >= 2) flags.push({ kind: 'instanceCredentialsElsewhere', subject: key, detail: [...set].sort(), at: null })
+    if (set.size >= 2) flags.push({ kind: 'instanceCredentialsElsewhere', subject: store.value(key), detail: values(set), at: null })
   }
   denied.sort((a, b) => a - b)
   for (let i = 0; i < denied.length; ) {
@@ -171,13 +170,31 @@ export function dossierOf(store: EventStore, index: IdentityIndex, principal: Pr
     events: ids.length,
     errors: errorCount,
     apis: apiList.map(({ name, source, count, errors: e }) => ({ name, source, count, errors: e })),
-    sourceIps: ipTally.list(),
+    sourceIps: ipTally.list(store),
     userAgents: agentTally.list(),
-    regions: regionTally.list(),
-    accounts: accountTally.list(),
-    accessKeys: keyTally.list(),
+    userAgentEvents: Math.min(ids.length, userAgentLimit),
+    regions: regionTally.list(store),
+    accounts: accountTally.list(store),
+    accessKeys: keyTally.list(store),
     assumedRoles: assumed.list(),
     assumedBy: assumedBy.list(),
     flags,
+  }
+}
+
+/** The dossier with each list cut to `rows` (most frequent first), as sent to the renderer. */
+export function cutDossier(d: Dossier, rows = DOSSIER_ROWS): Dossier {
+  const cut = <T>(list: T[]): T[] => list.slice(0, rows)
+  return {
+    ...d,
+    apis: cut(d.apis),
+    sourceIps: cut(d.sourceIps),
+    userAgents: cut(d.userAgents),
+    regions: cut(d.regions),
+    accounts: cut(d.accounts),
+    accessKeys: cut(d.accessKeys),
+    assumedRoles: cut(d.assumedRoles),
+    assumedBy: cut(d.assumedBy),
+    flags: cut(d.flags),
   }
 }

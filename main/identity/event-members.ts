@@ -15,9 +15,15 @@ function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 }
 
-/** The keys' bytes, for a compare without building strings. */
-function keyBytes(keys: readonly string[]): Uint8Array[] {
-  return keys.map((key) => Buffer.from(key, 'latin1'))
+/** The keys' bytes, for a compare without building strings (made once per list of keys: a dossier asks per event). */
+const keyCache = new WeakMap<readonly string[], { wanted: Uint8Array[]; quoted: Buffer[] }>()
+function keyBytes(keys: readonly string[]): { wanted: Uint8Array[]; quoted: Buffer[] } {
+  let known = keyCache.get(keys)
+  if (!known) {
+    known = { wanted: keys.map((key) => Buffer.from(key, 'latin1')), quoted: keys.map((key) => Buffer.from(`"${key}"`, 'latin1')) }
+    keyCache.set(keys, known)
+  }
+  return known
 }
 
 function sameBytes(b: Uint8Array, start: number, end: number, key: Uint8Array): boolean {
@@ -32,7 +38,7 @@ function sameBytes(b: Uint8Array, start: number, end: number, key: Uint8Array): 
  */
 export function readMembers(bytes: Uint8Array, keys: readonly string[], stopEarly = false): Json | null {
   const b = asBuffer(bytes)
-  const wanted = keyBytes(keys)
+  const { wanted, quoted } = keyBytes(keys)
   let found = 0
   const scan = new StrictScanner(b)
   const n = b.length
@@ -62,7 +68,7 @@ export function readMembers(bytes: Uint8Array, keys: readonly string[], stopEarl
     // Every wanted key seen: the rest need not be walked if it cannot hold a second one (a
     // repeated key wins in JSON.parse), i.e. has neither a wanted key's quoted name nor an
     // escape that could spell one.
-    if (stopEarly && found === wanted.length && !mayRepeat(b, i, wanted)) return out
+    if (stopEarly && found === wanted.length && !mayRepeat(b, i, quoted)) return out
     i = scan.ws(i, n)
     if (i >= n) return wholeParse(b, keys)
     if (b[i] === 0x7d) return scan.ws(i + 1, n) === n ? out : wholeParse(b, keys)
@@ -73,12 +79,9 @@ export function readMembers(bytes: Uint8Array, keys: readonly string[], stopEarl
 
 const ESCAPE = Buffer.from('\\u')
 
-function mayRepeat(b: Buffer, from: number, wanted: readonly Uint8Array[]): boolean {
+function mayRepeat(b: Buffer, from: number, quoted: readonly Buffer[]): boolean {
   if (b.indexOf(ESCAPE, from) >= 0) return true
-  for (const key of wanted) {
-    const quoted = Buffer.concat([Buffer.from('"'), key, Buffer.from('"')])
-    if (b.indexOf(quoted, from) >= 0) return true
-  }
+  for (const key of quoted) if (b.indexOf(key, from) >= 0) return true
   return false
 }
 

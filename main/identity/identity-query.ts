@@ -1,35 +1,32 @@
 // The query fields `origin:` (the chain's first principal), `chain:` (any principal or key
 // anywhere in the chain) and `session:` (the access key of any hop), evaluated per event from
-// the store's access key column and the link table: an event whose key some loaded event
-// issued is decided by its key's resolved chain (once per key); any other event's chain starts
+// the store's access key column and the chain table (chain-table.ts, built by the identity
+// worker): an event whose key some loaded event issued is decided by its key's resolved chain
+// (each distinct string of the table tested once); any other event's chain starts
 // at its own principal, so its user, principalId and key columns decide (once per distinct
 // value). Nothing is parsed per event.
 
 import type { SpecialField } from '../../common/query/ast'
-import type { ChainHop } from '../../common/identity'
+import { specialFieldsOf } from '../../common/query'
 import type { EventStore } from '../store/event-store'
 import type { ValueTest } from '../query/value-match'
 import { filterIds } from '../query/id-lists'
-import { identityOf, identityOfBytes } from './credential-events'
-import { identityIndexOf } from './identity-index'
-import { resolveKey } from './chain-resolve'
+import { identityOfBytes } from './credential-events'
+import { chainTableOf, keyVerdicts, type IdentityField } from './chain-table'
 
-export type IdentityField = 'origin' | 'chain' | 'session'
+export type { IdentityField } from './chain-table'
 
 /** Relative cost per candidate: a column lookup and a small table. Below the leaf cache's threshold on purpose: a chain can change as issuing events arrive. */
 const IDENTITY_COST = 3
-
-const NO_IDENTITY = identityOf({}, '')
 
 export function isIdentityField(special: SpecialField | undefined): special is IdentityField {
   return special === 'origin' || special === 'chain' || special === 'session'
 }
 
-function hopStrings(hop: ChainHop, field: IdentityField): string[] {
-  if (field === 'session') return [hop.accessKey]
-  const names = [hop.name, hop.arn, hop.identityCenterUser]
-  if (field === 'origin') return hop.kind === 'roleSession' ? [...names, hop.role] : names
-  return [...names, hop.role, hop.accessKey, hop.sourceIdentity, hop.instanceId, hop.service]
+/** Whether a query names `origin:`, `chain:` or `session:` (its view must wait for the chain table to catch up). */
+export function namesIdentityField(query: string): boolean {
+  const named = specialFieldsOf(query)
+  return named.has('origin') || named.has('chain') || named.has('session')
 }
 
 /**
@@ -39,17 +36,8 @@ function hopStrings(hop: ChainHop, field: IdentityField): string[] {
  * from its own.
  */
 export function filterByChain(store: EventStore, candidates: Uint32Array, field: IdentityField, test: ValueTest, arnLike = false): Uint32Array {
-  const index = identityIndexOf(store)
-  // Keys some loaded event issued, decided on their resolved chain.
-  const byChain = new Map<number, boolean>()
-  for (const key of index.issues.keys()) {
-    const code = store.codeOf(key)
-    if (code <= 0) continue
-    const { hops } = resolveKey(index, key, NO_IDENTITY)
-    if (hops.length === 0 || hops[hops.length - 1].origin !== 'issued') continue
-    const chosen = field === 'origin' ? hops.slice(0, 1) : hops
-    byChain.set(code, chosen.some((hop) => hopStrings(hop, field).some((value) => value !== '' && test(value))))
-  }
+  // Keys some loaded event issued, decided on their resolved chain (chain-table.ts).
+  const byChain = keyVerdicts(chainTableOf(store), field, test, store.dictionarySize)
   const keys = store.codes('accessKey')
   const users = store.codes('user')
   const principals = store.codes('principalId')
@@ -63,8 +51,8 @@ export function filterByChain(store: EventStore, candidates: Uint32Array, field:
   }
   return filterIds(candidates, (id) => {
     const key = keys[id]
-    const decided = key === 0 ? undefined : byChain.get(key)
-    if (decided !== undefined) return decided
+    const decided = byChain[key]
+    if (decided !== 0) return decided === 1
     if (field === 'session') return passes(key)
     if (passes(users[id]) || passes(principals[id]) || (field === 'chain' && passes(key))) return true
     if (!arnLike) return false

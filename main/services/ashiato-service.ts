@@ -29,6 +29,7 @@ import { checkEventId, viewExpired } from './service-errors'
 import { ExportRunner, jsonLines, type ExportShape } from './export-runner'
 import { IntegrityService } from './integrity-service'
 import { IdentityService } from './identity-service'
+import { namesIdentityField } from '../identity/identity-query'
 import { fieldCatalogue, fieldValues } from './field-columns'
 import { DetectionsHost, type DetectionsOptions } from './detections-host'
 import type { RuleFoldersInfo } from '../../common/contract/detections'
@@ -146,6 +147,8 @@ export class AshiatoService implements ServiceCalls {
   }
 
   async setView(spec: ViewSpec): Promise<ViewInfo> {
+    // origin:/chain:/session: read the chain table the identity worker sends: wait for it to cover the set.
+    if (namesIdentityField(spec.query)) await this.identity.caughtUp()
     return this.views.set(spec)
   }
 
@@ -319,6 +322,7 @@ export class AshiatoService implements ServiceCalls {
     this.exporter.cancel()
     await this.loads.settled()
     await this.detections.close()
+    await this.identity.close()
   }
 }
 

@@ -3,11 +3,15 @@
 // as edges. Drawn with Cytoscape.js (loaded on first open). Its force-directed layout (cose) is
 // quadratic and takes minutes at 10,000 nodes; the concentric layout used here places nodes in
 // rings by kind (principals inside, then keys, accounts outside) in one pass, and the renderer hides
-// labels and edges while panning, so 10,000 nodes stay usable (the figure shown is measured).
+// labels and edges while panning, so 10,000 nodes stay usable (the figure shown is measured). The
+// nodes are handed to Cytoscape in chunks, one task each, so the page answers while it draws; a
+// find box centres a node by name (Enter opens its dossier).
 import { useEffect, useRef, useState } from 'react'
+import type { Core } from 'cytoscape'
 import type { CredentialGraph, GraphNode } from '../../common/identity'
 import { formatMessage } from '../../common/i18n'
 import { getApi } from '../api/get-api'
+import { formatCount } from '../format/format'
 import { useT } from '../state/language-store'
 import { useSessionState } from '../session/session-react'
 import { Modal } from '../components/Modal'
@@ -54,13 +58,32 @@ export function ringPositions(nodes: readonly GraphNode[], spacing = 14): Map<st
   return positions
 }
 
-type Status = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'shown'; graph: CredentialGraph; layoutMs: number }
+type Status =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'drawing'; done: number; total: number }
+  | { kind: 'shown'; graph: CredentialGraph; layoutMs: number }
+
+/**
+ * Nodes (then edges) handed to Cytoscape per task: drawing 10,000 nodes at once holds the UI
+ * thread for seconds on a slow machine; in chunks, typing and clicks are answered between them.
+ */
+const CHUNK = 1_500
+
+/** The first node whose label holds `text` (case ignored), most active first as the graph lists them. */
+export function findNode(nodes: readonly GraphNode[], text: string): GraphNode | null {
+  const needle = text.trim().toLowerCase()
+  if (!needle) return null
+  return nodes.find((n) => n.label.toLowerCase().includes(needle)) ?? null
+}
 
 function GraphDialog() {
   const t = useT()
   const viewId = useSessionState((s) => s.info?.viewId ?? null)
   const box = useRef<HTMLDivElement>(null)
+  const cyRef = useRef<Core | null>(null)
   const [status, setStatus] = useState<Status>({ kind: 'loading' })
+  const [find, setFind] = useState('')
 
   useEffect(() => {
     if (viewId === null) return
@@ -78,20 +101,24 @@ function GraphDialog() {
         for (const p of positions.values()) radius = Math.max(radius, Math.hypot(p.x, p.y))
         const { clientWidth: width, clientHeight: height } = box.current
         const zoom = Math.min(2, Math.min(width, height) / 2 / (radius + 40))
+        const elements = [
+          ...graph.nodes.map((n) => ({
+            group: 'nodes' as const,
+            position: positions.get(n.id),
+            data: { id: n.id, label: n.label, kind: n.kind, ring: RING[n.kind], size: 8 + 32 * Math.sqrt(n.events / max), color: COLOR[n.kind] },
+          })),
+          ...graph.edges.map((e, i) => ({ group: 'edges' as const, data: { id: `e${i}`, source: e.source, target: e.target, kind: e.kind } })),
+        ]
         const cy = cytoscape({
           container: box.current,
-          elements: [
-            ...graph.nodes.map((n) => ({
-              position: positions.get(n.id),
-              data: { id: n.id, label: n.label, kind: n.kind, ring: RING[n.kind], size: 8 + 32 * Math.sqrt(n.events / max), color: COLOR[n.kind] },
-            })),
-            ...graph.edges.map((e, i) => ({ data: { id: `e${i}`, source: e.source, target: e.target, kind: e.kind } })),
-          ],
           style: [
+            // Labels only when zoomed in far enough to read them (font 8 drawn below 10 px is hidden).
             { selector: 'node', style: { width: 'data(size)', height: 'data(size)', 'background-color': 'data(color)', label: 'data(label)', 'font-size': 8, 'min-zoomed-font-size': 10, color: '#344054' } },
+            { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#d92d20' } },
             { selector: 'edge', style: { width: 1, 'line-color': '#d0d5dd', 'curve-style': 'haystack' } },
             { selector: 'edge[kind = "assumed"], edge[kind = "issued"]', style: { width: 2, 'line-color': '#f79009', 'curve-style': 'straight', 'target-arrow-shape': 'triangle', 'target-arrow-color': '#f79009' } },
           ],
+          // Positions are given (preset): no layout runs, nothing is animated.
           layout: { name: 'preset', fit: false },
           zoom,
           pan: { x: width / 2, y: height / 2 },
@@ -103,14 +130,27 @@ function GraphDialog() {
           pixelRatio: 1,
           wheelSensitivity: 0.3,
         })
-        const layoutMs = Math.round(performance.now() - started)
+        cyRef.current = cy
+        destroy = () => {
+          cyRef.current = null
+          cy.destroy()
+        }
         const byId = new Map(graph.nodes.map((n) => [n.id, n]))
         cy.on('tap', 'node', (event) => {
           const node = byId.get(event.target.id() as string)
           if (node?.principal) openDossier(node.principal)
         })
-        destroy = () => cy.destroy()
-        setStatus({ kind: 'shown', graph, layoutMs })
+        // One batch across the chunks: styles and drawing are done once, at its end, not per chunk.
+        cy.startBatch()
+        for (let done = 0; done < elements.length; done += CHUNK) {
+          cy.add(elements.slice(done, done + CHUNK))
+          setStatus({ kind: 'drawing', done: Math.min(graph.nodes.length, done + CHUNK), total: graph.nodes.length })
+          // A macrotask between chunks: input events and paints are handled here.
+          await new Promise((resolve) => setTimeout(resolve, 0))
+          if (!live) return
+        }
+        cy.endBatch()
+        setStatus({ kind: 'shown', graph, layoutMs: Math.round(performance.now() - started) })
       } catch (error) {
         if (live) setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) })
       }
@@ -121,6 +161,20 @@ function GraphDialog() {
     }
   }, [viewId])
 
+  // The node found: selected and centred, close enough to read its label (typed while drawing, applied once drawn).
+  const found = status.kind === 'shown' ? findNode(status.graph.nodes, find) : null
+  useEffect(() => {
+    const cy = cyRef.current
+    if (!cy || !found) return
+    // The header may have wrapped since Cytoscape measured its box (the left-out note): measure again.
+    cy.resize()
+    cy.nodes(':selected').unselect()
+    const node = cy.getElementById(found.id)
+    node.select()
+    cy.zoom(Math.max(cy.zoom(), 1.5))
+    cy.center(node)
+  }, [found])
+
   // The shared Modal frame: Escape closes the dialog on top (a dossier opened from a node first).
   return (
     <Modal open onClose={closeGraph} title={t.graphTitle} closeLabel={t.graphClose} closeTestId="graph-close" className="graph" testId="graph">
@@ -130,9 +184,27 @@ function GraphDialog() {
             ? formatMessage(t.graphStats, { nodes: status.graph.nodes.length, edges: status.graph.edges.length, ms: status.layoutMs })
             : status.kind === 'error'
               ? formatMessage(t.graphError, { message: status.message })
-              : t.graphLoading}
+              : status.kind === 'drawing'
+                ? formatMessage(t.graphDrawing, { done: status.done, total: status.total })
+                : t.graphLoading}
         </span>
-        {status.kind === 'shown' && status.graph.omittedNodes > 0 ? <span className="muted">{formatMessage(t.graphOmitted, { n: status.graph.omittedNodes })}</span> : null}
+        {status.kind === 'shown' && status.graph.omittedNodes > 0 ? (
+          <span className="muted" data-testid="graph-omitted">{formatMessage(t.graphOmitted, { n: status.graph.omittedNodes, limit: formatCount(GRAPH_NODES) })}</span>
+        ) : null}
+        <input
+          className="graph__find"
+          type="search"
+          data-testid="graph-find"
+          aria-label={t.graphFind}
+          placeholder={t.graphFind}
+          value={find}
+          onChange={(e) => setFind(e.target.value)}
+          onKeyDown={(e) => {
+            // Enter opens the dossier of the node found.
+            if (e.key === 'Enter' && found?.principal) openDossier(found.principal)
+          }}
+        />
+        {status.kind === 'shown' && find.trim() && !found ? <span className="muted" data-testid="graph-find-none">{t.graphFindNone}</span> : null}
         <span className="muted">{t.graphHint}</span>
       </div>
       <div ref={box} className="graph__canvas" data-testid="graph-canvas" />

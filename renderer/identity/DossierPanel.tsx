@@ -8,6 +8,7 @@ import type { Dossier, DossierFlag, FirstUse, PrincipalRef } from '../../common/
 import { formatMessage, type MessageKey, type Messages } from '../../common/i18n'
 import { fieldClause } from '../../common/query/facet-query'
 import { getApi } from '../api/get-api'
+import { formatCount } from '../format/format'
 import { useLanguage, useT } from '../state/language-store'
 import { useTimeZone } from '../state/time-zone'
 import { Modal } from '../components/Modal'
@@ -130,6 +131,11 @@ function DossierBody({ dossier, t }: { dossier: Dossier; t: Messages }) {
       </section>
       <UseList title={t.dossierSourceIps} items={dossier.sourceIps} field="ip" base={base} t={t} open={(value) => ({ kind: 'sourceIp', id: value })} />
       <UseList title={t.dossierUserAgents} items={dossier.userAgents} field="userAgent" base={base} t={t} />
+      {dossier.userAgentEvents < dossier.events ? (
+        <p className="muted" data-testid="dossier-user-agents-limit">
+          {formatMessage(t.dossierUserAgentsLimit, { read: formatCount(dossier.userAgentEvents), events: formatCount(dossier.events) })}
+        </p>
+      ) : null}
       <UseList title={t.dossierRegions} items={dossier.regions} field="region" base={base} t={t} />
       <UseList title={t.dossierAccounts} items={dossier.accounts} field="account" base={base} t={t} />
       <UseList title={t.dossierAccessKeys} items={dossier.accessKeys} field="accessKey" base={base} t={t} open={(value) => ({ kind: 'accessKey', id: value })} />

@@ -26,6 +26,18 @@ function aliceDay(denied: number, ips: string[]): Record<string, unknown>[] {
 }
 
 describe('dossier', () => {
+  it('reads user agents from at most the limit of events, and says how many', () => {
+    const events = Array.from({ length: 10 }, (_, i) => call(alice, { time: at(i), userAgent: `agent-${i}` }))
+    const store = storeOfEvents(events)
+    const all = dossierOf(store, identityIndexOf(store), parsePrincipal('iamUser:alice'))
+    expect(all.userAgentEvents).toBe(10)
+    expect(all.userAgents).toHaveLength(10)
+    const limited = dossierOf(store, identityIndexOf(store), parsePrincipal('iamUser:alice'), undefined, 3)
+    expect(limited.events).toBe(10)
+    expect(limited.userAgentEvents).toBe(3)
+    expect(limited.userAgents.map((u) => u.value).sort()).toEqual(['agent-0', 'agent-1', 'agent-2'])
+  })
+
   it('counts what an IAM user did, with first uses, and the role it assumed', () => {
     const store = storeOfEvents(aliceDay(2, ['203.0.113.10']))
     const d = dossierOf(store, identityIndexOf(store), parsePrincipal('iamUser:alice'))

@@ -66,7 +66,7 @@ describe('electron-builder.yml', () => {
     for (const file of ['dist/main/main.cjs.map', 'dist/renderer/assets/index-abc.js.map', 'dist/main/cli.cjs', 'dist/main/serve.cjs', 'main/electron/main.ts', 'common/event-row.ts', 'renderer/app.tsx', 'tests/unit/cli.test.ts', 'node_modules/react/index.js', 'scripts/build.mjs', 'electron-builder.yml']) {
       expect(packaged(file, base.files), file).toBe(false)
     }
-    expect(base.asarUnpack).toEqual(['dist/main/parse-worker.cjs', 'dist/main/query-worker.cjs', 'dist/main/detect-worker.cjs'])
+    expect(base.asarUnpack).toEqual(['dist/main/parse-worker.cjs', 'dist/main/query-worker.cjs', 'dist/main/detect-worker.cjs', 'dist/main/identity-worker.cjs'])
   })
 
   it('offers Ashiato for .gz as a low-rank viewer, installed per machine on Windows', () => {

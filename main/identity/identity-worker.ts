@@ -1,0 +1,51 @@
+// The identity worker: keeps a mirror of the store (its columns in shared memory, its text files
+// read here by offset, as the query and detection workers do), builds the link table as events
+// arrive, and answers chains, dossiers and graphs, so that none of it runs on the main thread's
+// event loop. After each follow it sends the chain table the query fields read (chain-table.ts).
+// Messages are handled in order: a call sees every mirror update sent before it.
+
+import { parentPort } from 'node:worker_threads'
+import { EventStore } from '../store/event-store'
+import type { MirrorUpdate } from '../store/mirror-update'
+import { buildChainTable, type ChainTable } from './chain-table'
+import { answerIdentity, type IdentityAnswers, type IdentityRequest } from './identity-answer'
+import { identityIndexOf } from './identity-index'
+
+export type IdentityWorkerMessage =
+  /** Sent before any follow or call that must see the events it adds. */
+  | { kind: 'mirror'; update: MirrorUpdate }
+  /** Read what arrived into the link table; answered with a 'followed' reply. */
+  | { kind: 'follow'; followId: number }
+  | { kind: 'call'; callId: number; request: IdentityRequest }
+
+export type IdentityWorkerReply =
+  | { kind: 'followed'; followId: number; generation: number; size: number; table: ChainTable | null; error?: string }
+  | { kind: 'answer'; callId: number; value: IdentityAnswers[IdentityRequest['kind']] }
+  | { kind: 'failed'; callId: number; error: string }
+
+const store = new EventStore()
+let tableRevision = -1
+
+parentPort?.on('message', (message: IdentityWorkerMessage) => {
+  if (message.kind === 'mirror') {
+    store.adoptMirror(message.update)
+    return
+  }
+  if (message.kind === 'follow') {
+    try {
+      const index = identityIndexOf(store)
+      // The table is rebuilt only when the link table changed (new issuing events, a clear).
+      const table = index.revision === tableRevision ? null : buildChainTable(index)
+      tableRevision = index.revision
+      parentPort!.postMessage({ kind: 'followed', followId: message.followId, generation: store.generation, size: store.size, table } satisfies IdentityWorkerReply)
+    } catch (error) {
+      parentPort!.postMessage({ kind: 'followed', followId: message.followId, generation: store.generation, size: store.size, table: null, error: (error as Error).message } satisfies IdentityWorkerReply)
+    }
+    return
+  }
+  try {
+    parentPort!.postMessage({ kind: 'answer', callId: message.callId, value: answerIdentity(store, message.request) } satisfies IdentityWorkerReply)
+  } catch (error) {
+    parentPort!.postMessage({ kind: 'failed', callId: message.callId, error: (error as Error).message } satisfies IdentityWorkerReply)
+  }
+})

@@ -1,0 +1,167 @@
+// Runs the identity work (link table, chains, dossiers, graphs) in the identity worker, off the
+// main thread's event loop: the worker shares the store's columns (StoreMirror, as the query and
+// detection workers do) and reads event bytes from the segment files itself, so the main thread
+// only routes messages. The link table follows the load: each eventsChanged push asks the worker
+// to read what arrived (follows coalesce: one runs, at most one more is asked for behind it), and
+// each follow sends back the chain table that `origin:`, `chain:` and `session:` read here.
+// Without a built worker (a run from sources) everything is answered on this thread.
+
+import { Worker } from 'node:worker_threads'
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import type { EventStore } from '../store/event-store'
+import { StoreMirror } from '../query/store-mirror'
+import { setChainTableSource, type ChainTable } from '../identity/chain-table'
+import { answerIdentity, type IdentityAnswers, type IdentityRequest } from '../identity/identity-answer'
+import type { IdentityWorkerMessage, IdentityWorkerReply } from '../identity/identity-worker'
+
+export function defaultIdentityWorkerPath(): string {
+  const here = typeof __dirname === 'string' ? __dirname : path.join(process.cwd(), 'main', 'services')
+  const beside = path.join(here, 'identity-worker.cjs')
+  if (existsSync(beside)) return beside.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`)
+  return path.resolve(here, '..', '..', 'dist', 'main', 'identity-worker.cjs')
+}
+
+const NO_TABLE: ChainTable = {
+  generation: -1,
+  size: 0,
+  keyCodes: new Uint32Array(0),
+  fields: {
+    origin: { starts: new Uint32Array(1), values: new Uint32Array(0) },
+    chain: { starts: new Uint32Array(1), values: new Uint32Array(0) },
+    session: { starts: new Uint32Array(1), values: new Uint32Array(0) },
+  },
+  strings: [],
+}
+
+interface Waiting {
+  resolve(value: unknown): void
+  reject(error: Error): void
+}
+
+export class IdentityHost {
+  private worker: Worker | null = null
+  private readonly mirror = new StoreMirror()
+  private readonly usable: boolean
+  private table = NO_TABLE
+  private nextId = 1
+  private readonly calls = new Map<number, Waiting>()
+  /** The follow running in the worker, and whether another was asked for behind it. */
+  private following = 0
+  private again = false
+  /** The store's generation and size the worker's link table covers. */
+  private followed = { generation: -1, size: 0 }
+  /** caughtUp() callers, each with the store's size when it asked (a load that goes on does not keep it waiting). */
+  private waiting: { generation: number; size: number; resolve: () => void }[] = []
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly workerPath = defaultIdentityWorkerPath(),
+  ) {
+    this.usable = existsSync(workerPath)
+    // Without a worker, chain-table.ts builds the table on this thread from the store itself.
+    if (this.usable) setChainTableSource(store, () => (this.table.generation === store.generation ? this.table : NO_TABLE))
+  }
+
+  /** Called on every eventsChanged push: the worker reads what arrived since its last follow. */
+  follow(): void {
+    if (!this.usable || this.store.size === 0) return
+    if (this.following !== 0) {
+      this.again = true
+      return
+    }
+    const worker = this.ensureWorker()
+    this.following = this.nextId++
+    this.again = false
+    this.post(worker, { kind: 'mirror', update: this.mirror.update(this.store) })
+    this.post(worker, { kind: 'follow', followId: this.following })
+  }
+
+  /** Resolves when the worker's link table (and the chain table here) covers every event loaded when it was asked. */
+  caughtUp(): Promise<void> {
+    const target = { generation: this.store.generation, size: this.store.size }
+    if (!this.usable || this.covers(target)) return Promise.resolve()
+    const done = new Promise<void>((resolve) => this.waiting.push({ ...target, resolve }))
+    this.follow()
+    return done
+  }
+
+  private covers(target: { generation: number; size: number }): boolean {
+    return target.size === 0 || target.generation !== this.store.generation || (this.followed.generation === target.generation && this.followed.size >= target.size)
+  }
+
+  private isCaughtUp(): boolean {
+    return this.covers({ generation: this.store.generation, size: this.store.size })
+  }
+
+  /** One answer, computed in the worker over every event loaded when it was asked. */
+  request<K extends IdentityRequest['kind']>(request: IdentityRequest & { kind: K }): Promise<IdentityAnswers[K]> {
+    if (!this.usable) return Promise.resolve(answerIdentity(this.store, request) as IdentityAnswers[K])
+    const worker = this.ensureWorker()
+    const callId = this.nextId++
+    const answer = new Promise<IdentityAnswers[K]>((resolve, reject) => this.calls.set(callId, { resolve: resolve as (v: unknown) => void, reject }))
+    this.post(worker, { kind: 'mirror', update: this.mirror.update(this.store) })
+    const moved = 'ids' in request ? [request.ids.buffer as ArrayBuffer] : []
+    this.post(worker, { kind: 'call', callId, request }, moved)
+    return answer
+  }
+
+  private post(worker: Worker, message: IdentityWorkerMessage, transfer: ArrayBuffer[] = []): void {
+    worker.ref() // something waits for it: the process must not exit before it answers (the CLI)
+    worker.postMessage(message, transfer)
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker
+    const worker = new Worker(this.workerPath)
+    worker.on('message', (reply: IdentityWorkerReply) => this.onReply(worker, reply))
+    worker.on('error', (error) => this.stop(worker, error))
+    worker.on('exit', (code) => this.stop(worker, new Error(`The identity worker stopped (exit code ${code}).`)))
+    this.worker = worker
+    this.mirror.forgetWorker()
+    return worker
+  }
+
+  private onReply(worker: Worker, reply: IdentityWorkerReply): void {
+    if (worker !== this.worker) return
+    if (reply.kind === 'followed') {
+      if (reply.followId !== this.following) return
+      if (reply.error) console.error(`[identity] ${reply.error}`)
+      if (reply.table && reply.table.generation === this.store.generation) this.table = reply.table
+      this.followed = { generation: reply.generation, size: reply.size }
+      this.following = 0
+      this.wake(false)
+      if (this.again || !this.isCaughtUp()) this.follow()
+    } else {
+      const waiting = this.calls.get(reply.callId)
+      this.calls.delete(reply.callId)
+      if (reply.kind === 'answer') waiting?.resolve(reply.value)
+      else waiting?.reject(new Error(`identity worker: ${reply.error}`))
+    }
+    if (this.calls.size === 0 && this.following === 0) worker.unref()
+  }
+
+  /** Resolves the callers whose events are covered (all of them when `all`: the worker stopped). */
+  private wake(all: boolean): void {
+    const ready = this.waiting.filter((w) => all || this.covers(w))
+    this.waiting = this.waiting.filter((w) => !ready.includes(w))
+    for (const w of ready) w.resolve()
+  }
+
+  private stop(worker: Worker, error: Error): void {
+    if (worker !== this.worker) return
+    this.worker = null
+    this.following = 0
+    for (const waiting of this.calls.values()) waiting.reject(error)
+    this.calls.clear()
+    // Queries must not wait forever for a table that will not come: they use what is here.
+    this.wake(true)
+    void worker.terminate()
+  }
+
+  /** Stops the worker (dispose). */
+  async close(): Promise<void> {
+    const worker = this.worker
+    if (worker) this.stop(worker, new Error('The identity worker was closed.'))
+  }
+}
