@@ -11,6 +11,7 @@ import { isFailure, type ParseJob, type ParseJobResult } from './worker-messages
 import type { BatchFailure, FileIntegrity, ParsedBatch } from '../store/parsed-batch'
 import { SegmentWriter } from '../store/segment-writer'
 import { packResults } from './pack-job'
+import { parseDigest } from '../../common/cloudtrail-digest'
 
 function readReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code
@@ -99,7 +100,10 @@ const MAX_DIGEST_TEXT_BYTES = 64 * 1024 * 1024
 
 function integrityOf(data: Buffer, isDigest: boolean): FileIntegrity {
   const sha256 = createHash('sha256').update(data).digest('hex')
-  return isDigest && data.length <= MAX_DIGEST_TEXT_BYTES ? { sha256, digestText: data.toString('utf8') } : { sha256 }
+  if (!isDigest || data.length > MAX_DIGEST_TEXT_BYTES) return { sha256 }
+  // Parsed and checked here, not on the main thread when integrity is first asked for.
+  const digestText = data.toString('utf8')
+  return { sha256, digestText, digest: parseDigest(digestText) }
 }
 
 /** This worker's running dictionary: code 0 is '' as in every batch. */
