@@ -12,6 +12,8 @@
 export const SAMPLE_FIRST = 256
 /** Deepest path walked (requestParameters.x.y.z...). */
 const MAX_DEPTH = 8
+/** Arrays directly inside arrays walked into (a real event has one or two). */
+const MAX_ARRAY_NESTING = 16
 /** A key longer than this, or with characters outside [A-Za-z0-9_$@:-], is no column name. */
 const KEY = /^[A-Za-z0-9_$@:-]{1,64}$/
 /** Distinct paths a worker keeps; keys are chosen by whoever made the API call. */
@@ -24,16 +26,18 @@ export interface FieldPathTally {
   counts: number[]
 }
 
-function walk(value: unknown, prefix: string, depth: number, seen: Set<string>): void {
+function walk(value: unknown, prefix: string, depth: number, seen: Set<string>, arrays = 0): void {
+  // Arrays in arrays are counted apart: [[[...]]] 100,000 deep (a hostile event, which
+  // JSON.parse reads) must not reach the end of the stack, and a key path keeps its 8 levels.
   if (Array.isArray(value)) {
-    for (const item of value) walk(item, prefix, depth, seen)
+    if (arrays >= MAX_ARRAY_NESTING) {
+      if (prefix) seen.add(prefix)
+      return
+    }
+    for (const item of value) walk(item, prefix, depth, seen, arrays + 1)
     return
   }
-  if (value === null || typeof value !== 'object') {
-    if (prefix) seen.add(prefix)
-    return
-  }
-  if (depth >= MAX_DEPTH) {
+  if (value === null || typeof value !== 'object' || depth >= MAX_DEPTH) {
     if (prefix) seen.add(prefix)
     return
   }
@@ -65,16 +69,16 @@ export class FieldPathSampler {
   add(text: Uint8Array, starts: Uint32Array, ends: Uint32Array): void {
     for (let i = 0; i < starts.length; i++) {
       if (this.seen++ % this.stride !== 0) continue
-      let event: unknown
+      let paths: Set<string>
       try {
-        event = JSON.parse(decoder.decode(text.subarray(starts[i], ends[i])))
+        paths = leafPaths(JSON.parse(decoder.decode(text.subarray(starts[i], ends[i]))))
       } catch {
-        continue
+        continue // the catalogue is a sample: an event it cannot walk costs the load nothing
       }
       this.sampled++
       this.pendingSampled++
       if (this.sampled % SAMPLE_FIRST === 0) this.stride *= 4
-      for (const path of leafPaths(event)) {
+      for (const path of paths) {
         if (!this.known.has(path)) {
           if (this.known.size >= WORKER_MAX_PATHS) continue
           this.known.add(path)
