@@ -4,7 +4,7 @@
 
 import type { CoverageInfo, CoverageRow, TamperingMark } from '../../common/ipc-contract'
 import type { EventStore } from '../store/event-store'
-import { parseDigestOf } from './digest-file'
+import { parseDigestOf } from '../../common/cloudtrail-digest'
 import type { LoadedTrailFile } from './integrity-types'
 import { loadedLocation } from './locations'
 

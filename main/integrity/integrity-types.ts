@@ -1,6 +1,8 @@
 // What validation reads and what it reports. Plain data: the CLI prints it, the app sends it
 // to the renderer (common/ipc-contract.ts re-states the reported shapes).
 
+import type { DigestParse } from '../../common/cloudtrail-digest'
+
 export type LogStatus = 'valid' | 'modified' | 'missing' | 'not-in-digest' | 'not-covered'
 export type DigestStatus = 'valid' | 'invalid-signature' | 'key-unknown' | 'signature-unavailable' | 'chain-break' | 'missing'
 
@@ -13,6 +15,8 @@ export interface LoadedTrailFile {
   sha256: string
   /** A digest's uncompressed JSON text. */
   digestText?: string
+  /** That text parsed and checked by the parse worker that read it. */
+  parsedDigest?: DigestParse
   /** Events read from a log file (the coverage map's counts). */
   events?: number
 }

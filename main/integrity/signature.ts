@@ -5,7 +5,7 @@
 // key an ASN.1 DER PKCS#1 RSAPublicKey.
 
 import { createPublicKey, createVerify, type KeyObject } from 'node:crypto'
-import type { DigestFile } from './digest-file'
+import type { DigestFile } from '../../common/cloudtrail-digest'
 
 export function signingString(digest: DigestFile, digestSha256Hex: string): string {
   return [digest.digestEndTime, `${digest.digestS3Bucket}/${digest.digestS3Object}`, digestSha256Hex, digest.previousDigestSignature ?? 'null'].join('\n')

@@ -36,7 +36,7 @@ export class TrailCollector {
         if ('reason' in result && !location) return
         const isDigest = ('kind' in result && result.kind === 'digest') || location?.kind === 'CloudTrail-Digest'
         if (isDigest) this.digestCount++
-        this.files.push({ name: file.displayName, kind: isDigest ? 'digest' : 'log', sha256: result.integrity?.sha256 ?? '', digestText: result.integrity?.digestText, events: 'starts' in result ? result.starts.length : 0 })
+        this.files.push({ name: file.displayName, kind: isDigest ? 'digest' : 'log', sha256: result.integrity?.sha256 ?? '', digestText: result.integrity?.digestText, parsedDigest: result.integrity?.digest, events: 'starts' in result ? result.starts.length : 0 })
         if (fileId >= 0) this.fileIds.set(file.displayName, fileId)
       },
       onSignatureFile: (file) => {

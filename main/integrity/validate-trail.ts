@@ -5,7 +5,7 @@
 // (previousDigestHashValue, no gap between one's end and the next one's start), and every log
 // file's SHA-256 over its uncompressed content against the digest that lists it.
 
-import { parseDigestOf, type DigestFile } from './digest-file'
+import { parseDigestOf, type DigestFile } from '../../common/cloudtrail-digest'
 import { FAILED_STATUSES, type DigestStatus, type IntegrityEntry, type IntegrityReport, type IntegritySummary, type LoadedTrailFile, type LogStatus } from './integrity-types'
 import { loadedLocation, matchKey, recordedLocation, type TrailLocation } from './locations'
 import type { KeySet } from './public-keys'

@@ -12,6 +12,7 @@ import { DEFAULT_MAX_FILE_BYTES } from './extract-events'
 import type { EventStore } from '../store/event-store'
 import type { BatchFailure, ParsedBatch } from '../store/parsed-batch'
 import { SpillError } from '../store/text-segments'
+import type { FieldPathTally } from './field-paths'
 import type { FileReport, LoadProgress } from '../../common/ipc-contract'
 
 /** Per-file limit on a file's JSON (inflated or not): a file over it is a counted problem. */
@@ -51,6 +52,8 @@ export interface LoadCallbacks {
   onProgress?(progress: LoadProgress): void
   /** Every file read, with its store file id (-1 when it added none) and hash: main/integrity. */
   onTrailFile?(file: FoundFile, fileId: number, result: ParsedBatch | BatchFailure): void
+  /** The field catalogue's sample of each worker message (field-paths.ts). */
+  onFieldPaths?(tally: FieldPathTally): void
   /** A digest's signature kept beside it (NAME.signature): not a log, not read by the workers. */
   onSignatureFile?(file: FoundFile): void
 }
@@ -133,6 +136,7 @@ export async function loadInto(
   const onResult = (message: ParseJobResult, workerId: number): void => {
     totals.bytesDone += message.bytesRead
     const remap = remapOf(workerId, message.dictionaryAdded)
+    if (message.fieldPaths.sampled > 0) callbacks.onFieldPaths?.(message.fieldPaths)
     for (const result of message.results) {
       const file = found[result.fileIndex]
       if (isFailure(result)) {

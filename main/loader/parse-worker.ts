@@ -11,6 +11,8 @@ import { isFailure, type ParseJob, type ParseJobResult } from './worker-messages
 import type { BatchFailure, FileIntegrity, ParsedBatch } from '../store/parsed-batch'
 import { SegmentWriter } from '../store/segment-writer'
 import { packResults } from './pack-job'
+import { FieldPathSampler } from './field-paths'
+import { parseDigest } from '../../common/cloudtrail-digest'
 
 function readReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code
@@ -99,11 +101,16 @@ const MAX_DIGEST_TEXT_BYTES = 64 * 1024 * 1024
 
 function integrityOf(data: Buffer, isDigest: boolean): FileIntegrity {
   const sha256 = createHash('sha256').update(data).digest('hex')
-  return isDigest && data.length <= MAX_DIGEST_TEXT_BYTES ? { sha256, digestText: data.toString('utf8') } : { sha256 }
+  if (!isDigest || data.length > MAX_DIGEST_TEXT_BYTES) return { sha256 }
+  // Parsed and checked here, not on the main thread when integrity is first asked for.
+  const digestText = data.toString('utf8')
+  return { sha256, digestText, digest: parseDigest(digestText) }
 }
 
 /** This worker's running dictionary: code 0 is '' as in every batch. */
 const dictionary = new Map<string, number>([['', 0]])
+/** This worker's share of the field catalogue's sample (field-paths.ts). */
+const fieldPaths = new FieldPathSampler()
 
 // Parsed files go to the main thread in groups (one message per file would cost much on many
 // small files), and a group is sent early once it holds FLUSH_HELD_BYTES of the budget or before
@@ -119,7 +126,7 @@ parentPort?.on('message', (job: ParseJob) => {
   const send = (last: boolean): void => {
     if (results.length > 0 || last) {
       const transfer = packResults(results, dictionary, dictionaryAdded)
-      const message: ParseJobResult = { jobId: job.jobId, last, results, dictionaryAdded, bytesRead }
+      const message: ParseJobResult = { jobId: job.jobId, last, results, dictionaryAdded, bytesRead, fieldPaths: fieldPaths.take() }
       parentPort?.postMessage(message, transfer)
     }
     budget.release(held)
@@ -134,6 +141,7 @@ parentPort?.on('message', (job: ParseJob) => {
       const parsed = parseFile(file.path, file.fileIndex, job.maxUncompressedBytes, holdings, job.hashContent)
       let result = parsed.result
       bytesRead += parsed.bytes
+      if (!isFailure(result)) fieldPaths.add(result.text, result.starts, result.ends)
       if (job.spillPrefix && !isFailure(result) && result.starts.length > 0) {
         try {
           writer ??= new SegmentWriter(job.spillPrefix)

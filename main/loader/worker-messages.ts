@@ -1,6 +1,7 @@
 // Messages between the load orchestrator and its parse workers.
 
 import type { BatchFailure, ParsedBatch } from '../store/parsed-batch'
+import type { FieldPathTally } from './field-paths'
 
 export interface ParseJob {
   jobId: number
@@ -30,6 +31,8 @@ export interface ParseJobResult {
   dictionaryAdded: string[]
   /** Bytes read from disk (compressed size), for progress. */
   bytesRead: number
+  /** The field catalogue's sample from this message's events (field-paths.ts). */
+  fieldPaths: FieldPathTally
 }
 
 export function isFailure(result: ParsedBatch | BatchFailure): result is BatchFailure {

@@ -30,7 +30,7 @@ import { ExportRunner, jsonLines, type ExportShape } from './export-runner'
 import { IntegrityService } from './integrity-service'
 import { IdentityService } from './identity-service'
 import { namesIdentityField } from '../identity/identity-query'
-import { fieldCatalogue, fieldValues } from './field-columns'
+import { FieldCatalogueTally, fieldValues } from './field-columns'
 import { DetectionsHost, type DetectionsOptions } from './detections-host'
 import type { RuleFoldersInfo } from '../../common/contract/detections'
 
@@ -52,6 +52,7 @@ export class AshiatoService implements ServiceCalls {
   /** The result Ctrl/Cmd-A selected (selectView): kept while it is the selection, past the view cache. */
   private selected: { viewId: number; ids: Uint32Array } | null = null
   private readonly exporter = new ExportRunner(this.store, (name, payload) => this.push(name, payload))
+  private readonly fieldPaths = new FieldCatalogueTally(this.store)
   readonly integrity = new IntegrityService(this.store, () => this.options.s3?.cacheDir ?? resolveS3CacheDir(undefined))
   private readonly identity = new IdentityService(this.store, (viewId) => this.viewIds(viewId))
   /** Sigma detections, matched in worker threads behind the load (detections-host.ts). */
@@ -62,7 +63,7 @@ export class AshiatoService implements ServiceCalls {
     this.store,
     (name, payload) => this.push(name, payload),
     () => this.options,
-    () => this.integrity.callbacks(),
+    () => ({ ...this.integrity.callbacks(), ...this.fieldPaths.callbacks() }),
     this.sources,
   )
 
@@ -116,6 +117,7 @@ export class AshiatoService implements ServiceCalls {
     await this.detections.clear()
     this.store.clear()
     this.integrity.clear()
+    this.fieldPaths.clear()
     this.loads.reports = []
     this.views.clear()
     this.sources.clear()
@@ -196,7 +198,7 @@ export class AshiatoService implements ServiceCalls {
   }
 
   async fieldCatalogue(): Promise<FieldCatalogue> {
-    return fieldCatalogue(this.store)
+    return this.fieldPaths.catalogue()
   }
 
   async getFacetValues(request: FacetValuesRequest): Promise<FacetValuesResult> {

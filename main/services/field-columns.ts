@@ -1,19 +1,15 @@
-// Any field as a list column: the values of dotted paths for a screenful of events, and the
-// catalogue of field paths seen in the loaded set (for the column and facet choosers). Both parse
-// event JSON, so both are bounded: a screenful of ids, and an evenly spaced sample of the set.
+// Any field as a list column: the values of dotted paths for a screenful of events (parsed here,
+// bounded by a screenful of ids), and the catalogue of field paths seen in the loaded set (for
+// the column and facet choosers), added up from what the parse workers sampled.
 
 import type { FieldCatalogue } from '../../common/ipc-contract'
 import { fieldText } from '../query/field-text'
 import type { EventStore } from '../store/event-store'
+import type { FieldPathTally } from '../loader/field-paths'
+import type { LoadCallbacks } from '../loader/load-files'
 
-/** Events parsed to build the catalogue (evenly spaced over the set). */
-export const CATALOGUE_SAMPLE = 2_000
 /** Distinct paths kept; keys are chosen by whoever made the API call, so a set can hold many. */
 export const CATALOGUE_MAX_FIELDS = 3_000
-/** Deepest path walked (requestParameters.x.y.z...). */
-const MAX_DEPTH = 8
-/** A key longer than this, or with characters outside [A-Za-z0-9_$@:-], is no column name. */
-const KEY = /^[A-Za-z0-9_$@:-]{1,64}$/
 /** For each id, each path's text. Ids outside the set give '' cells. */
 export function fieldValues(store: EventStore, ids: readonly number[], paths: readonly string[]): string[][] {
   return ids.map((id) => {
@@ -28,48 +24,43 @@ export function fieldValues(store: EventStore, ids: readonly number[], paths: re
   })
 }
 
-function walk(value: unknown, prefix: string, depth: number, seen: Set<string>): void {
-  if (Array.isArray(value)) {
-    for (const item of value) walk(item, prefix, depth, seen)
-    return
-  }
-  if (value === null || typeof value !== 'object') {
-    if (prefix) seen.add(prefix)
-    return
-  }
-  if (depth >= MAX_DEPTH) {
-    if (prefix) seen.add(prefix)
-    return
-  }
-  for (const [key, child] of Object.entries(value)) {
-    if (!KEY.test(key)) continue
-    walk(child, prefix ? `${prefix}.${key}` : key, depth + 1, seen)
-  }
-}
+/**
+ * The catalogue as loads go: the parse workers sample and walk events (loader/field-paths.ts) and
+ * send their tallies with each job's results; here they are only added up.
+ */
+export class FieldCatalogueTally {
+  private counts = new Map<string, number>()
+  private sampled = 0
 
-/** The leaf paths of a sample of the set, with how many sampled events have each. */
-export function fieldCatalogue(store: EventStore, sample = CATALOGUE_SAMPLE): FieldCatalogue {
-  const total = store.size
-  const step = Math.max(1, total / sample)
-  const counts = new Map<string, number>()
-  let sampled = 0
-  for (let at = 0; at < total; at += step) {
-    const id = Math.floor(at)
-    let event: unknown
-    try {
-      event = JSON.parse(store.text(id))
-    } catch {
-      continue
-    }
-    sampled++
-    const seen = new Set<string>()
-    walk(event, '', 0, seen)
-    for (const path of seen) {
-      const count = counts.get(path)
-      if (count !== undefined) counts.set(path, count + 1)
-      else if (counts.size < CATALOGUE_MAX_FIELDS) counts.set(path, 1)
+  constructor(private readonly store: EventStore) {}
+
+  /** Loader callbacks for every load into the store. */
+  callbacks(): Pick<LoadCallbacks, 'onFieldPaths'> {
+    const generation = this.store.generation
+    return {
+      // A load that outlives a clear must not feed the new set.
+      onFieldPaths: (tally) => generation === this.store.generation && this.add(tally),
     }
   }
-  const fields = [...counts].map(([path, count]) => ({ path, count })).sort((a, b) => b.count - a.count || a.path.localeCompare(b.path))
-  return { fields, sampled, total }
+
+  private add(tally: FieldPathTally): void {
+    this.sampled += tally.sampled
+    for (let i = 0; i < tally.paths.length; i++) {
+      const path = tally.paths[i]
+      const count = this.counts.get(path)
+      if (count !== undefined) this.counts.set(path, count + tally.counts[i])
+      else if (this.counts.size < CATALOGUE_MAX_FIELDS) this.counts.set(path, tally.counts[i])
+    }
+  }
+
+  clear(): void {
+    this.counts = new Map()
+    this.sampled = 0
+  }
+
+  /** The leaf paths of the sampled events, with how many of them have each. */
+  catalogue(): FieldCatalogue {
+    const fields = [...this.counts].map(([path, count]) => ({ path, count })).sort((a, b) => b.count - a.count || a.path.localeCompare(b.path))
+    return { fields, sampled: this.sampled, total: this.store.size }
+  }
 }

@@ -14,11 +14,15 @@ import { keysNeeded, summaryLine, validateTrail } from '../integrity/validate-tr
 import type { LoadCallbacks } from '../loader/load-files'
 import type { EventStore } from '../store/event-store'
 
+/** Log statuses are computed without keys: see fileStatuses. */
+const NO_KEYS = new KeySet()
+
 export class IntegrityService {
   private collector = new TrailCollector()
   private readonly keys = new KeySet()
   private cached: { key: string; report: IntegrityReport } | null = null
   private columnCache: { key: string; column: Uint8Array } | null = null
+  private statusCache: { key: string; byFileId: Uint8Array } | null = null
   /** Bumped when keys are added (a key may replace another under the same fingerprint). */
   private keysVersion = 0
 
@@ -47,6 +51,7 @@ export class IntegrityService {
     this.collector = new TrailCollector()
     this.cached = null
     this.columnCache = null
+    this.statusCache = null
   }
 
   addKeys(json: string): { keys: number } {
@@ -83,19 +88,35 @@ export class IntegrityService {
     return report
   }
 
-  /** Synchronous (queries are): log statuses do not depend on keys or kept signatures. */
-  private column(): Uint8Array {
-    const key = `${this.store.generation}/${this.store.size}/${this.collector.files.length}`
-    if (this.columnCache?.key === key) return this.columnCache.column
-    const report = validateTrail({ files: this.collector.files, signatures: new Map(), keys: this.keys })
-    const byFile = new Map<string, number>()
+  /**
+   * Each store file's log status code (EVENT_INTEGRITY), by store file id: validated again only
+   * when files arrive, with no keys (a log's status does not depend on them, and an RSA check
+   * per digest has no place on the main thread at every screenful of a load).
+   */
+  private fileStatuses(): Uint8Array {
+    const key = `${this.store.generation}/${this.store.fileCount}/${this.collector.files.length}`
+    if (this.statusCache?.key === key) return this.statusCache.byFileId
+    const report = validateTrail({ files: this.collector.files, signatures: new Map(), keys: NO_KEYS })
+    const byName = new Map<string, number>()
     for (const e of report.entries) {
       if (e.kind !== 'log') continue
       const code = EVENT_INTEGRITY.indexOf(e.status as (typeof EVENT_INTEGRITY)[number])
-      if (code >= 0) byFile.set(e.path, code)
+      if (code >= 0) byName.set(e.path, code)
     }
+    // By name, as loaded: a file loaded twice has two ids and one status.
+    const byFileId = new Uint8Array(this.store.fileCount)
+    for (let fileId = 0; fileId < byFileId.length; fileId++) byFileId[fileId] = byName.get(this.store.fileName(fileId)) ?? 0
+    this.statusCache = { key, byFileId }
+    return byFileId
+  }
+
+  /** Synchronous (queries are): every event's status, from its file's. */
+  private column(): Uint8Array {
+    const byFileId = this.fileStatuses()
+    const key = `${this.store.generation}/${this.store.size}/${this.collector.files.length}`
+    if (this.columnCache?.key === key) return this.columnCache.column
     const column = new Uint8Array(this.store.size)
-    for (let id = 0; id < column.length; id++) column[id] = byFile.get(this.store.fileOfEvent(id)) ?? 0
+    for (let id = 0; id < column.length; id++) column[id] = byFileId[this.store.fileIdOfEvent(id)] ?? 0
     this.columnCache = { key, column }
     return column
   }
@@ -118,7 +139,14 @@ export class IntegrityService {
   /** The not-valid statuses among these events; none when no digest is loaded (nothing to say). */
   eventIntegrity(ids: number[]): { id: number; status: IntegrityLogStatus }[] {
     if (!this.collector.hasDigests) return []
-    const column = this.column()
-    return ids.filter((id) => id < column.length && column[id] !== 1).map((id) => ({ id, status: EVENT_INTEGRITY[column[id]] }))
+    // A screenful's statuses from their files', not the whole column (rebuilt as a load grows).
+    const byFileId = this.fileStatuses()
+    const statuses: { id: number; status: IntegrityLogStatus }[] = []
+    for (const id of ids) {
+      if (!Number.isInteger(id) || id < 0 || id >= this.store.size) continue
+      const code = byFileId[this.store.fileIdOfEvent(id)] ?? 0
+      if (code !== 1) statuses.push({ id, status: EVENT_INTEGRITY[code] })
+    }
+    return statuses
   }
 }

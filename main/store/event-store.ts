@@ -83,6 +83,11 @@ export class EventStore {
     return this.fileNames.length - 1
   }
 
+  /** Files registered by addFile since the last clear. */
+  get fileCount(): number {
+    return this.fileNames.length
+  }
+
   fileName(fileId: number): string {
     return this.fileNames[fileId] ?? ''
   }
@@ -253,6 +258,11 @@ export class EventStore {
   /** The file an event came from. */
   fileOfEvent(id: number): string {
     return this.fileNames[this.fileOf[id]] ?? ''
+  }
+
+  /** The id addFile gave the file an event came from. */
+  fileIdOfEvent(id: number): number {
+    return this.fileOf[id]
   }
 
   /** eventTime of every event, ms; NaN where absent. Length may exceed size: read [0, size). */

@@ -2,6 +2,8 @@
 // fields the list, filters and facets need, dictionary-encoded so that crossing threads costs
 // typed-array transfers and one small string array, not a million objects.
 
+import type { DigestParse } from '../../common/cloudtrail-digest'
+
 /** Fields kept as dictionary-encoded columns, in this order in ParsedBatch.columns. */
 export const STRING_COLUMNS = [
   'eventName',
@@ -56,6 +58,8 @@ export interface ParsedBatch {
 export interface FileIntegrity {
   sha256: string
   digestText?: string
+  /** A digest's text parsed and checked by the parse worker (off the main thread). */
+  digest?: DigestParse
 }
 
 /** A file the worker could not read at all. */

@@ -3,6 +3,8 @@
 // may have edited: every field is checked for type before use, and a digest that does not fit
 // is reported (as a digest whose signature cannot hold), never trusted in part.
 // valibot does the shape checking: a schema reads better than a page of typeof tests.
+// In common/ because the parse workers (main/loader, which knows only the store and common/)
+// parse each digest as they read it, off the main thread; main/integrity reads the result.
 
 import * as v from 'valibot'
 
@@ -38,14 +40,16 @@ const DigestSchema = v.object({
 export type DigestLogFile = v.InferOutput<typeof LogFileSchema>
 export type DigestFile = v.InferOutput<typeof DigestSchema>
 
-type ParseResult = { ok: true; digest: DigestFile } | { ok: false; reason: string }
-const parsedFiles = new WeakMap<object, ParseResult>()
+export type DigestParse = { ok: true; digest: DigestFile } | { ok: false; reason: string }
+const parsedFiles = new WeakMap<object, DigestParse>()
 
 /**
  * A loaded digest file's parse, kept with the file: the app validates again as loads go on
  * (queries, markers), and each digest is parsed and checked once, not on every validation.
  */
-export function parseDigestOf(file: { digestText?: string }): ParseResult {
+export function parseDigestOf(file: { digestText?: string; parsedDigest?: DigestParse }): DigestParse {
+  // A load's parse worker parsed it already (off the main thread).
+  if (file.parsedDigest) return file.parsedDigest
   let result = parsedFiles.get(file)
   if (!result) {
     result = file.digestText === undefined ? { ok: false, reason: 'could not be read' } : parseDigest(file.digestText)
@@ -55,7 +59,7 @@ export function parseDigestOf(file: { digestText?: string }): ParseResult {
 }
 
 /** A parsed digest, or why the text is not one. */
-export function parseDigest(text: string): { ok: true; digest: DigestFile } | { ok: false; reason: string } {
+export function parseDigest(text: string): DigestParse {
   let json: unknown
   try {
     json = JSON.parse(text)
