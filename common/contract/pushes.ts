@@ -18,6 +18,8 @@ export interface AshiatoPushes {
   exportProgress: ExportProgress
   /** Detection caught up with the loaded set (after events arrived, or a clear): ask for the summary again. */
   detectionsChanged: { rules: number; eventsChecked: number }
+  /** "Update rules": a rule set's download (compressed bytes so far), and its end. */
+  rulesUpdateProgress: { source: string; phase: 'downloading' | 'done' | 'failed'; bytes: number }
 }
 
 export type MenuCommand = 'focusFilter' | 'languageEnglish' | 'languageJapanese' | 'openS3' | 'exportEvents' | 'copyEvents' | 'selectAll'
@@ -33,6 +35,7 @@ const PUSHES: Record<PushName, true> = {
   s3Progress: true,
   exportProgress: true,
   detectionsChanged: true,
+  rulesUpdateProgress: true,
 }
 
 export const PUSH_NAMES = Object.keys(PUSHES) as PushName[]

@@ -38,7 +38,8 @@ export function getService(): AshiatoService {
   if (!service) {
     // S3 downloads are kept in the app's own folder (ASHIATO_CACHE_DIR overrides it).
     const s3CacheDir = resolveS3CacheDir(undefined, process.env, () => path.join(app.getPath('userData'), 's3-cache'))
-    service = new DesktopService({ s3: { cacheDir: s3CacheDir } })
+    // "Update rules" keeps the published rule sets in the app's own folder too.
+    service = new DesktopService({ s3: { cacheDir: s3CacheDir }, detect: { rulesUpdate: { dataDir: app.getPath('userData') } } })
     service.onPush(forwardToWindows)
   }
   return service

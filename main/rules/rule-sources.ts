@@ -3,6 +3,8 @@
 // Tests point the service at their own https server through RulesUpdateOptions.sources; the
 // renderer never names a URL.
 
+import type { DownloadedRuleSet } from '../../common/contract/detections'
+
 export interface RuleSource {
   /** Folder name under <user data>/rules/, and the id the UI and progress use. */
   id: string
@@ -61,16 +63,7 @@ export const RULES_UPDATE_LIMITS = {
 
 export type RulesUpdateLimit = keyof typeof RULES_UPDATE_LIMITS
 
-/** What is written beside the rules (source.json) and shown in the panel. */
-export interface RuleSetRecord {
-  id: string
-  name: string
-  url: string
-  home: string
-  /** ISO time the download finished. */
-  fetchedAt: string
-  files: number
-  licence: string
-}
+/** What is written beside the rules (source.json) and shown in the panel (with the rules' folder). */
+export type RuleSetRecord = Omit<DownloadedRuleSet, 'folder'>
 
 export const SOURCE_FILE = 'source.json'

@@ -3,10 +3,12 @@
 // source.json beside them) renamed into the place of the previous copy. A download that fails in
 // any way leaves the previous set as it was and its temporary folder removed.
 
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { readdirSync, readFileSync } from 'node:fs'
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { extractRuleArchive, refusedEntry } from './rule-archive'
 import { fetchRuleArchive, requireHttps } from './rule-fetch'
+import type { DownloadedRuleSet } from '../../common/contract/detections'
 import { RULE_SOURCES, RULES_UPDATE_LIMITS, SOURCE_FILE, type RuleSetRecord, type RuleSource, type RulesUpdateLimit } from './rule-sources'
 
 export interface RulesUpdateOptions {
@@ -96,19 +98,22 @@ export async function updateRuleSets(options: RulesUpdateOptions, onProgress?: (
   return records
 }
 
-/** The sets downloaded so far (each folder of rules/ with a readable source.json), with their rules folder. */
-export async function downloadedRuleSets(dataDir: string): Promise<(RuleSetRecord & { folder: string })[]> {
+/**
+ * The sets downloaded so far (each folder of rules/ with a readable source.json), with their
+ * rules folder. Synchronous: a handful of small files, read when the rule set is assembled.
+ */
+export function downloadedRuleSets(dataDir: string): DownloadedRuleSet[] {
   const base = ruleSetsDir(dataDir)
   let names: string[]
   try {
-    names = (await readdir(base)).filter((n) => !n.startsWith('.')).sort()
+    names = readdirSync(base).filter((n) => !n.startsWith('.')).sort()
   } catch {
     return []
   }
-  const sets: (RuleSetRecord & { folder: string })[] = []
+  const sets: DownloadedRuleSet[] = []
   for (const name of names) {
     try {
-      const record = JSON.parse(await readFile(path.join(base, name, SOURCE_FILE), 'utf8')) as RuleSetRecord
+      const record = JSON.parse(readFileSync(path.join(base, name, SOURCE_FILE), 'utf8')) as RuleSetRecord
       sets.push({ ...record, id: name, folder: ruleSetRulesFolder(dataDir, name) })
     } catch {
       // A folder without its source.json is not one Ashiato wrote.

@@ -59,7 +59,7 @@ describe.skipIf(!present)(title, () => {
     expect(read.problems).toEqual([])
     const set = compileRuleSet(read.files)
     expect(set.rules.length + set.unsupported.length).toBe(copied.length)
-    const listed = await downloadedRuleSets(dataDir)
+    const listed = downloadedRuleSets(dataDir)
     expect(listed).toEqual([{ ...record, folder }])
     expect(listed[0]).toMatchObject({ url: `${server.origin}/good.tar.gz`, licence: 'Detection Rule License 1.1', files: copied.length })
     // Nothing temporary is left beside the set.
@@ -87,7 +87,7 @@ describe.skipIf(!present)(title, () => {
       server.routes.set(route, rawTarGz(entries))
       expect(await codeOf(updateRuleSet(source(route), options(dataDir, { limits })))).toBe(code)
       expect(readdirSync(ruleSetRulesFolder(dataDir, 'sigmahq')).sort()).toEqual(copied)
-      expect(await downloadedRuleSets(dataDir)).toEqual([{ ...before, folder: ruleSetRulesFolder(dataDir, 'sigmahq') }])
+      expect(downloadedRuleSets(dataDir)).toEqual([{ ...before, folder: ruleSetRulesFolder(dataDir, 'sigmahq') }])
       expect(readdirSync(path.join(dataDir, 'rules'))).toEqual(['sigmahq'])
       expect(existsSync(path.join(dataDir, 'evil.yml')) || existsSync(path.join(dataDir, 'rules', 'evil.yml'))).toBe(false)
     })
@@ -99,6 +99,6 @@ describe.skipIf(!present)(title, () => {
     expect(await codeOf(updateRuleSet(source('/missing.tar.gz'), options(dataDir)))).toBe('rules-download-failed')
     // Without the test's CA the self-signed server is not trusted.
     expect(await codeOf(updateRuleSet(source('/good.tar.gz'), { dataDir }))).toBe('rules-download-failed')
-    expect(await downloadedRuleSets(dataDir)).toEqual([])
+    expect(downloadedRuleSets(dataDir)).toEqual([])
   })
 })
