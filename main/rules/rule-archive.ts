@@ -44,6 +44,8 @@ export async function extractRuleArchive(input: Readable, dest: string, paths: r
   let files = 0
   let licence = false
   const writes: Promise<void>[] = []
+  /** Names written, lower-cased: a second entry of one name (or of one only by case, on macOS and Windows) is refused. */
+  const written = new Set<string>()
   const parser = new Parser({ strict: true })
 
   let ended = false
@@ -63,6 +65,8 @@ export async function extractRuleArchive(input: Readable, dest: string, paths: r
   const keep = (entry: ReadEntry, relative: string, isRule: boolean): void => {
     const declared = entry.size ?? 0
     if (declared > limits.fileBytes) return refuse(overLimit('fileBytes', limits.fileBytes))
+    if (written.has(relative.toLowerCase())) return refuse(refusedEntry(entry.path, 'a second entry with the same name'))
+    written.add(relative.toLowerCase())
     if (isRule && ++files > limits.files) return refuse(overLimit('files', limits.files))
     extractedBytes += declared
     if (extractedBytes > limits.extractedBytes) return refuse(overLimit('extractedBytes', limits.extractedBytes))
@@ -96,9 +100,11 @@ export async function extractRuleArchive(input: Readable, dest: string, paths: r
     entry.resume()
   })
 
-  parser.on('error', (error: Error) => refuse(error))
+  // node-tar's and zlib's own errors (not gzip, a damaged header): said as the archive refused.
+  const unreadable = (error: Error): CallError => (error instanceof CallError ? error : refusedEntry('(archive)', `not a readable tar.gz: ${error.message}`))
+  parser.on('error', (error: Error) => refuse(unreadable(error)))
   parser.on('end', () => finish())
-  input.on('error', (error: Error) => refuse(error))
+  input.on('error', (error: Error) => refuse(error)) // the download's own CallError
   // The parser works as data is written: once the input closed, an archive it has not ended is cut short.
   input.on('close', () => setImmediate(() => refuse(new Error('the rule archive ended early'))))
   input.pipe(parser)

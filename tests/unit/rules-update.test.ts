@@ -72,12 +72,20 @@ describe.skipIf(!present)(title, () => {
     ['a symlink among the rules', [{ path: 'sigma-master/LICENSE', body: 'x' }, { path: `sigma-master/${RULE_PATH}link.yml`, type: 'SymbolicLink', linkpath: '/etc/passwd' }], 'rules-archive-refused'],
     ['a hard link among the rules', [{ path: `sigma-master/${RULE_PATH}link.yml`, type: 'Link', linkpath: 'sigma-master/LICENSE' }], 'rules-archive-refused'],
     ['a device among the rules', [{ path: `sigma-master/${RULE_PATH}dev.yml`, type: 'CharacterDevice' }], 'rules-archive-refused'],
+    ['two entries of one name', [{ path: 'sigma-master/LICENSE', body: 'x' }, { path: `sigma-master/${RULE_PATH}a.yml`, body: 'title: a' }, { path: `sigma-master/${RULE_PATH}A.yml`, body: 'title: b' }], 'rules-archive-refused'],
     ['no LICENSE', [{ path: `sigma-master/${RULE_PATH}a.yml`, body: 'title: a' }], 'rules-archive-refused'],
     ['a rule file over fileBytes', [{ path: `sigma-master/${RULE_PATH}big.yml`, body: 'x'.repeat(2000) }], 'rules-over-limit', { fileBytes: 1000 }],
     ['more rule files than files', [1, 2, 3, 4].map((i) => ({ path: `sigma-master/${RULE_PATH}r${i}.yml`, body: 'title: r' })), 'rules-over-limit', { files: 3 }],
     ['more bytes than extractedBytes', [1, 2, 3].map((i) => ({ path: `sigma-master/${RULE_PATH}r${i}.yml`, body: 'y'.repeat(600) })), 'rules-over-limit', { extractedBytes: 1000 }],
     ['an archive over compressedBytes', [{ path: 'sigma-master/LICENSE', body: 'x' }], 'rules-over-limit', { compressedBytes: 10 }],
   ]
+
+  it('refuses bytes that are not a tar.gz with rules-archive-refused', async () => {
+    const dataDir = mkdtempSync(path.join(work, 'data-'))
+    server.routes.set('/garbage.tar.gz', Buffer.from('<html>not an archive</html>'))
+    expect(await codeOf(updateRuleSet(source('/garbage.tar.gz'), options(dataDir)))).toBe('rules-archive-refused')
+    expect(readdirSync(path.join(dataDir, 'rules'))).toEqual([])
+  })
 
   for (const [what, entries, code, limits] of hostile) {
     it(`refuses ${what} with ${code}, and the previous set stays`, async () => {
