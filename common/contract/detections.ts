@@ -24,7 +24,7 @@ export interface RuleFoldersInfo {
   problems: { file: string; reason: string }[]
   /** The published rule sets "Update rules" downloaded (run with the folders above). */
   downloaded: DownloadedRuleSet[]
-  /** Whether updateRules can run here (the desktop app); false in web mode. */
+  /** Whether updateRules can run here (the desktop app; web mode only with --rules-update-dir). */
   canUpdateRules: boolean
 }
 
@@ -62,7 +62,8 @@ export const DETECTION_CALLS = {
   /**
    * "Update rules": downloads SigmaHQ's and Suzaku's current CloudTrail rule sets into the user
    * data folder (progress as rulesUpdateProgress pushes), then matches everything again. Web
-   * mode refuses it ('rules-update-unavailable'): the server's rules are its --rules folders.
+   * mode refuses it ('rules-update-unavailable') unless the server's command line names where
+   * the sets go (--rules-update-dir).
    */
   updateRules: call({ args: [], returns: answer<RuleFoldersInfo>(), scope: 'session', by: 'service' }),
   /** The desktop app's folder dialog for a rule folder; null when cancelled, and always in web mode. */

@@ -357,7 +357,7 @@ export const en = {
   errorS3Denied: 'Access denied: {action} on {where}. Check the IAM policy of the profile {profile} and the bucket policy.',
   errorS3NotFound: 'The bucket "{bucket}" does not exist (check the name, and the endpoint URL if one is set).',
   errorRuleFolderNotAllowed: 'The rule folder "{folder}" is not one this server offers: its command line names the folders (--rules) a browser may use.',
-  errorRulesUpdateUnavailable: 'Rules are updated from the desktop app or the command line (ashiato update-rules); a web server uses the rule folders its command line names (--rules).',
+  errorRulesUpdateUnavailable: 'Rules are updated from the desktop app or the command line (ashiato update-rules); this web server was not started with --rules-update-dir, so it uses the rule folders its command line names (--rules).',
   errorRulesDownloadFailed: 'The rule download from {url} failed ({problem}). Check the network connection and try again; the rules downloaded before are still used.',
   errorRulesHttpsOnly: 'Rules are downloaded over https only, not from {url}. Nothing was changed.',
   errorRulesOverLimit: 'The rule download was stopped at its limit {limit} ({max}). The rules downloaded before are still used.',

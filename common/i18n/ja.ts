@@ -356,7 +356,7 @@ export const ja: Messages = {
   errorS3Denied: 'アクセスが拒否されました: {where} に対する {action}。プロファイル {profile} の IAM ポリシーとバケットポリシーを確認してください。',
   errorS3NotFound: 'バケット "{bucket}" は存在しません (名前と、設定していればエンドポイント URL を確認してください)。',
   errorRuleFolderNotAllowed: 'ルールフォルダー "{folder}" はこのサーバーでは使えません: ブラウザーから使えるのはサーバーのコマンドライン (--rules) で指定したフォルダーだけです。',
-  errorRulesUpdateUnavailable: 'ルールの更新はデスクトップアプリかコマンドライン (ashiato update-rules) で行います。Web サーバーではコマンドライン (--rules) で指定したルールフォルダーを使います。',
+  errorRulesUpdateUnavailable: 'ルールの更新はデスクトップアプリかコマンドライン (ashiato update-rules) で行います。この Web サーバーは --rules-update-dir なしで起動されたため、コマンドライン (--rules) で指定したルールフォルダーを使います。',
   errorRulesDownloadFailed: '{url} からのルールのダウンロードに失敗しました ({problem})。ネットワーク接続を確認してやり直してください。以前にダウンロードしたルールはそのまま使われます。',
   errorRulesHttpsOnly: 'ルールは https でのみダウンロードします ({url} は使えません)。何も変更していません。',
   errorRulesOverLimit: 'ルールのダウンロードを上限 {limit} ({max}) で止めました。以前にダウンロードしたルールはそのまま使われます。',

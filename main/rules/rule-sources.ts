@@ -3,6 +3,7 @@
 // Tests point the service at their own https server through RulesUpdateOptions.sources; the
 // renderer never names a URL.
 
+import { readFileSync } from 'node:fs'
 import type { DownloadedRuleSet } from '../../common/contract/detections'
 
 export interface RuleSource {
@@ -67,3 +68,14 @@ export type RulesUpdateLimit = keyof typeof RULES_UPDATE_LIMITS
 export type RuleSetRecord = Omit<DownloadedRuleSet, 'folder'>
 
 export const SOURCE_FILE = 'source.json'
+
+/**
+ * End-to-end tests only: the sources (JSON) and the certificate authority (a PEM file) of the
+ * test's own https server, handed to a server or app it starts. Still https only (checked at
+ * each download); nothing a page can set.
+ */
+export function testRuleSources(env: NodeJS.ProcessEnv = process.env): { sources?: RuleSource[]; ca?: string } {
+  const sources = env.ASHIATO_TEST_RULE_SOURCES
+  const ca = env.ASHIATO_TEST_RULES_CA
+  return { ...(sources ? { sources: JSON.parse(sources) as RuleSource[] } : {}), ...(ca ? { ca: readFileSync(ca, 'utf8') } : {}) }
+}

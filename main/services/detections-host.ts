@@ -124,7 +124,7 @@ export class DetectionsHost {
    */
   async updateRules(): Promise<RuleFoldersInfo> {
     const update = this.options().rulesUpdate
-    if (!update) throw new CallError('rules-update-unavailable', 'Rules are updated from the desktop app or `ashiato update-rules`; a web server runs the rule folders its command line names (--rules).')
+    if (!update) throw new CallError('rules-update-unavailable', 'Rules are updated from the desktop app or `ashiato update-rules`; a web server started without --rules-update-dir runs the rule folders its command line names (--rules).')
     this.updating ??= updateRuleSets(update, (progress) => this.push('rulesUpdateProgress', progress)).finally(() => (this.updating = null))
     try {
       await this.updating

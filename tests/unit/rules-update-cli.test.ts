@@ -6,6 +6,7 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { desktopDataDir, parseUpdateRulesArgs } from '../../main/cli/update-rules'
+import { parseServeArgs } from '../../main/web/serve-args'
 
 describe('ashiato update-rules', () => {
   it('takes --dir, resolved, and refuses other arguments with a usage error', () => {
@@ -22,5 +23,11 @@ describe('ashiato update-rules', () => {
     expect(desktopDataDir({}, 'darwin', '/Users/u')).toBe(path.join('/Users/u', 'Library', 'Application Support', 'Ashiato'))
     expect(desktopDataDir({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'win32', 'C:\\Users\\u')).toBe(path.join('C:\\Users\\u\\AppData\\Roaming', 'Ashiato'))
     expect(desktopDataDir({ ASHIATO_USER_DATA_DIR: '/tests/profile' }, 'linux', '/home/u')).toBe('/tests/profile')
+  })
+
+  it('web mode allows it only with --rules-update-dir on the server\'s command line', () => {
+    expect(parseServeArgs([]).rulesUpdateDir).toBeUndefined()
+    expect(parseServeArgs(['--rules-update-dir', '/srv/ashiato']).rulesUpdateDir).toBe('/srv/ashiato')
+    expect(() => parseServeArgs(['--rules-update-dir', ''])).toThrow('--rules-update-dir needs a folder')
   })
 })
