@@ -18,7 +18,7 @@ export interface AshiatoPushes {
   exportProgress: ExportProgress
   /** Detection caught up with the loaded set (after events arrived, or a clear): ask for the summary again. */
   detectionsChanged: { rules: number; eventsChecked: number }
-  /** "Update rules": a rule set's download (compressed bytes so far), and its end. */
+  /** "Update rules": a rule set's download (its name, compressed bytes so far), and its end. */
   rulesUpdateProgress: { source: string; phase: 'downloading' | 'done' | 'failed'; bytes: number }
 }
 

@@ -21,6 +21,8 @@ export interface RulesUpdateOptions {
   limits?: Partial<Record<RulesUpdateLimit, number>>
 }
 
+const PROGRESS_STEP_BYTES = 256 * 1024
+
 export interface RulesUpdateProgress {
   source: string
   phase: 'downloading' | 'done' | 'failed'
@@ -46,18 +48,25 @@ export async function updateRuleSet(source: RuleSource, options: RulesUpdateOpti
   const temp = await mkdtemp(path.join(base, `.download-${source.id}-`))
   try {
     await mkdir(path.join(temp, 'rules'))
-    onProgress({ source: source.id, phase: 'downloading', bytes: 0 })
-    const stream = await fetchRuleArchive(source.url, { ca: options.ca, maxCompressedBytes: limits.compressedBytes, onBytes: (bytes) => onProgress({ source: source.id, phase: 'downloading', bytes }) })
+    onProgress({ source: source.name, phase: 'downloading', bytes: 0 })
+    // Progress every 256 KiB, not every network chunk: each one crosses to the window.
+    let told = 0
+    const onBytes = (bytes: number): void => {
+      if (bytes - told < PROGRESS_STEP_BYTES) return
+      told = bytes
+      onProgress({ source: source.name, phase: 'downloading', bytes })
+    }
+    const stream = await fetchRuleArchive(source.url, { ca: options.ca, maxCompressedBytes: limits.compressedBytes, onBytes })
     const { files, licence } = await extractRuleArchive(stream, temp, source.paths, limits)
     // The DRL 1.1 asks that copies keep the licence: a set without its LICENSE is not kept.
     if (!licence) throw refusedEntry('LICENSE', 'the archive has no LICENSE at its root')
     const record: RuleSetRecord = { id: source.id, name: source.name, url: source.url, home: source.home, fetchedAt: new Date().toISOString(), files, licence: source.licence }
     await writeFile(path.join(temp, SOURCE_FILE), `${JSON.stringify(record, null, 2)}\n`)
     await swapInto(temp, path.join(base, source.id))
-    onProgress({ source: source.id, phase: 'done', bytes: 0 })
+    onProgress({ source: source.name, phase: 'done', bytes: 0 })
     return record
   } catch (error) {
-    onProgress({ source: source.id, phase: 'failed', bytes: 0 })
+    onProgress({ source: source.name, phase: 'failed', bytes: 0 })
     throw error
   } finally {
     await rm(temp, { recursive: true, force: true })
