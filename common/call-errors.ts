@@ -39,6 +39,16 @@ export const CALL_ERROR_CODES = [
   's3-not-found',
   /** Web mode: a rule folder other than the server's --rules folders, { folder }. */
   'rule-folder-not-allowed',
+  /** "Update rules" where there is no user data folder to keep them: web mode (the server's rules come from its --rules). */
+  'rules-update-unavailable',
+  /** A rule download failed (network, HTTP status): { url, problem }. */
+  'rules-download-failed',
+  /** A rule download named a URL (or was redirected to one) other than https: { url }. */
+  'rules-https-only',
+  /** A rule download went over a named limit (main/rules/rule-sources.ts): { limit, max }. */
+  'rules-over-limit',
+  /** A rule archive was refused because of one entry (absolute path, `..`, link, device, no LICENSE): { entry, reason }. */
+  'rules-archive-refused',
 ] as const
 
 export type CallErrorCode = (typeof CALL_ERROR_CODES)[number]

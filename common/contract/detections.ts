@@ -22,6 +22,26 @@ export interface RuleFoldersInfo {
   choices: string[] | null
   /** Folders or files that could not be read, with why. */
   problems: { file: string; reason: string }[]
+  /** The published rule sets "Update rules" downloaded (run with the folders above). */
+  downloaded: DownloadedRuleSet[]
+  /** Whether updateRules can run here (the desktop app; web mode only with --rules-update-dir). */
+  canUpdateRules: boolean
+}
+
+/** A rule set downloaded by "Update rules", as its source.json records it. */
+export interface DownloadedRuleSet {
+  id: string
+  name: string
+  /** The tarball it came from, and the repository's page (its authors and licence). */
+  url: string
+  home: string
+  /** The folder of its rules, run with the user's rule folders. */
+  folder: string
+  /** ISO time of the download. */
+  fetchedAt: string
+  files: number
+  /** The licence's name; its text is the LICENSE file beside the rules. */
+  licence: string
 }
 
 export const DETECTION_CALLS = {
@@ -39,6 +59,13 @@ export const DETECTION_CALLS = {
    * checks: 'rule-folder-not-allowed').
    */
   setRuleFolders: call({ args: [arg('folders', boundedList(PathSchema, DETECTION_LIMITS.ruleFolders))], returns: answer<RuleFoldersInfo>(), scope: 'session', by: 'service' }),
+  /**
+   * "Update rules": downloads SigmaHQ's and Suzaku's current CloudTrail rule sets into the user
+   * data folder (progress as rulesUpdateProgress pushes), then matches everything again. Web
+   * mode refuses it ('rules-update-unavailable') unless the server's command line names where
+   * the sets go (--rules-update-dir).
+   */
+  updateRules: call({ args: [], returns: answer<RuleFoldersInfo>(), scope: 'session', by: 'service' }),
   /** The desktop app's folder dialog for a rule folder; null when cancelled, and always in web mode. */
   chooseRuleFolder: call({ args: [], returns: answer<string | null>(), scope: 'session', by: 'shell' }),
 }

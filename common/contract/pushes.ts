@@ -20,6 +20,8 @@ export interface AshiatoPushes {
   detectionsChanged: { rules: number; eventsChecked: number }
   /** The loaded sources changed (a load began, progressed or ended, one was hidden, a clear). */
   sourcesChanged: SourceInfo[]
+  /** "Update rules": a rule set's download (its name, compressed bytes so far), and its end. */
+  rulesUpdateProgress: { source: string; phase: 'downloading' | 'done' | 'failed'; bytes: number }
 }
 
 export type MenuCommand = 'focusFilter' | 'languageEnglish' | 'languageJapanese' | 'openS3' | 'exportEvents' | 'copyEvents' | 'selectAll'
@@ -36,6 +38,7 @@ const PUSHES: Record<PushName, true> = {
   exportProgress: true,
   detectionsChanged: true,
   sourcesChanged: true,
+  rulesUpdateProgress: true,
 }
 
 export const PUSH_NAMES = Object.keys(PUSHES) as PushName[]

@@ -400,6 +400,11 @@ export const en = {
   errorS3Denied: 'Access denied: {action} on {where}. Check the IAM policy of the profile {profile} and the bucket policy.',
   errorS3NotFound: 'The bucket "{bucket}" does not exist (check the name, and the endpoint URL if one is set).',
   errorRuleFolderNotAllowed: 'The rule folder "{folder}" is not one this server offers: its command line names the folders (--rules) a browser may use.',
+  errorRulesUpdateUnavailable: 'Rules are updated from the desktop app or the command line (ashiato update-rules); this web server was not started with --rules-update-dir, so it uses the rule folders its command line names (--rules).',
+  errorRulesDownloadFailed: 'The rule download from {url} failed ({problem}). Check the network connection and try again; the rules downloaded before are still used.',
+  errorRulesHttpsOnly: 'Rules are downloaded over https only, not from {url}. Nothing was changed.',
+  errorRulesOverLimit: 'The rule download was stopped at its limit {limit} ({max}). The rules downloaded before are still used.',
+  errorRulesArchiveRefused: 'The rule archive was refused because of its entry "{entry}" ({reason}). Nothing from it was kept; the rules downloaded before are still used.',
   s3AllowPlainHttp: 'Send over plain http anyway (the signed requests cross the network in clear)',
   s3AllowPlainHttpHint: 'Only for an endpoint on a network you trust: anyone on the path can read the access key ID and session token.',
   rendererCrashed: 'The window stopped unexpectedly ({reason}) and was reloaded. The loaded events are kept.',
@@ -625,6 +630,14 @@ export const en = {
   historyBackTitle: 'Back to: {query} (Alt+←)',
   historyForwardTitle: 'Forward to: {query} (Alt+→)',
   historyAllEvents: 'all events',
+  rulesUpdateTitle: 'Published rule sets',
+  rulesUpdateHint: 'SigmaHQ\'s and Suzaku\'s current AWS CloudTrail rules, downloaded into Ashiato\'s data folder; they run with the built-in rules.',
+  rulesUpdateButton: 'Update rules',
+  rulesUpdateNone: 'None downloaded yet.',
+  rulesUpdateDownloading: 'Downloading {source}… {kb} KB',
+  rulesUpdateSet: '{name}: {files, plural, one {# rule file} other {# rule files}}, fetched {time}',
+  rulesUpdateLicence: '{licence}, rules by their authors — see LICENSE',
+  rulesUpdateDone: 'The rules are up to date.',
 } as const
 
 export type MessageKey = keyof typeof en

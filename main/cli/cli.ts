@@ -15,6 +15,7 @@ import { runDetectCli } from './detect-run'
 // order, exit codes, where errors go. Its option lines are written from the options table.
 const USAGE = `Usage: ashiato [options] PATH...
        ashiato detect [options] PATH...   (Sigma detections: ashiato detect --help)
+       ashiato update-rules [--dir DIR]   (downloads SigmaHQ's and Suzaku's Sigma rules: its --help)
 
 Reads CloudTrail logs (.json, .json.gz, folders of them such as an AWSLogs/ tree, or
 s3://BUCKET/PREFIX) and prints their events. Only exact duplicates (same eventID, account and
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
   if (argv[0] === 'validate') return void (process.exitCode = await (await import('./validate-main')).validateMain(argv.slice(1)))
   if (argv[0] === 'dossier') return runDossierCommand(argv.slice(1))
   if (argv[0] === 'detect') return detectMain(argv.slice(1))
+  if (argv[0] === 'update-rules') return void (process.exitCode = await (await import('./update-rules')).updateRulesMain(argv.slice(1)))
   const args = parseCliArgs(argv)
   if ('usageError' in args) {
     process.stderr.write(`ashiato: ${args.usageError}\n`)

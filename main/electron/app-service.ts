@@ -10,6 +10,7 @@ import { AshiatoService } from '../services/ashiato-service'
 import type { PushListener } from '../services/service-types'
 import { noteOpened } from './recent'
 import { allWindows } from './window'
+import { testRuleSources } from '../rules/rule-sources'
 
 /** The Finder sends one open-file per selected file: gather those into one load. */
 const GATHER_MS = 50
@@ -38,7 +39,8 @@ export function getService(): AshiatoService {
   if (!service) {
     // S3 downloads are kept in the app's own folder (ASHIATO_CACHE_DIR overrides it).
     const s3CacheDir = resolveS3CacheDir(undefined, process.env, () => path.join(app.getPath('userData'), 's3-cache'))
-    service = new DesktopService({ s3: { cacheDir: s3CacheDir } })
+    // "Update rules" keeps the published rule sets in the app's own folder too.
+    service = new DesktopService({ s3: { cacheDir: s3CacheDir }, detect: { rulesUpdate: { dataDir: app.getPath('userData'), ...testRuleSources() } } })
     service.onPush(forwardToWindows)
   }
   return service

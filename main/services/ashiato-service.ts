@@ -319,6 +319,10 @@ export class AshiatoService implements ServiceCalls {
     return this.detections.setRuleFolders(folders)
   }
 
+  async updateRules(): Promise<RuleFoldersInfo> {
+    return this.detections.updateRules()
+  }
+
   async dispose(): Promise<void> {
     this.loads.stopAll()
     this.exporter.cancel()

@@ -13,11 +13,14 @@ import { readRuleFolders } from '../detect/rule-files'
 import type { EventStore } from '../store/event-store'
 import type { PushListener } from './service-types'
 import { setDetectionProvider } from '../detect/detection-column'
+import { downloadedRuleSets, updateRuleSets, type RulesUpdateOptions } from '../rules/rules-update'
 
 export interface DetectionsOptions {
   ruleFolders?: readonly string[]
   /** Web mode: the only rule folders setRuleFolders accepts (the server's --rules); unset: any. */
   ruleFolderChoices?: readonly string[]
+  /** "Update rules" (the desktop app, the CLI): where the sets go. Unset (web mode): refused. */
+  rulesUpdate?: RulesUpdateOptions
 }
 
 const EMPTY_SUMMARY: DetectionsSummary = { rules: [], rulesRun: 0, unsupported: [], eventsChecked: 0, detectMs: 0 }
@@ -32,6 +35,8 @@ export class DetectionsHost {
   private eventsByRule = new Map<string, number[]>()
   /** The user's rule folders (settings), once set; before, the options' (a command line's). */
   private folders: readonly string[] | null = null
+  /** The "Update rules" download running, which a second click joins. */
+  private updating: Promise<unknown> | null = null
 
   constructor(
     private readonly store: EventStore,
@@ -68,15 +73,32 @@ export class DetectionsHost {
     })
   }
 
-  private ruleFolderList(): readonly string[] {
+  /** The user's folders (settings, or the command line's). */
+  private ownFolders(): readonly string[] {
     return this.folders ?? this.options().ruleFolders ?? []
+  }
+
+  private downloaded(): ReturnType<typeof downloadedRuleSets> {
+    const update = this.options().rulesUpdate
+    return update ? downloadedRuleSets(update.dataDir) : []
+  }
+
+  /** What runs: the user's folders and the downloaded sets' (each once). */
+  private ruleFolderList(): readonly string[] {
+    return [...new Set([...this.ownFolders(), ...this.downloaded().map((d) => d.folder)])]
   }
 
   /** The rule folders in use, what a web client may choose, and what could not be read. */
   ruleFolders(): RuleFoldersInfo {
-    const folders = [...this.ruleFolderList()]
+    const folders = [...this.ownFolders()]
     const choices = this.options().ruleFolderChoices
-    return { folders, choices: choices ? [...choices] : null, problems: readRuleFolders(folders).problems }
+    return {
+      folders,
+      choices: choices ? [...choices] : null,
+      problems: readRuleFolders(this.ruleFolderList()).problems,
+      downloaded: this.downloaded(),
+      canUpdateRules: this.options().rulesUpdate !== undefined,
+    }
   }
 
   /**
@@ -92,24 +114,44 @@ export class DetectionsHost {
       if (refused !== undefined) throw new CallError('rule-folder-not-allowed', `The rule folder ${refused} is not one of this server's --rules folders.`, { folder: refused })
     }
     this.folders = wanted
-    const service = this.service
-    if (service) {
-      this.running = this.running.then(async () => {
-        if (service !== this.service) return
-        try {
-          await service.reload({ ruleFolders: wanted })
-        } catch (error) {
-          console.error(`[detections] ${error instanceof Error ? error.message : String(error)}`)
-          return
-        }
-        if (service !== this.service) return
-        this.latest = service.summary()
-        this.eventsByRule = new Map()
-        this.push('detectionsChanged', { rules: this.latest.rules.length, eventsChecked: this.latest.eventsChecked })
-      })
-      await this.running
+    await this.rerun()
+    return this.ruleFolders()
+  }
+
+  /**
+   * "Update rules": the published sets downloaded (one update at a time; progress pushed), then
+   * the rules read again and everything matched again, also after a failure (a set may have come).
+   */
+  async updateRules(): Promise<RuleFoldersInfo> {
+    const update = this.options().rulesUpdate
+    if (!update) throw new CallError('rules-update-unavailable', 'Rules are updated from the desktop app or `ashiato update-rules`; a web server started without --rules-update-dir runs the rule folders its command line names (--rules).')
+    this.updating ??= updateRuleSets(update, (progress) => this.push('rulesUpdateProgress', progress)).finally(() => (this.updating = null))
+    try {
+      await this.updating
+    } finally {
+      await this.rerun()
     }
     return this.ruleFolders()
+  }
+
+  /** The rules read again from ruleFolderList() and every loaded event matched again (behind any refresh running). */
+  private async rerun(): Promise<void> {
+    const service = this.service
+    if (!service) return
+    this.running = this.running.then(async () => {
+      if (service !== this.service) return
+      try {
+        await service.reload({ ruleFolders: this.ruleFolderList() })
+      } catch (error) {
+        console.error(`[detections] ${error instanceof Error ? error.message : String(error)}`)
+        return
+      }
+      if (service !== this.service) return
+      this.latest = service.summary()
+      this.eventsByRule = new Map()
+      this.push('detectionsChanged', { rules: this.latest.rules.length, eventsChecked: this.latest.eventsChecked })
+    })
+    await this.running
   }
 
   /** Resolves when every refresh asked for so far has finished (tests, the CLI). */

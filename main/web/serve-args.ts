@@ -36,6 +36,11 @@ export const SERVE_OPTIONS = {
     value: 'DIR',
     help: 'also run the Sigma rules (.yml) under DIR over what is loaded (repeatable;\nthe built-in rules always run)',
   },
+  'rules-update-dir': {
+    type: 'string',
+    value: 'DIR',
+    help: 'let browsers use "Update rules": SigmaHQ\'s and Suzaku\'s rule sets are\ndownloaded (https) into DIR/rules/ and run with the others (default: refused)',
+  },
   help: { type: 'boolean', short: 'h', help: 'this text' },
 } as const satisfies OptionTable
 
@@ -54,6 +59,8 @@ export interface ServeArgs {
   cacheDir?: string
   /** --rules: folders of the user's Sigma rules, run with the built-in pack. */
   rules?: string[]
+  /** --rules-update-dir: where "Update rules" keeps the sets; unset, web clients may not update rules. */
+  rulesUpdateDir?: string
   /** --endpoint-url: the only S3 endpoint web clients use. */
   endpointUrl?: string
   allowPlainHttp: boolean
@@ -77,6 +84,7 @@ const VALUE_ERRORS: Record<string, (value: string) => string> = {
   '--port': (value) => `--port needs a number from 0 to 65535, got ${JSON.stringify(value)}`,
   '--rules': () => '--rules needs a folder',
   '--cache-dir': () => '--cache-dir needs a folder',
+  '--rules-update-dir': () => '--rules-update-dir needs a folder',
   '--endpoint-url': (value) => `--endpoint-url needs an http:// or https:// URL, got ${JSON.stringify(value)}`,
   '--max-upload': (value) => `--max-upload needs a size such as 8GiB or 500MB, got ${JSON.stringify(value)}`,
 }
@@ -103,6 +111,10 @@ export function parseServeArgs(argv: string[]): ServeArgs {
   if (values.rules !== undefined) {
     if (values.rules.some((dir) => dir === '')) throw new Error(VALUE_ERRORS['--rules'](''))
     args.rules = values.rules
+  }
+  if (values['rules-update-dir'] !== undefined) {
+    if (values['rules-update-dir'] === '') throw new Error(VALUE_ERRORS['--rules-update-dir'](''))
+    args.rulesUpdateDir = values['rules-update-dir']
   }
   if (values['cache-dir'] !== undefined) {
     if (values['cache-dir'] === '') throw new Error(VALUE_ERRORS['--cache-dir'](''))

@@ -4,6 +4,7 @@
 // goes to stderr, so `serve | head -1` gives the URL.
 
 import path from 'node:path'
+import { testRuleSources } from '../rules/rule-sources'
 import { AshiatoService } from '../services/ashiato-service'
 import { resolveS3CacheDir } from '../s3/cache-dir'
 import { parseServeArgs, USAGE, type ServeArgs } from './serve-args'
@@ -26,7 +27,9 @@ async function main(): Promise<void> {
     console.log(USAGE)
     return
   }
-  const service = new AshiatoService({ s3: { cacheDir: resolveS3CacheDir(args.cacheDir) }, detect: { ruleFolders: args.rules ?? [], ruleFolderChoices: args.rules ?? [] } })
+  // "Update rules" only when the command line names where the sets go (--rules-update-dir).
+  const rulesUpdate = args.rulesUpdateDir ? { dataDir: args.rulesUpdateDir, ...testRuleSources() } : undefined
+  const service = new AshiatoService({ s3: { cacheDir: resolveS3CacheDir(args.cacheDir) }, detect: { ruleFolders: args.rules ?? [], ruleFolderChoices: args.rules ?? [], rulesUpdate } })
   let server
   try {
     server = await startWebServer({

@@ -21,6 +21,11 @@ const KEYS: Record<CallErrorCode, MessageKey> = {
   's3-denied': 'errorS3Denied',
   's3-not-found': 'errorS3NotFound',
   'rule-folder-not-allowed': 'errorRuleFolderNotAllowed',
+  'rules-update-unavailable': 'errorRulesUpdateUnavailable',
+  'rules-download-failed': 'errorRulesDownloadFailed',
+  'rules-https-only': 'errorRulesHttpsOnly',
+  'rules-over-limit': 'errorRulesOverLimit',
+  'rules-archive-refused': 'errorRulesArchiveRefused',
 }
 
 /** s3-auth says what is missing: its `problem` value picks the sentence (else the general one). */

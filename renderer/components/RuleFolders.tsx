@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react'
 import { useT } from '../state/language-store'
 import { addRuleFolder, chooseAndAddRuleFolder, loadRuleFolders, removeRuleFolder, useRuleFolders } from '../state/rule-folders'
+import { PublishedRuleSets } from './PublishedRuleSets'
 
 function AddFolder({ choices, used }: { choices: string[] | null; used: string[] }) {
   const t = useT()
@@ -73,6 +74,7 @@ export function RuleFolders() {
           {p.file}: {p.reason}
         </p>
       ))}
+      <PublishedRuleSets />
     </section>
   )
 }

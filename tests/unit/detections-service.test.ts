@@ -152,7 +152,7 @@ describe.skipIf(!hasSigma)(hasSigma ? "the user's rule folders (../shared/sigma/
       await service.detections.whenIdle()
       const before = await service.detectionsSummary()
       expect(before.rules.every((r) => r.source === 'builtin')).toBe(true)
-      expect(await service.ruleFolders()).toEqual({ folders: [], choices: [sigmaHq], problems: [] })
+      expect(await service.ruleFolders()).toEqual({ folders: [], choices: [sigmaHq], problems: [], downloaded: [], canUpdateRules: false })
       const pushed: unknown[] = []
       service.onPush((name, payload) => name === 'detectionsChanged' && pushed.push(payload))
       expect((await service.setRuleFolders([sigmaHq])).folders).toEqual([sigmaHq])

@@ -210,8 +210,9 @@ describe('dispatchCall', () => {
     detectionsSummary: async () => ({ rules: [], rulesRun: 0, unsupported: [], eventsChecked: 0, detectMs: 0 }),
     eventDetectionLevels: async () => [],
     eventDetections: async () => [],
-    ruleFolders: async () => ({ folders: [], choices: null, problems: [] }),
-    setRuleFolders: async (folders) => ({ folders, choices: null, problems: [] }),
+    ruleFolders: async () => ({ folders: [], choices: null, problems: [], downloaded: [], canUpdateRules: false }),
+    setRuleFolders: async (folders) => ({ folders, choices: null, problems: [], downloaded: [], canUpdateRules: false }),
+    updateRules: async () => ({ folders: [], choices: null, problems: [], downloaded: [], canUpdateRules: true }),
   }
   const shell: ShellCalls = {
     openFilesDialog: async () => null,

@@ -129,10 +129,13 @@ class FakeService implements WebService {
     return []
   }
   async ruleFolders() {
-    return { folders: [], choices: [], problems: [] }
+    return { folders: [], choices: [], problems: [], downloaded: [], canUpdateRules: false }
   }
   async setRuleFolders(folders: string[]) {
-    return { folders, choices: [], problems: [] }
+    return { folders, choices: [], problems: [], downloaded: [], canUpdateRules: false }
+  }
+  async updateRules(): Promise<never> {
+    throw new Error('not asked in these tests')
   }
   resolveSelection(selection: EventSelection): Uint32Array {
     return Uint32Array.from('ids' in selection ? selection.ids : [])
