@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib'
 import os from 'node:os'
 import path from 'node:path'
 import { expect, test } from './fixtures'
+import { SIZES } from './laptop-helpers'
 import { eventText, seededRandom } from '../support/cloudtrail-events'
 
 const FILES = 48
@@ -25,33 +26,35 @@ test.beforeAll(() => {
 })
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-test.describe('load progress', () => {
-  test.use({ locale: 'en-US' })
-  test.setTimeout(120_000)
+for (const size of SIZES) {
+  test.describe(`load progress at ${size.width}×${size.height}`, () => {
+    test.use({ locale: 'en-US', viewport: size })
+    test.setTimeout(120_000)
 
-  test('names one total from its first word to its last, and the files done only grow', async ({ openApp }) => {
-    const page = await openApp([])
-    // Every text the progress shows, as it changes.
-    await page.evaluate(() => {
-      const seen: string[] = []
-      ;(window as unknown as { progressSeen: string[] }).progressSeen = seen
-      new MutationObserver(() => {
-        const text = document.querySelector('[data-testid="load-progress"]')?.textContent
-        if (text && seen.at(-1) !== text) seen.push(text)
-      }).observe(document.body, { subtree: true, childList: true, characterData: true })
+    test('names one total from its first word to its last, and the files done only grow', async ({ openApp }) => {
+      const page = await openApp([])
+      // Every text the progress shows, as it changes.
+      await page.evaluate(() => {
+        const seen: string[] = []
+        ;(window as unknown as { progressSeen: string[] }).progressSeen = seen
+        new MutationObserver(() => {
+          const text = document.querySelector('[data-testid="load-progress"]')?.textContent
+          if (text && seen.at(-1) !== text) seen.push(text)
+        }).observe(document.body, { subtree: true, childList: true, characterData: true })
+      })
+      await page.getByTestId('folder-input').setInputFiles(path.join(dir, 'AWSLogs'))
+      await expect(page.getByTestId('count-loaded')).toHaveText((FILES * PER_FILE).toLocaleString('en-US'), { timeout: 90_000 })
+      const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen)
+      const loading = seen.map((text) => /Loading (\d+) \/ (\d+) files/.exec(text)).filter((m) => m !== null)
+      expect(loading.length).toBeGreaterThan(0)
+      let done = 0
+      for (const [, d, total] of loading) {
+        expect(Number(total)).toBe(FILES)
+        expect(Number(d)).toBeGreaterThanOrEqual(done)
+        done = Number(d)
+      }
+      // Once measured, the rate and the time left against that total.
+      expect(seen.some((text) => /\d (?:B|KB|MB|GB)\/s · [\d,]+ events\/s · about \d.* left/.test(text)), seen.join('\n')).toBe(true)
     })
-    await page.getByTestId('folder-input').setInputFiles(path.join(dir, 'AWSLogs'))
-    await expect(page.getByTestId('count-loaded')).toHaveText((FILES * PER_FILE).toLocaleString('en-US'), { timeout: 90_000 })
-    const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen)
-    const loading = seen.map((text) => /Loading (\d+) \/ (\d+) files/.exec(text)).filter((m) => m !== null)
-    expect(loading.length).toBeGreaterThan(0)
-    let done = 0
-    for (const [, d, total] of loading) {
-      expect(Number(total)).toBe(FILES)
-      expect(Number(d)).toBeGreaterThanOrEqual(done)
-      done = Number(d)
-    }
-    // Once measured, the rate and the time left against that total.
-    expect(seen.some((text) => /\d (?:B|KB|MB|GB)\/s · [\d,]+ events\/s · about \d.* left/.test(text)), seen.join('\n')).toBe(true)
   })
-})
+}

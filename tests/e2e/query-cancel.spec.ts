@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib'
 import os from 'node:os'
 import path from 'node:path'
 import { expect, test } from './fixtures'
+import { SIZES } from './laptop-helpers'
 import { eventText, seededRandom } from '../support/cloudtrail-events'
 
 /** Enough events that reading a field from every one's JSON takes seconds (~25 µs each). */
@@ -28,40 +29,42 @@ test.beforeAll(() => {
 
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-test.describe('a slow query', () => {
-  test.use({ locale: 'en-US' })
-  test.setTimeout(120_000)
+for (const size of SIZES) {
+  test.describe(`a slow query at ${size.width}×${size.height}`, () => {
+    test.use({ locale: 'en-US', viewport: size })
+    test.setTimeout(120_000)
 
-  test('shows it is running with Cancel; Cancel keeps the previous result and says so', async ({ openApp }) => {
-    const page = await openApp([path.join(dir, 'trail')])
-    const all = EVENTS.toLocaleString('en-US')
-    await expect(page.getByTestId('count-loaded')).toHaveText(all, { timeout: 60_000 })
-    await expect(page.getByTestId('count-shown')).toHaveText(all)
-    await expect(page.getByTestId('query-running')).toHaveCount(0)
+    test('shows it is running with Cancel; Cancel keeps the previous result and says so', async ({ openApp }) => {
+      const page = await openApp([path.join(dir, 'trail')])
+      const all = EVENTS.toLocaleString('en-US')
+      await expect(page.getByTestId('count-loaded')).toHaveText(all, { timeout: 60_000 })
+      await expect(page.getByTestId('count-shown')).toHaveText(all)
+      await expect(page.getByTestId('query-running')).toHaveCount(0)
 
-    // A field no column holds, with a wildcard: every event's JSON is read.
-    await page.getByTestId('filter-input').fill('additionalEventData.nothingHere:*zz*')
-    const running = page.getByTestId('query-running')
-    await expect(running).toBeVisible()
-    await expect(running).toContainText(/^\d+\.\d s/)
-    await expect(running).toHaveAttribute('title', /^Query running for \d+\.\d s$/)
-    await expect(page.getByTestId('counts')).toHaveAttribute('data-stale', 'true')
-    // The list still answers meanwhile: a row can be made current and its event read.
-    await page.locator('[data-testid="event-row"]').first().click()
-    await expect(page.getByTestId('query-running')).toBeVisible()
+      // A field no column holds, with a wildcard: every event's JSON is read.
+      await page.getByTestId('filter-input').fill('additionalEventData.nothingHere:*zz*')
+      const running = page.getByTestId('query-running')
+      await expect(running).toBeVisible()
+      await expect(running).toContainText(/^\d+\.\d s/)
+      await expect(running).toHaveAttribute('title', /^Query running for \d+\.\d s$/)
+      await expect(page.getByTestId('counts')).toHaveAttribute('data-stale', 'true')
+      // The list still answers meanwhile: a row can be made current and its event read.
+      await page.locator('[data-testid="event-row"]').first().click()
+      await expect(page.getByTestId('query-running')).toBeVisible()
 
-    await page.getByTestId('query-cancel').click()
-    await expect(page.getByTestId('query-cancelled')).toHaveText('Cancelled: previous result shown')
-    await expect(running).toHaveCount(0)
-    await expect(page.getByTestId('count-shown')).toHaveText(all)
-    await expect(page.getByTestId('counts')).toHaveAttribute('data-stale', 'true')
+      await page.getByTestId('query-cancel').click()
+      await expect(page.getByTestId('query-cancelled')).toHaveText('Cancelled: previous result shown')
+      await expect(running).toHaveCount(0)
+      await expect(page.getByTestId('count-shown')).toHaveText(all)
+      await expect(page.getByTestId('counts')).toHaveAttribute('data-stale', 'true')
 
-    // A new query clears the note and its answer is current again.
-    await page.getByTestId('filter-input').fill('event:GetObject')
-    await expect(page.getByTestId('query-cancelled')).toHaveCount(0)
-    await expect(page.getByTestId('counts')).not.toHaveAttribute('data-stale', 'true')
-    const shown = Number((await page.getByTestId('count-shown').textContent())!.replace(/,/g, ''))
-    expect(shown).toBeGreaterThan(0)
-    expect(shown).toBeLessThan(EVENTS)
+      // A new query clears the note and its answer is current again.
+      await page.getByTestId('filter-input').fill('event:GetObject')
+      await expect(page.getByTestId('query-cancelled')).toHaveCount(0)
+      await expect(page.getByTestId('counts')).not.toHaveAttribute('data-stale', 'true')
+      const shown = Number((await page.getByTestId('count-shown').textContent())!.replace(/,/g, ''))
+      expect(shown).toBeGreaterThan(0)
+      expect(shown).toBeLessThan(EVENTS)
+    })
   })
-})
+}

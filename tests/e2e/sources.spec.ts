@@ -8,6 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { SIZES } from './laptop-helpers'
 import { makeEvent, seededRandom } from '../support/cloudtrail-events'
 
 let dir = ''
@@ -36,80 +37,82 @@ test.afterAll(() => rmSync(dir, { recursive: true, force: true }))
 const loaded = (page: Page) => page.getByTestId('count-loaded')
 const shown = (page: Page) => page.getByTestId('count-shown')
 
-test.describe('sources and load choices', () => {
-  test.use({ locale: 'en-US' })
+for (const size of SIZES) {
+  test.describe(`sources and load choices at ${size.width}×${size.height}`, () => {
+    test.use({ locale: 'en-US', viewport: size })
 
-  test('a drop onto a loaded set asks; Sources lists, hides and starts anew without a source', async ({ openApp }) => {
-    const page = await openApp([onServer])
-    await expect(loaded(page)).toHaveText('40')
-    await expect(page.getByTestId('sources-button')).toContainText('1')
+    test('a drop onto a loaded set asks; Sources lists, hides and starts anew without a source', async ({ openApp }) => {
+      const page = await openApp([onServer])
+      await expect(loaded(page)).toHaveText('40')
+      await expect(page.getByTestId('sources-button')).toContainText('1')
 
-    // Picked onto the loaded set: asked first, nothing loaded yet; Enter takes "Add" (focused first).
-    await page.getByTestId('file-input').setInputFiles(added)
-    const choice = page.getByTestId('load-choice')
-    await expect(choice).toBeVisible()
-    await expect(choice).toContainText('1 file to load, while 40 events are loaded.')
-    await expect(page.getByTestId('load-choice-files')).toHaveText('added.json')
-    await expect(loaded(page)).toHaveText('40')
-    await expect(page.getByTestId('load-choice-add')).toBeFocused()
-    await page.keyboard.press('Enter')
-    await expect(choice).toBeHidden()
-    await expect(loaded(page)).toHaveText('55')
+      // Picked onto the loaded set: asked first, nothing loaded yet; Enter takes "Add" (focused first).
+      await page.getByTestId('file-input').setInputFiles(added)
+      const choice = page.getByTestId('load-choice')
+      await expect(choice).toBeVisible()
+      await expect(choice).toContainText('1 file to load, while 40 events are loaded.')
+      await expect(page.getByTestId('load-choice-files')).toHaveText('added.json')
+      await expect(loaded(page)).toHaveText('40')
+      await expect(page.getByTestId('load-choice-add')).toBeFocused()
+      await page.keyboard.press('Enter')
+      await expect(choice).toBeHidden()
+      await expect(loaded(page)).toHaveText('55')
 
-    await page.getByTestId('sources-button').click()
-    const panel = page.getByTestId('sources-panel')
-    const sourceRows = panel.getByTestId('source-row')
-    await expect(sourceRows).toHaveCount(2)
-    await expect(sourceRows.nth(0)).toContainText(onServer)
-    await expect(sourceRows.nth(0)).toContainText('1 file')
-    await expect(sourceRows.nth(0)).toContainText('40 events')
-    await expect(sourceRows.nth(1)).toContainText('Uploaded')
-    await expect(sourceRows.nth(1)).toContainText('added.json')
-    await expect(sourceRows.nth(1)).toContainText('15 events')
+      await page.getByTestId('sources-button').click()
+      const panel = page.getByTestId('sources-panel')
+      const sourceRows = panel.getByTestId('source-row')
+      await expect(sourceRows).toHaveCount(2)
+      await expect(sourceRows.nth(0)).toContainText(onServer)
+      await expect(sourceRows.nth(0)).toContainText('1 file')
+      await expect(sourceRows.nth(0)).toContainText('40 events')
+      await expect(sourceRows.nth(1)).toContainText('Uploaded')
+      await expect(sourceRows.nth(1)).toContainText('added.json')
+      await expect(sourceRows.nth(1)).toContainText('15 events')
 
-    // Hidden: its events leave the list; shown again: they are back.
-    await sourceRows.nth(0).getByTestId('source-hide').click()
-    await expect(sourceRows.nth(0)).toHaveAttribute('data-hidden', 'true')
-    await expect(shown(page)).toHaveText('15')
-    await sourceRows.nth(0).getByTestId('source-hide').click()
-    await expect(shown(page)).toHaveText('55')
+      // Hidden: its events leave the list; shown again: they are back.
+      await sourceRows.nth(0).getByTestId('source-hide').click()
+      await expect(sourceRows.nth(0)).toHaveAttribute('data-hidden', 'true')
+      await expect(shown(page)).toHaveText('15')
+      await sourceRows.nth(0).getByTestId('source-hide').click()
+      await expect(shown(page)).toHaveText('55')
 
-    // The server-side file cannot be left out of a new investigation (the upload is not kept)...
-    await expect(sourceRows.nth(0).getByTestId('source-start-without')).toBeDisabled()
-    // ...the upload can: the server-side file is read again, alone.
-    await sourceRows.nth(1).getByTestId('source-start-without').click()
-    await expect(loaded(page)).toHaveText('40')
-    await page.getByTestId('sources-button').click()
-    await expect(sourceRows).toHaveCount(1)
-    await page.keyboard.press('Escape')
-    await expect(panel).toBeHidden()
+      // The server-side file cannot be left out of a new investigation (the upload is not kept)...
+      await expect(sourceRows.nth(0).getByTestId('source-start-without')).toBeDisabled()
+      // ...the upload can: the server-side file is read again, alone.
+      await sourceRows.nth(1).getByTestId('source-start-without').click()
+      await expect(loaded(page)).toHaveText('40')
+      await page.getByTestId('sources-button').click()
+      await expect(sourceRows).toHaveCount(1)
+      await page.keyboard.press('Escape')
+      await expect(panel).toBeHidden()
 
-    // Escape drops the files and changes nothing; "Start a new one" (keyboard) forgets the set first.
-    await page.getByTestId('file-input').setInputFiles(fresh)
-    await expect(choice).toBeVisible()
-    await page.keyboard.press('Escape')
-    await expect(choice).toBeHidden()
-    await expect(loaded(page)).toHaveText('40')
-    await page.getByTestId('file-input').setInputFiles(fresh)
-    await expect(page.getByTestId('load-choice-add')).toBeFocused()
-    await page.keyboard.press('Shift+Tab')
-    await expect(page.getByTestId('load-choice-new')).toBeFocused()
-    await page.keyboard.press('Enter')
-    await expect(loaded(page)).toHaveText('9')
-    await page.getByTestId('sources-button').click()
-    await expect(sourceRows).toHaveCount(1)
-    await expect(sourceRows.nth(0)).toContainText('fresh.json')
+      // Escape drops the files and changes nothing; "Start a new one" (keyboard) forgets the set first.
+      await page.getByTestId('file-input').setInputFiles(fresh)
+      await expect(choice).toBeVisible()
+      await page.keyboard.press('Escape')
+      await expect(choice).toBeHidden()
+      await expect(loaded(page)).toHaveText('40')
+      await page.getByTestId('file-input').setInputFiles(fresh)
+      await expect(page.getByTestId('load-choice-add')).toBeFocused()
+      await page.keyboard.press('Shift+Tab')
+      await expect(page.getByTestId('load-choice-new')).toBeFocused()
+      await page.keyboard.press('Enter')
+      await expect(loaded(page)).toHaveText('9')
+      await page.getByTestId('sources-button').click()
+      await expect(sourceRows).toHaveCount(1)
+      await expect(sourceRows.nth(0)).toContainText('fresh.json')
+    })
+
+    test('web mode picks a folder, walks it and loads its log files', async ({ openApp }) => {
+      const page = await openApp([])
+      await expect(page.getByTestId('open-folder-button')).toBeVisible()
+      await page.getByTestId('folder-input').setInputFiles(folder)
+      await expect(loaded(page)).toHaveText('11')
+      await page.getByTestId('sources-button').click()
+      const row = page.getByTestId('sources-panel').getByTestId('source-row')
+      await expect(row).toHaveCount(1)
+      await expect(row).toContainText('2 files')
+      await expect(row).toContainText('11 events')
+    })
   })
-
-  test('web mode picks a folder, walks it and loads its log files', async ({ openApp }) => {
-    const page = await openApp([])
-    await expect(page.getByTestId('open-folder-button')).toBeVisible()
-    await page.getByTestId('folder-input').setInputFiles(folder)
-    await expect(loaded(page)).toHaveText('11')
-    await page.getByTestId('sources-button').click()
-    const row = page.getByTestId('sources-panel').getByTestId('source-row')
-    await expect(row).toHaveCount(1)
-    await expect(row).toContainText('2 files')
-    await expect(row).toContainText('11 events')
-  })
-})
+}
