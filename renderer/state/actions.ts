@@ -6,7 +6,8 @@ import { errorText } from '../api/error-text'
 import { forgetReports, noteLoadStarted, refreshReports, useLoad } from './load-store'
 import type { ViewSession } from '../session/create-session'
 
-function reportError(error: unknown): void {
+/** A call's failure, said in the load area. */
+export function reportError(error: unknown): void {
   useLoad.getState().setCallError(errorText(error))
 }
 
@@ -68,9 +69,10 @@ export function cancelLoad(): void {
     .catch(reportError)
 }
 
-export async function clearAll(session: ViewSession): Promise<void> {
+/** Main replaces the loaded set (a clear, a new investigation without a source): the view and the file reports start again. */
+export async function replaceSet(session: ViewSession, replace: () => Promise<unknown>): Promise<void> {
   try {
-    await getApi().clearAll()
+    await replace()
     forgetReports()
     session.resetView()
     await session.requery()
@@ -78,4 +80,8 @@ export async function clearAll(session: ViewSession): Promise<void> {
   } catch (error) {
     reportError(error)
   }
+}
+
+export async function clearAll(session: ViewSession): Promise<void> {
+  await replaceSet(session, () => getApi().clearAll())
 }

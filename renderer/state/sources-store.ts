@@ -3,8 +3,7 @@
 import { create } from 'zustand'
 import type { SourceInfo } from '../../common/ipc-contract'
 import { getApi } from '../api/get-api'
-import { errorText } from '../api/error-text'
-import { forgetReports, refreshReports, useLoad } from './load-store'
+import { replaceSet, reportError } from './actions'
 import type { ViewSession } from '../session/create-session'
 
 interface SourcesState {
@@ -17,9 +16,6 @@ export const useSources = create<SourcesState>()(() => ({ sources: [], open: fal
 export const openSources = (): void => useSources.setState({ open: true })
 export const closeSources = (): void => useSources.setState({ open: false })
 
-function reportError(error: unknown): void {
-  useLoad.getState().setCallError(errorText(error))
-}
 
 /** Hides a source from every view, or shows it again (main pushes eventsChanged: views follow). */
 export function setSourceHidden(sourceId: number, hidden: boolean): void {
@@ -28,15 +24,7 @@ export function setSourceHidden(sourceId: number, hidden: boolean): void {
 
 /** A new investigation without this source: main clears, then reads the others again. */
 export async function startWithout(session: ViewSession, sourceId: number): Promise<void> {
-  try {
-    await getApi().startWithout(sourceId)
-    forgetReports()
-    session.resetView()
-    await session.requery()
-    await refreshReports()
-  } catch (error) {
-    reportError(error)
-  }
+  await replaceSet(session, () => getApi().startWithout(sourceId))
 }
 
 let subscribed = false
