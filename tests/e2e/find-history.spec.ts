@@ -5,6 +5,7 @@
 // event and 48 generated events (tests/e2e/data).
 import { expect, type Locator, type Page } from '@playwright/test'
 import { test } from './fixtures'
+import { SIZES } from './laptop-helpers'
 import { rows, SAMPLE, SEED } from './viewer-helpers'
 
 const filter = (page: Page): Locator => page.getByTestId('filter-input')
@@ -15,132 +16,136 @@ async function run(page: Page, query: string): Promise<void> {
   await filter(page).press('Enter')
 }
 
-test.describe('a way back', () => {
-  test.use({ viewport: { width: 1280, height: 800 }, locale: 'en-US', colorScheme: 'light' })
+for (const size of SIZES) {
+  test.describe(`a way back at ${size.width}×${size.height}`, () => {
+    test.use({ viewport: size, locale: 'en-US', colorScheme: 'light' })
 
-  test('Back and Forward undo and redo typed queries, facet clicks and brushes; the address keeps the view', async ({ openApp }) => {
-    const page = await openApp([SEED, SAMPLE])
-    await expect(shown(page)).toHaveText('49')
-    await expect(page.getByTestId('history-back')).toBeDisabled()
+    test('Back and Forward undo and redo typed queries, facet clicks and brushes; the address keeps the view', async ({ openApp }) => {
+      const page = await openApp([SEED, SAMPLE])
+      await expect(shown(page)).toHaveText('49')
+      await expect(page.getByTestId('history-back')).toBeDisabled()
 
-    await run(page, 'source:s3.amazonaws.com')
-    await expect(shown(page)).toHaveText('10')
-    // A facet click adds a clause: a step of its own.
-    const facet = page.locator('[data-testid=facet][data-field=eventName] [data-testid=facet-value]').first()
-    const name = await facet.getAttribute('data-value')
-    await facet.locator('.facet-value__main').click()
-    await expect(filter(page)).toHaveValue(`source:s3.amazonaws.com event:${name}`)
-    const narrowed = await shown(page).innerText()
+      await run(page, 'source:s3.amazonaws.com')
+      await expect(shown(page)).toHaveText('10')
+      // A facet click adds a clause: a step of its own.
+      const facet = page.locator('[data-testid=facet][data-field=eventName] [data-testid=facet-value]').first()
+      const name = await facet.getAttribute('data-value')
+      await facet.locator('.facet-value__main').click()
+      await expect(filter(page)).toHaveValue(`source:s3.amazonaws.com event:${name}`)
+      const narrowed = await shown(page).innerText()
 
-    // A brush on the timeline sets a time range: another step.
-    const svg = page.getByTestId('timeline-svg')
-    await expect(page.getByTestId('timeline-bar').first()).toBeVisible()
-    const box = (await svg.boundingBox())!
-    await page.mouse.move(box.x + box.width * 0.05, box.y + box.height / 3)
-    await page.mouse.down()
-    await page.mouse.move(box.x + box.width * 0.95, box.y + box.height / 3, { steps: 8 })
-    await page.mouse.up()
-    await expect(page.getByTestId('time-range')).toHaveAttribute('data-range', 'custom')
-    await expect(page).toHaveURL(/#q=.*&from=.*&to=/)
+      // A brush on the timeline sets a time range: another step.
+      const svg = page.getByTestId('timeline-svg')
+      await expect(page.getByTestId('timeline-bar').first()).toBeVisible()
+      const box = (await svg.boundingBox())!
+      await page.mouse.move(box.x + box.width * 0.05, box.y + box.height / 3)
+      await page.mouse.down()
+      await page.mouse.move(box.x + box.width * 0.95, box.y + box.height / 3, { steps: 8 })
+      await page.mouse.up()
+      await expect(page.getByTestId('time-range')).toHaveAttribute('data-range', 'custom')
+      await expect(page).toHaveURL(/#q=.*&from=.*&to=/)
 
-    await page.getByTestId('history-back').click()
-    await expect(page).not.toHaveURL(/from=/)
-    await expect(filter(page)).toHaveValue(`source:s3.amazonaws.com event:${name}`)
-    await page.getByTestId('history-back').click()
-    await expect(filter(page)).toHaveValue('source:s3.amazonaws.com')
-    await expect(shown(page)).toHaveText('10')
-    // The keys, from the list.
-    await rows(page).first().click()
-    await page.keyboard.press('Alt+ArrowLeft')
-    await expect(filter(page)).toHaveValue('')
-    await expect(shown(page)).toHaveText('49')
-    await expect(page.getByTestId('history-back')).toBeDisabled()
-    await page.keyboard.press('Alt+ArrowRight')
-    await page.keyboard.press('Alt+ArrowRight')
-    await expect(filter(page)).toHaveValue(`source:s3.amazonaws.com event:${name}`)
-    await expect(shown(page)).toHaveText(narrowed)
-    // Alt+← did not leave the page (the browser's own Back).
-    expect(page.url()).toContain('#q=')
+      await page.getByTestId('history-back').click()
+      await expect(page).not.toHaveURL(/from=/)
+      await expect(filter(page)).toHaveValue(`source:s3.amazonaws.com event:${name}`)
+      await page.getByTestId('history-back').click()
+      await expect(filter(page)).toHaveValue('source:s3.amazonaws.com')
+      await expect(shown(page)).toHaveText('10')
+      // The keys, from the list.
+      await rows(page).first().click()
+      await page.keyboard.press('Alt+ArrowLeft')
+      await expect(filter(page)).toHaveValue('')
+      await expect(shown(page)).toHaveText('49')
+      await expect(page.getByTestId('history-back')).toBeDisabled()
+      await page.keyboard.press('Alt+ArrowRight')
+      await page.keyboard.press('Alt+ArrowRight')
+      await expect(filter(page)).toHaveValue(`source:s3.amazonaws.com event:${name}`)
+      await expect(shown(page)).toHaveText(narrowed)
+      // Alt+← did not leave the page (the browser's own Back).
+      expect(page.url()).toContain('#q=')
 
-    // A reload opens the same view, once the server's files are loaded again.
-    await page.reload()
-    await page.locator('body[data-app-state="ready"]').waitFor()
-    await expect(page.getByTestId('count-loaded')).toHaveText('49')
-    await expect(filter(page)).toHaveValue(`source:s3.amazonaws.com event:${name}`)
-    await expect(shown(page)).toHaveText(narrowed)
+      // A reload opens the same view, once the server's files are loaded again.
+      await page.reload()
+      await page.locator('body[data-app-state="ready"]').waitFor()
+      await expect(page.getByTestId('count-loaded')).toHaveText('49')
+      await expect(filter(page)).toHaveValue(`source:s3.amazonaws.com event:${name}`)
+      await expect(shown(page)).toHaveText(narrowed)
+    })
+
+    test('a link with a view in it opens that view', async ({ openApp }) => {
+      const page = await openApp([SEED, SAMPLE])
+      await expect(shown(page)).toHaveText('49')
+      await page.goto(`${page.url().split('#')[0]}#q=${encodeURIComponent('ip:2001:db8::/32')}&quick=errors`)
+      await page.reload()
+      await page.locator('body[data-app-state="ready"]').waitFor()
+      await expect(filter(page)).toHaveValue('ip:2001:db8::/32')
+      await expect(page.getByTestId('quick-errors')).toHaveAttribute('aria-pressed', 'true')
+    })
+
+    test('ip: takes IPv4 and IPv6 networks', async ({ openApp }) => {
+      const page = await openApp([SEED, SAMPLE])
+      await expect(shown(page)).toHaveText('49')
+      await run(page, 'ip:198.51.100.0/24')
+      await expect(shown(page)).toHaveText('9')
+      await expect.poll(async () => [...new Set(await rows(page).locator('.cell--sourceIp').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('title'))))]).toEqual(['198.51.100.7'])
+      await run(page, 'ip:2001:db8::/32')
+      await expect(shown(page)).toHaveText('9')
+      await run(page, 'ip:192.0.0.0/8 or ip:203.0.113.0/24')
+      await expect(shown(page)).toHaveText('16')
+      // A network that holds none of them: no hint to add a '*' to it.
+      await run(page, 'ip:10.0.0.0/8')
+      await expect(page.getByTestId('no-matches')).toBeVisible()
+      await expect(page.getByTestId('zero-hint-prefix')).toHaveCount(0)
+    })
   })
+}
 
-  test('a link with a view in it opens that view', async ({ openApp }) => {
-    const page = await openApp([SEED, SAMPLE])
-    await expect(shown(page)).toHaveText('49')
-    await page.goto(`${page.url().split('#')[0]}#q=${encodeURIComponent('ip:2001:db8::/32')}&quick=errors`)
-    await page.reload()
-    await page.locator('body[data-app-state="ready"]').waitFor()
-    await expect(filter(page)).toHaveValue('ip:2001:db8::/32')
-    await expect(page.getByTestId('quick-errors')).toHaveAttribute('aria-pressed', 'true')
+for (const size of SIZES) {
+  test.describe(`completions at ${size.width}×${size.height}`, () => {
+    test.use({ viewport: size, locale: 'en-US', colorScheme: 'light' })
+
+    test('the filter bar completes field names and values, by keyboard and by mouse', async ({ openApp }) => {
+      const page = await openApp([SEED, SAMPLE])
+      await expect(shown(page)).toHaveText('49')
+      const list = page.getByTestId('completions')
+      const items = list.getByTestId('completion')
+
+      await filter(page).click()
+      await filter(page).pressSequentially('ev')
+      await expect(items.first()).toHaveText('event:')
+      await expect(filter(page)).toHaveAttribute('aria-expanded', 'true')
+      await page.keyboard.press('ArrowDown')
+      await expect(items.first()).toHaveAttribute('aria-selected', 'true')
+      await page.keyboard.press('Enter')
+      await expect(filter(page)).toHaveValue('event:')
+      // The field's values follow, most frequent first; typing narrows them.
+      await expect(items.first()).toBeVisible()
+      // Typing pauses run the half-typed query (no event is named "Upd"): the values still come.
+      await filter(page).pressSequentially('Upd')
+      await expect(shown(page)).toHaveText('0')
+      await expect(items).toHaveText(['UpdateFunctionCode20150331v2', 'UpdateTrail'])
+      await filter(page).pressSequentially('ateT')
+      await expect(items).toHaveText(['UpdateTrail'])
+      await page.keyboard.press('Tab')
+      await expect(filter(page)).toHaveValue('event:UpdateTrail ')
+      await expect(list).toBeHidden()
+      await expect(shown(page)).toHaveText('1')
+      await expect(filter(page)).toBeFocused()
+
+      // Escape closes the list and keeps the text; the next Escape empties the filter as before.
+      await filter(page).pressSequentially('reg')
+      await expect(items.first()).toHaveText('region:')
+      await page.keyboard.press('Escape')
+      await expect(list).toBeHidden()
+      await expect(filter(page)).toHaveValue('event:UpdateTrail reg')
+      await page.keyboard.press('Escape')
+      await expect(filter(page)).toHaveValue('')
+
+      // The mouse: a value of a path seen in the set.
+      await filter(page).pressSequentially('source:s3')
+      await list.getByText('s3.amazonaws.com', { exact: true }).click()
+      await expect(filter(page)).toHaveValue('source:s3.amazonaws.com ')
+      await expect(shown(page)).toHaveText('10')
+    })
   })
-
-  test('ip: takes IPv4 and IPv6 networks', async ({ openApp }) => {
-    const page = await openApp([SEED, SAMPLE])
-    await expect(shown(page)).toHaveText('49')
-    await run(page, 'ip:198.51.100.0/24')
-    await expect(shown(page)).toHaveText('9')
-    await expect.poll(async () => [...new Set(await rows(page).locator('.cell--sourceIp').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('title'))))]).toEqual(['198.51.100.7'])
-    await run(page, 'ip:2001:db8::/32')
-    await expect(shown(page)).toHaveText('9')
-    await run(page, 'ip:192.0.0.0/8 or ip:203.0.113.0/24')
-    await expect(shown(page)).toHaveText('16')
-    // A network that holds none of them: no hint to add a '*' to it.
-    await run(page, 'ip:10.0.0.0/8')
-    await expect(page.getByTestId('no-matches')).toBeVisible()
-    await expect(page.getByTestId('zero-hint-prefix')).toHaveCount(0)
-  })
-})
-
-test.describe('completions', () => {
-  test.use({ viewport: { width: 1280, height: 800 }, locale: 'en-US', colorScheme: 'light' })
-
-  test('the filter bar completes field names and values, by keyboard and by mouse', async ({ openApp }) => {
-    const page = await openApp([SEED, SAMPLE])
-    await expect(shown(page)).toHaveText('49')
-    const list = page.getByTestId('completions')
-    const items = list.getByTestId('completion')
-
-    await filter(page).click()
-    await filter(page).pressSequentially('ev')
-    await expect(items.first()).toHaveText('event:')
-    await expect(filter(page)).toHaveAttribute('aria-expanded', 'true')
-    await page.keyboard.press('ArrowDown')
-    await expect(items.first()).toHaveAttribute('aria-selected', 'true')
-    await page.keyboard.press('Enter')
-    await expect(filter(page)).toHaveValue('event:')
-    // The field's values follow, most frequent first; typing narrows them.
-    await expect(items.first()).toBeVisible()
-    // Typing pauses run the half-typed query (no event is named "Upd"): the values still come.
-    await filter(page).pressSequentially('Upd')
-    await expect(shown(page)).toHaveText('0')
-    await expect(items).toHaveText(['UpdateFunctionCode20150331v2', 'UpdateTrail'])
-    await filter(page).pressSequentially('ateT')
-    await expect(items).toHaveText(['UpdateTrail'])
-    await page.keyboard.press('Tab')
-    await expect(filter(page)).toHaveValue('event:UpdateTrail ')
-    await expect(list).toBeHidden()
-    await expect(shown(page)).toHaveText('1')
-    await expect(filter(page)).toBeFocused()
-
-    // Escape closes the list and keeps the text; the next Escape empties the filter as before.
-    await filter(page).pressSequentially('reg')
-    await expect(items.first()).toHaveText('region:')
-    await page.keyboard.press('Escape')
-    await expect(list).toBeHidden()
-    await expect(filter(page)).toHaveValue('event:UpdateTrail reg')
-    await page.keyboard.press('Escape')
-    await expect(filter(page)).toHaveValue('')
-
-    // The mouse: a value of a path seen in the set.
-    await filter(page).pressSequentially('source:s3')
-    await list.getByText('s3.amazonaws.com', { exact: true }).click()
-    await expect(filter(page)).toHaveValue('source:s3.amazonaws.com ')
-    await expect(shown(page)).toHaveText('10')
-  })
-})
+}

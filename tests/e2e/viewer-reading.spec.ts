@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { expect, type Page } from '@playwright/test'
 import { test } from './fixtures'
+import { SIZES } from './laptop-helpers'
 import { editorLine, notes, rows } from './viewer-helpers'
 
 const ADMIN_POLICY = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'Everything', Effect: 'Allow', Action: '*', Resource: '*' }] }, null, 4)
@@ -75,101 +76,104 @@ async function topKey(page: Page): Promise<string> {
   })
 }
 
-test.describe('reading an event', () => {
-  test.use({ locale: 'en-US', colorScheme: 'light', viewport: { width: 1440, height: 900 } })
+for (const size of SIZES) {
+  test.describe(`reading an event at ${size.width}×${size.height}`, () => {
+    test.use({ locale: 'en-US', colorScheme: 'light', viewport: size })
 
-  test.describe('in a tall window', () => {
-    // Tall enough for Monaco to render every line of the event, notes included.
-    test.use({ viewport: { width: 1600, height: 2200 } })
-    test('a URL-encoded policy is decoded below its string, its risky grant noted, Copy JSON unchanged', async ({ openApp, context }) => {
-    const { file, putUserPolicy } = writeTrail()
-    const page = await openApp([file])
-    await select(page, 'PutUserPolicy')
-    const child = page.getByTestId('embedded-json')
-    await expect(child).toHaveAttribute('data-path', 'requestParameters.policyDocument')
-    await expect(child).toContainText('URL-encoded')
-    await expect(child.locator('pre')).toHaveText(JSON.stringify(JSON.parse(ADMIN_POLICY), null, 2))
-    await expect.poll(() => notes(page)).toContain('risky grant: Allow "Action": "*" on "Resource": "*" (full administrator) (statement 1, Sid “Everything”)')
+    test.describe('in a tall window', () => {
+      // Tall enough for Monaco to render every line of the event, notes included.
+      test.use({ viewport: { width: 1600, height: 2200 } })
+      test('a URL-encoded policy is decoded below its string, its risky grant noted, Copy JSON unchanged', async ({ openApp, context }) => {
+      const { file, putUserPolicy } = writeTrail()
+      const page = await openApp([file])
+      await select(page, 'PutUserPolicy')
+      const child = page.getByTestId('embedded-json')
+      await expect(child).toHaveAttribute('data-path', 'requestParameters.policyDocument')
+      await expect(child).toContainText('URL-encoded')
+      await expect(child.locator('pre')).toHaveText(JSON.stringify(JSON.parse(ADMIN_POLICY), null, 2))
+      await expect.poll(() => notes(page)).toContain('risky grant: Allow "Action": "*" on "Resource": "*" (full administrator) (statement 1, Sid “Everything”)')
 
-    // Copy JSON copies the event as written (re-indented), not the decoded child.
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'])
-    await page.getByTestId('copy-json').click()
-    await expect(page.getByTestId('viewer-flash')).not.toBeEmpty()
-    const copied = await page.evaluate(() => navigator.clipboard.readText())
-    expect(copied).toBe(JSON.stringify(putUserPolicy, null, 2))
+      // Copy JSON copies the event as written (re-indented), not the decoded child.
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+      await page.getByTestId('copy-json').click()
+      await expect(page.getByTestId('viewer-flash')).not.toBeEmpty()
+      const copied = await page.evaluate(() => navigator.clipboard.readText())
+      expect(copied).toBe(JSON.stringify(putUserPolicy, null, 2))
 
-    // A bucket policy written as an object: the note on its key, no decoded child.
-    await select(page, 'PutBucketPolicy')
-    await expect(page.getByTestId('embedded-json')).toHaveCount(0)
-    await expect.poll(() => notes(page)).toContain('the bucket is open to the world')
+      // A bucket policy written as an object: the note on its key, no decoded child.
+      await select(page, 'PutBucketPolicy')
+      await expect(page.getByTestId('embedded-json')).toHaveCount(0)
+      await expect.poll(() => notes(page)).toContain('the bucket is open to the world')
+      })
+    })
+
+    test('the JSON keeps its place by field path between events of the same kind', async ({ openApp }) => {
+      const { file } = writeTrail()
+      const page = await openApp([file])
+      await select(page, 'GetObject', 0)
+      await expect.poll(() => topKey(page)).toBe('?') // line 1 is "{"
+      // Scrolled down with the keyboard, as a reader of a long event would.
+      await editorLine(page, 'eventVersion').click()
+      for (let i = 0; i < 5; i++) await page.keyboard.press('PageDown')
+      // Which field is at the top depends on the window's height (a metadata field at 1440×900).
+      await expect.poll(() => topKey(page)).toMatch(/^[\w-]+$/)
+      const kept = await topKey(page)
+
+      // The next GetObject has more fields above: the same field is at the top, on another line.
+      await select(page, 'GetObject', 1)
+      await expect.poll(() => topKey(page)).toBe(kept)
+      await select(page, 'GetObject', 2)
+      await expect.poll(() => topKey(page)).toBe(kept)
+      // Another kind opens at its top.
+      await select(page, 'PutUserPolicy')
+      await expect.poll(() => topKey(page)).toBe('?')
+    })
+
+    test('n / Shift+N go to the next / previous failed event from the viewer too', async ({ openApp }) => {
+      const { file } = writeTrail()
+      const page = await openApp([file])
+      // Newest first: the three failed GetObject calls, then the two policy calls that succeeded.
+      await select(page, 'PutBucketPolicy')
+      const selected = page.locator('[data-testid=event-row][aria-selected=true]')
+      await expect(selected).toHaveAttribute('data-index', '3')
+      // Into the viewer (Monaco's text area has the focus), then n: up the list is the previous one.
+      await editorLine(page, 'eventVersion').click()
+      await page.keyboard.press('Shift+N')
+      await expect(selected).toHaveAttribute('data-index', '2')
+      await expect(selected).toHaveAttribute('data-error', 'true')
+      await expect(page.getByTestId('viewer-event-name')).toHaveText('GetObject')
+      await editorLine(page, 'eventVersion').click()
+      await page.keyboard.press('Shift+N')
+      await expect(selected).toHaveAttribute('data-index', '1')
+      await editorLine(page, 'eventVersion').click()
+      await page.keyboard.press('n')
+      await expect(selected).toHaveAttribute('data-index', '2')
+    })
+
+    test("the editor's context menu is opaque and holds only Ashiato's actions", async ({ openApp }) => {
+      const { file } = writeTrail()
+      const page = await openApp([file])
+      await select(page, 'PutUserPolicy')
+      const box = (await editorLine(page, 'eventVersion').boundingBox())!
+      const menu = page.locator('.context-view.monaco-menu-container')
+      // Monaco now and then ignores a right-click that comes right after the model changed.
+      await expect(async () => {
+        await page.mouse.click(box.x + 30, box.y + box.height / 2, { button: 'right' })
+        await expect(menu).toBeVisible({ timeout: 1_500 })
+      }).toPass({ timeout: 10_000 })
+      const items = await menu.getByRole('menuitem').allInnerTexts()
+      expect(items.map((item) => item.trim())).toEqual([
+        'Filter: only events with this value',
+        'Filter: hide events with this value',
+        'Copy value',
+        'Copy path',
+        'Copy event JSON',
+        'Add as column',
+      ])
+      const background = await menu.locator('.monaco-scrollable-element').first().evaluate((element) => getComputedStyle(element).backgroundColor)
+      expect(background).toBe('rgb(255, 255, 255)')
+      await page.keyboard.press('Escape')
+      await expect(menu).toBeHidden()
     })
   })
-
-  test('the JSON keeps its place by field path between events of the same kind', async ({ openApp }) => {
-    const { file } = writeTrail()
-    const page = await openApp([file])
-    await select(page, 'GetObject', 0)
-    await expect.poll(() => topKey(page)).toBe('?') // line 1 is "{"
-    // Scrolled down with the keyboard, as a reader of a long event would.
-    await editorLine(page, 'eventVersion').click()
-    for (let i = 0; i < 5; i++) await page.keyboard.press('PageDown')
-    await expect.poll(() => topKey(page)).toMatch(/^x-amz-meta-field-\d+$/)
-    const kept = await topKey(page)
-
-    // The next GetObject has more fields above: the same field is at the top, on another line.
-    await select(page, 'GetObject', 1)
-    await expect.poll(() => topKey(page)).toBe(kept)
-    await select(page, 'GetObject', 2)
-    await expect.poll(() => topKey(page)).toBe(kept)
-    // Another kind opens at its top.
-    await select(page, 'PutUserPolicy')
-    await expect.poll(() => topKey(page)).toBe('?')
-  })
-
-  test('n / Shift+N go to the next / previous failed event from the viewer too', async ({ openApp }) => {
-    const { file } = writeTrail()
-    const page = await openApp([file])
-    // Newest first: the three failed GetObject calls, then the two policy calls that succeeded.
-    await select(page, 'PutBucketPolicy')
-    const selected = page.locator('[data-testid=event-row][aria-selected=true]')
-    await expect(selected).toHaveAttribute('data-index', '3')
-    // Into the viewer (Monaco's text area has the focus), then n: up the list is the previous one.
-    await editorLine(page, 'eventVersion').click()
-    await page.keyboard.press('Shift+N')
-    await expect(selected).toHaveAttribute('data-index', '2')
-    await expect(selected).toHaveAttribute('data-error', 'true')
-    await expect(page.getByTestId('viewer-event-name')).toHaveText('GetObject')
-    await editorLine(page, 'eventVersion').click()
-    await page.keyboard.press('Shift+N')
-    await expect(selected).toHaveAttribute('data-index', '1')
-    await editorLine(page, 'eventVersion').click()
-    await page.keyboard.press('n')
-    await expect(selected).toHaveAttribute('data-index', '2')
-  })
-
-  test("the editor's context menu is opaque and holds only Ashiato's actions", async ({ openApp }) => {
-    const { file } = writeTrail()
-    const page = await openApp([file])
-    await select(page, 'PutUserPolicy')
-    const box = (await editorLine(page, 'eventVersion').boundingBox())!
-    const menu = page.locator('.context-view.monaco-menu-container')
-    // Monaco now and then ignores a right-click that comes right after the model changed.
-    await expect(async () => {
-      await page.mouse.click(box.x + 30, box.y + box.height / 2, { button: 'right' })
-      await expect(menu).toBeVisible({ timeout: 1_500 })
-    }).toPass({ timeout: 10_000 })
-    const items = await menu.getByRole('menuitem').allInnerTexts()
-    expect(items.map((item) => item.trim())).toEqual([
-      'Filter: only events with this value',
-      'Filter: hide events with this value',
-      'Copy value',
-      'Copy path',
-      'Copy event JSON',
-      'Add as column',
-    ])
-    const background = await menu.locator('.monaco-scrollable-element').first().evaluate((element) => getComputedStyle(element).backgroundColor)
-    expect(background).toBe('rgb(255, 255, 255)')
-    await page.keyboard.press('Escape')
-    await expect(menu).toBeHidden()
-  })
-})
+}
