@@ -229,6 +229,19 @@ export class TextSegments {
    * scans that read whole regions into one reused buffer instead of a block per event.
    */
   readInto(segment: number, offset: number, length: number, target: Uint8Array): void {
+    this.readAt(segment, offset, length, length, target)
+  }
+
+  /** Reads up to `length` bytes at `offset`; at least `needed` must be there. */
+  private readFresh(segment: number, offset: number, length: number, needed = length): Buffer {
+    // allocUnsafeSlow: its own memory, never a slice of Node's pool that views would pin.
+    const out = Buffer.allocUnsafeSlow(length)
+    const got = this.readAt(segment, offset, length, needed, out)
+    return got < length ? out.subarray(0, got) : out
+  }
+
+  /** Reads up to `length` bytes at `offset` into `target`; fewer than `needed` is a changed file. */
+  private readAt(segment: number, offset: number, length: number, needed: number, target: Uint8Array): number {
     const entry = this.segments[segment]
     if (!entry) throw new SpillError(`The events' text segment ${segment} is not open (was the set cleared?).`)
     let got = 0
@@ -241,27 +254,8 @@ export class TextSegments {
     } catch (error) {
       throw new SpillError(`Could not read back the events' text from ${entry.path}: ${spillReason(error)}.`, { cause: error })
     }
-    if (got < length) throw new SpillError(`The events' text file ${entry.path} is shorter than expected (${offset + got} of ${offset + length} bytes): it was changed outside Ashiato.`)
-  }
-
-  /** Reads up to `length` bytes at `offset`; at least `needed` must be there. */
-  private readFresh(segment: number, offset: number, length: number, needed = length): Buffer {
-    const entry = this.segments[segment]
-    if (!entry) throw new SpillError(`The events' text segment ${segment} is not open (was the set cleared?).`)
-    // allocUnsafeSlow: its own memory, never a slice of Node's pool that views would pin.
-    const out = Buffer.allocUnsafeSlow(length)
-    let got = 0
-    try {
-      while (got < length) {
-        const n = readSync(entry.fd, out, got, length - got, offset + got)
-        if (n === 0) break
-        got += n
-      }
-    } catch (error) {
-      throw new SpillError(`Could not read back the events' text from ${entry.path}: ${spillReason(error)}.`, { cause: error })
-    }
     if (got < needed) throw new SpillError(`The events' text file ${entry.path} is shorter than expected (${offset + got} of ${offset + needed} bytes): it was changed outside Ashiato.`)
-    return got < length ? out.subarray(0, got) : out
+    return got
   }
 
   /** Bytes the segments take on disk. */
