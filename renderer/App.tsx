@@ -23,7 +23,7 @@ import { opensByPath, openFiles, registerFileInput, registerFolderInput } from '
 import { loadOrAsk } from './state/load-choice'
 import { LoadChoiceDialog } from './components/LoadChoiceDialog'
 import { filesOfEntries, takeDropEntries } from './state/dropped-files'
-import { focusFilter } from './state/focus'
+import { isTextField, focusFilter } from './state/focus'
 import { gotoFailed } from './state/failed-nav'
 import { useT } from './state/language-store'
 import { useUi } from './state/ui-store'
@@ -34,11 +34,6 @@ const LOADABLE = /\.(json|jsonl|gz|signature)$/i
 
 function inEditor(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest('.monaco-editor') !== null
-}
-
-function isTextField(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false
-  return target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT'
 }
 
 function useShortcuts(): void {

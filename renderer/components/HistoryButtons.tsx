@@ -5,12 +5,9 @@ import { useEffect } from 'react'
 import { formatMessage } from '../../common/i18n'
 import { useT } from '../state/language-store'
 import { canGoBack, canGoForward, goHistory, useQueryHistory } from '../state/query-history'
+import { isTextField } from '../state/focus'
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
-
-function isTextField(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA')
-}
 
 function useHistoryKeys(): void {
   useEffect(() => {
@@ -34,30 +31,26 @@ export function HistoryButtons() {
   const back = canGoBack(history) ? history.steps[history.index - 1] : null
   const forward = canGoForward(history) ? history.steps[history.index + 1] : null
   const describe = (query: string | undefined): string => (query ? query : t.historyAllEvents)
+  const button = (step: typeof back, delta: -1 | 1) => {
+    const [label, title, testId, arrow] = delta < 0 ? [t.historyBack, t.historyBackTitle, 'history-back', '←'] : [t.historyForward, t.historyForwardTitle, 'history-forward', '→']
+    return (
+      <button
+        type="button"
+        className="button history-buttons__button"
+        disabled={!step}
+        aria-label={label}
+        title={step ? formatMessage(title, { query: describe(step.query) }) : label}
+        data-testid={testId}
+        onClick={() => goHistory(delta)}
+      >
+        {arrow}
+      </button>
+    )
+  }
   return (
     <div className="history-buttons" role="group" aria-label={t.historyLabel}>
-      <button
-        type="button"
-        className="button history-buttons__button"
-        disabled={!back}
-        aria-label={t.historyBack}
-        title={back ? formatMessage(t.historyBackTitle, { query: describe(back.query) }) : t.historyBack}
-        data-testid="history-back"
-        onClick={() => goHistory(-1)}
-      >
-        ←
-      </button>
-      <button
-        type="button"
-        className="button history-buttons__button"
-        disabled={!forward}
-        aria-label={t.historyForward}
-        title={forward ? formatMessage(t.historyForwardTitle, { query: describe(forward.query) }) : t.historyForward}
-        data-testid="history-forward"
-        onClick={() => goHistory(1)}
-      >
-        →
-      </button>
+      {button(back, -1)}
+      {button(forward, 1)}
     </div>
   )
 }

@@ -31,3 +31,9 @@ export function registerViewerFocus(focus: (() => void) | null): void {
 export function focusViewer(): void {
   viewerFocus?.()
 }
+
+/** A field the user types into (a shortcut's plain or Option key belongs to it there). */
+export function isTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  return target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT'
+}
