@@ -2,16 +2,14 @@
 // field seen in the loaded set (userAgent, requestParameters.bucketName...). Each shows its top
 // values like the built-in facets, "show all" opens it in full; the user can remove it.
 import { useEffect, useId, useState } from 'react'
-import { formatMessage } from '../../common/i18n'
 import { fieldClause } from '../../common/query/facet-query'
-import { formatCount } from '../format/format'
 import { isFieldPath } from '../list/columns'
 import { loadCatalogue, useFieldValues } from '../state/field-values'
 import { MAX_EXTRA_FACETS, useFacetPrefs } from '../state/facet-prefs'
 import { useT } from '../state/language-store'
-import { FacetAll, FacetValueRow, useFacetValues } from './FacetAll'
+import { useFacetValues } from './FacetAll'
+import { FACET_SHOWN, FacetCard } from './FacetCard'
 
-const SHOWN = 5
 /** Row columns with a dictionary in main (counted exactly) and the query name that filters them. */
 const COLUMN_FIELDS: Readonly<Record<string, string>> = { accessKey: 'accessKey', eventType: 'eventType', resourceType: 'resourceType' }
 
@@ -21,35 +19,30 @@ function ExtraFacet({ field, total }: { field: string; total: number }) {
   const t = useT()
   const removeFacet = useFacetPrefs((s) => s.removeFacet)
   const [more, setMore] = useState(false)
-  const top = useFacetValues(field, '', 'count', SHOWN, !more)
-  const clause = (value: string, exclude: boolean): string => fieldClause(queryFieldOf(field), value, exclude)
-  const hidden = (top?.distinct ?? 0) - (top?.values.length ?? 0)
+  const top = useFacetValues(field, '', 'count', FACET_SHOWN, !more)
+  const title = (
+    <>
+      <span className="facet__path" title={field}>
+        {field}
+      </span>
+      <button type="button" className="facet__remove" title={t.facetRemove} aria-label={`${t.facetRemove}: ${field}`} data-testid="facet-remove" onClick={() => removeFacet(field)}>
+        ×
+      </button>
+    </>
+  )
   return (
-    <section className="facet" data-testid="facet" data-field={field} aria-label={field}>
-      <h3 className="facet__title facet__title--extra">
-        <span className="facet__path" title={field}>
-          {field}
-        </span>
-        <span className="facet__distinct">{top ? formatCount(top.distinct) : ''}</span>
-        <button type="button" className="facet__remove" title={t.facetRemove} aria-label={`${t.facetRemove}: ${field}`} data-testid="facet-remove" onClick={() => removeFacet(field)}>
-          ×
-        </button>
-      </h3>
-      {more ? (
-        <FacetAll field={field} label={field} total={total} clause={clause} />
-      ) : (
-        <ul className="facet__values">
-          {(top?.values ?? []).map((v) => (
-            <FacetValueRow key={v.value} field={field} label={v.value} count={v.count} total={total} clause={(exclude) => clause(v.value, exclude)} />
-          ))}
-        </ul>
-      )}
-      {hidden > 0 || more ? (
-        <button type="button" className="facet__more" aria-expanded={more} data-testid="facet-more" onClick={() => setMore(!more)}>
-          {more ? t.facetShowFewer : formatMessage(t.facetShowAll, { n: formatCount(top?.distinct ?? 0) })}
-        </button>
-      ) : null}
-    </section>
+    <FacetCard
+      field={field}
+      label={field}
+      title={title}
+      titleClass="facet__title--extra"
+      distinct={top ? top.distinct : null}
+      values={top?.values ?? []}
+      total={total}
+      clause={(value, exclude) => fieldClause(queryFieldOf(field), value ?? '', exclude)}
+      more={more}
+      setMore={setMore}
+    />
   )
 }
 
