@@ -68,6 +68,7 @@ export class AshiatoService implements ServiceCalls {
   )
 
   constructor(private readonly options: ServiceOptions = {}) {
+    this.views.hiddenRuns = () => this.sources.hiddenRanges()
     // The link table follows the load, a few thousand events at a time (see identity-service.ts).
     this.onPush((name) => name === 'eventsChanged' && this.identity.follow())
     this.onPush((name) => name === 'eventsChanged' && this.detections.follow())
@@ -121,7 +122,6 @@ export class AshiatoService implements ServiceCalls {
     this.loads.reports = []
     this.views.clear()
     this.sources.clear()
-    this.views.exclude([])
     this.push('eventsChanged', { total: 0 })
   }
 
@@ -131,7 +131,7 @@ export class AshiatoService implements ServiceCalls {
 
   async setSourceHidden(request: { sourceId: number; hidden: boolean }): Promise<void> {
     if (!this.sources.setHidden(request.sourceId, request.hidden)) return
-    this.views.exclude(this.sources.hiddenRanges())
+    this.views.hiddenChanged()
     // Every window asks for its view again, now without (or with) the source's events.
     this.push('eventsChanged', { total: this.store.size })
   }

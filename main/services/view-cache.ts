@@ -20,8 +20,11 @@ export class ViewCache {
   private nextViewId = 1
   /** The last view whose query parsed: a syntax error keeps showing it. */
   private lastGood: View | undefined
-  /** Id runs [first, end) of hidden sources (main/services/sources.ts), left out of new views. */
-  private excluded: [number, number][] = []
+  /**
+   * Id runs [first, end) of hidden sources (main/services/sources.ts), left out of new views.
+   * Asked for at each view, not kept: a source hidden while it loads grows its run.
+   */
+  hiddenRuns: () => [number, number][] = () => []
 
   /** Views are evaluated in a worker thread (query-dispatch.ts): this thread only routes. */
   constructor(
@@ -40,7 +43,7 @@ export class ViewCache {
     if (result.error && this.lastGood) {
       view = this.lastGood
     } else {
-      view = { viewId: this.nextViewId++, ids: withoutRuns(result.ids, this.excluded) }
+      view = { viewId: this.nextViewId++, ids: withoutRuns(result.ids, this.hiddenRuns()) }
       this.views.push(view)
       if (this.views.length > KEPT_VIEWS) this.views.shift()
       if (!result.error) this.lastGood = view
@@ -57,9 +60,8 @@ export class ViewCache {
     }
   }
 
-  /** Leaves these id runs out of the views made from now on (hidden sources). */
-  exclude(runs: [number, number][]): void {
-    this.excluded = runs
+  /** A source was hidden or shown: the last good view (shown on a syntax error) no longer holds. */
+  hiddenChanged(): void {
     this.lastGood = undefined
   }
 

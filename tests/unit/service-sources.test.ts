@@ -81,4 +81,31 @@ describe('sources', () => {
       await service.dispose()
     }
   })
+
+  it('a source hidden while it loads stays hidden as it grows', async () => {
+    // Many files: the source is listed (loading, with events) long before its last file is read.
+    const many = path.join(dir, 'many')
+    mkdirSync(many)
+    for (let f = 0; f < 200; f++) write(`many/f${f}.json`, events(5, '444444444444'))
+    const service = new AshiatoService({ workers: 1 })
+    let hidden: Promise<void> | null = null
+    service.onPush((name, payload) => {
+      if (name !== 'sourcesChanged' || hidden) return
+      const [source] = payload as SourceInfo[]
+      if (!source?.loading || source.events === 0) return
+      hidden = service.setSourceHidden({ sourceId: source.sourceId, hidden: true })
+    })
+    try {
+      await service.loadPaths([many])
+      await service.whenLoadDone()
+      await hidden
+      expect(hidden).not.toBeNull()
+      const [source] = await service.listSources()
+      expect(source).toMatchObject({ events: 1000, hidden: true, loading: false })
+      // Every event came after the hide or before it: none of them is shown.
+      expect((await service.setView({ query: '' })).matched).toBe(0)
+    } finally {
+      await service.dispose()
+    }
+  })
 })
