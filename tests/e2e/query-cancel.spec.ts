@@ -49,7 +49,11 @@ for (const size of SIZES) {
       await expect(running).toHaveAttribute('title', /^Query running for \d+\.\d s$/)
       await expect(page.getByTestId('counts')).toHaveAttribute('data-stale', 'true')
       // The list still answers meanwhile: a row can be made current and its event read.
-      await page.locator('[data-testid="event-row"]').first().click()
+      const row = page.locator('[data-testid="event-row"]').nth(1)
+      const name = (await row.locator('.cell--eventName').textContent())!.trim()
+      await row.click()
+      await expect(row).toHaveAttribute('aria-selected', 'true')
+      await expect(page.getByTestId('viewer-event-name')).toHaveText(name)
       await expect(page.getByTestId('query-running')).toBeVisible()
 
       await page.getByTestId('query-cancel').click()

@@ -1,6 +1,6 @@
 // Issue #12 §3: Clear gives memory back: the events' segment files are removed at once, the
-// store's columns and the views let go, the query worker (which mirrors the columns) is stopped,
-// and the Sources list is empty. A load afterwards starts from nothing.
+// store's columns and the views let go (an old view is expired), and the Sources list is empty.
+// A load afterwards starts from nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -35,7 +35,7 @@ describe('clearAll', () => {
       expect(service.store.size).toBe(0)
       expect(service.store.spilledBytes).toBe(0)
       expect(await service.listSources()).toEqual([])
-      await expect(service.getRows({ viewId: first.viewId, start: 0, count: 10 })).rejects.toThrow()
+      await expect(service.getRows({ viewId: first.viewId, start: 0, count: 10 })).rejects.toMatchObject({ code: 'view-expired' })
 
       await service.loadPaths([file])
       await service.whenLoadDone()
