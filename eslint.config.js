@@ -116,4 +116,24 @@ export default tseslint.config(
     files: ['main/detect/**/*.ts', 'main/identity/**/*.ts', 'main/integrity/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', mainLayer([notServices, notShells])] },
   },
+  {
+    // Downloading published rule sets is a file job: the detect service reads what it wrote.
+    files: ['main/rules/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', mainLayer([
+        [['store', 'loader', 'query', 'detect', 'identity', 'integrity', 's3', 'export'], 'main/rules downloads rule sets into a folder; reading and running them is main/detect\'s.'],
+        notServices,
+        notShells,
+      ])],
+    },
+  },
+  {
+    // The event generator makes store batches without files; it knows nothing of what reads them.
+    files: ['tests/support/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ regex: '^(\\.\\./)+main/(query|detect|identity|integrity|services|s3|export|electron|web|cli)/', message: 'tests/support builds events and batches: the store and loader types only.' }],
+      }],
+    },
+  },
 )
