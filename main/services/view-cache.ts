@@ -4,6 +4,7 @@
 import type { EventStore } from '../store/event-store'
 import { VIEW_LIMITS, type RowsRequest, type RowsResult, type ViewInfo, type ViewSpec } from '../../common/ipc-contract'
 import { CallError } from '../../common/call-errors'
+import { inIdOrder } from '../query/id-lists'
 import { QueryCancelledError, QueryDispatcher } from '../query/query-dispatch'
 import { viewExpired } from './service-errors'
 
@@ -13,6 +14,8 @@ const KEPT_VIEWS = 16
 interface View {
   viewId: number
   ids: Uint32Array
+  /** The same ids ascending, made once for the facets and the histogram that both count them. */
+  idOrder?: Uint32Array
 }
 
 export class ViewCache {
@@ -86,6 +89,14 @@ export class ViewCache {
   /** The ids of a view, for exports of "the whole current result". */
   ids(viewId: number): Uint32Array | undefined {
     return this.views.find((v) => v.viewId === viewId)?.ids
+  }
+
+  /** A view's ids in ascending order, for counts whose result does not depend on order. */
+  idsInIdOrder(viewId: number): Uint32Array | undefined {
+    const view = this.views.find((v) => v.viewId === viewId)
+    if (!view) return undefined
+    view.idOrder ??= inIdOrder(view.ids, this.store.size)
+    return view.idOrder
   }
 
   clear(): void {
