@@ -125,12 +125,12 @@ export class DetectionsHost {
   async updateRules(): Promise<RuleFoldersInfo> {
     const update = this.options().rulesUpdate
     if (!update) throw new CallError('rules-update-unavailable', 'Rules are updated from the desktop app or `ashiato update-rules`; a web server started without --rules-update-dir runs the rule folders its command line names (--rules).')
-    this.updating ??= updateRuleSets(update, (progress) => this.push('rulesUpdateProgress', progress)).finally(() => (this.updating = null))
-    try {
-      await this.updating
-    } finally {
-      await this.rerun()
-    }
+    // The rerun is part of the shared promise: a second click while one update runs waits for it
+    // instead of reading and matching everything a second time.
+    this.updating ??= updateRuleSets(update, (progress) => this.push('rulesUpdateProgress', progress))
+      .finally(() => this.rerun())
+      .finally(() => (this.updating = null))
+    await this.updating
     return this.ruleFolders()
   }
 
