@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CallError, callErrorCode } from '../../common/call-errors'
 import { readRuleFolders } from '../../main/detect/rule-files'
 import { compileRuleSet } from '../../main/detect/rule-set'
-import { DRL_1_1, type RuleSource } from '../../main/rules/rule-sources'
+import { DRL_1_1, testRuleSources, type RuleSource } from '../../main/rules/rule-sources'
 import { downloadedRuleSets, ruleSetRulesFolder, updateRuleSet, type RulesUpdateOptions } from '../../main/rules/rules-update'
 import { SHARED_SIGMA } from './helpers/shared-dirs'
 import { rawTarGz, startRulesServer, tarGzOf, type RulesServer } from './helpers/rules-server'
@@ -119,5 +119,15 @@ describe.skipIf(!present)(title, () => {
     // Without the test's CA the self-signed server is not trusted.
     expect(await codeOf(updateRuleSet(source('/good.tar.gz'), { dataDir }))).toBe('rules-download-failed')
     expect(downloadedRuleSets(dataDir)).toEqual([])
+  })
+})
+
+describe('test rule sources from the environment', () => {
+  const env = (id: unknown): NodeJS.ProcessEnv => ({ ASHIATO_TEST_RULE_SOURCES: JSON.stringify([{ id, name: 'x', url: 'https://127.0.0.1/x.tar.gz', home: '', paths: [RULE_PATH], licence: DRL_1_1 }]) })
+
+  it('refuses an id that is not a plain folder name (it reaches path.join and a recursive rm)', () => {
+    expect(testRuleSources(env('sigmahq-2')).sources?.[0].id).toBe('sigmahq-2')
+    for (const id of ['../..', '/etc', 'a/b', '', 'A', 7]) expect(() => testRuleSources(env(id)), String(id)).toThrow(/is not made of a-z, 0-9 and -/)
+    expect(testRuleSources({})).toEqual({})
   })
 })
