@@ -6,8 +6,8 @@
 import os from 'node:os'
 import path from 'node:path'
 import { optionHelp, parseOptions, type OptionTable } from './option-table'
-import { updateRuleSet } from '../rules/rules-update'
-import { RULE_SOURCES } from '../rules/rule-sources'
+import { ruleSetsDir, updateRuleSets } from '../rules/rules-update'
+import type { RuleSetRecord, RuleSource } from '../rules/rule-sources'
 import { escapeControls } from '../../common/control-chars'
 
 export const UPDATE_RULES_OPTIONS = {
@@ -58,15 +58,12 @@ export async function updateRulesMain(argv: readonly string[]): Promise<number> 
     process.stdout.write(`${UPDATE_RULES_USAGE}\n`)
     return 0
   }
-  let status = 0
-  for (const source of RULE_SOURCES) {
-    try {
-      const set = await updateRuleSet(source, { dataDir: args.dataDir })
-      process.stdout.write(`${set.name}: ${set.files} rule files (${set.licence}, rules by their authors — see LICENSE) from ${set.home} into ${path.join(args.dataDir, 'rules', set.id)}\n`)
-    } catch (error) {
-      process.stderr.write(`ashiato: ${source.name}: ${escapeControls(error instanceof Error ? error.message : String(error))}\n`)
-      status = 1
-    }
+  // The same loop as "Update rules" in the app (every set tried, the first failure thrown at the end).
+  const report = (source: RuleSource, outcome: { record: RuleSetRecord } | { error: unknown }): void => {
+    if ('record' in outcome) {
+      const set = outcome.record
+      process.stdout.write(`${set.name}: ${set.files} rule files (${set.licence}, rules by their authors — see LICENSE) from ${set.home} into ${path.join(ruleSetsDir(args.dataDir), set.id)}\n`)
+    } else process.stderr.write(`ashiato: ${source.name}: ${escapeControls(outcome.error instanceof Error ? outcome.error.message : String(outcome.error))}\n`)
   }
-  return status
+  return updateRuleSets({ dataDir: args.dataDir }, undefined, report).then(() => 0, () => 1)
 }

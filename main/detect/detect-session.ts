@@ -39,8 +39,6 @@ export class DetectionSession {
   private readonly matcher: EventMatcher
   private workers: Worker[] = []
   private readonly found = new MatchList()
-  /** Where the matches of the last update() start in `found`. */
-  private lastFrom = 0
   private done = 0
   private generation = -1
   private nextJob = 1
@@ -84,7 +82,6 @@ export class DetectionSession {
     const from = this.done
     const end = store.size
     this.done = end
-    this.lastFrom = this.found.length
     if (this.workers.length === 0) {
       this.matcher.match(store, from, end, this.found)
       return
@@ -128,11 +125,6 @@ export class DetectionSession {
   /** Every match so far, in id order (the service's tables read them from `since` on). */
   get matchList(): MatchList {
     return this.found
-  }
-
-  /** Where the last update's matches start in matchList. */
-  get lastUpdateFrom(): number {
-    return this.lastFrom
   }
 
   /** The matches as objects (tests). */

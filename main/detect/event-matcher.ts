@@ -50,6 +50,12 @@ interface CarriedPath {
  */
 const MEMO_TEXT = 128
 const MEMO_ENTRIES = 250_000
+/**
+ * How many candidate sets (one per distinct eventName, eventSource, errorCode, userIdentity.type
+ * seen) are kept: the four values come from the logs, and a crafted trail would otherwise grow the
+ * cache by one entry per made-up eventName. Over it the cache starts again (it is only a cache).
+ */
+export const MAX_CANDIDATE_SETS = 50_000
 
 export class EventMatcher {
   private readonly index: RuleIndex
@@ -62,6 +68,7 @@ export class EventMatcher {
   private source: EventSource | null = null
   private generation = -1
   private memoEntries = 0
+  private candidateSets = 0
 
   constructor(private readonly set: RuleSet) {
     this.index = new RuleIndex(set)
@@ -91,7 +98,13 @@ export class EventMatcher {
     this.source = source
     this.generation = source.generation
     this.byCodes.clear()
+    this.candidateSets = 0
     for (const leaf of this.leaves) leaf.memo.clear()
+  }
+
+  /** How many candidate sets are remembered (tests: the bound holds). */
+  get candidateSetCount(): number {
+    return this.candidateSets
   }
 
   /**
@@ -99,6 +112,10 @@ export class EventMatcher {
    * code (small integers: a packed number key made a heap number per lookup).
    */
   private candidates(source: EventSource, name: number, from: number, error: number, type: number): Candidates {
+    if (this.candidateSets >= MAX_CANDIDATE_SETS) {
+      this.byCodes.clear()
+      this.candidateSets = 0
+    }
     let bySource = this.byCodes.get(name)
     if (!bySource) this.byCodes.set(name, (bySource = new Map()))
     let byError = bySource.get(from)
@@ -106,7 +123,10 @@ export class EventMatcher {
     let byType = byError.get(error)
     if (!byType) byError.set(error, (byType = new Map()))
     let found = byType.get(type)
-    if (!found) byType.set(type, (found = this.index.candidates([name, from, error, type].map((code) => source.value(code)))))
+    if (!found) {
+      byType.set(type, (found = this.index.candidates([name, from, error, type].map((code) => source.value(code)))))
+      this.candidateSets++
+    }
     return found
   }
 

@@ -14,7 +14,7 @@ const MAX_REDIRECTS = 5
 const IDLE_TIMEOUT_MS = 60_000
 
 export interface FetchOptions {
-  /** Extra certificate authorities to trust (PEM), besides the system's: tests' local servers. */
+  /** The only certificate authority trusted (PEM), in place of Node's default roots (Node's `ca` replaces them): tests' local servers. */
   ca?: string | Buffer
   maxCompressedBytes: number
   /** Compressed bytes so far, for progress. */

@@ -75,7 +75,13 @@ export const SOURCE_FILE = 'source.json'
  * each download); nothing a page can set.
  */
 export function testRuleSources(env: NodeJS.ProcessEnv = process.env): { sources?: RuleSource[]; ca?: string } {
-  const sources = env.ASHIATO_TEST_RULE_SOURCES
+  const sources = env.ASHIATO_TEST_RULE_SOURCES ? (JSON.parse(env.ASHIATO_TEST_RULE_SOURCES) as RuleSource[]) : undefined
+  // The id becomes a folder name (path.join, and a recursive rm of the set it replaces).
+  const bad = sources?.find((s) => typeof s.id !== 'string' || !RULE_SOURCE_ID.test(s.id))
+  if (bad) throw new Error(`ASHIATO_TEST_RULE_SOURCES: the id ${JSON.stringify(bad.id)} is not made of a-z, 0-9 and -`)
   const ca = env.ASHIATO_TEST_RULES_CA
-  return { ...(sources ? { sources: JSON.parse(sources) as RuleSource[] } : {}), ...(ca ? { ca: readFileSync(ca, 'utf8') } : {}) }
+  return { ...(sources ? { sources } : {}), ...(ca ? { ca: readFileSync(ca, 'utf8') } : {}) }
 }
+
+/** What a RuleSource.id may hold: it names a folder under <user data>/rules/. */
+export const RULE_SOURCE_ID = /^[a-z0-9-]+$/

@@ -93,14 +93,17 @@ async function swapInto(temp: string, target: string): Promise<void> {
 }
 
 /** Every source in turn; the first failure is thrown after the others were tried (the sets that came are kept). */
-export async function updateRuleSets(options: RulesUpdateOptions, onProgress?: (p: RulesUpdateProgress) => void): Promise<RuleSetRecord[]> {
+export async function updateRuleSets(options: RulesUpdateOptions, onProgress?: (p: RulesUpdateProgress) => void, onSet?: (source: RuleSource, outcome: { record: RuleSetRecord } | { error: unknown }) => void): Promise<RuleSetRecord[]> {
   const records: RuleSetRecord[] = []
   let failure: unknown = null
   for (const source of options.sources ?? RULE_SOURCES) {
     try {
-      records.push(await updateRuleSet(source, options, onProgress))
+      const record = await updateRuleSet(source, options, onProgress)
+      records.push(record)
+      onSet?.(source, { record })
     } catch (error) {
       failure ??= error
+      onSet?.(source, { error })
     }
   }
   if (failure) throw failure

@@ -6,7 +6,7 @@
 
 import { DetectionSession, type DetectSessionOptions } from '../detect/detect-session'
 import { builtinRuleTexts } from '../detect/builtin-rules'
-import { readRuleFolders } from '../detect/rule-files'
+import { readRuleFolders, type RuleFolderRead } from '../detect/rule-files'
 import { levelRank } from '../detect/rule-model'
 import { DetectionTables } from '../detect/detection-tables'
 import { attackOf, type DetectionsSummary, type RuleDetail, type RuleHits } from '../../common/detections'
@@ -24,6 +24,8 @@ export class DetectService {
   private detectMs = 0
   private running: Promise<void> = Promise.resolve()
   private generation = -1
+  /** What the last reading of the rule folders could not read: reported without reading again. */
+  private problems: RuleFolderRead['problems'] = []
 
   constructor(private readonly store: EventStore, private options: DetectServiceOptions = {}) {
     this.session = this.newSession()
@@ -32,8 +34,14 @@ export class DetectService {
 
   private newSession(): DetectionSession {
     const folders = readRuleFolders(this.options.ruleFolders ?? [])
+    this.problems = folders.problems
     const files = [...(this.options.builtinRules === false ? [] : builtinRuleTexts()), ...folders.files]
     return new DetectionSession(files, this.options)
+  }
+
+  /** The rule files the running rules could not take, from their reading. */
+  get ruleProblems(): RuleFolderRead['problems'] {
+    return this.problems
   }
 
   /** Re-reads the rules (after the settings changed or "Update rules") and matches everything again. */

@@ -37,6 +37,8 @@ export class DetectionsHost {
   private folders: readonly string[] | null = null
   /** The "Update rules" download running, which a second click joins. */
   private updating: Promise<unknown> | null = null
+  /** The problems read while there is no DetectService yet, for these folders (see ruleProblems). */
+  private problemsRead: { key: string; problems: RuleFoldersInfo['problems'] } | null = null
 
   constructor(
     private readonly store: EventStore,
@@ -84,19 +86,31 @@ export class DetectionsHost {
   }
 
   /** What runs: the user's folders and the downloaded sets' (each once). */
-  private ruleFolderList(): readonly string[] {
-    return [...new Set([...this.ownFolders(), ...this.downloaded().map((d) => d.folder)])]
+  private ruleFolderList(downloaded = this.downloaded()): readonly string[] {
+    return [...new Set([...this.ownFolders(), ...downloaded.map((d) => d.folder)])]
+  }
+
+  /**
+   * What the rule folders in use could not give: the running DetectService's last reading; before
+   * the first load (no service yet), one reading kept until the folders are read again.
+   */
+  private ruleProblems(folders: readonly string[]): RuleFoldersInfo['problems'] {
+    if (this.service) return this.service.ruleProblems
+    const key = JSON.stringify(folders)
+    if (this.problemsRead?.key !== key) this.problemsRead = { key, problems: readRuleFolders(folders).problems }
+    return this.problemsRead.problems
   }
 
   /** The rule folders in use, what a web client may choose, and what could not be read. */
   ruleFolders(): RuleFoldersInfo {
     const folders = [...this.ownFolders()]
     const choices = this.options().ruleFolderChoices
+    const downloaded = this.downloaded()
     return {
       folders,
       choices: choices ? [...choices] : null,
-      problems: readRuleFolders(this.ruleFolderList()).problems,
-      downloaded: this.downloaded(),
+      problems: this.ruleProblems(this.ruleFolderList(downloaded)),
+      downloaded,
       canUpdateRules: this.options().rulesUpdate !== undefined,
     }
   }
@@ -125,17 +139,18 @@ export class DetectionsHost {
   async updateRules(): Promise<RuleFoldersInfo> {
     const update = this.options().rulesUpdate
     if (!update) throw new CallError('rules-update-unavailable', 'Rules are updated from the desktop app or `ashiato update-rules`; a web server started without --rules-update-dir runs the rule folders its command line names (--rules).')
-    this.updating ??= updateRuleSets(update, (progress) => this.push('rulesUpdateProgress', progress)).finally(() => (this.updating = null))
-    try {
-      await this.updating
-    } finally {
-      await this.rerun()
-    }
+    // The rerun is part of the shared promise: a second click while one update runs waits for it
+    // instead of reading and matching everything a second time.
+    this.updating ??= updateRuleSets(update, (progress) => this.push('rulesUpdateProgress', progress))
+      .finally(() => this.rerun())
+      .finally(() => (this.updating = null))
+    await this.updating
     return this.ruleFolders()
   }
 
   /** The rules read again from ruleFolderList() and every loaded event matched again (behind any refresh running). */
   private async rerun(): Promise<void> {
+    this.problemsRead = null
     const service = this.service
     if (!service) return
     this.running = this.running.then(async () => {

@@ -3,7 +3,8 @@
 // and `level:` query fields must all agree with the engine's own lists, and a clear forgets them.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { AshiatoService } from '../../main/services/ashiato-service'
 import { SHARED_DATA_DIR, SHARED_SIGMA } from './helpers/shared-dirs'
@@ -163,6 +164,23 @@ describe.skipIf(!hasSigma)(hasSigma ? "the user's rule folders (../shared/sigma/
       expect(pushed.length).toBeGreaterThan(0)
       await expect(service.setRuleFolders(['/etc'])).rejects.toMatchObject({ code: 'rule-folder-not-allowed', values: { folder: '/etc' } })
       expect((await service.ruleFolders()).folders).toEqual([sigmaHq])
+      // Problems are those of the last reading, not read again at each call (a missing folder
+      // made meanwhile is reported until the folders are read again).
+      const missing = path.join(mkdtempSync(path.join(tmpdir(), 'ashiato-rule-problems-')), 'rules')
+      const chooser = new AshiatoService({ workers: 1, detect: { ruleFolders: [] } })
+      try {
+        await chooser.loadPaths(files)
+        await chooser.whenLoadDone()
+        await chooser.detections.whenIdle()
+        const gone = [{ file: missing, reason: 'no such file or folder' }]
+        expect((await chooser.setRuleFolders([missing])).problems).toEqual(gone)
+        mkdirSync(missing)
+        expect((await chooser.ruleFolders()).problems).toEqual(gone)
+        expect((await chooser.setRuleFolders([missing])).problems).toEqual([])
+      } finally {
+        await chooser.dispose()
+        rmSync(path.dirname(missing), { recursive: true, force: true })
+      }
       // Removed again: only the built-in rules.
       await service.setRuleFolders([])
       expect((await service.detectionsSummary()).rules.every((r) => r.source === 'builtin')).toBe(true)

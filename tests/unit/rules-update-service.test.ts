@@ -80,6 +80,25 @@ describe.skipIf(!present)(title, () => {
     }
   })
 
+  it('two "Update rules" at once share one download and one new matching of the events', async () => {
+    const dataDir = mkdtempSync(path.join(work, 'data-'))
+    const service = new AshiatoService({ workers: 1, detect: { rulesUpdate: { dataDir, sources, ca: server.ca } } })
+    try {
+      await service.loadPaths([EVENTS])
+      await service.whenLoadDone()
+      await service.detections.whenIdle()
+      const pushed: string[] = []
+      service.onPush((name) => (name === 'detectionsChanged' || name === 'rulesUpdateProgress') && pushed.push(name))
+      const [first, second] = await Promise.all([service.updateRules(), service.updateRules()])
+      expect(second).toEqual(first)
+      expect(first.downloaded).toEqual([expect.objectContaining({ id: 'sigmahq', files: 1 })])
+      expect(pushed.filter((n) => n === 'detectionsChanged')).toHaveLength(1)
+      expect(pushed.filter((n) => n === 'rulesUpdateProgress').length).toBeGreaterThan(0)
+    } finally {
+      await service.dispose()
+    }
+  })
+
   it('is refused where there is no data folder to keep rules (web mode)', async () => {
     const service = new AshiatoService({ detect: { ruleFolders: [], ruleFolderChoices: [] } })
     try {

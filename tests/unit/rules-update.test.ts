@@ -7,10 +7,10 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { callErrorCode } from '../../common/call-errors'
+import { CallError, callErrorCode } from '../../common/call-errors'
 import { readRuleFolders } from '../../main/detect/rule-files'
 import { compileRuleSet } from '../../main/detect/rule-set'
-import { DRL_1_1, type RuleSource } from '../../main/rules/rule-sources'
+import { DRL_1_1, testRuleSources, type RuleSource } from '../../main/rules/rule-sources'
 import { downloadedRuleSets, ruleSetRulesFolder, updateRuleSet, type RulesUpdateOptions } from '../../main/rules/rules-update'
 import { SHARED_SIGMA } from './helpers/shared-dirs'
 import { rawTarGz, startRulesServer, tarGzOf, type RulesServer } from './helpers/rules-server'
@@ -66,18 +66,22 @@ describe.skipIf(!present)(title, () => {
     expect(readdirSync(path.join(dataDir, 'rules'))).toEqual(['sigmahq'])
   })
 
-  const hostile: [string, Parameters<typeof rawTarGz>[0], string, Partial<RulesUpdateOptions['limits']>?][] = [
-    ['an entry named with ..', [{ path: 'sigma-master/LICENSE', body: 'x' }, { path: 'sigma-master/../evil.yml', body: 'title: evil' }], 'rules-archive-refused'],
-    ['an absolute path', [{ path: '/tmp/evil.yml', body: 'title: evil' }], 'rules-archive-refused'],
-    ['a symlink among the rules', [{ path: 'sigma-master/LICENSE', body: 'x' }, { path: `sigma-master/${RULE_PATH}link.yml`, type: 'SymbolicLink', linkpath: '/etc/passwd' }], 'rules-archive-refused'],
-    ['a hard link among the rules', [{ path: `sigma-master/${RULE_PATH}link.yml`, type: 'Link', linkpath: 'sigma-master/LICENSE' }], 'rules-archive-refused'],
-    ['a device among the rules', [{ path: `sigma-master/${RULE_PATH}dev.yml`, type: 'CharacterDevice' }], 'rules-archive-refused'],
-    ['two entries of one name', [{ path: 'sigma-master/LICENSE', body: 'x' }, { path: `sigma-master/${RULE_PATH}a.yml`, body: 'title: a' }, { path: `sigma-master/${RULE_PATH}A.yml`, body: 'title: b' }], 'rules-archive-refused'],
+  const LICENSE = { path: 'sigma-master/LICENSE', body: 'x' }
+  type Refusal = { entry: string; reason: string }
+  // Each refused archive carries a LICENSE, so that it is refused for the entry named, not for the missing LICENSE.
+  const hostile: [string, Parameters<typeof rawTarGz>[0], string, Refusal?, Partial<RulesUpdateOptions['limits']>?][] = [
+    ['an entry named with ..', [LICENSE, { path: 'sigma-master/../evil.yml', body: 'title: evil' }], 'rules-archive-refused', { entry: 'sigma-master/../evil.yml', reason: 'a path with ..' }],
+    ['a rule escaping its folder with ..', [LICENSE, { path: `sigma-master/${RULE_PATH}../../../../../evil.yml`, body: 'title: evil' }], 'rules-archive-refused', { entry: `sigma-master/${RULE_PATH}../../../../../evil.yml`, reason: 'a path with ..' }],
+    ['an absolute path', [LICENSE, { path: '/tmp/evil.yml', body: 'title: evil' }], 'rules-archive-refused', { entry: '/tmp/evil.yml', reason: 'absolute path' }],
+    ['a symlink among the rules', [LICENSE, { path: `sigma-master/${RULE_PATH}link.yml`, type: 'SymbolicLink', linkpath: '/etc/passwd' }], 'rules-archive-refused', { entry: `sigma-master/${RULE_PATH}link.yml`, reason: 'a SymbolicLink entry' }],
+    ['a hard link among the rules', [LICENSE, { path: `sigma-master/${RULE_PATH}link.yml`, type: 'Link', linkpath: 'sigma-master/LICENSE' }], 'rules-archive-refused', { entry: `sigma-master/${RULE_PATH}link.yml`, reason: 'a Link entry' }],
+    ['a device among the rules', [LICENSE, { path: `sigma-master/${RULE_PATH}dev.yml`, type: 'CharacterDevice' }], 'rules-archive-refused', { entry: `sigma-master/${RULE_PATH}dev.yml`, reason: 'a CharacterDevice entry' }],
+    ['two entries of one name', [LICENSE, { path: `sigma-master/${RULE_PATH}a.yml`, body: 'title: a' }, { path: `sigma-master/${RULE_PATH}A.yml`, body: 'title: b' }], 'rules-archive-refused', { entry: `sigma-master/${RULE_PATH}A.yml`, reason: 'a second entry with the same name' }],
     ['no LICENSE', [{ path: `sigma-master/${RULE_PATH}a.yml`, body: 'title: a' }], 'rules-archive-refused'],
-    ['a rule file over fileBytes', [{ path: `sigma-master/${RULE_PATH}big.yml`, body: 'x'.repeat(2000) }], 'rules-over-limit', { fileBytes: 1000 }],
-    ['more rule files than files', [1, 2, 3, 4].map((i) => ({ path: `sigma-master/${RULE_PATH}r${i}.yml`, body: 'title: r' })), 'rules-over-limit', { files: 3 }],
-    ['more bytes than extractedBytes', [1, 2, 3].map((i) => ({ path: `sigma-master/${RULE_PATH}r${i}.yml`, body: 'y'.repeat(600) })), 'rules-over-limit', { extractedBytes: 1000 }],
-    ['an archive over compressedBytes', [{ path: 'sigma-master/LICENSE', body: 'x' }], 'rules-over-limit', { compressedBytes: 10 }],
+    ['a rule file over fileBytes', [{ path: `sigma-master/${RULE_PATH}big.yml`, body: 'x'.repeat(2000) }], 'rules-over-limit', undefined, { fileBytes: 1000 }],
+    ['more rule files than files', [1, 2, 3, 4].map((i) => ({ path: `sigma-master/${RULE_PATH}r${i}.yml`, body: 'title: r' })), 'rules-over-limit', undefined, { files: 3 }],
+    ['more bytes than extractedBytes', [1, 2, 3].map((i) => ({ path: `sigma-master/${RULE_PATH}r${i}.yml`, body: 'y'.repeat(600) })), 'rules-over-limit', undefined, { extractedBytes: 1000 }],
+    ['an archive over compressedBytes', [LICENSE], 'rules-over-limit', undefined, { compressedBytes: 10 }],
   ]
 
   it('refuses bytes that are not a tar.gz with rules-archive-refused', async () => {
@@ -87,17 +91,24 @@ describe.skipIf(!present)(title, () => {
     expect(readdirSync(path.join(dataDir, 'rules'))).toEqual([])
   })
 
-  for (const [what, entries, code, limits] of hostile) {
+  for (const [what, entries, code, refusal, limits] of hostile) {
     it(`refuses ${what} with ${code}, and the previous set stays`, async () => {
-      const dataDir = mkdtempSync(path.join(work, 'data-'))
+      // The data folder sits three levels down its own temporary folder, so that an entry escaping
+      // the download folder with .. still lands where the recursive listing below looks.
+      const outer = mkdtempSync(path.join(work, 'data-'))
+      const dataDir = path.join(outer, 'a', 'b', 'data')
       const before = await updateRuleSet(source('/good.tar.gz'), options(dataDir))
+      const listing = (): string[] => (readdirSync(outer, { recursive: true }) as string[]).sort()
+      const filesBefore = listing()
       const route = `/hostile-${what.replace(/\W+/g, '-')}.tar.gz`
       server.routes.set(route, rawTarGz(entries))
-      expect(await codeOf(updateRuleSet(source(route), options(dataDir, { limits })))).toBe(code)
+      const error = await updateRuleSet(source(route), options(dataDir, { limits })).then(() => null, (e: unknown) => e)
+      expect(callErrorCode(error)).toBe(code)
+      if (refusal) expect((error as CallError).values).toEqual(refusal)
       expect(readdirSync(ruleSetRulesFolder(dataDir, 'sigmahq')).sort()).toEqual(copied)
       expect(downloadedRuleSets(dataDir)).toEqual([{ ...before, folder: ruleSetRulesFolder(dataDir, 'sigmahq') }])
-      expect(readdirSync(path.join(dataDir, 'rules'))).toEqual(['sigmahq'])
-      expect(existsSync(path.join(dataDir, 'evil.yml')) || existsSync(path.join(dataDir, 'rules', 'evil.yml'))).toBe(false)
+      expect(listing()).toEqual(filesBefore)
+      expect(filesBefore.filter((f) => f.includes('evil'))).toEqual([])
     })
   }
 
@@ -108,5 +119,15 @@ describe.skipIf(!present)(title, () => {
     // Without the test's CA the self-signed server is not trusted.
     expect(await codeOf(updateRuleSet(source('/good.tar.gz'), { dataDir }))).toBe('rules-download-failed')
     expect(downloadedRuleSets(dataDir)).toEqual([])
+  })
+})
+
+describe('test rule sources from the environment', () => {
+  const env = (id: unknown): NodeJS.ProcessEnv => ({ ASHIATO_TEST_RULE_SOURCES: JSON.stringify([{ id, name: 'x', url: 'https://127.0.0.1/x.tar.gz', home: '', paths: [RULE_PATH], licence: DRL_1_1 }]) })
+
+  it('refuses an id that is not a plain folder name (it reaches path.join and a recursive rm)', () => {
+    expect(testRuleSources(env('sigmahq-2')).sources?.[0].id).toBe('sigmahq-2')
+    for (const id of ['../..', '/etc', 'a/b', '', 'A', 7]) expect(() => testRuleSources(env(id)), String(id)).toThrow(/is not made of a-z, 0-9 and -/)
+    expect(testRuleSources({})).toEqual({})
   })
 })
