@@ -57,7 +57,8 @@ test('web mode with --rules-update-dir: Update rules downloads a set, shows its 
     await expect(sets.getByTestId('rules-update-error')).toContainText('The rule archive was refused because of its entry "sigma-master/../evil.yml"')
     await expect(line).toContainText('SigmaHQ: 1 rule file')
     await expect(theirs).toHaveCount(1)
-    expect(existsSync(path.join(work, 'evil.yml'))).toBe(false)
+    // That nothing lands anywhere (an entry escaping the rule folder included) is checked by
+    // tests/unit/rules-update.test.ts over a listing of the whole folder tree.
   } finally {
     await server.close()
     rmSync(work, { recursive: true, force: true })
