@@ -201,7 +201,7 @@ export async function loadInto(
   let groupBytes = 0
   const flush = (): void => {
     if (group.length === 0) return
-    pool.submit({ files: group, maxUncompressedBytes, budget: budget.shared, hashContent: options.hashContent, maxDigestBytes: options.maxDigestBytes, spillPrefix })
+    pool.submit({ files: group, maxUncompressedBytes, budget: budget.shared, hashContent: options.hashContent, sampleFields: callbacks.onFieldPaths !== undefined, maxDigestBytes: options.maxDigestBytes, spillPrefix })
     group = []
     groupBytes = 0
   }

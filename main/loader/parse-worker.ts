@@ -148,7 +148,7 @@ parentPort?.on('message', (job: ParseJob) => {
       const parsed = parseFile(file.path, file.fileIndex, job.maxUncompressedBytes, holdings, job.hashContent, job.maxDigestBytes)
       let result = parsed.result
       bytesRead += parsed.bytes
-      if (!isFailure(result)) fieldPaths.add(result.text, result.starts, result.ends)
+      if (job.sampleFields && !isFailure(result)) fieldPaths.add(result.text, result.starts, result.ends)
       if (job.spillPrefix && !isFailure(result) && result.starts.length > 0) {
         try {
           writer ??= new SegmentWriter(job.spillPrefix)
