@@ -41,21 +41,10 @@ export type DigestLogFile = v.InferOutput<typeof LogFileSchema>
 export type DigestFile = v.InferOutput<typeof DigestSchema>
 
 export type DigestParse = { ok: true; digest: DigestFile } | { ok: false; reason: string }
-const parsedFiles = new WeakMap<object, DigestParse>()
 
-/**
- * A loaded digest file's parse, kept with the file: the app validates again as loads go on
- * (queries, markers), and each digest is parsed and checked once, not on every validation.
- */
-export function parseDigestOf(file: { digestText?: string; parsedDigest?: DigestParse }): DigestParse {
-  // A load's parse worker parsed it already (off the main thread).
-  if (file.parsedDigest) return file.parsedDigest
-  let result = parsedFiles.get(file)
-  if (!result) {
-    result = file.digestText === undefined ? { ok: false, reason: 'could not be read' } : parseDigest(file.digestText)
-    parsedFiles.set(file, result)
-  }
-  return result
+/** A loaded digest file's parse, done by the parse worker that read it (off the main thread). */
+export function parseDigestOf(file: { parsedDigest?: DigestParse }): DigestParse {
+  return file.parsedDigest ?? { ok: false, reason: 'could not be read' }
 }
 
 /** A parsed digest, or why the text is not one. */

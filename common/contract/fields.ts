@@ -31,9 +31,11 @@ export interface CatalogueField {
 /** The fields seen in the loaded set (the field columns' and facets' chooser). */
 export interface FieldCatalogue {
   fields: CatalogueField[]
-  /** Events read to build it (evenly spaced over the set), out of total. */
+  /** Events read to build it, out of total: each parse worker's first events, then ever sparser (loader/field-paths.ts). */
   sampled: number
   total: number
+  /** Paths left out by the per-event, per-worker or catalogue caps (hostile keys); absent or 0 when none. */
+  capped?: number
 }
 
 export const FIELD_CALLS = {

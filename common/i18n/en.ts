@@ -541,6 +541,7 @@ export const en = {
   columnsFieldsSearch: 'Find a field…',
   columnsFieldsSampled: 'Seen in {sampled} of {total, plural, one {# event} other {# events}} (a sample)',
   columnsFieldsNone: 'No field matches',
+  columnsFieldsCapped: '{n} field paths left out (too many distinct paths in an event or the set)',
   addAsColumn: 'Add as column',
   removeColumn: 'Remove column',
   splitterLabel: 'Width of the event list (arrows move, Home/End go to the limits)',

@@ -540,6 +540,7 @@ export const ja: Messages = {
   columnsFieldsSearch: 'フィールドを検索…',
   columnsFieldsSampled: '{total} 件中 {sampled} 件を調べた結果 (抜き取り)',
   columnsFieldsNone: '一致するフィールドはありません',
+  columnsFieldsCapped: 'フィールドパス {n} 件を省略しました (1 件のイベントまたは全体で異なるパスが多すぎます)',
   addAsColumn: '列として追加',
   removeColumn: '列を外す',
   splitterLabel: 'イベント一覧の幅 (矢印キーで移動、Home/End で端まで)',

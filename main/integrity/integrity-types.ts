@@ -13,9 +13,7 @@ export interface LoadedTrailFile {
   kind: 'log' | 'digest'
   /** Hex SHA-256 of the uncompressed content ('' when it could not be read at all). */
   sha256: string
-  /** A digest's uncompressed JSON text. */
-  digestText?: string
-  /** That text parsed and checked by the parse worker that read it. */
+  /** A digest's text parsed and checked by the parse worker that read it (the text is not kept). */
   parsedDigest?: DigestParse
   /** Events read from a log file (the coverage map's counts). */
   events?: number

@@ -1,5 +1,5 @@
 // Gathers what validation needs while a load runs: each file's hash (taken by the parse worker
-// over the inflated bytes), digests' texts, signatures kept beside digests, and which store
+// over the inflated bytes), digests' parses, signatures kept beside digests, and which store
 // file id each log file became, so the per-file verdict can mark the events it holds.
 
 import { readFile, stat } from 'node:fs/promises'
@@ -36,7 +36,7 @@ export class TrailCollector {
         if ('reason' in result && !location) return
         const isDigest = ('kind' in result && result.kind === 'digest') || location?.kind === 'CloudTrail-Digest'
         if (isDigest) this.digestCount++
-        this.files.push({ name: file.displayName, kind: isDigest ? 'digest' : 'log', sha256: result.integrity?.sha256 ?? '', digestText: result.integrity?.digestText, parsedDigest: result.integrity?.digest, events: 'starts' in result ? result.starts.length : 0 })
+        this.files.push({ name: file.displayName, kind: isDigest ? 'digest' : 'log', sha256: result.integrity?.sha256 ?? '', parsedDigest: result.integrity?.parsedDigest, events: 'starts' in result ? result.starts.length : 0 })
         if (fileId >= 0) this.fileIds.set(file.displayName, fileId)
       },
       onSignatureFile: (file) => {

@@ -18,12 +18,19 @@ const MAX_ARRAY_NESTING = 16
 const KEY = /^[A-Za-z0-9_$@:-]{1,64}$/
 /** Distinct paths a worker keeps; keys are chosen by whoever made the API call. */
 export const WORKER_MAX_PATHS = 3_000
+/**
+ * Paths taken from one event: the worker's cap is first-come, so without this one event with
+ * 3,000 requestParameters keys would fill it and the real fields after it would never be listed.
+ */
+export const EVENT_MAX_PATHS = 256
 
 /** What a worker learnt since its previous message: how many events it walked, and per path how many had it. */
 export interface FieldPathTally {
   sampled: number
   paths: string[]
   counts: number[]
+  /** Paths refused by EVENT_MAX_PATHS or WORKER_MAX_PATHS (the chooser says some were left out). */
+  capped: number
 }
 
 function walk(value: unknown, prefix: string, depth: number, seen: Set<string>, arrays = 0): void {
@@ -62,6 +69,7 @@ export class FieldPathSampler {
   private stride = 1
   private pending = new Map<string, number>()
   private pendingSampled = 0
+  private pendingCapped = 0
   /** Every path this worker has counted (bounds `pending` across messages). */
   private readonly known = new Set<string>()
 
@@ -78,11 +86,14 @@ export class FieldPathSampler {
       this.sampled++
       this.pendingSampled++
       if (this.sampled % SAMPLE_FIRST === 0) this.stride *= 4
+      let taken = 0
       for (const path of paths) {
-        if (!this.known.has(path)) {
-          if (this.known.size >= WORKER_MAX_PATHS) continue
-          this.known.add(path)
+        if (taken >= EVENT_MAX_PATHS || (!this.known.has(path) && this.known.size >= WORKER_MAX_PATHS)) {
+          this.pendingCapped++
+          continue
         }
+        taken++
+        this.known.add(path)
         this.pending.set(path, (this.pending.get(path) ?? 0) + 1)
       }
     }
@@ -90,9 +101,10 @@ export class FieldPathSampler {
 
   /** The tally since the previous take. */
   take(): FieldPathTally {
-    const tally: FieldPathTally = { sampled: this.pendingSampled, paths: [...this.pending.keys()], counts: [...this.pending.values()] }
+    const tally: FieldPathTally = { sampled: this.pendingSampled, paths: [...this.pending.keys()], counts: [...this.pending.values()], capped: this.pendingCapped }
     this.pending = new Map()
     this.pendingSampled = 0
+    this.pendingCapped = 0
     return tally
   }
 }

@@ -43,6 +43,8 @@ export interface LoadOptions {
   timeRange?: { from: number; to: number }
   /** false: no integrity hash per file (benchmark reference only). */
   hashContent?: boolean
+  /** Limit on a digest's text (default MAX_DIGEST_TEXT_BYTES, parse-worker.ts): tests only. */
+  maxDigestBytes?: number
 }
 
 export interface LoadCallbacks {
@@ -199,7 +201,7 @@ export async function loadInto(
   let groupBytes = 0
   const flush = (): void => {
     if (group.length === 0) return
-    pool.submit({ files: group, maxUncompressedBytes, budget: budget.shared, hashContent: options.hashContent, spillPrefix })
+    pool.submit({ files: group, maxUncompressedBytes, budget: budget.shared, hashContent: options.hashContent, sampleFields: callbacks.onFieldPaths !== undefined, maxDigestBytes: options.maxDigestBytes, spillPrefix })
     group = []
     groupBytes = 0
   }

@@ -6,7 +6,7 @@ import { readFileSync, statSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { extractEvents } from './extract-events'
 import { InflateBudget } from './inflate-budget'
-import { gunzipCapped, inflatedSizeHint, isGzip, overLimitReason, type Inflated } from './formats/gzip'
+import { formatBytes, gunzipCapped, inflatedSizeHint, isGzip, overLimitReason, type Inflated } from './formats/gzip'
 import { isFailure, type ParseJob, type ParseJobResult } from './worker-messages'
 import type { BatchFailure, FileIntegrity, ParsedBatch } from '../store/parsed-batch'
 import { SegmentWriter } from '../store/segment-writer'
@@ -71,7 +71,7 @@ function budgetedInflate(holdings: Holdings, compressedBytes: number) {
   }
 }
 
-function parseFile(path: string, fileIndex: number, maxFileBytes: number, holdings: Holdings, hashContent = true): { result: ParsedBatch | BatchFailure; bytes: number } {
+function parseFile(path: string, fileIndex: number, maxFileBytes: number, holdings: Holdings, hashContent = true, maxDigestBytes = MAX_DIGEST_TEXT_BYTES): { result: ParsedBatch | BatchFailure; bytes: number } {
   let bytes: Buffer
   try {
     // A file is refused before it is read when over the limit (a plain file is its JSON).
@@ -87,7 +87,7 @@ function parseFile(path: string, fileIndex: number, maxFileBytes: number, holdin
     // The integrity hash is taken over the inflated bytes as they pass (no second read).
     let inflated: Buffer | undefined
     const result: ParsedBatch | BatchFailure = extractEvents(bytes, fileIndex, { maxUncompressedBytes: maxFileBytes, inflate, onInflated: (data) => (inflated = data) })
-    if (inflated && hashContent) result.integrity = integrityOf(inflated, !isFailure(result) && result.kind === 'digest')
+    if (inflated && hashContent) result.integrity = integrityOf(inflated, !isFailure(result) && result.kind === 'digest', maxDigestBytes)
     return { result, bytes: bytes.length }
   } catch (error) {
     // extractEvents reports bad input as a BatchFailure; reaching here is a bug, but one file's
@@ -99,12 +99,19 @@ function parseFile(path: string, fileIndex: number, maxFileBytes: number, holdin
 /** Digests list an hour of files: a few MB at most for an organisation; larger is not one. */
 const MAX_DIGEST_TEXT_BYTES = 64 * 1024 * 1024
 
-function integrityOf(data: Buffer, isDigest: boolean): FileIntegrity {
+/**
+ * Only the parse crosses to the main thread, never the digest's text (up to the limit: 64 MB
+ * per digest kept for the load's life). Over the limit, the parse says so by name, so
+ * validation reports the limit rather than a bare "could not be read".
+ */
+function integrityOf(data: Buffer, isDigest: boolean, maxDigestBytes: number): FileIntegrity {
   const sha256 = createHash('sha256').update(data).digest('hex')
-  if (!isDigest || data.length > MAX_DIGEST_TEXT_BYTES) return { sha256 }
+  if (!isDigest) return { sha256 }
+  if (data.length > maxDigestBytes) {
+    return { sha256, parsedDigest: { ok: false, reason: `larger than the ${formatBytes(maxDigestBytes)} limit for a digest file (MAX_DIGEST_TEXT_BYTES); not read as a digest` } }
+  }
   // Parsed and checked here, not on the main thread when integrity is first asked for.
-  const digestText = data.toString('utf8')
-  return { sha256, digestText, digest: parseDigest(digestText) }
+  return { sha256, parsedDigest: parseDigest(data.toString('utf8')) }
 }
 
 /** This worker's running dictionary: code 0 is '' as in every batch. */
@@ -138,10 +145,10 @@ parentPort?.on('message', (job: ParseJob) => {
   const holdings = new Holdings(budget, () => send(false))
   for (const file of job.files) {
     try {
-      const parsed = parseFile(file.path, file.fileIndex, job.maxUncompressedBytes, holdings, job.hashContent)
+      const parsed = parseFile(file.path, file.fileIndex, job.maxUncompressedBytes, holdings, job.hashContent, job.maxDigestBytes)
       let result = parsed.result
       bytesRead += parsed.bytes
-      if (!isFailure(result)) fieldPaths.add(result.text, result.starts, result.ends)
+      if (job.sampleFields && !isFailure(result)) fieldPaths.add(result.text, result.starts, result.ends)
       if (job.spillPrefix && !isFailure(result) && result.starts.length > 0) {
         try {
           writer ??= new SegmentWriter(job.spillPrefix)

@@ -12,6 +12,10 @@ export interface ParseJob {
   budget: SharedArrayBuffer
   /** false: skip the integrity hash (the benchmark's reference run). */
   hashContent?: boolean
+  /** true: take the field catalogue's sample (field-paths.ts); only a load whose catalogue is read asks (not the CLI, validate or bench). */
+  sampleFields?: boolean
+  /** Limit on a digest's text (default MAX_DIGEST_TEXT_BYTES, parse-worker.ts); tests set a small one. */
+  maxDigestBytes?: number
   /** Where to write the events' text (the store's segment prefix); absent: send it back in memory. */
   spillPrefix?: string
 }

@@ -31,6 +31,7 @@ export function fieldValues(store: EventStore, ids: readonly number[], paths: re
 export class FieldCatalogueTally {
   private counts = new Map<string, number>()
   private sampled = 0
+  private capped = 0
 
   constructor(private readonly store: EventStore) {}
 
@@ -45,22 +46,25 @@ export class FieldCatalogueTally {
 
   private add(tally: FieldPathTally): void {
     this.sampled += tally.sampled
+    this.capped += tally.capped
     for (let i = 0; i < tally.paths.length; i++) {
       const path = tally.paths[i]
       const count = this.counts.get(path)
       if (count !== undefined) this.counts.set(path, count + tally.counts[i])
       else if (this.counts.size < CATALOGUE_MAX_FIELDS) this.counts.set(path, tally.counts[i])
+      else this.capped++
     }
   }
 
   clear(): void {
     this.counts = new Map()
     this.sampled = 0
+    this.capped = 0
   }
 
   /** The leaf paths of the sampled events, with how many of them have each. */
   catalogue(): FieldCatalogue {
     const fields = [...this.counts].map(([path, count]) => ({ path, count })).sort((a, b) => b.count - a.count || a.path.localeCompare(b.path))
-    return { fields, sampled: this.sampled, total: this.store.size }
+    return { fields, sampled: this.sampled, total: this.store.size, capped: this.capped }
   }
 }

@@ -51,15 +51,14 @@ export interface ParsedBatch {
   kind: 'events' | 'digest'
   /** Non-empty when the file was damaged or partly unreadable: says what and how much was kept. */
   warning: string
-  /** SHA-256 of the uncompressed content, and a digest's text (main/integrity). */
+  /** SHA-256 of the uncompressed content, and a digest's parse (main/integrity). */
   integrity?: FileIntegrity
 }
 
 export interface FileIntegrity {
   sha256: string
-  digestText?: string
-  /** A digest's text parsed and checked by the parse worker (off the main thread). */
-  digest?: DigestParse
+  /** A digest's text parsed and checked by the parse worker (off the main thread); its text stays there. */
+  parsedDigest?: DigestParse
 }
 
 /** A file the worker could not read at all. */

@@ -57,6 +57,7 @@ function FieldList() {
       {catalogue && catalogue.sampled < catalogue.total ? (
         <div className="columns-popover__note">{formatMessage(t.columnsFieldsSampled, { sampled: formatCount(catalogue.sampled), total: formatCount(catalogue.total) })}</div>
       ) : null}
+      {catalogue?.capped ? <div className="columns-popover__note">{formatMessage(t.columnsFieldsCapped, { n: formatCount(catalogue.capped) })}</div> : null}
     </div>
   )
 }

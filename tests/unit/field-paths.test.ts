@@ -2,7 +2,7 @@
 // paths only, keys that could be column names, hostile nesting walked within bounds, and a
 // stride that keeps small sets exact and large ones cheap.
 import { describe, expect, it } from 'vitest'
-import { FieldPathSampler, SAMPLE_FIRST, leafPaths } from '../../main/loader/field-paths'
+import { EVENT_MAX_PATHS, FieldPathSampler, SAMPLE_FIRST, leafPaths } from '../../main/loader/field-paths'
 
 function batchOf(events: string[]): { text: Uint8Array; starts: Uint32Array; ends: Uint32Array } {
   const parts = events.map((e) => Buffer.from(e))
@@ -39,7 +39,7 @@ describe('FieldPathSampler', () => {
     const tally = sampler.take()
     expect(tally.sampled).toBe(3)
     expect(Object.fromEntries(tally.paths.map((p, i) => [p, tally.counts[i]]))).toEqual({ a: 3, 'b.c': 1 })
-    expect(sampler.take()).toEqual({ sampled: 0, paths: [], counts: [] })
+    expect(sampler.take()).toEqual({ sampled: 0, paths: [], counts: [], capped: 0 })
   })
 
   it('past SAMPLE_FIRST events, samples one in a stride growing fourfold', () => {
@@ -50,5 +50,16 @@ describe('FieldPathSampler', () => {
     // SAMPLE_FIRST each at strides 1, 4, 16 and 64 (about 22,000 events), then one in 256.
     expect(sampled).toBeGreaterThan(4 * SAMPLE_FIRST)
     expect(sampled).toBeLessThan(4 * SAMPLE_FIRST + 100_000 / 256)
+  })
+
+  it('one event with 3,000 keys takes at most EVENT_MAX_PATHS paths: the real fields after it are still listed, and the refused ones counted', () => {
+    const sampler = new FieldPathSampler()
+    const hostile = JSON.stringify({ requestParameters: Object.fromEntries(Array.from({ length: 3_000 }, (_, i) => [`k${i}`, i])) })
+    const batch = batchOf([hostile, '{"eventName":"GetObject","eventSource":"s3.amazonaws.com","awsRegion":"us-east-1"}'])
+    sampler.add(batch.text, batch.starts, batch.ends)
+    const tally = sampler.take()
+    expect(tally.paths).toEqual(expect.arrayContaining(['eventName', 'eventSource', 'awsRegion']))
+    expect(tally.paths.filter((p) => p.startsWith('requestParameters.'))).toHaveLength(EVENT_MAX_PATHS)
+    expect(tally.capped).toBe(3_000 - EVENT_MAX_PATHS)
   })
 })

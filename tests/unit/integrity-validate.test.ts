@@ -91,6 +91,16 @@ describe('offline integrity validation', () => {
     ])
   })
 
+  it('names the size limit when a digest is over it, instead of "could not be read"', async () => {
+    // Every digest of the built trail is over 1 KiB of JSON.
+    const limit = 1024
+    for (const rel of trail.digests) expect(gunzipSync(readFileSync(abs(rel))).length).toBeGreaterThan(limit)
+    const { report } = await loadAndValidate([{ path: path.join(trail.root, 'AWSLogs'), displayName: 'AWSLogs' }], new KeySet(parseKeyFile(trail.keyJson)), { workers: 1, maxDigestBytes: limit })
+    const digests = report.entries.filter((e) => e.kind === 'digest')
+    expect(digests).toHaveLength(trail.digests.length)
+    for (const entry of digests) expect(entry.detail).toContain('larger than the 1 KiB limit for a digest file (MAX_DIGEST_TEXT_BYTES)')
+  })
+
   it('reports a deleted digest as missing, the next as a chain break, and its log files as not covered', async () => {
     const [first, second, third] = trail.digests
     unlinkSync(abs(second))

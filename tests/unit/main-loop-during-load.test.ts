@@ -122,6 +122,6 @@ describe('while a large load runs', () => {
     const digests: (ParsedBatch | BatchFailure)[] = []
     await loadInto(new EventStore(), [{ path: trail.root }], { workers: 1 }, { onTrailFile: (file, _id, result) => file.displayName.includes('CloudTrail-Digest') && file.displayName.endsWith('.json.gz') && digests.push(result) })
     expect(digests).toHaveLength(trail.digests.length)
-    for (const result of digests) expect(result.integrity?.digest).toMatchObject({ ok: true, digest: { digestS3Bucket: 'org-trail-bucket' } })
+    for (const result of digests) expect(result.integrity?.parsedDigest).toMatchObject({ ok: true, digest: { digestS3Bucket: 'org-trail-bucket' } })
   })
 })

@@ -2,6 +2,8 @@
 // parsed files early to free its share of the load's budget), so a worker that dies mid-job
 // fails only the files it had not answered, each exactly once.
 import path from 'node:path'
+import os from 'node:os'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { WorkerPool } from '../../main/loader/worker-pool'
@@ -9,7 +11,39 @@ import { InflateBudget } from '../../main/loader/inflate-budget'
 
 const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'helpers', 'half-answering-worker.cjs')
 
+/** The real parse worker's field sample for one small file, with sampleFields as given. */
+async function sampledBy(sampleFields: boolean | undefined): Promise<number> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ashiato-pool-'))
+  try {
+    const file = path.join(dir, 'events.json')
+    writeFileSync(file, JSON.stringify({ Records: [{ eventTime: '2024-01-01T00:00:00Z', eventName: 'GetObject', eventSource: 's3.amazonaws.com' }] }))
+    let sampled = -1
+    const done = new Promise<void>((resolve, reject) => {
+      const pool = new WorkerPool(
+        (result) => {
+          sampled = result.fieldPaths.sampled
+          if (result.last) void pool.close().then(resolve)
+        },
+        () => reject(new Error('worker crashed')),
+        undefined,
+        1,
+      )
+      pool.submit({ files: [{ fileIndex: 0, path: file }], maxUncompressedBytes: 1 << 20, budget: InflateBudget.create(1 << 22).shared, sampleFields })
+    })
+    await done
+    return sampled
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 describe('WorkerPool', () => {
+  it('the parse worker samples fields only for a job that asks (loads nobody reads the catalogue of skip the walk)', async () => {
+    expect(await sampledBy(undefined)).toBe(0)
+    expect(await sampledBy(false)).toBe(0)
+    expect(await sampledBy(true)).toBe(1)
+  })
+
   it('a worker dying after answering part of a job fails only the rest of it', async () => {
     const answered: number[] = []
     const failed: number[] = []
