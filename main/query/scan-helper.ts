@@ -9,8 +9,8 @@
 // If it fails or stops answering, the caller searches that half itself: a result is never short.
 
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads'
-import { existsSync, readSync } from 'node:fs'
-import type { TextLayout } from '../store/text-segments'
+import { existsSync } from 'node:fs'
+import { readUpTo, type TextLayout } from '../store/text-segments'
 import { markEvents } from './segment-scan'
 import { idRange } from './id-lists'
 
@@ -51,13 +51,9 @@ export function serveScans(jobs: { on(event: 'message', listener: (job: ScanJob)
   })
 }
 
+/** A short read fails the helper's half, which the caller then searches itself (and names the file). */
 function readFully(fd: number, offset: number, length: number, target: Uint8Array, signal: Int32Array): void {
-  let got = 0
-  while (got < length) {
-    const n = readSync(fd, target, got, length - got, offset + got)
-    if (n === 0) throw new Error('short read')
-    got += n
-  }
+  if (readUpTo(fd, offset, length, target) < length) throw new Error('short read')
   Atomics.add(signal, 1, 1)
 }
 

@@ -71,8 +71,11 @@ export function forEachPiece(layout: TextLayout, candidates: Uint32Array, order:
       last++
     }
     const size = regionEnd - regionStart
-    if (!regionBuffer || regionBuffer.length < size) regionBuffer = Buffer.allocUnsafeSlow(Math.max(REGION, size))
-    layout.readInto(segment, regionStart, size, regionBuffer)
+    // One kept buffer of REGION bytes; an event larger than that (up to the per-event limit) gets
+    // one of its own, let go after it, so the worker does not keep its largest event's size.
+    if (!regionBuffer) regionBuffer = Buffer.allocUnsafeSlow(REGION)
+    const region = size > REGION ? Buffer.allocUnsafeSlow(size) : regionBuffer
+    layout.readInto(segment, regionStart, size, region)
     for (let i = k; i <= last; i++) {
       const at = candidates[order[i]]
       starts[i] = offsets[at] - regionStart
@@ -84,7 +87,7 @@ export function forEachPiece(layout: TextLayout, candidates: Uint32Array, order:
       let end = first
       while (end + 1 <= last && starts[end + 1] - ends[end] <= PIECE_GAP && ends[end + 1] - starts[first] <= PIECE) end++
       const base = starts[first]
-      const text = regionBuffer.toString('latin1', base, ends[end])
+      const text = region.toString('latin1', base, ends[end])
       for (let i = first; i <= end; i++) {
         starts[i] -= base
         ends[i] -= base

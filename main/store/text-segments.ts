@@ -244,13 +244,9 @@ export class TextSegments {
   private readAt(segment: number, offset: number, length: number, needed: number, target: Uint8Array): number {
     const entry = this.segments[segment]
     if (!entry) throw new SpillError(`The events' text segment ${segment} is not open (was the set cleared?).`)
-    let got = 0
+    let got: number
     try {
-      while (got < length) {
-        const n = readSync(entry.fd, target, got, length - got, offset + got)
-        if (n === 0) break
-        got += n
-      }
+      got = readUpTo(entry.fd, offset, length, target)
     } catch (error) {
       throw new SpillError(`Could not read back the events' text from ${entry.path}: ${spillReason(error)}.`, { cause: error })
     }
@@ -291,4 +287,15 @@ export class TextSegments {
       this.folder = null
     }
   }
+}
+
+/** Reads up to `length` bytes of a file at `offset` into `target` (from its start); the count read. */
+export function readUpTo(fd: number, offset: number, length: number, target: Uint8Array): number {
+  let got = 0
+  while (got < length) {
+    const n = readSync(fd, target, got, length - got, offset + got)
+    if (n === 0) break
+    got += n
+  }
+  return got
 }
