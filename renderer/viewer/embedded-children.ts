@@ -3,6 +3,7 @@
 // risky grant of the policies in the event (common/policy-risks.ts), on the line of the string
 // or of the policy object (requestParameters.bucketPolicy). Display only: the editor's model,
 // "Copy JSON" and exports keep the event's own text. Pure, tested under Node.
+import { escapeControls } from '../../common/control-chars'
 import { embeddedJson, type EmbeddedEncoding } from '../../common/embedded-json'
 import { formatMessage, MESSAGES, type Language } from '../../common/i18n'
 import { policyRisks, type PolicyRisk } from '../../common/policy-risks'
@@ -13,6 +14,8 @@ import { prettyJson, stringValue, type PrettyJson } from './pretty-json'
 export const MAX_CHILDREN = 50
 /** Lines of one decoded child shown at most (the rest is counted). */
 export const MAX_CHILD_LINES = 400
+/** Characters of a statement's Sid shown in a note at most (the caller chose it; the rest is cut). */
+export const MAX_SID_CHARS = 80
 
 export interface EmbeddedChild {
   /** The 1-based line of the string in the pretty-printed event. */
@@ -55,7 +58,9 @@ export function embeddedView(pretty: PrettyJson | null, language: Language): Emb
     const found = text === null ? null : embeddedJson(text)
     if (!found || line === undefined) continue
     const shown = prettyJson(found.text)
-    const all = shown.text.split('\n')
+    // Decoding can bring back what the event's text had escaped (%E2%80%AE, \u202e): a real
+    // right-to-left override in the block would reorder what the analyst reads.
+    const all = escapeControls(shown.text, '\n').split('\n')
     children.push({
       line,
       path,
@@ -90,8 +95,15 @@ export function riskText(risk: PolicyRisk, language: Language): string {
     openToWorld: risk.bucket ? t.policyRiskOpenBucket : t.policyRiskOpenToWorld,
     anyPrincipal: t.policyRiskAnyPrincipal,
   }[risk.kind]
-  const where = formatMessage(risk.sid ? t.policyRiskStatementSid : t.policyRiskStatement, { n: risk.statement + 1, sid: risk.sid ?? '' })
+  // The Sid is the caller's text: its controls escaped (a bidi override would reorder the note)
+  // and clipped, so a 10 000-character Sid cannot fill the line.
+  const where = formatMessage(risk.sid ? t.policyRiskStatementSid : t.policyRiskStatement, { n: risk.statement + 1, sid: shownSid(risk.sid ?? '') })
   return `${what} (${where})`
+}
+
+function shownSid(sid: string): string {
+  const chars = [...escapeControls(sid)] // by code point: a cut never splits a surrogate pair
+  return chars.length > MAX_SID_CHARS ? `${chars.slice(0, MAX_SID_CHARS).join('')}…` : chars.join('')
 }
 
 function riskNotesOf(risks: { line: number; path: string; risk: PolicyRisk }[], language: Language): LineNote[] {
