@@ -41,16 +41,39 @@ export interface EmbeddedView {
   riskNotes: LineNote[]
 }
 
-const EMPTY: EmbeddedView = { children: [], riskNotes: [] }
+/** A risky grant and the line its note goes on. */
+export interface LocatedRisk {
+  line: number
+  path: string
+  risk: PolicyRisk
+}
 
-/** The decoded strings of a pretty-printed event and the notes on its risky grants. */
+export interface EmbeddedParts {
+  children: EmbeddedChild[]
+  risks: LocatedRisk[]
+}
+
+const EMPTY: EmbeddedParts = { children: [], risks: [] }
+
+/** The decoded strings of a pretty-printed event and the notes on its risky grants (both steps). */
 export function embeddedView(pretty: PrettyJson | null, language: Language): EmbeddedView {
+  const { children, risks } = embeddedParts(pretty)
+  return { children, riskNotes: riskNotes(risks, language) }
+}
+
+/**
+ * The decoded strings and the risky grants of a pretty-printed event: the costly step, which does
+ * not depend on the language (the viewer keeps it across EN/JA and words the notes apart).
+ */
+export function embeddedParts(pretty: PrettyJson | null): EmbeddedParts {
   if (!pretty?.ok) return EMPTY
   const lineOf = lineOfPath(pretty)
   const children: EmbeddedChild[] = []
-  const risks: { line: number; path: string; risk: PolicyRisk }[] = []
+  const risks: LocatedRisk[] = []
+  let objectPolicy = false
   for (const [path, token] of pretty.values) {
-    if (children.length >= MAX_CHILDREN) break
+    objectPolicy ||= path.includes('Statement')
+    if (children.length >= MAX_CHILDREN) continue
     // A string token long enough to hold {} (quotes included) and on a line of its own.
     if (token.length < 4 || token[0] !== '"') continue
     const line = lineOf.get(path)
@@ -70,12 +93,13 @@ export function embeddedView(pretty: PrettyJson | null, language: Language): Emb
     })
     for (const risk of policyRisks(found.value)) risks.push({ line, path, risk })
   }
-  // Policies written as objects (PutBucketPolicy's bucketPolicy): their key's line.
-  for (const risk of policyRisks(parsedOrNull(pretty.text))) {
+  // Policies written as objects (PutBucketPolicy's bucketPolicy): their key's line. The event is
+  // parsed a second time only when a path says it holds a policy statement (few events do).
+  for (const risk of objectPolicy ? policyRisks(parsedOrNull(pretty.text)) : []) {
     const line = lineOf.get(risk.path)
     if (line !== undefined) risks.push({ line, path: risk.path, risk })
   }
-  return { children, riskNotes: riskNotesOf(risks, language) }
+  return { children, risks }
 }
 
 function parsedOrNull(text: string): unknown {
@@ -106,7 +130,8 @@ function shownSid(sid: string): string {
   return chars.length > MAX_SID_CHARS ? `${chars.slice(0, MAX_SID_CHARS).join('')}…` : chars.join('')
 }
 
-function riskNotesOf(risks: { line: number; path: string; risk: PolicyRisk }[], language: Language): LineNote[] {
+/** One note per line with risky grants, in the language shown. */
+export function riskNotes(risks: readonly LocatedRisk[], language: Language): LineNote[] {
   const byLine = new Map<number, { path: string; texts: string[] }>()
   for (const { line, path, risk } of risks) {
     const entry = byLine.get(line) ?? { path, texts: [] }
