@@ -59,9 +59,14 @@ export const SHORT_NAMES: readonly ShortName[] = [
 const byName = new Map<string, ShortName>()
 for (const short of SHORT_NAMES) for (const name of short.names) byName.set(name.toLowerCase(), short)
 
+/** The short name a field name as typed stands for (case-insensitive); undefined for a path. */
+export function shortNameOf(name: string): ShortName | undefined {
+  return byName.get(name.toLowerCase())
+}
+
 /** Resolves a field name as typed: a short name, else a dotted path (case-insensitive). */
 export function resolveField(name: string): FieldRef {
-  const short = byName.get(name.toLowerCase())
+  const short = shortNameOf(name)
   if (short?.special) return { name, path: [], special: short.special }
   const path = short?.path ?? name
   return { name, path: path.toLowerCase().split('.') }

@@ -15,8 +15,11 @@ const RENDERED = 300
 
 export type FacetOrder = 'count' | 'rarest'
 
-/** The values of a field in the current view, fetched again when the view, search or order change. */
-export function useFacetValues(field: string, search: string, order: FacetOrder, limit: number, enabled = true): FacetValuesResult | null {
+/**
+ * The values of a field in the current view, fetched again when the view, search or order change,
+ * or `refresh` does (the detection facets pass detection's summary: it counts on as rules run).
+ */
+export function useFacetValues(field: string, search: string, order: FacetOrder, limit: number, enabled = true, refresh?: unknown): FacetValuesResult | null {
   const viewId = useSessionState((s) => s.info?.viewId ?? -1)
   const [result, setResult] = useState<FacetValuesResult | null>(null)
   useEffect(() => {
@@ -34,7 +37,7 @@ export function useFacetValues(field: string, search: string, order: FacetOrder,
       live = false
       clearTimeout(timer)
     }
-  }, [viewId, field, search, order, limit, enabled])
+  }, [viewId, field, search, order, limit, enabled, refresh])
   return result
 }
 

@@ -5,7 +5,7 @@ import { useEffect } from 'react'
 import { formatMessage } from '../../common/i18n'
 import { useT } from '../state/language-store'
 import { canGoBack, canGoForward, goHistory, useQueryHistory } from '../state/query-history'
-import { isTextField } from '../state/focus'
+import { isModalOpen, isTextField } from '../state/focus'
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
 
@@ -16,7 +16,9 @@ function useHistoryKeys(): void {
       if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return
       // On macOS Option+← moves the caret by a word in a text field: left to it there.
       if (isMac && isTextField(e.target)) return
-      e.preventDefault()
+      e.preventDefault() // still taken in a dialog: the browser's Back would leave the page
+      // Behind an open dialog the view stays: the Export dialog exports the set it was opened on.
+      if (isModalOpen()) return
       goHistory(e.key === 'ArrowLeft' ? -1 : 1)
     }
     window.addEventListener('keydown', onKeyDown)

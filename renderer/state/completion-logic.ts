@@ -4,7 +4,7 @@
 // a value is quoted when it must be (facet-query's quoteValue, as a facet click writes it).
 // Pure, tested under Node.
 import { FACET_FIELDS, FACET_QUERY_FIELD, quoteValue } from '../../common/query/facet-query'
-import { SHORT_NAMES } from '../../common/query/fields'
+import { SHORT_NAMES, shortNameOf } from '../../common/query/fields'
 
 /** Suggestions shown at most. */
 export const MAX_SUGGESTIONS = 12
@@ -71,7 +71,9 @@ export function valueField(field: string): string | null {
   const lower = field.toLowerCase()
   const facet = FACET_FIELDS.find((f) => f.toLowerCase() === lower || FACET_QUERY_FIELD[f].toLowerCase() === lower)
   if (facet) return facet
-  const short = SHORT_NAMES.find((s) => s.names.some((name) => name.toLowerCase() === lower))
+  const short = shortNameOf(field)
+  // Detection's level and rule: main counts their values (main/detect/detection-facets.ts).
+  if (short?.special === 'level' || short?.special === 'detection') return short.special
   if (short) return short.path ?? null // user, account...: facets above; the other specials have no values
   return field
 }

@@ -8,6 +8,7 @@ import { fieldClause } from '../../common/query/facet-query'
 import { specialFieldsOf } from '../../common/query/special-fields'
 import { getApi } from '../api/get-api'
 import { clearQuickViews, replaceQuery, setRange, useFind } from './find-store'
+import { refreshHistogram } from './insights-store'
 import { ALL_TIME } from './view-spec'
 import { markBatcher } from './row-marks'
 import { loadRuleFolders } from './rule-folders'
@@ -92,6 +93,7 @@ export function subscribeDetectionPushes(scheduleRequery: () => void): void {
   getApi().onDetectionsChanged(() => {
     refreshMarks()
     void refreshDetections()
+    refreshHistogram() // its detection band counts the marks that just changed
     if (namesDetectionField(useFind.getState().query)) scheduleRequery()
   })
 }

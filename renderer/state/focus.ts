@@ -37,3 +37,12 @@ export function isTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false
   return target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT'
 }
+
+/**
+ * A modal dialog (components/Modal.tsx, a native <dialog> shown with showModal) is open: the
+ * window-wide keys that change the view wait, or a dialog opened on one view (Export) would act
+ * on another one.
+ */
+export function isModalOpen(): boolean {
+  return typeof document !== 'undefined' && document.querySelector('dialog:modal') !== null
+}

@@ -7,7 +7,6 @@ import { useLanguage } from './language-store'
 import { focusFilter } from './focus'
 import { openS3Dialog, subscribeS3Pushes } from './s3-store'
 import { subscribeDetectionPushes } from './detections-store'
-import { refreshHistogram } from './insights-store'
 import { subscribeSourcePushes } from './sources-store'
 
 let subscribed = false
@@ -21,7 +20,6 @@ export function subscribePushes(api: AshiatoApi, session: ViewSession): void {
   subscribeDetectionPushes(scheduleRequery)
   subscribeSourcePushes()
   api.onEventsChanged(() => scheduleRequery())
-  api.onDetectionsChanged(() => refreshHistogram())
   api.onExportProgress(exportProgressArrived)
   // The desktop menu is built in main: tell it the language now and on every change.
   const tellShell = (language: 'en' | 'ja') => void api.setShellLanguage(language).catch(() => undefined)

@@ -18,7 +18,7 @@ import { useTimeZone } from '../state/time-zone'
 import { useUi } from '../state/ui-store'
 import { noteLines } from './annotate'
 import { EventCard } from './EventCard'
-import { embeddedView, withRiskNotes } from './embedded-children'
+import { embeddedParts, riskNotes, withRiskNotes } from './embedded-children'
 import { EventDetections } from './EventDetections'
 import { EventNotices } from './EventNotices'
 import { JsonEditor, type ValueActions } from './JsonEditor'
@@ -54,10 +54,12 @@ export function EventViewer() {
   const detail = shown && 'detail' in shown ? shown.detail : null
   const pretty = useMemo(() => (detail ? prettyJson(detail.json) : null), [detail])
   // Strings holding JSON (policy documents...) decoded below their line, risky grants noted.
-  const embedded = useMemo(() => embeddedView(pretty, language), [pretty, language])
+  // Decoding is kept across a language switch; only the notes' words change with it.
+  const embedded = useMemo(() => embeddedParts(pretty), [pretty])
+  const risks = useMemo(() => riskNotes(embedded.risks, language), [embedded, language])
   const notes = useMemo(
-    () => (pretty ? withRiskNotes(noteLines(pretty, { language, timeZone: zone, newest, aliases, now: Date.now() }), embedded.riskNotes) : []),
-    [pretty, language, zone, newest, aliases, embedded],
+    () => (pretty ? withRiskNotes(noteLines(pretty, { language, timeZone: zone, newest, aliases, now: Date.now() }), risks) : []),
+    [pretty, language, zone, newest, aliases, risks],
   )
   // A new event: the cursor starts on its first line, with no field yet.
   useEffect(() => setCursorValue(null), [pretty])

@@ -3,6 +3,7 @@
 // risky grant of the policies in the event (common/policy-risks.ts), on the line of the string
 // or of the policy object (requestParameters.bucketPolicy). Display only: the editor's model,
 // "Copy JSON" and exports keep the event's own text. Pure, tested under Node.
+import { escapeControls } from '../../common/control-chars'
 import { embeddedJson, type EmbeddedEncoding } from '../../common/embedded-json'
 import { formatMessage, MESSAGES, type Language } from '../../common/i18n'
 import { policyRisks, type PolicyRisk } from '../../common/policy-risks'
@@ -13,6 +14,8 @@ import { prettyJson, stringValue, type PrettyJson } from './pretty-json'
 export const MAX_CHILDREN = 50
 /** Lines of one decoded child shown at most (the rest is counted). */
 export const MAX_CHILD_LINES = 400
+/** Characters of a statement's Sid shown in a note at most (the caller chose it; the rest is cut). */
+export const MAX_SID_CHARS = 80
 
 export interface EmbeddedChild {
   /** The 1-based line of the string in the pretty-printed event. */
@@ -38,16 +41,39 @@ export interface EmbeddedView {
   riskNotes: LineNote[]
 }
 
-const EMPTY: EmbeddedView = { children: [], riskNotes: [] }
+/** A risky grant and the line its note goes on. */
+export interface LocatedRisk {
+  line: number
+  path: string
+  risk: PolicyRisk
+}
 
-/** The decoded strings of a pretty-printed event and the notes on its risky grants. */
+export interface EmbeddedParts {
+  children: EmbeddedChild[]
+  risks: LocatedRisk[]
+}
+
+const EMPTY: EmbeddedParts = { children: [], risks: [] }
+
+/** The decoded strings of a pretty-printed event and the notes on its risky grants (both steps). */
 export function embeddedView(pretty: PrettyJson | null, language: Language): EmbeddedView {
+  const { children, risks } = embeddedParts(pretty)
+  return { children, riskNotes: riskNotes(risks, language) }
+}
+
+/**
+ * The decoded strings and the risky grants of a pretty-printed event: the costly step, which does
+ * not depend on the language (the viewer keeps it across EN/JA and words the notes apart).
+ */
+export function embeddedParts(pretty: PrettyJson | null): EmbeddedParts {
   if (!pretty?.ok) return EMPTY
   const lineOf = lineOfPath(pretty)
   const children: EmbeddedChild[] = []
-  const risks: { line: number; path: string; risk: PolicyRisk }[] = []
+  const risks: LocatedRisk[] = []
+  let objectPolicy = false
   for (const [path, token] of pretty.values) {
-    if (children.length >= MAX_CHILDREN) break
+    objectPolicy ||= path.includes('Statement')
+    if (children.length >= MAX_CHILDREN) continue
     // A string token long enough to hold {} (quotes included) and on a line of its own.
     if (token.length < 4 || token[0] !== '"') continue
     const line = lineOf.get(path)
@@ -55,7 +81,9 @@ export function embeddedView(pretty: PrettyJson | null, language: Language): Emb
     const found = text === null ? null : embeddedJson(text)
     if (!found || line === undefined) continue
     const shown = prettyJson(found.text)
-    const all = shown.text.split('\n')
+    // Decoding can bring back what the event's text had escaped (%E2%80%AE, \u202e): a real
+    // right-to-left override in the block would reorder what the analyst reads.
+    const all = escapeControls(shown.text, '\n').split('\n')
     children.push({
       line,
       path,
@@ -65,12 +93,13 @@ export function embeddedView(pretty: PrettyJson | null, language: Language): Emb
     })
     for (const risk of policyRisks(found.value)) risks.push({ line, path, risk })
   }
-  // Policies written as objects (PutBucketPolicy's bucketPolicy): their key's line.
-  for (const risk of policyRisks(parsedOrNull(pretty.text))) {
+  // Policies written as objects (PutBucketPolicy's bucketPolicy): their key's line. The event is
+  // parsed a second time only when a path says it holds a policy statement (few events do).
+  for (const risk of objectPolicy ? policyRisks(parsedOrNull(pretty.text)) : []) {
     const line = lineOf.get(risk.path)
     if (line !== undefined) risks.push({ line, path: risk.path, risk })
   }
-  return { children, riskNotes: riskNotesOf(risks, language) }
+  return { children, risks }
 }
 
 function parsedOrNull(text: string): unknown {
@@ -90,11 +119,19 @@ export function riskText(risk: PolicyRisk, language: Language): string {
     openToWorld: risk.bucket ? t.policyRiskOpenBucket : t.policyRiskOpenToWorld,
     anyPrincipal: t.policyRiskAnyPrincipal,
   }[risk.kind]
-  const where = formatMessage(risk.sid ? t.policyRiskStatementSid : t.policyRiskStatement, { n: risk.statement + 1, sid: risk.sid ?? '' })
+  // The Sid is the caller's text: its controls escaped (a bidi override would reorder the note)
+  // and clipped, so a 10 000-character Sid cannot fill the line.
+  const where = formatMessage(risk.sid ? t.policyRiskStatementSid : t.policyRiskStatement, { n: risk.statement + 1, sid: shownSid(risk.sid ?? '') })
   return `${what} (${where})`
 }
 
-function riskNotesOf(risks: { line: number; path: string; risk: PolicyRisk }[], language: Language): LineNote[] {
+function shownSid(sid: string): string {
+  const chars = [...escapeControls(sid)] // by code point: a cut never splits a surrogate pair
+  return chars.length > MAX_SID_CHARS ? `${chars.slice(0, MAX_SID_CHARS).join('')}…` : chars.join('')
+}
+
+/** One note per line with risky grants, in the language shown. */
+export function riskNotes(risks: readonly LocatedRisk[], language: Language): LineNote[] {
   const byLine = new Map<number, { path: string; texts: string[] }>()
   for (const { line, path, risk } of risks) {
     const entry = byLine.get(line) ?? { path, texts: [] }

@@ -1,6 +1,7 @@
 // The filter bar's completions (renderer/state/completion-logic.ts): what the caret is in, what
 // is offered, and how a choice is written into the query.
 import { describe, expect, it } from 'vitest'
+import { DETECTION_LEVELS } from '../../common/detections'
 import { applyChoice, completionContext, fieldSuggestions, MAX_SUGGESTIONS, valueField, valueSuggestions } from '../../renderer/state/completion-logic'
 
 describe('completion context', () => {
@@ -36,6 +37,10 @@ describe('suggestions', () => {
     expect(valueField('user')).toBe('user')
     expect(valueField('accessKey')).toBe('userIdentity.accessKeyId')
     expect(valueField('resourceName')).toBeNull()
+    // Detection's fields have values (main counts them), so level:h completes to high.
+    expect(valueField('level')).toBe('level')
+    expect(valueField('Detection')).toBe('detection')
+    expect(valueSuggestions('h', DETECTION_LEVELS)).toEqual(['high'])
     expect(valueField('requestParameters.bucketName')).toBe('requestParameters.bucketName')
   })
 

@@ -39,6 +39,21 @@ describe('embeddedView', () => {
     expect(embeddedView(pretty, 'ja').riskNotes[0].inline).toContain('バケットが全世界に公開')
   })
 
+  it('escapes a right-to-left override the decoding brings back, and clips a long Sid', () => {
+    // %E2%80%AE is U+202E once decoded: the event's text shows it escaped, the block must too.
+    const hostile = `{"Statement":[{"Sid":"${'\u202e'}exe.live${'S'.repeat(200)}","Effect":"Allow","Action":"*","Resource":"*"}]}`
+    const rtl = { requestParameters: { policyDocument: encodeURIComponent(hostile) } }
+    expect(rtl.requestParameters.policyDocument).toContain('%E2%80%AE')
+    const view = embeddedView(prettyJson(JSON.stringify(rtl)), 'en')
+    expect(view.children).toHaveLength(1)
+    expect(view.children[0].text).not.toContain('\u202e')
+    expect(view.children[0].text).toContain('\\u202eexe.live')
+    const inline = view.riskNotes[0].inline
+    expect(inline).not.toContain('\u202e')
+    expect(inline).toContain(`Sid “\\u202eexe.live${'S'.repeat(80 - 14)}…”`)
+    expect(inline.length).toBeLessThan(200)
+  })
+
   it('finds strings in arrays, caps what it shows, and ignores broken JSON', () => {
     const long = JSON.stringify({ list: Array.from({ length: 1000 }, (_, i) => i) })
     const pretty = prettyJson(JSON.stringify({ items: ['{"a":', long, '%7Bbroken', 'plain'] }))
