@@ -51,7 +51,7 @@ describe('embeddedView', () => {
     const inline = view.riskNotes[0].inline
     expect(inline).not.toContain('\u202e')
     expect(inline).toContain(`Sid “\\u202eexe.live${'S'.repeat(80 - 14)}…”`)
-    expect(inline.length).toBeLessThan(200)
+    expect(inline!.length).toBeLessThan(200)
   })
 
   it('finds strings in arrays, caps what it shows, and ignores broken JSON', () => {
