@@ -23,7 +23,7 @@ import { opensByPath, openFiles, registerFileInput, registerFolderInput } from '
 import { loadOrAsk } from './state/load-choice'
 import { LoadChoiceDialog } from './components/LoadChoiceDialog'
 import { filesOfEntries, takeDropEntries } from './state/dropped-files'
-import { isTextField, focusFilter } from './state/focus'
+import { isModalOpen, isTextField, focusFilter } from './state/focus'
 import { gotoFailed } from './state/failed-nav'
 import { useT } from './state/language-store'
 import { useUi } from './state/ui-store'
@@ -53,7 +53,7 @@ function useShortcuts(): void {
         if (inEditor(e.target)) return // Monaco's own find, within the event
         e.preventDefault()
         focusFilter()
-      } else if ((e.key === 'n' || e.key === 'N') && !mod && !e.altKey && !isTextField(e.target)) {
+      } else if ((e.key === 'n' || e.key === 'N') && !mod && !e.altKey && !isTextField(e.target) && !isModalOpen()) {
         // Next / previous failed event (also from the read-only viewer).
         e.preventDefault()
         void gotoFailed(session, e.key === 'n' ? 1 : -1)

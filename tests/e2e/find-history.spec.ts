@@ -72,7 +72,7 @@ for (const size of SIZES) {
       await expect(shown(page)).toHaveText(narrowed)
     })
 
-    test('Alt+← behind the open Export dialog leaves the view, and what the dialog exports, as it was', async ({ openApp }) => {
+    test('Alt+← and n behind the open Export dialog leave the view, the current event, and what the dialog exports, as they were', async ({ openApp }) => {
       const page = await openApp([SEED, SAMPLE])
       await run(page, 'source:s3.amazonaws.com')
       await expect(shown(page)).toHaveText('10')
@@ -80,13 +80,18 @@ for (const size of SIZES) {
       await page.keyboard.press('Control+e')
       await expect(page.getByTestId('export-dialog')).toBeVisible()
       await expect(page.getByTestId('export-start')).toHaveText('Export 10 events')
+      // No event is current yet: n behind the dialog must not make one (the result holds failed calls).
+      await expect(page.getByTestId('viewer-event-name')).toHaveCount(0)
       await page.keyboard.press('Alt+ArrowLeft')
       await page.keyboard.press('Alt+ArrowLeft')
+      // n (the next failed event) waits for the dialog too.
+      await page.keyboard.press('n')
       // Two frames: a key that went to the history would have re-rendered the filter bar by now.
       await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
       await expect(page.getByTestId('export-start')).toHaveText('Export 10 events')
       await expect(filter(page)).toHaveValue('source:s3.amazonaws.com')
       await expect(shown(page)).toHaveText('10')
+      await expect(page.getByTestId('viewer-event-name')).toHaveCount(0)
       await expect(page.getByTestId('history-back')).toBeEnabled()
       expect(page.url()).toContain('#q=') // nor did it leave the page
     })
