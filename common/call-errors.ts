@@ -49,6 +49,12 @@ export const CALL_ERROR_CODES = [
   'rules-over-limit',
   /** A rule archive was refused because of one entry (absolute path, `..`, link, device, no LICENSE): { entry, reason }. */
   'rules-archive-refused',
+  /** openExternal: the desktop shell opens only https links to the AWS documentation, { url }. */
+  'link-not-allowed',
+  /** showExportedFile: only a file exported in this session is shown in its folder, { file }. */
+  'file-not-exported',
+  /** A desktop shell call asked of the web server (opening a link, showing a file): { call }. */
+  'desktop-only',
 ] as const
 
 export type CallErrorCode = (typeof CALL_ERROR_CODES)[number]

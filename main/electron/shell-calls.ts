@@ -9,7 +9,7 @@ import type { AshiatoService } from '../services/ashiato-service'
 import type { ShellCalls } from '../services/dispatch-call'
 import { ExportCancelled } from '../services/export-runner'
 import type { ServiceCalls } from '../services/service-types'
-import { isAllowedExternalUrl } from './external-links'
+import { checkExternalLink, ExportedFiles } from './shell-refusals'
 import type { ShellLanguage } from './shell-language'
 import { mainWindow } from './window'
 
@@ -50,7 +50,7 @@ async function chooseRuleFolder(): Promise<string | null> {
 export type DesktopService = ServiceCalls & Pick<AshiatoService, 'exportToFile' | 'copyText'>
 
 /** Files exported in this session: the only ones "Show in folder" reveals. */
-const exported = new Set<string>()
+const exported = new ExportedFiles()
 /** The folder of the last export, where the next Save dialog starts. */
 let lastExportFolder: string | null = null
 
@@ -85,12 +85,12 @@ export function electronShellCalls(service: DesktopService, language: ShellLangu
     openFilesDialog: () => openLogsDialog(service, 'files'),
     chooseRuleFolder,
     openExternal: async (url) => {
-      if (!isAllowedExternalUrl(url)) throw new Error('Only https links to the AWS documentation open in the browser.')
+      checkExternalLink(url)
       await shell.openExternal(url)
     },
     exportEvents: (request) => exportWithDialog(service, request),
     showExportedFile: async (file) => {
-      if (!exported.has(file)) throw new Error('Only a file exported in this session can be shown.')
+      exported.check(file)
       shell.showItemInFolder(file)
     },
     // Written here, not with navigator.clipboard: a large copy need not cross IPC twice.

@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { WebSocketServer } from 'ws'
+import { CallError } from '../../common/call-errors'
 import { EXPORT_PATH, UPLOAD_CHUNK_BYTES, UPLOAD_FRAME_HEADER_BYTES, WEB_SOCKET_PATH } from '../../common/web-protocol'
 import { defaultExportName, exportContentType } from '../export/file-name'
 import { ExportCancelled } from '../services/export-runner'
@@ -48,7 +49,7 @@ function webShell(service: WebService, downloads: DownloadTickets): ShellCalls {
     // Web clients choose among the server's --rules folders (ruleFolders' choices).
     chooseRuleFolder: async () => null,
     openExternal: async () => {
-      throw new Error('In web mode the browser opens links itself.')
+      throw new CallError('desktop-only', 'In web mode the browser opens links itself.', { call: 'openExternal' })
     },
     // The selection is resolved now (a view may expire); the browser then downloads it by ticket.
     exportEvents: async (request) => {
@@ -59,7 +60,7 @@ function webShell(service: WebService, downloads: DownloadTickets): ShellCalls {
       return { download: `${EXPORT_PATH}?id=${ticket}`, fileName, events: ids.length }
     },
     showExportedFile: async () => {
-      throw new Error('In web mode the browser keeps the downloaded file.')
+      throw new CallError('desktop-only', 'In web mode the browser keeps the downloaded file.', { call: 'showExportedFile' })
     },
     copyEvents: async (request) => service.copyText(request),
   }

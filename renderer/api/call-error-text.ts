@@ -2,7 +2,7 @@
 // message and the values it carries, anything else as the services worded it. Pure (no store),
 // so it is tested without a browser; error-text.ts applies the UI's current language.
 import { callErrorCode, splitCodePrefix, type CallErrorCode } from '../../common/call-errors'
-import { formatMessage, MESSAGES, type Language, type MessageKey } from '../../common/i18n'
+import { formatMessage, MESSAGES, type Language, type MessageKey, type Messages } from '../../common/i18n'
 
 const KEYS: Record<CallErrorCode, MessageKey> = {
   'web-server-path': 'errorWebServerPath',
@@ -26,6 +26,9 @@ const KEYS: Record<CallErrorCode, MessageKey> = {
   'rules-https-only': 'errorRulesHttpsOnly',
   'rules-over-limit': 'errorRulesOverLimit',
   'rules-archive-refused': 'errorRulesArchiveRefused',
+  'link-not-allowed': 'errorLinkNotAllowed',
+  'file-not-exported': 'errorFileNotExported',
+  'desktop-only': 'errorDesktopOnly',
 }
 
 /** s3-auth says what is missing: its `problem` value picks the sentence (else the general one). */
@@ -38,6 +41,11 @@ function keyOf(code: CallErrorCode, values: Record<string, string | number>): Me
 
 /** The text for a failed call in `language`. */
 export function callErrorText(error: unknown, language: Language): string {
+  return callErrorWords(error, MESSAGES[language])
+}
+
+/** The same, from the strings of a language (the view session holds those, not the language). */
+export function callErrorWords(error: unknown, t: Messages): string {
   const raw = error instanceof Error ? error.message : String(error)
   // Electron IPC carries the code as a "[code] " prefix; web mode as the error's `code`.
   const split = splitCodePrefix(raw)
@@ -45,7 +53,7 @@ export function callErrorText(error: unknown, language: Language): string {
   const code = callErrorCode(error) ?? split.code
   if (!code) return message
   const values = (error as { values?: Record<string, string | number> }).values ?? split.values ?? {}
-  const template = MESSAGES[language][keyOf(code, values)]
+  const template = t[keyOf(code, values)]
   // A value the message needs but the transport did not carry: the services' own words.
   return /\{\w+\}/.test(formatMessage(template, values)) ? message : formatMessage(template, values)
 }

@@ -11,6 +11,7 @@ import type { Core } from 'cytoscape'
 import type { CredentialGraph, GraphNode } from '../../common/identity'
 import { formatMessage } from '../../common/i18n'
 import { getApi } from '../api/get-api'
+import { errorText } from '../api/error-text'
 import { formatCount } from '../format/format'
 import { useT } from '../state/language-store'
 import { useSessionState } from '../session/session-react'
@@ -152,7 +153,7 @@ function GraphDialog() {
         cy.endBatch()
         setStatus({ kind: 'shown', graph, layoutMs: Math.round(performance.now() - started) })
       } catch (error) {
-        if (live) setStatus({ kind: 'error', message: error instanceof Error ? error.message : String(error) })
+        if (live) setStatus({ kind: 'error', message: errorText(error) })
       }
     })()
     return () => {

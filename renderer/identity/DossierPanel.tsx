@@ -8,6 +8,7 @@ import type { Dossier, DossierFlag, FirstUse, PrincipalRef } from '../../common/
 import { formatMessage, type MessageKey, type Messages } from '../../common/i18n'
 import { fieldClause } from '../../common/query/facet-query'
 import { getApi } from '../api/get-api'
+import { errorText } from '../api/error-text'
 import { formatCount } from '../format/format'
 import { useLanguage, useT } from '../state/language-store'
 import { useTimeZone } from '../state/time-zone'
@@ -155,7 +156,7 @@ function DossierDialog({ principal }: { principal: PrincipalRef }) {
       .principalDossier(principal)
       .then(
         (dossier) => live && setLoaded({ dossier }),
-        (error: unknown) => live && setLoaded({ error: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) => live && setLoaded({ error: errorText(error) }),
       )
     return () => {
       live = false

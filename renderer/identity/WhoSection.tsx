@@ -8,6 +8,7 @@ import type { ChainHop, CredentialChain } from '../../common/identity'
 import { formatMessage, type MessageKey, type Messages } from '../../common/i18n'
 import { fieldClause } from '../../common/query/facet-query'
 import { getApi } from '../api/get-api'
+import { errorText } from '../api/error-text'
 import { useLanguage, useT } from '../state/language-store'
 import { useTimeZone } from '../state/time-zone'
 import { useViewSession } from '../session/session-react'
@@ -124,7 +125,7 @@ export function WhoSection({ eventId, eventTime }: { eventId: number | null; eve
       .credentialChain(eventId)
       .then(
         (result) => live && setChain({ id: eventId, chain: result }),
-        (error: unknown) => live && setChain({ id: eventId, error: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) => live && setChain({ id: eventId, error: errorText(error) }),
       )
     return () => {
       live = false

@@ -5,6 +5,7 @@
 import { COPY_LIMIT, type EventSelection, type ExportProgress, type ExportRequest } from '../../common/ipc-contract'
 import { formatMessage } from '../../common/i18n'
 import { formatCount } from '../format/format'
+import { callErrorWords } from '../api/call-error-text'
 import { currentSelection, isMultiSelection, selectionSize, type ExportScope } from './session-state'
 import type { SessionContext } from './session-env'
 
@@ -31,10 +32,6 @@ export interface ExportLogic {
   /** Ctrl/Cmd+C in the list, or Edit ▸ Copy Selected Events: the selection as JSON Lines. */
   copySelection(): Promise<void>
   dispose(): void
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }
 
 export function createExportLogic({ env, get, set }: SessionContext): ExportLogic {
@@ -112,7 +109,7 @@ export function createExportLogic({ env, get, set }: SessionContext): ExportLogi
       }
       done(result.events, result.path, true)
     } catch (error) {
-      set({ running: null, notice: { kind: 'error', text: formatMessage(t().exportFailed, { message: message(error) }) } })
+      set({ running: null, notice: { kind: 'error', text: formatMessage(t().exportFailed, { message: callErrorWords(error, t()) }) } })
     }
   }
 
@@ -139,7 +136,7 @@ export function createExportLogic({ env, get, set }: SessionContext): ExportLogi
   }
 
   function showExportedFile(path: string): void {
-    env.api.showExportedFile(path).catch((error: unknown) => set({ notice: { kind: 'error', text: message(error) } }))
+    env.api.showExportedFile(path).catch((error: unknown) => set({ notice: { kind: 'error', text: callErrorWords(error, t()) } }))
   }
 
   async function copySelection(): Promise<void> {
@@ -158,7 +155,7 @@ export function createExportLogic({ env, get, set }: SessionContext): ExportLogi
       if (result.text !== undefined) await env.writeClipboard(result.text)
       set({ notice: { kind: 'done', text: formatMessage(t().copyDone, { n: formatCount(result.events) }) } })
     } catch (error) {
-      set({ notice: { kind: 'error', text: formatMessage(t().copyFailed, { message: message(error) }) } })
+      set({ notice: { kind: 'error', text: formatMessage(t().copyFailed, { message: callErrorWords(error, t()) }) } })
     }
   }
 

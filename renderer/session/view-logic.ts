@@ -10,6 +10,7 @@ import { freshRowAt, type SessionState } from './session-state'
 import type { SessionContext } from './session-env'
 import { isViewExpired } from './view-expired'
 import { isCallError } from '../../common/call-errors'
+import { callErrorWords } from '../api/call-error-text'
 
 /** Re-query at most this often while events stream in. */
 export const REQUERY_INTERVAL_MS = 250
@@ -195,7 +196,7 @@ export function createViewLogic({ env, get, set }: SessionContext): ViewLogic {
     }
     env.api.getEvent(id).then(
       (detail) => seq === eventSeq && set({ event: { id, detail } }),
-      (error: unknown) => seq === eventSeq && set({ event: { id, error: error instanceof Error ? error.message : String(error) } }),
+      (error: unknown) => seq === eventSeq && set({ event: { id, error: callErrorWords(error, env.messages()) } }),
     )
   }
 

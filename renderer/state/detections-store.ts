@@ -6,6 +6,7 @@ import { create } from 'zustand'
 import type { DetectionLevel, DetectionsSummary } from '../../common/detections'
 import { fieldClause } from '../../common/query/facet-query'
 import { specialFieldsOf } from '../../common/query/special-fields'
+import { errorText } from '../api/error-text'
 import { getApi } from '../api/get-api'
 import { clearQuickViews, replaceQuery, setRange, useFind } from './find-store'
 import { refreshHistogram } from './insights-store'
@@ -23,7 +24,7 @@ interface DetectionsState {
 
 export const useDetections = create<DetectionsState>()(() => ({ open: false, summary: null, error: null, marks: new Map() }))
 
-const message = (error: unknown): string => (error instanceof Error ? error.message : String(error))
+const message = (error: unknown): string => errorText(error)
 
 export async function refreshDetections(): Promise<void> {
   try {

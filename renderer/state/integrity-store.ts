@@ -3,6 +3,7 @@
 // gathered into one eventIntegrity call per frame and cached until the loaded set changes.
 import { create } from 'zustand'
 import type { IntegrityInfo, IntegrityLogStatus } from '../../common/ipc-contract'
+import { errorText } from '../api/error-text'
 import { getApi } from '../api/get-api'
 import { markBatcher } from './row-marks'
 
@@ -17,7 +18,7 @@ interface IntegrityState {
 
 export const useIntegrity = create<IntegrityState>()(() => ({ open: false, info: null, busy: false, error: null, marks: new Map() }))
 
-const message = (error: unknown): string => (error instanceof Error ? error.message : String(error))
+const message = (error: unknown): string => errorText(error)
 
 export async function refreshIntegrity(): Promise<void> {
   useIntegrity.setState({ busy: true, error: null })

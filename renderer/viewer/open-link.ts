@@ -2,6 +2,7 @@
 // (api.openExternal, which itself only allows https on docs.aws.amazon.com / aws.amazon.com),
 // in web mode as a new tab without opener or referrer (the page URL holds the session token).
 import { isDocsUrl } from '../../common/aws-names'
+import { errorText } from '../api/error-text'
 import { getApi } from '../api/get-api'
 import { useLoad } from '../state/load-store'
 
@@ -15,7 +16,7 @@ export function openDocLink(url: string): void {
   if (linksOpenInShell()) {
     getApi()
       .openExternal(url)
-      .catch((error: unknown) => useLoad.getState().setCallError(error instanceof Error ? error.message : String(error)))
+      .catch((error: unknown) => useLoad.getState().setCallError(errorText(error)))
   } else {
     window.open(url, '_blank', 'noopener,noreferrer')
   }

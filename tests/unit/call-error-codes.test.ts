@@ -55,7 +55,7 @@ describe('call error codes', () => {
   it('each have a message in both languages, filled from the same values', () => {
     const keys = new Set<string>()
     for (const code of CALL_ERROR_CODES) {
-      const error = new CallError(code, 'the English fallback', { call: 'c', argument: 'a', problem: 'p', limit: 1, id: 1, n: 2, max: 1, profile: 'p', login: 'l', action: 'x', where: 'w', bucket: 'b', host: 'h', size: 's', endpoint: 'e', folder: 'f', url: 'u', entry: 'n', reason: 'r' })
+      const error = new CallError(code, 'the English fallback', { call: 'c', argument: 'a', problem: 'p', limit: 1, id: 1, n: 2, max: 1, profile: 'p', login: 'l', action: 'x', where: 'w', bucket: 'b', host: 'h', size: 's', endpoint: 'e', folder: 'f', url: 'u', entry: 'n', reason: 'r', file: 'f' })
       const en = callErrorText(error, 'en')
       const ja = callErrorText(error, 'ja')
       expect(en, code).not.toBe('the English fallback')
