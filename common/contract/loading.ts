@@ -98,8 +98,12 @@ export const PathSchema = v.pipe(
 export const LOADING_CALLS = {
   /** Load files or folders on the machine running the services (drop, command line, recent). */
   loadPaths: call({ args: [arg('paths', boundedList(PathSchema, LOADING_LIMITS.paths))], returns: answer<LoadStarted>(), scope: 'server-path', by: 'service' }),
-  /** Electron: the native Open dialog, then load what was picked. Resolves null when cancelled. */
-  openFilesDialog: call({ args: [], returns: answer<LoadStarted | null>(), scope: 'session', by: 'shell' }),
+  /**
+   * Electron: the native Open dialog for log files or folders; the paths picked, null when
+   * cancelled (and always in web mode, where the page has its own pickers). The page then loads
+   * them (loadPaths), asking first whether they join the loaded events or start anew.
+   */
+  chooseLogPaths: call({ args: [arg('kind', v.picklist(['files', 'folders']))], returns: answer<string[] | null>(), scope: 'session', by: 'shell' }),
   /** Stop the running load; what was read so far stays loaded. */
   cancelLoad: call({ args: [], returns: answer(), scope: 'session', by: 'service' }),
   /** Forget every loaded event and file. */

@@ -10,8 +10,11 @@ export interface AshiatoPushes {
   fileReport: FileReport
   /** The loaded set changed (events arrived, or it was cleared): views should be asked again. */
   eventsChanged: { total: number }
-  /** The menu asked for something the renderer does (focus the filter bar, switch language...). */
-  menuCommand: { command: MenuCommand }
+  /**
+   * The menu asked for something the renderer does (focus the filter bar, switch language, open
+   * files...); `paths` with openPaths (File ▸ Open Recent), which the page loads after asking.
+   */
+  menuCommand: { command: MenuCommand; paths?: string[] }
   /** An S3 open's download and load progress (throttled, and once more when it ends). */
   s3Progress: S3OpenProgress
   /** A running export's progress (throttled), and its end. */
@@ -24,7 +27,17 @@ export interface AshiatoPushes {
   rulesUpdateProgress: { source: string; phase: 'downloading' | 'done' | 'failed'; bytes: number }
 }
 
-export type MenuCommand = 'focusFilter' | 'languageEnglish' | 'languageJapanese' | 'openS3' | 'exportEvents' | 'copyEvents' | 'selectAll'
+export type MenuCommand =
+  | 'focusFilter'
+  | 'languageEnglish'
+  | 'languageJapanese'
+  | 'openS3'
+  | 'exportEvents'
+  | 'copyEvents'
+  | 'selectAll'
+  | 'openFiles'
+  | 'openFolder'
+  | 'openPaths'
 
 export type PushName = keyof AshiatoPushes
 

@@ -42,6 +42,13 @@ export const en = {
   menuWindow: 'Window',
   menuHelp: 'Help',
   menuEventReference: 'CloudTrail Event Reference',
+  // The desktop shell's native dialogs (main/electron/dialog-options.ts).
+  dialogOpenLogs: 'Open CloudTrail logs',
+  dialogOpenLogFolder: 'Open a folder of CloudTrail logs',
+  dialogLogFiles: 'CloudTrail logs (.json, .json.gz)',
+  dialogAllFiles: 'All files',
+  dialogRuleFolder: 'Add a folder of Sigma rules',
+  dialogExportEvents: 'Export events',
   menuAbout: 'About {app}',
   menuServices: 'Services',
   menuHide: 'Hide {app}',

@@ -41,6 +41,13 @@ export const ja: Messages = {
   menuWindow: 'ウィンドウ',
   menuHelp: 'ヘルプ',
   menuEventReference: 'CloudTrail イベントリファレンス',
+  // デスクトップのネイティブダイアログ (main/electron/dialog-options.ts)。
+  dialogOpenLogs: 'CloudTrail ログを開く',
+  dialogOpenLogFolder: 'CloudTrail ログのフォルダを開く',
+  dialogLogFiles: 'CloudTrail ログ (.json, .json.gz)',
+  dialogAllFiles: 'すべてのファイル',
+  dialogRuleFolder: 'Sigma ルールのフォルダを追加',
+  dialogExportEvents: 'イベントをエクスポート',
   menuAbout: '{app} について',
   menuServices: 'サービス',
   menuHide: '{app} を隠す',

@@ -73,7 +73,7 @@ async function startWhenReady(): Promise<void> {
   const service = getService()
   setupIpcHandlers(service, electronShellCalls(service, language))
   setupRecentFiles(refreshMenu)
-  setupMenu(service, language)
+  setupMenu(language)
   openWindow()
 }
 

@@ -10,13 +10,14 @@ import type { MenuCommand } from '../../common/ipc-contract'
 import { recentLabel } from './recent-files'
 
 export interface MenuActions {
-  openFiles(): void
-  /** Windows and Linux: their dialogs pick files or folders, not both. */
-  openFolder(): void
-  /** Sends a menuCommand push to the window (the renderer does the rest). */
+  /**
+   * Sends a menuCommand push to the window (the renderer does the rest). Open and Open Folder
+   * are commands too: the page asks the dialog for paths, then asks the user whether they join
+   * the loaded events, as a drop does (renderer/state/load-choice.ts).
+   */
   send(command: MenuCommand): void
   openHelp(url: string): void
-  /** File > Open Recent: one entry, or clear the list. */
+  /** File > Open Recent: one entry (sent to the page as openPaths), or clear the list. */
   openRecent(file: string): void
   clearRecent(): void
 }
@@ -81,8 +82,9 @@ export const CLOUDTRAIL_EVENT_REFERENCE_URL = 'https://docs.aws.amazon.com/awscl
 export function menuTemplate({ platform, development, actions, t, recent = [], home = '' }: MenuOptions): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin'
   const file: MenuItemConstructorOptions[] = [
-    { label: mac ? t.menuOpen : t.menuOpenFiles, accelerator: 'CmdOrCtrl+O', click: () => actions.openFiles() },
-    ...(mac ? [] : [{ label: t.menuOpenFolder, accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.openFolder() }]),
+    { label: mac ? t.menuOpen : t.menuOpenFiles, accelerator: 'CmdOrCtrl+O', click: () => actions.send('openFiles') },
+    // Windows and Linux: their dialogs pick files or folders, not both.
+    ...(mac ? [] : [{ label: t.menuOpenFolder, accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.send('openFolder') }]),
     recentMenu(recent, home, actions, t),
     { label: t.menuOpenS3, click: () => actions.send('openS3') },
     { type: 'separator' },

@@ -1,16 +1,15 @@
 // Installs the application menu (menu-template.ts) with its actions wired to the app, and builds
-// it again when File > Open Recent or the UI's language changes.
+// it again when File > Open Recent or the UI's language changes. Opening files goes through the
+// page (menuCommand pushes): it asks whether they join the loaded events, as a drop does.
 
 import { existsSync } from 'node:fs'
 import os from 'node:os'
 import { Menu, app, shell } from 'electron'
 import { MESSAGES } from '../../common/i18n'
 import { ipcChannel, type AshiatoPushes } from '../../common/ipc-contract'
-import type { ServiceCalls } from '../services/service-types'
 import { isAllowedExternalUrl } from './external-links'
 import { menuTemplate } from './menu-template'
 import { clearRecent, forgetRecent, recentFiles } from './recent'
-import { openLogsDialog } from './shell-calls'
 import type { ShellLanguage } from './shell-language'
 import { mainWindow } from './window'
 
@@ -21,9 +20,13 @@ export function refreshMenu(): void {
   rebuild()
 }
 
-export function setupMenu(service: ServiceCalls, language: ShellLanguage): void {
+export function setupMenu(language: ShellLanguage): void {
   const report = (what: string) => (error: Error) => console.error(`[menu] ${what}: ${error.message}`)
   rebuild = () => Menu.setApplicationMenu(Menu.buildFromTemplate(template()))
+  const send = (payload: AshiatoPushes['menuCommand']) => {
+    const contents = mainWindow()?.webContents
+    if (contents && !contents.isDestroyed()) contents.send(ipcChannel('menuCommand'), payload)
+  }
   const template = () => menuTemplate({
     platform: process.platform,
     development: !app.isPackaged,
@@ -31,20 +34,14 @@ export function setupMenu(service: ServiceCalls, language: ShellLanguage): void 
     recent: recentFiles(),
     home: os.homedir(),
     actions: {
-      openFiles: () => void openLogsDialog(service, 'files').catch(report('open files')),
-      openFolder: () => void openLogsDialog(service, 'folders').catch(report('open folder')),
-      send: (command) => {
-        const contents = mainWindow()?.webContents
-        const payload: AshiatoPushes['menuCommand'] = { command }
-        if (contents && !contents.isDestroyed()) contents.send(ipcChannel('menuCommand'), payload)
-      },
+      send: (command) => send({ command }),
       openHelp: (url) => {
         if (isAllowedExternalUrl(url)) shell.openExternal(url).catch(report(`open ${url}`))
       },
       openRecent: (file) => {
         // Gone since (moved, an unplugged disk): drop it; the load still says it could not be read.
         if (!existsSync(file)) forgetRecent(file)
-        service.loadPaths([file]).catch(report(`open ${file}`))
+        send({ command: 'openPaths', paths: [file] })
       },
       clearRecent: () => clearRecent(),
     },

@@ -1,47 +1,33 @@
-// The calls the desktop shell answers itself: the native Open and Save dialogs, the
-// clipboard and the system browser. (Web mode's versions are in main/web/web-server.ts.)
+// The calls the desktop shell answers itself: the native Open and Save dialogs (in the UI's
+// language, dialog-options.ts), the clipboard and the system browser. (Web mode's versions are
+// in main/web/web-server.ts.)
 
 import path from 'node:path'
-import { app, clipboard, dialog, shell, type OpenDialogOptions, type SaveDialogOptions } from 'electron'
-import type { ExportRequest, LoadStarted } from '../../common/ipc-contract'
+import { app, clipboard, dialog, shell } from 'electron'
+import { MESSAGES, type Messages } from '../../common/i18n'
+import type { ExportRequest } from '../../common/ipc-contract'
 import { defaultExportName, exportFilter, withExportExtension } from '../export/file-name'
 import type { AshiatoService } from '../services/ashiato-service'
 import type { ShellCalls } from '../services/dispatch-call'
 import { ExportCancelled } from '../services/export-runner'
 import type { ServiceCalls } from '../services/service-types'
+import { exportOptions, openLogsOptions, ruleFolderOptions, type DialogKind } from './dialog-options'
 import { checkExternalLink, ExportedFiles } from './shell-refusals'
 import type { ShellLanguage } from './shell-language'
 import { mainWindow } from './window'
 
-export type DialogKind = 'files' | 'folders'
-
-function dialogOptions(kind: DialogKind): OpenDialogOptions {
-  // macOS picks files and folders in one dialog; on Windows and Linux a dialog asked for both
-  // shows folders only, so files and folders get a menu item each there.
-  const both = process.platform === 'darwin'
-  return {
-    title: kind === 'folders' ? 'Open a folder of CloudTrail logs' : 'Open CloudTrail logs',
-    properties: kind === 'folders' ? ['openDirectory', 'multiSelections'] : both ? ['openFile', 'openDirectory', 'multiSelections'] : ['openFile', 'multiSelections'],
-    filters: kind === 'folders' ? [] : [
-      { name: 'CloudTrail logs (.json, .json.gz)', extensions: ['json', 'gz'] },
-      { name: 'All files', extensions: ['*'] },
-    ],
-  }
-}
-
-/** The Open dialog, then a load of what was picked; null when cancelled. */
-export async function openLogsDialog(service: ServiceCalls, kind: DialogKind): Promise<LoadStarted | null> {
+/** The Open dialog (files, or folders on Windows and Linux); the paths picked, null when cancelled. */
+async function chooseLogPaths(kind: DialogKind, t: Messages): Promise<string[] | null> {
   const window = mainWindow()
-  const options = dialogOptions(kind)
+  const options = openLogsOptions(kind, process.platform, t)
   const picked = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
-  if (picked.canceled || picked.filePaths.length === 0) return null
-  return service.loadPaths(picked.filePaths)
+  return picked.canceled || picked.filePaths.length === 0 ? null : picked.filePaths
 }
 
 /** The folder dialog for a rule folder (a clone of SigmaHQ's or Suzaku's rules); null when cancelled. */
-async function chooseRuleFolder(): Promise<string | null> {
+async function chooseRuleFolder(t: Messages): Promise<string | null> {
   const window = mainWindow()
-  const options: OpenDialogOptions = { title: 'Add a folder of Sigma rules', properties: ['openDirectory'] }
+  const options = ruleFolderOptions(t)
   const picked = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
   return picked.canceled || picked.filePaths.length === 0 ? null : picked.filePaths[0]
 }
@@ -55,15 +41,10 @@ const exported = new ExportedFiles()
 let lastExportFolder: string | null = null
 
 /** The Save dialog, then the export written atomically; null when the dialog or the export was cancelled. */
-async function exportWithDialog(service: DesktopService, request: ExportRequest) {
+async function exportWithDialog(service: DesktopService, request: ExportRequest, t: Messages) {
   const window = mainWindow()
   const folder = lastExportFolder ?? app.getPath('downloads')
-  const options: SaveDialogOptions = {
-    title: 'Export events',
-    defaultPath: path.join(folder, defaultExportName(request.format, request.gzip)),
-    filters: [exportFilter(request.format, request.gzip), { name: 'All files', extensions: ['*'] }],
-    properties: ['createDirectory', 'showOverwriteConfirmation'],
-  }
+  const options = exportOptions(path.join(folder, defaultExportName(request.format, request.gzip)), exportFilter(request.format, request.gzip), t)
   const picked = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
   if (picked.canceled || !picked.filePath) return null
   // A name typed without an extension gets the format's; one with an extension is kept as typed.
@@ -80,15 +61,17 @@ async function exportWithDialog(service: DesktopService, request: ExportRequest)
 }
 
 export function electronShellCalls(service: DesktopService, language: ShellLanguage): ShellCalls {
+  // The dialogs speak the language the user chose in the window, as the menu does.
+  const t = () => MESSAGES[language.current()]
   return {
     setShellLanguage: async (chosen) => language.set(chosen),
-    openFilesDialog: () => openLogsDialog(service, 'files'),
-    chooseRuleFolder,
+    chooseLogPaths: (kind) => chooseLogPaths(kind, t()),
+    chooseRuleFolder: () => chooseRuleFolder(t()),
     openExternal: async (url) => {
       checkExternalLink(url)
       await shell.openExternal(url)
     },
-    exportEvents: (request) => exportWithDialog(service, request),
+    exportEvents: (request) => exportWithDialog(service, request, t()),
     showExportedFile: async (file) => {
       exported.check(file)
       shell.showItemInFolder(file)

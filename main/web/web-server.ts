@@ -45,7 +45,7 @@ function webShell(service: WebService, downloads: DownloadTickets): ShellCalls {
     // The browser has no menu of ours to translate.
     setShellLanguage: async () => undefined,
     // The page picks files with an <input type=file> and uploads them.
-    openFilesDialog: async () => null,
+    chooseLogPaths: async () => null,
     // Web clients choose among the server's --rules folders (ruleFolders' choices).
     chooseRuleFolder: async () => null,
     openExternal: async () => {

@@ -1,5 +1,6 @@
 // A centred message for an empty list or viewer.
-import { openFiles } from '../state/actions'
+import { useViewSession } from '../session/session-react'
+import { openLogs } from '../state/load-choice'
 import { useT } from '../state/language-store'
 import { Logo } from './Logo'
 
@@ -14,13 +15,14 @@ interface Props {
 
 export function EmptyState({ title, body, hint, showOpen, loading, testId }: Props) {
   const t = useT()
+  const session = useViewSession()
   return (
     <div className={showOpen ? 'empty empty--drop' : 'empty'} data-testid={testId}>
       {loading ? <div className="spinner" aria-hidden="true" /> : showOpen ? <Logo size={44} /> : null}
       <div className="empty__title">{title}</div>
       {body ? <div className="empty__body">{body}</div> : null}
       {showOpen ? (
-        <button type="button" className="button button--primary" onClick={openFiles}>
+        <button type="button" className="button button--primary" onClick={() => openLogs(session)}>
           {t.open}
         </button>
       ) : null}

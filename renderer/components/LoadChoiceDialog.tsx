@@ -11,12 +11,12 @@ import { Modal } from './Modal'
 export function LoadChoiceDialog() {
   const t = useT()
   const asking = useLoadChoice((s) => s.asking)
-  const names = asking?.files.slice(0, 3).map((f) => f.name).join(', ') ?? ''
-  const more = asking && asking.files.length > 3 ? asking.files.length - 3 : 0
+  const names = asking?.names.slice(0, 3).join(', ') ?? ''
+  const more = asking && asking.names.length > 3 ? asking.names.length - 3 : 0
   return (
     <Modal open={asking !== null} onClose={() => void answerLoadChoice(null)} title={t.loadChoiceTitle} closeLabel={t.clearCancel} className="load-choice" testId="load-choice">
       <div className="modal__content">
-        <p>{formatMessage(t.loadChoiceBody, { n: formatCount(asking?.files.length ?? 0), loaded: formatCount(asking?.loaded ?? 0) })}</p>
+        <p>{formatMessage(t.loadChoiceBody, { n: formatCount(asking?.names.length ?? 0), loaded: formatCount(asking?.loaded ?? 0) })}</p>
         <p className="muted load-choice__files" data-testid="load-choice-files">
           {names}
           {more > 0 ? ` ${formatMessage(t.loadChoiceMore, { n: formatCount(more) })}` : ''}

@@ -32,9 +32,9 @@ export function registerFolderInput(input: HTMLInputElement | null): void {
   folderInput = input
 }
 
-/** Web mode: pick a folder (an AWSLogs/ tree); its log files are uploaded. */
-export function openFolder(): void {
-  folderInput?.click()
+/** Web mode: the page's own pickers (their files come back through the inputs' change events). */
+export function clickFileInput(kind: 'files' | 'folders'): void {
+  ;(kind === 'folders' ? folderInput : fileInput)?.click()
 }
 
 /** True in Electron, where files are opened by path. */
@@ -42,11 +42,19 @@ export function opensByPath(): boolean {
   return typeof getApi().pathForFile === 'function'
 }
 
-/** The Open button and Ctrl/Cmd+O. */
-export function openFiles(): void {
-  const api = getApi()
-  if (opensByPath()) void started(api.openFilesDialog())
-  else fileInput?.click()
+/** Electron: the native Open dialog's paths, null when cancelled (a failure is said in the load area). */
+export async function chooseLogPaths(kind: 'files' | 'folders'): Promise<string[] | null> {
+  try {
+    return await getApi().chooseLogPaths(kind)
+  } catch (error) {
+    reportError(error)
+    return null
+  }
+}
+
+/** Electron: files and folders by path (its dialogs, Open Recent). */
+export function loadPaths(paths: string[]): void {
+  if (paths.length > 0) void started(getApi().loadPaths(paths))
 }
 
 /** Files picked in web mode's file input, or dropped on the page. */

@@ -1,6 +1,6 @@
 // Every push from the services, subscribed once at start-up (main.tsx passes the API and the
 // view session): the stores update themselves, components only read them.
-import type { AshiatoApi } from '../../common/ipc-contract'
+import type { AshiatoApi, AshiatoPushes } from '../../common/ipc-contract'
 import type { ViewSession } from '../session/create-session'
 import { subscribeLoadPushes } from './load-store'
 import { useLanguage } from './language-store'
@@ -8,13 +8,14 @@ import { focusFilter } from './focus'
 import { openS3Dialog, subscribeS3Pushes } from './s3-store'
 import { subscribeDetectionPushes } from './detections-store'
 import { subscribeSourcePushes } from './sources-store'
+import { openLogs, pathsOrAsk } from './load-choice'
 
 let subscribed = false
 
 export function subscribePushes(api: AshiatoApi, session: ViewSession): void {
   if (subscribed) return
   subscribed = true
-  const { scheduleRequery, exportProgressArrived, openExportDialog, copySelection, selectAllInView } = session
+  const { scheduleRequery, exportProgressArrived } = session
   subscribeLoadPushes()
   subscribeS3Pushes()
   subscribeDetectionPushes(scheduleRequery)
@@ -25,13 +26,18 @@ export function subscribePushes(api: AshiatoApi, session: ViewSession): void {
   const tellShell = (language: 'en' | 'ja') => void api.setShellLanguage(language).catch(() => undefined)
   tellShell(useLanguage.getState().language)
   useLanguage.subscribe((state, before) => (state.language === before.language ? undefined : tellShell(state.language)))
-  api.onMenuCommand(({ command }) => {
-    if (command === 'focusFilter') focusFilter()
-    else if (command === 'languageEnglish') useLanguage.getState().setLanguage('en')
-    else if (command === 'languageJapanese') useLanguage.getState().setLanguage('ja')
-    else if (command === 'openS3') openS3Dialog()
-    else if (command === 'exportEvents') openExportDialog()
-    else if (command === 'copyEvents') void copySelection()
-    else if (command === 'selectAll') void selectAllInView().catch(() => undefined)
-  })
+  api.onMenuCommand((payload) => onMenuCommand(session, payload))
+}
+
+/** What the desktop menu asks of the page (tests/unit/load-choice.test.ts drives it as main would). */
+export function onMenuCommand(session: ViewSession, { command, paths }: AshiatoPushes['menuCommand']): void {
+  if (command === 'openFiles' || command === 'openFolder') openLogs(session, command === 'openFolder' ? 'folders' : 'files')
+  else if (command === 'openPaths') pathsOrAsk(session, paths ?? [])
+  else if (command === 'focusFilter') focusFilter()
+  else if (command === 'languageEnglish') useLanguage.getState().setLanguage('en')
+  else if (command === 'languageJapanese') useLanguage.getState().setLanguage('ja')
+  else if (command === 'openS3') openS3Dialog()
+  else if (command === 'exportEvents') session.openExportDialog()
+  else if (command === 'copyEvents') void session.copySelection()
+  else if (command === 'selectAll') void session.selectAllInView().catch(() => undefined)
 }

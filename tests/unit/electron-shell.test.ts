@@ -69,6 +69,15 @@ describe('menuTemplate', () => {
     expect(mac).not.toContain('Open Folder…')
   })
 
+  it('File ▸ Open and Open Folder ask the page, which asks "add or new" before loading (tests/unit/load-choice.test.ts)', () => {
+    const actions = recordingActions()
+    const linux = buildMenu({ platform: 'linux', development: false, actions })
+    clickItem(linux, 'Open Files…')
+    clickItem(linux, 'Open Folder…')
+    clickItem(buildMenu({ platform: 'darwin', development: false, actions }), 'Open…')
+    expect(actions.sent).toEqual(['openFiles', 'openFolder', 'openFiles'])
+  })
+
   it('File ▸ Open from S3… asks the renderer for its dialog', () => {
     for (const platform of ['darwin', 'linux'] as const) {
       const actions = recordingActions()

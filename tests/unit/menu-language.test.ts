@@ -2,6 +2,7 @@
 // when the page says the language changed (main/electron/shell-language.ts).
 import { describe, expect, it } from 'vitest'
 import { MESSAGES } from '../../common/i18n'
+import { exportOptions, openLogsOptions, ruleFolderOptions } from '../../main/electron/dialog-options'
 import { ShellLanguage } from '../../main/electron/shell-language'
 import { buildMenu, clickItem, findItem, menuEntries, recordingActions } from './helpers/menu'
 
@@ -79,5 +80,23 @@ describe('ShellLanguage', () => {
     stop()
     language.set('ja')
     expect(heard).toEqual(['ja', 'en'])
+  })
+})
+
+describe('the native dialogs', () => {
+  it('are titled and their file types named in the chosen language', () => {
+    const ja = MESSAGES.ja
+    expect(openLogsOptions('files', 'linux', ja)).toMatchObject({
+      title: 'CloudTrail ログを開く',
+      properties: ['openFile', 'multiSelections'],
+      filters: [{ name: 'CloudTrail ログ (.json, .json.gz)', extensions: ['json', 'gz'] }, { name: 'すべてのファイル', extensions: ['*'] }],
+    })
+    expect(openLogsOptions('folders', 'win32', ja)).toMatchObject({ title: 'CloudTrail ログのフォルダを開く', properties: ['openDirectory', 'multiSelections'] })
+    expect(ruleFolderOptions(ja).title).toBe('Sigma ルールのフォルダを追加')
+    const save = exportOptions('/d/events.json.gz', { name: 'CloudTrail JSON (.json.gz)', extensions: ['gz'] }, ja)
+    expect(save.title).toBe('イベントをエクスポート')
+    expect(save.filters?.map((f) => f.name)).toEqual(['CloudTrail JSON (.json.gz)', 'すべてのファイル'])
+    // macOS picks files and folders in one dialog; English by default.
+    expect(openLogsOptions('files', 'darwin', MESSAGES.en)).toMatchObject({ title: 'Open CloudTrail logs', properties: ['openFile', 'openDirectory', 'multiSelections'] })
   })
 })

@@ -41,12 +41,17 @@ function refusal(check: () => unknown): CallError {
 
 describe('validateArgs', () => {
   it('accepts the calls without arguments only when given none', () => {
-    for (const name of ['openFilesDialog', 'cancelLoad', 'clearAll', 'fileReports', 'fieldCatalogue', 'detectionsSummary'] as const) {
+    for (const name of ['cancelLoad', 'clearAll', 'fileReports', 'fieldCatalogue', 'detectionsSummary'] as const) {
       expect(validateArgs(name, [])).toEqual([])
       const error = refusal(() => validateArgs(name, [1]))
       expect(error.code).toBe('bad-argument')
       expect(error.message).toBe(`${name}: expected 0 arguments, got 1`)
     }
+  })
+
+  it('lets the Open dialog pick only files or folders', () => {
+    expect(validateArgs('chooseLogPaths', ['folders'])).toEqual(['folders'])
+    expect(refusal(() => validateArgs('chooseLogPaths', ['anything'])).code).toBe('bad-argument')
   })
 
   it('refuses arguments that are not a list', () => {
@@ -143,7 +148,7 @@ describe('the contract', () => {
       }
       if (!isShellCall(name)) expect(typeof (AshiatoService.prototype as unknown as Record<string, unknown>)[name], name).toBe('function')
     }
-    expect(CALL_NAMES.filter(isShellCall).sort()).toEqual(['chooseRuleFolder', 'copyEvents', 'exportEvents', 'openExternal', 'openFilesDialog', 'setShellLanguage', 'showExportedFile'])
+    expect(CALL_NAMES.filter(isShellCall).sort()).toEqual(['chooseLogPaths', 'chooseRuleFolder', 'copyEvents', 'exportEvents', 'openExternal', 'setShellLanguage', 'showExportedFile'])
   })
 
   it('knows only its own names', () => {
@@ -155,7 +160,7 @@ describe('the contract', () => {
 
   it('makes a shell that leaves out one of its calls a type error', () => {
     const shell = {
-      openFilesDialog: async () => null,
+      chooseLogPaths: async () => null,
       exportEvents: async () => null,
       showExportedFile: async () => undefined,
       copyEvents: async () => ({ events: 0 }),
@@ -215,7 +220,7 @@ describe('dispatchCall', () => {
     updateRules: async () => ({ folders: [], choices: null, problems: [], downloaded: [], canUpdateRules: true }),
   }
   const shell: ShellCalls = {
-    openFilesDialog: async () => null,
+    chooseLogPaths: async () => null,
     openExternal: async () => {
       throw new Error('refused')
     },
@@ -229,7 +234,7 @@ describe('dispatchCall', () => {
   it('routes service calls to the service and shell calls to the shell', async () => {
     await expect(dispatchCall(service, shell, 'loadPaths', [['/a', '/b']])).resolves.toEqual({ loadId: 7 })
     expect(calls).toContain('loadPaths /a,/b')
-    await expect(dispatchCall(service, shell, 'openFilesDialog', [])).resolves.toBeNull()
+    await expect(dispatchCall(service, shell, 'chooseLogPaths', ['files'])).resolves.toBeNull()
     await expect(dispatchCall(service, shell, 'getEvent', [3])).resolves.toEqual({ id: 3, json: '{}', file: 'a.json' })
     await expect(dispatchCall(service, shell, 'openExternal', ['https://x'])).rejects.toThrow('refused')
   })

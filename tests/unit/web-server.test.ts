@@ -293,8 +293,9 @@ describe('web server: the contract over the WebSocket', () => {
     await expect(api.getEvent(11)).rejects.toThrow('No event 11 is loaded.')
     // The code and its values cross the WebSocket for the page to translate.
     await expect(api.getEvent(-1)).rejects.toMatchObject({ message: 'getEvent: id must be at least 0, not -1', code: 'bad-argument', values: { call: 'getEvent', argument: 'id' } })
-    await expect(api.openFilesDialog()).resolves.toBeNull()
-    await expect(api.openExternal('https://docs.aws.amazon.com/')).rejects.toThrow('In web mode the browser opens links itself.')
+    await expect(api.chooseLogPaths('files')).resolves.toBeNull()
+    // The refusal crosses as a code the page says in its language (renderer/api/call-error-text.ts).
+    await expect(api.openExternal('https://docs.aws.amazon.com/')).rejects.toMatchObject({ message: 'In web mode the browser opens links itself.', code: 'desktop-only', values: { call: 'openExternal' } })
   })
 
   it('delivers pushes to listeners until they unsubscribe', async () => {

@@ -126,3 +126,23 @@ test('export goes through the Save dialog to a file; copy writes the clipboard f
   const copied = await app!.evaluate(({ clipboard }) => clipboard.readText())
   expect(copied.trimEnd().split('\n')).toHaveLength(2)
 })
+
+test('File ▸ Open with events loaded asks "add or new", as a drop does', async () => {
+  const page = await launch([SAMPLE])
+  await expect(page.getByTestId('count-loaded')).toHaveText(String(SAMPLE_EVENTS))
+  const other = path.join(DATA_DIR, 'identity-chain.json')
+  // The native dialog cannot be driven: answer it from main with the path.
+  await app!.evaluate(({ dialog }, file) => {
+    dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [file] })) as typeof dialog.showOpenDialog
+  }, other)
+  await app!.evaluate(({ Menu }) => {
+    const file = Menu.getApplicationMenu()?.items.find((item) => item.label === 'File')
+    file?.submenu?.items.find((item) => item.label === 'Open…' || item.label === 'Open Files…')?.click()
+  })
+  await expect(page.getByTestId('load-choice')).toBeVisible()
+  await expect(page.getByTestId('load-choice-files')).toHaveText('identity-chain.json')
+  await page.getByTestId('load-choice-new').click()
+  await expect(page.getByTestId('load-choice')).toBeHidden()
+  const chain = (JSON.parse(readFileSync(other, 'utf8')) as { Records: unknown[] }).Records.length
+  await expect(page.getByTestId('count-loaded')).toHaveText(String(chain))
+})

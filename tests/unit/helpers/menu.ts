@@ -11,7 +11,7 @@ export type RecordingActions = MenuActions & { sent: string[] }
 /** Actions that keep the commands sent to the page in `sent`; the others are vi.fn(). */
 export function recordingActions(): RecordingActions {
   const sent: string[] = []
-  return { sent, openFiles: vi.fn(), openFolder: vi.fn(), send: (command) => void sent.push(command), openHelp: vi.fn(), openRecent: vi.fn(), clearRecent: vi.fn() }
+  return { sent, send: (command) => void sent.push(command), openHelp: vi.fn(), openRecent: vi.fn(), clearRecent: vi.fn() }
 }
 
 /** The template for a platform, in English unless a language is given. */
