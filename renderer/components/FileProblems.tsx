@@ -1,8 +1,10 @@
 // Files that failed, or were only partly read: each named once (the name, then its folder), with
-// the reason and how many events were kept, each said once (problem-text.ts).
+// the reason (in the UI's language, problem-words.ts) and how many events were kept, each said
+// once (problem-text.ts).
 import { useEffect, useMemo, useRef } from 'react'
 import { formatMessage } from '../../common/i18n'
 import { formatCount, fileBaseName } from '../format/format'
+import { problemWords } from '../format/problem-words'
 import { useT } from '../state/language-store'
 import { problemReports, useLoad } from '../state/load-store'
 import { useUi } from '../state/ui-store'
@@ -46,7 +48,7 @@ export function FileProblems() {
               </span>
               <span className="problem__reason" data-testid="file-error-reason">
                 {report.kind === 'error' ? `${t.fileError}: ` : report.events > 0 ? `${formatMessage(t.fileRecovered, { n: formatCount(report.events) })}: ` : ''}
-                {report.kind === 'error' ? report.reason : reasonWithoutCount(report.reason, report.events)}
+                {problemWords(report.kind === 'error' ? report.reason : reasonWithoutCount(report.reason, report.events), t)}
               </span>
             </li>
           ))}

@@ -3,6 +3,7 @@
 import { formatMessage, type Messages } from '../../common/i18n'
 import type { S3OpenProgress } from '../../common/ipc-contract'
 import { formatBytes, formatCount } from '../format/format'
+import { problemWords } from '../format/problem-words'
 import { errorText } from '../api/error-text'
 import { useT } from '../state/language-store'
 import { cancelS3Open, runFinished, useS3 } from '../state/s3-store'
@@ -85,7 +86,7 @@ export function RunView() {
                   {r.file}
                 </span>
                 <span className="s3-problem__reason">
-                  <WithCode text={r.reason} />
+                  <WithCode text={problemWords(r.reason, t)} />
                 </span>
               </li>
             ))}

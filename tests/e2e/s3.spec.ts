@@ -149,6 +149,14 @@ test('names what went wrong: a denied object with its key and action, an expired
   await dialog.getByTestId('s3-discover').click()
   await expect(dialog.getByTestId('s3-discover-error')).toContainText('aws sso login --profile expired-sso')
   await expect(dialog.getByTestId('s3-discover-error').locator('code')).toHaveText('aws sso login --profile expired-sso')
+
+  // The denied object's problem, in Japanese too: main/s3's words, translated by the page.
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await page.getByTestId('lang-ja').click()
+  await expect(page.getByTestId('file-error').filter({ hasText: DENIED }).getByTestId('file-error-reason')).toHaveText(
+    `読み込めませんでした: アクセス拒否: s3://${BUCKET}/${DENIED} での s3:GetObject — プロファイル "e2e-reader" には s3:GetObject の権限がありません (IAM ポリシーとバケットポリシーを確認してください)`,
+  )
 })
 
 test('a range with no log files says so, in the UI language', async ({ openApp }) => {
