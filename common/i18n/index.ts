@@ -7,6 +7,7 @@ export type Language = 'en' | 'ja'
 export type { MessageKey, Messages, MessageValues }
 export { countValue, placeholders } from './message-format'
 export { formatRelativeTime } from './relative-time'
+export { crashReasonText } from './crash-reasons'
 
 export const LANGUAGES: readonly Language[] = ['en', 'ja']
 

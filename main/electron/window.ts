@@ -5,7 +5,7 @@
 
 import { BrowserWindow, app, dialog, session } from 'electron'
 import path from 'node:path'
-import { formatMessage, MESSAGES, type Language } from '../../common/i18n'
+import { crashReasonText, formatMessage, MESSAGES, type Language } from '../../common/i18n'
 import { CrashRecovery } from './crash-recovery'
 import { RENDERER_URL } from './renderer-url'
 import { mainWindowOptions, permissionAllowed } from './window-options'
@@ -83,7 +83,7 @@ function recoverRenderer(window: BrowserWindow, recovery: CrashRecovery, details
     window.loadURL(decision.url).catch((error: Error) => console.error(`[window] reloading after a crash: ${error.message}`))
   } else if (decision.action === 'give-up') {
     const t = MESSAGES[language]
-    void dialog.showMessageBox(window, { type: 'error', title: app.getName(), message: formatMessage(t.rendererCrashLoop, { n: decision.crashes, reason: decision.reason }) })
+    void dialog.showMessageBox(window, { type: 'error', title: app.getName(), message: formatMessage(t.rendererCrashLoop, { n: decision.crashes, reason: crashReasonText(decision.reason, t) }) })
   }
 }
 

@@ -1,7 +1,7 @@
 // "The window stopped unexpectedly and was reloaded": shown once after main reloaded a crashed
 // renderer (the loaded events live in main and are all still there).
 import { useState } from 'react'
-import { formatMessage } from '../../common/i18n'
+import { crashReasonText, formatMessage } from '../../common/i18n'
 import { useT } from '../state/language-store'
 import { takeCrashNotice } from '../state/crash-notice'
 
@@ -14,7 +14,7 @@ export function CrashNotice() {
   if (reason === null) return null
   return (
     <div className="export-notice export-notice--error" role="alert" data-testid="crash-notice">
-      <span className="export-notice__text">{formatMessage(t.rendererCrashed, { reason })}</span>
+      <span className="export-notice__text">{formatMessage(t.rendererCrashed, { reason: crashReasonText(reason, t) })}</span>
       <button type="button" className="icon-button" aria-label={t.noticeDismiss} title={t.noticeDismiss} onClick={() => setReason(null)}>
         ×
       </button>

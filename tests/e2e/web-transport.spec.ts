@@ -53,3 +53,17 @@ test('a stopped server surfaces as a clear error', async ({ page, startServer })
   await page.getByTestId('file-input').setInputFiles([SAMPLE])
   await expect(page.getByTestId('call-error')).toContainText('Lost the connection to the Ashiato server')
 })
+
+test("the notice after a crashed page was reloaded says Electron's reason in words, in the UI language", async ({ openApp }) => {
+  // The desktop app reloads a crashed page at #recovered=REASON (main/electron/crash-recovery.ts);
+  // the page reads it the same way in web mode.
+  const page = await openApp([])
+  await page.goto(`${new URL(page.url()).origin}/#recovered=oom`)
+  // Only the fragment changed: load the page again, as main's reload does.
+  await page.reload()
+  await page.locator('body[data-app-state="ready"]').waitFor()
+  const notice = page.getByTestId('crash-notice')
+  await expect(notice).toHaveText(/^The window stopped unexpectedly \(out of memory\) and was reloaded\./)
+  await page.getByTestId('lang-ja').click()
+  await expect(notice).toContainText('ウィンドウが予期せず停止したため (メモリ不足) 再読み込みしました。')
+})

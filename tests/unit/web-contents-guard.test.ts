@@ -6,6 +6,7 @@ import { linkFate, navigationRule, permissionRule, redirectAllowed, webviewAllow
 import { CRASH_LOOP, CrashRecovery, recoveredUrl } from '../../main/electron/crash-recovery'
 import { RENDERER_URL, isRendererUrl } from '../../main/electron/renderer-url'
 import { recoveredReason, takeCrashNotice } from '../../renderer/state/crash-notice'
+import { crashReasonText, formatMessage, MESSAGES } from '../../common/i18n'
 
 describe('the rules applied to every webContents', () => {
   it('never opens a window; AWS documentation goes to the browser, anything else nowhere', () => {
@@ -74,5 +75,19 @@ describe('renderer crash recovery', () => {
     expect(replaced).toEqual(['/index.html'])
     expect(takeCrashNotice({ hash: '', pathname: '/index.html', search: '' }, history)).toBeNull()
     expect(replaced).toHaveLength(1)
+  })
+
+  it("says Electron's reason in words, in both languages, never as its code", () => {
+    const { en, ja } = MESSAGES
+    expect(formatMessage(en.rendererCrashed, { reason: crashReasonText('oom', en) })).toBe('The window stopped unexpectedly (out of memory) and was reloaded. The loaded events are kept.')
+    expect(crashReasonText('oom', ja)).toBe('メモリ不足')
+    // Every reason crash-recovery passes on, 'unknown' included, has words of its own in each language.
+    for (const reason of ['abnormal-exit', 'killed', 'crashed', 'oom', 'launch-failed', 'integrity-failure', 'memory-eviction', 'unknown']) {
+      const said = new CrashRecovery().decide(reason)
+      const shown = said.action === 'reload' ? said.reason : reason
+      expect(crashReasonText(shown, en), reason).not.toMatch(/^[a-z-]+$/)
+      expect(crashReasonText(shown, ja), reason).not.toBe(crashReasonText(shown, en))
+    }
+    expect(crashReasonText('toString', en)).toBe('cause unknown')
   })
 })
