@@ -19,8 +19,7 @@ import { CrashNotice } from './components/CrashNotice'
 import { IntegrityPanel } from './components/IntegrityPanel'
 import { SourcesPanel } from './components/SourcesPanel'
 import { useViewSession } from './session/session-react'
-import { opensByPath, registerFileInput, registerFolderInput } from './state/actions'
-import { loadOrAsk, openLogs } from './state/load-choice'
+import { loadOrAsk, opensByPath, pickAndLoad, registerFileInput, registerFolderInput } from './state/actions'
 import { LoadChoiceDialog } from './components/LoadChoiceDialog'
 import { filesOfEntries, takeDropEntries } from './state/dropped-files'
 import { isModalOpen, isTextField, focusFilter } from './state/focus'
@@ -44,7 +43,7 @@ function useShortcuts(): void {
       const key = e.key.toLowerCase()
       if (mod && !e.altKey && !e.shiftKey && key === 'o') {
         e.preventDefault()
-        openLogs(session)
+        pickAndLoad(session)
       } else if (mod && !e.altKey && !e.shiftKey && key === 'e') {
         if (inEditor(e.target)) return // the editor's own key (end of line on macOS)
         e.preventDefault()

@@ -1,6 +1,6 @@
 // A centred message for an empty list or viewer.
 import { useViewSession } from '../session/session-react'
-import { openLogs } from '../state/load-choice'
+import { pickAndLoad } from '../state/actions'
 import { useT } from '../state/language-store'
 import { Logo } from './Logo'
 
@@ -22,7 +22,7 @@ export function EmptyState({ title, body, hint, showOpen, loading, testId }: Pro
       <div className="empty__title">{title}</div>
       {body ? <div className="empty__body">{body}</div> : null}
       {showOpen ? (
-        <button type="button" className="button button--primary" onClick={() => openLogs(session)}>
+        <button type="button" className="button button--primary" onClick={() => pickAndLoad(session)}>
           {t.open}
         </button>
       ) : null}

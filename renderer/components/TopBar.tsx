@@ -1,7 +1,6 @@
 // App name, Open, load progress with Cancel, counts, language switch.
 import { formatMessage, LANGUAGES } from '../../common/i18n'
-import { cancelLoad, opensByPath } from '../state/actions'
-import { openLogs } from '../state/load-choice'
+import { cancelLoad, opensByPath, pickAndLoad } from '../state/actions'
 import { ClearButton } from './ClearButton'
 import { useLanguage, useT } from '../state/language-store'
 import { useLoad } from '../state/load-store'
@@ -133,14 +132,14 @@ export function TopBar() {
         <span className="brand__kanji" lang="ja" aria-hidden="true">足跡</span>
         <span className="brand__tagline">{t.appTagline}</span>
       </div>
-      <button type="button" className="button button--primary" title={t.openTitle} onClick={() => openLogs(session)} data-testid="open-button">
+      <button type="button" className="button button--primary" title={t.openTitle} onClick={() => pickAndLoad(session)} data-testid="open-button">
         <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
           <path fill="currentColor" d="M1.5 3A1.5 1.5 0 0 1 3 1.5h3.1l1.6 1.6H13A1.5 1.5 0 0 1 14.5 4.6v1H4.3a1.5 1.5 0 0 0-1.4 1l-1.4 4.2V3Zm1.9 4.2a.5.5 0 0 1 .5-.4h11a.5.5 0 0 1 .5.7l-1.8 5.4a1.5 1.5 0 0 1-1.4 1H2.4a.5.5 0 0 1-.5-.7l1.5-6Z" />
         </svg>
         {t.open}
       </button>
       {opensByPath() ? null : (
-        <button type="button" className="button" title={t.openFolderTitle} onClick={() => openLogs(session, 'folders')} data-testid="open-folder-button">
+        <button type="button" className="button" title={t.openFolderTitle} onClick={() => pickAndLoad(session, 'folders')} data-testid="open-folder-button">
           {t.openFolder}
         </button>
       )}

@@ -5,6 +5,7 @@ import { getApi } from '../api/get-api'
 import { errorText } from '../api/error-text'
 import { forgetReports, noteLoadStarted, refreshReports, useLoad } from './load-store'
 import type { ViewSession } from '../session/create-session'
+import { loadOrAskFor, openLogs, type LoadDoors, type PickKind } from './load-choice'
 
 /** A call's failure, said in the load area. */
 export function reportError(error: unknown): void {
@@ -32,30 +33,12 @@ export function registerFolderInput(input: HTMLInputElement | null): void {
   folderInput = input
 }
 
-/** Web mode: the page's own pickers (their files come back through the inputs' change events). */
-export function clickFileInput(kind: 'files' | 'folders'): void {
-  ;(kind === 'folders' ? folderInput : fileInput)?.click()
-}
 
 /** True in Electron, where files are opened by path. */
 export function opensByPath(): boolean {
   return typeof getApi().pathForFile === 'function'
 }
 
-/** Electron: the native Open dialog's paths, null when cancelled (a failure is said in the load area). */
-export async function chooseLogPaths(kind: 'files' | 'folders'): Promise<string[] | null> {
-  try {
-    return await getApi().chooseLogPaths(kind)
-  } catch (error) {
-    reportError(error)
-    return null
-  }
-}
-
-/** Electron: files and folders by path (its dialogs, Open Recent). */
-export function loadPaths(paths: string[]): void {
-  if (paths.length > 0) void started(getApi().loadPaths(paths))
-}
 
 /** Files picked in web mode's file input, or dropped on the page. */
 export function loadFiles(files: File[]): void {
@@ -92,4 +75,32 @@ export async function replaceSet(session: ViewSession, replace: () => Promise<un
 
 export async function clearAll(session: ViewSession): Promise<void> {
   await replaceSet(session, () => getApi().clearAll())
+}
+
+/** What load-choice.ts calls: this page's API and file inputs. */
+export const loadDoors: LoadDoors = {
+  get chooseLogPaths() {
+    if (!opensByPath()) return null
+    // A failed dialog is said in the load area, like a failed load.
+    return (kind: PickKind) =>
+      getApi()
+        .chooseLogPaths(kind)
+        .catch((error: unknown) => {
+          reportError(error)
+          return null
+        })
+  },
+  clickFileInput: (kind) => (kind === 'folders' ? folderInput : fileInput)?.click(),
+  loadPaths: (paths) => void started(getApi().loadPaths(paths)),
+  clearAll,
+}
+
+/** Files dropped or picked in the page: load them, asking first when a set is loaded. */
+export function loadOrAsk(session: ViewSession, files: File[]): void {
+  loadOrAskFor(session, { names: files.map((f) => f.name), load: () => loadFiles(files) }, loadDoors)
+}
+
+/** The Open button, Ctrl/Cmd+O and web mode's Open Folder (load-choice.ts asks "add or new"). */
+export function pickAndLoad(session: ViewSession, kind: PickKind = 'files'): void {
+  openLogs(session, kind, loadDoors)
 }

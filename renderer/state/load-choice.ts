@@ -1,11 +1,25 @@
 // Files dropped or picked while a set is loaded: the user says whether they join this
 // investigation or start a new one (LoadChoiceDialog). Nothing is loaded or cleared until then;
 // with nothing loaded the files load at once. Every way in asks the same: a drop, web mode's
-// pickers, and in Electron File ▸ Open, Open Folder and Open Recent (menuCommand pushes) and the
-// Open button, whose native dialog gives paths (openLogs).
+// pickers, and in Electron the Open button and the menu's File ▸ Open, Open Folder and Open
+// Recent, whose native dialog gives paths. What it calls arrives as `doors` (actions.ts gives
+// the real ones), so this runs under Node in tests/unit/load-choice.test.ts.
 import { create } from 'zustand'
+import type { AshiatoPushes } from '../../common/ipc-contract'
 import type { ViewSession } from '../session/create-session'
-import { chooseLogPaths, clearAll, clickFileInput, loadFiles, loadPaths, opensByPath } from './actions'
+
+export type PickKind = 'files' | 'folders'
+
+/** What a load choice calls. */
+export interface LoadDoors {
+  /** Electron: the shell's Open dialog (paths, null when cancelled); null in web mode. */
+  chooseLogPaths: ((kind: PickKind) => Promise<string[] | null>) | null
+  /** Web mode: the page's own file inputs (their files come back through loadOrAskFor). */
+  clickFileInput(kind: PickKind): void
+  loadPaths(paths: string[]): void
+  /** Forget the loaded events (Clear), before a new investigation. */
+  clearAll(session: ViewSession): Promise<void>
+}
 
 /** What waits for the answer: the names to show, and how to load it. */
 export interface PendingLoad {
@@ -21,23 +35,18 @@ interface LoadChoiceState {
 
 export const useLoadChoice = create<LoadChoiceState>()(() => ({ asking: null }))
 
-let waiting: { pending: PendingLoad; session: ViewSession } | null = null
+let waiting: { pending: PendingLoad; startAnew: () => Promise<void> } | null = null
 
 /** Load now when nothing is loaded; else ask, and load (or not) with the answer. */
-export function loadOrAskFor(session: ViewSession, pending: PendingLoad): void {
+export function loadOrAskFor(session: ViewSession, pending: PendingLoad, doors: Pick<LoadDoors, 'clearAll'>): void {
   if (pending.names.length === 0) return
   const loaded = session.store.getState().info?.total ?? 0
   if (loaded === 0) {
     pending.load()
     return
   }
-  waiting = { pending, session }
+  waiting = { pending, startAnew: () => doors.clearAll(session) }
   useLoadChoice.setState({ asking: { names: pending.names, loaded } })
-}
-
-/** Files dropped or picked in the page: load them, asking first when a set is loaded. */
-export function loadOrAsk(session: ViewSession, files: File[]): void {
-  loadOrAskFor(session, { names: files.map((f) => f.name), load: () => loadFiles(files) })
 }
 
 /** The last part of a path (either separator: the shell may be on Windows). */
@@ -46,23 +55,28 @@ function baseName(path: string): string {
 }
 
 /** Paths from the desktop shell (its Open dialog, Open Recent): load them, asking first when a set is loaded. */
-export function pathsOrAsk(session: ViewSession, paths: string[]): void {
-  loadOrAskFor(session, { names: paths.map(baseName), load: () => loadPaths(paths) })
+export function pathsOrAsk(session: ViewSession, paths: string[], doors: LoadDoors): void {
+  loadOrAskFor(session, { names: paths.map(baseName), load: () => doors.loadPaths(paths) }, doors)
 }
 
-/**
- * The Open button, Ctrl/Cmd+O, Open Folder and the menu's File ▸ Open: web mode clicks the page's
- * own file inputs (their change events come back to loadOrAsk); Electron asks the shell's native
- * dialog for paths, then asks here.
- */
-export function openLogs(session: ViewSession, kind: 'files' | 'folders' = 'files'): void {
-  if (!opensByPath()) {
-    clickFileInput(kind)
+/** Open (button, Ctrl/Cmd+O, menu) and Open Folder: web mode's inputs, or Electron's dialog then the question. */
+export function openLogs(session: ViewSession, kind: PickKind, doors: LoadDoors): void {
+  const choose = doors.chooseLogPaths
+  if (!choose) {
+    doors.clickFileInput(kind)
     return
   }
-  void chooseLogPaths(kind).then((paths) => {
-    if (paths) pathsOrAsk(session, paths)
+  void choose(kind).then((paths) => {
+    if (paths) pathsOrAsk(session, paths, doors)
   })
+}
+
+/** The desktop menu's File ▸ Open, Open Folder and Open Recent; false for any other command. */
+export function menuOpen(session: ViewSession, { command, paths }: AshiatoPushes['menuCommand'], doors: LoadDoors): boolean {
+  if (command === 'openFiles' || command === 'openFolder') openLogs(session, command === 'openFolder' ? 'folders' : 'files', doors)
+  else if (command === 'openPaths') pathsOrAsk(session, paths ?? [], doors)
+  else return false
+  return true
 }
 
 /** The answer: 'add' loads into this set, 'new' clears it first, null drops the files. */
@@ -71,6 +85,6 @@ export async function answerLoadChoice(choice: 'add' | 'new' | null): Promise<vo
   waiting = null
   useLoadChoice.setState({ asking: null })
   if (!asked || choice === null) return
-  if (choice === 'new') await clearAll(asked.session)
+  if (choice === 'new') await asked.startAnew()
   asked.pending.load()
 }

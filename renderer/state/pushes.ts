@@ -8,7 +8,8 @@ import { focusFilter } from './focus'
 import { openS3Dialog, subscribeS3Pushes } from './s3-store'
 import { subscribeDetectionPushes } from './detections-store'
 import { subscribeSourcePushes } from './sources-store'
-import { openLogs, pathsOrAsk } from './load-choice'
+import { menuOpen } from './load-choice'
+import { loadDoors } from './actions'
 
 let subscribed = false
 
@@ -29,11 +30,10 @@ export function subscribePushes(api: AshiatoApi, session: ViewSession): void {
   api.onMenuCommand((payload) => onMenuCommand(session, payload))
 }
 
-/** What the desktop menu asks of the page (tests/unit/load-choice.test.ts drives it as main would). */
+/** What the desktop menu asks of the page (its open commands: load-choice.ts). */
 export function onMenuCommand(session: ViewSession, { command, paths }: AshiatoPushes['menuCommand']): void {
-  if (command === 'openFiles' || command === 'openFolder') openLogs(session, command === 'openFolder' ? 'folders' : 'files')
-  else if (command === 'openPaths') pathsOrAsk(session, paths ?? [])
-  else if (command === 'focusFilter') focusFilter()
+  if (menuOpen(session, { command, paths }, loadDoors)) return
+  if (command === 'focusFilter') focusFilter()
   else if (command === 'languageEnglish') useLanguage.getState().setLanguage('en')
   else if (command === 'languageJapanese') useLanguage.getState().setLanguage('ja')
   else if (command === 'openS3') openS3Dialog()
