@@ -35,8 +35,12 @@ export interface SessionState {
   error: { query: string; error: QueryError } | null
   /** Bumped when the filter changed (the list goes back to the top); not when events arrive. */
   queryGeneration: number
-  /** The query sent and not answered yet, and when it was sent (ms, Date.now); null when none runs. */
-  querying: { query: string; since: number } | null
+  /**
+   * The query sent and not answered yet, when it was sent (ms, Date.now), and whether it has run
+   * past QUERY_SLOW_MS (set once, by the session's one timer: the running indicator and the
+   * dimmed counts both read it); null when none runs.
+   */
+  querying: { query: string; since: number; slow: boolean } | null
   /** The query the user cancelled while it ran (the list still shows the view before it); null otherwise. */
   cancelled: string | null
   rows: RowCache
@@ -64,6 +68,9 @@ export interface SessionState {
   running: { path: string | null; progress: ExportProgress | null } | null
   notice: Notice | null
 }
+
+/** A query answered faster than this is never said to be running (no flicker while typing). */
+export const QUERY_SLOW_MS = 150
 
 export const INITIAL_STATE: SessionState = {
   query: '',

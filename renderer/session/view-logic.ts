@@ -6,7 +6,7 @@ import type { ViewInfo } from '../../common/ipc-contract'
 import { windowsCovering } from '../list/virtual-window'
 import { viewSpecOf } from '../state/view-spec'
 import { ROW_WINDOW, rowsForView, windowOf, withWindow, EMPTY_ROWS } from './row-cache'
-import { freshRowAt, type SessionState } from './session-state'
+import { freshRowAt, QUERY_SLOW_MS, type SessionState } from './session-state'
 import type { SessionContext } from './session-env'
 import { isViewExpired } from './view-expired'
 import { isCallError } from '../../common/call-errors'
@@ -49,6 +49,8 @@ export function createViewLogic({ env, get, set }: SessionContext): ViewLogic {
   let lastFirst = 0
   let lastRequery = 0
   let requeryTimer: ReturnType<typeof setTimeout> | undefined
+  /** The one timer that marks a running query slow (QUERY_SLOW_MS). */
+  let slowTimer: ReturnType<typeof setTimeout> | undefined
   let eventSeq = 0
 
   async function requery(): Promise<void> {
@@ -57,8 +59,13 @@ export function createViewLogic({ env, get, set }: SessionContext): ViewLogic {
     const newest = knownNewest
     const spec = viewSpecOf(find, newest)
     let info: ViewInfo
-    // Said at once; the status area shows it only past a short delay, so fast queries never flicker.
-    set({ querying: { query: spec.query, since: Date.now() } })
+    // Said at once; the status area shows it only once it is slow, so fast queries never flicker.
+    const querying = { query: spec.query, since: Date.now(), slow: false }
+    set({ querying })
+    clearTimeout(slowTimer)
+    slowTimer = setTimeout(() => {
+      if (get().querying === querying) set({ querying: { ...querying, slow: true } })
+    }, QUERY_SLOW_MS)
     try {
       info = await env.api.setView(spec)
     } catch (error) {
@@ -209,6 +216,9 @@ export function createViewLogic({ env, get, set }: SessionContext): ViewLogic {
     showEvent,
     resetView,
     fetchCurrentEvent,
-    dispose: () => clearTimeout(requeryTimer),
+    dispose: () => {
+      clearTimeout(requeryTimer)
+      clearTimeout(slowTimer)
+    },
   }
 }

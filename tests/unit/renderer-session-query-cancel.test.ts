@@ -3,6 +3,7 @@
 // new query's text as if it were its answer.
 import { afterEach, describe, expect, it } from 'vitest'
 import { createViewSession, type ViewSession } from '../../renderer/session/create-session'
+import { QUERY_SLOW_MS } from '../../renderer/session/session-state'
 import { makeRows, memoryEnv, MemorySessionApi, settle } from './helpers/memory-session-api'
 
 let session: ViewSession | undefined
@@ -51,5 +52,30 @@ describe('a running query', () => {
     await settle()
     expect(session.store.getState().cancelled).toBeNull()
     expect(session.store.getState().info?.matched).toBe(600)
+  })
+
+  it('is marked slow once, by one timer, past QUERY_SLOW_MS; a fast query never is', async () => {
+    const { api, session, find } = await start()
+    const slowMarks: string[] = []
+    const stop = session.store.subscribe((state, before) => {
+      if (state.querying?.slow && !before.querying?.slow) slowMarks.push(state.querying.query)
+    })
+    api.holdViews = true
+    find.setState({ query: 'PutObject' })
+    await settle()
+    expect(session.store.getState().querying).toMatchObject({ query: 'PutObject', slow: false })
+    await new Promise((resolve) => setTimeout(resolve, QUERY_SLOW_MS + 100))
+    expect(session.store.getState().querying).toMatchObject({ query: 'PutObject', slow: true })
+    api.releaseViews()
+    await settle()
+    expect(session.store.getState().querying).toBeNull()
+    // A query answered at once: its timer finds it gone and marks nothing.
+    api.holdViews = false
+    find.setState({ query: 'GetObject' })
+    await settle()
+    await new Promise((resolve) => setTimeout(resolve, QUERY_SLOW_MS + 100))
+    stop()
+    expect(slowMarks).toEqual(['PutObject'])
+    expect(session.store.getState().querying).toBeNull()
   })
 })
