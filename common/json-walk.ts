@@ -57,3 +57,18 @@ export function walkPath(root: unknown, path: readonly string[], options: WalkOp
   }
   return out
 }
+
+/**
+ * A child's path in the form the viewer shows and notes use (renderer/viewer/pretty-json.ts,
+ * common/policy-risks.ts): keys joined with '.', array elements as [n]: resources[0].ARN.
+ */
+export function childPath(parent: string, key: string | number): string {
+  if (typeof key === 'number') return `${parent}[${key}]`
+  return parent ? `${parent}.${key}` : key
+}
+
+/** The path's parent in that form: a.b[2].c -> a.b[2] -> a.b -> a -> null. */
+export function parentPath(path: string): string | null {
+  const cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['))
+  return cut > 0 ? path.slice(0, cut) : null
+}

@@ -12,6 +12,7 @@
 // walked no deeper than MAX_JSON_DEPTH and no further than MAX_NODES / MAX_RISKS.
 import { compileGlob, type GlobPart } from './glob-match'
 import { MAX_JSON_DEPTH } from './json-depth'
+import { childPath } from './json-walk'
 
 export type PolicyRiskKind = 'allActions' | 'passRoleAnywhere' | 'openToWorld' | 'anyPrincipal'
 
@@ -81,11 +82,6 @@ function statementRisks(statement: Json, path: string, index: number, bucketPoli
   if (grantsAll(actions) && onAnyResource(resources)) add('allActions')
   else if (grantsPassRole(actions) && onAnyResource(resources)) add('passRoleAnywhere')
   if (anyPrincipal(statement.Principal)) add(restricts(statement.Condition) ? 'anyPrincipal' : 'openToWorld')
-}
-
-function childPath(parent: string, key: string | number): string {
-  if (typeof key === 'number') return `${parent}[${key}]`
-  return parent ? `${parent}.${key}` : key
 }
 
 /** The risky grants of every policy inside `value` (an event, or a decoded policy document). */

@@ -8,7 +8,7 @@ import { embeddedJson, type EmbeddedEncoding } from '../../common/embedded-json'
 import { formatMessage, MESSAGES, type Language } from '../../common/i18n'
 import { policyRisks, type PolicyRisk } from '../../common/policy-risks'
 import { escapeMarkdown, type LineNote } from './annotate'
-import { prettyJson, stringValue, type PrettyJson } from './pretty-json'
+import { lineOfPath, prettyJson, stringValue, type PrettyJson } from './pretty-json'
 
 /** Strings decoded per event at most (a real event has one or two). */
 export const MAX_CHILDREN = 50
@@ -26,13 +26,6 @@ export interface EmbeddedChild {
   text: string
   /** Lines left out after MAX_CHILD_LINES. */
   hiddenLines: number
-}
-
-/** Each member's or array element's path -> its line (members from `lines`, elements from `linePaths`). */
-function lineOfPath(pretty: PrettyJson): Map<string, number> {
-  const byPath = new Map(pretty.lines)
-  for (const [line, path] of pretty.linePaths) if (!byPath.has(path)) byPath.set(path, line)
-  return byPath
 }
 
 export interface EmbeddedView {
@@ -67,7 +60,6 @@ export function embeddedView(pretty: PrettyJson | null, language: Language): Emb
  */
 export function embeddedParts(pretty: PrettyJson | null): EmbeddedParts {
   if (!pretty?.ok) return EMPTY
-  const lineOf = lineOfPath(pretty)
   const children: EmbeddedChild[] = []
   const risks: LocatedRisk[] = []
   let objectPolicy = false
@@ -76,10 +68,10 @@ export function embeddedParts(pretty: PrettyJson | null): EmbeddedParts {
     if (children.length >= MAX_CHILDREN) continue
     // A string token long enough to hold {} (quotes included) and on a line of its own.
     if (token.length < 4 || token[0] !== '"') continue
-    const line = lineOf.get(path)
-    const text = line === undefined ? null : stringValue(token)
+    const line = lineOfPath(pretty, path)
+    const text = line === null ? null : stringValue(token)
     const found = text === null ? null : embeddedJson(text)
-    if (!found || line === undefined) continue
+    if (!found || line === null) continue
     const shown = prettyJson(found.text)
     // Decoding can bring back what the event's text had escaped (%E2%80%AE, \u202e): a real
     // right-to-left override in the block would reorder what the analyst reads.
@@ -96,8 +88,8 @@ export function embeddedParts(pretty: PrettyJson | null): EmbeddedParts {
   // Policies written as objects (PutBucketPolicy's bucketPolicy): their key's line. The event is
   // parsed a second time only when a path says it holds a policy statement (few events do).
   for (const risk of objectPolicy ? policyRisks(parsedOrNull(pretty.text)) : []) {
-    const line = lineOf.get(risk.path)
-    if (line !== undefined) risks.push({ line, path: risk.path, risk })
+    const line = lineOfPath(pretty, risk.path)
+    if (line !== null) risks.push({ line, path: risk.path, risk })
   }
   return { children, risks }
 }

@@ -7,6 +7,7 @@
 // of some 10^10 characters (the renderer ran out of memory). Those are shown as written.
 
 import { jsonDepth, MAX_JSON_DEPTH } from '../../common/json-depth'
+import { childPath } from '../../common/json-walk'
 
 export interface PrettyJson {
   /** The re-indented text; the original text when it could not be re-indented (ok false). */
@@ -96,10 +97,6 @@ function decodeKey(token: string): string | null {
   }
 }
 
-function memberPath(parent: string, key: string): string {
-  return parent ? `${parent}.${key}` : key
-}
-
 function failed(source: string, problem: 'notJson' | 'tooDeep' = 'notJson'): PrettyJson {
   return { text: source, ok: false, problem, lines: new Map(), values: new Map(), keyColumns: new Map(), linePaths: new Map() }
 }
@@ -131,7 +128,7 @@ function shallowValues(source: string): Map<string, string> {
     else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       for (const [inner, innerValue] of Object.entries(value)) {
         const innerToken = scalarToken(innerValue)
-        if (innerToken !== null) values.set(memberPath(key, inner), innerToken)
+        if (innerToken !== null) values.set(childPath(key, inner), innerToken)
       }
     }
   }
@@ -178,7 +175,7 @@ export function prettyJson(source: string, indent = '  '): PrettyJson {
             stack.push({ kind: token.kind, path, index: 0 })
             newline()
             if (token.kind === '[') {
-              path = `${path}[0]`
+              path = childPath(path, 0)
               expect = 'value'
             } else {
               expect = 'key'
@@ -197,7 +194,7 @@ export function prettyJson(source: string, indent = '  '): PrettyJson {
         if (token.kind !== 'string') return failed(source)
         const key = decodeKey(token.text)
         if (key === null) return failed(source)
-        path = memberPath(stack[stack.length - 1].path, key)
+        path = childPath(stack[stack.length - 1].path, key)
         const lineNumber = out.length + 1
         if (!lines.has(path)) lines.set(path, lineNumber)
         linePaths.set(lineNumber, path)
@@ -222,7 +219,7 @@ export function prettyJson(source: string, indent = '  '): PrettyJson {
             expect = 'key'
           } else {
             frame.index++
-            path = `${frame.path}[${frame.index}]`
+            path = childPath(frame.path, frame.index)
             expect = 'value'
           }
         } else if ((token.kind === '}' && frame.kind === '{') || (token.kind === ']' && frame.kind === '[')) {
@@ -248,6 +245,23 @@ export function prettyJson(source: string, indent = '  '): PrettyJson {
 export function stringValue(token: string | undefined): string | null {
   if (token === undefined || !token.startsWith('"')) return null
   return decodeKey(token)
+}
+
+/** Each pretty-printed event's path -> line table (lineOfPath), built once per event. */
+const pathLines = new WeakMap<PrettyJson, Map<string, number>>()
+
+/**
+ * The line that shows a member's or an array element's path: a member's key line (`lines`), else
+ * the first line an element starts (`linePaths`); null when the event has no such path.
+ */
+export function lineOfPath(pretty: PrettyJson, path: string): number | null {
+  let byPath = pathLines.get(pretty)
+  if (!byPath) {
+    byPath = new Map(pretty.lines)
+    for (const [line, shown] of pretty.linePaths) if (!byPath.has(shown)) byPath.set(shown, line)
+    pathLines.set(pretty, byPath)
+  }
+  return byPath.get(path) ?? null
 }
 
 /** The JSON path a line shows (see linePaths); the nearest line above for lines without one. */

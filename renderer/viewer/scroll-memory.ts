@@ -4,7 +4,8 @@
 // than a line because events of one kind differ in length (a longer userAgent wraps, an optional
 // field is absent); when the path is not in the next event, its nearest ancestor that is counts.
 // Pure, tested under Node; the editor applies it (JsonEditor.tsx).
-import { pathAtLine, stringValue, type PrettyJson } from './pretty-json'
+import { parentPath } from '../../common/json-walk'
+import { lineOfPath, pathAtLine, stringValue, type PrettyJson } from './pretty-json'
 
 /** Kinds remembered at most (the oldest is forgotten first). */
 export const MAX_KINDS = 200
@@ -24,18 +25,11 @@ export function eventKind(pretty: PrettyJson | null): string | null {
   return source !== null && name !== null ? `${source} ${name}` : null
 }
 
-/** The path's parent: a.b[2].c -> a.b[2] -> a.b -> a -> null. */
-export function parentPath(path: string): string | null {
-  const cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['))
-  return cut > 0 ? path.slice(0, cut) : null
-}
-
 /** The line that shows the path in this event, else its nearest ancestor's; null if none. */
-export function lineOfPath(pretty: PrettyJson, path: string): number | null {
+export function lineOfNearest(pretty: PrettyJson, path: string): number | null {
   for (let p: string | null = path; p !== null; p = parentPath(p)) {
-    const line = pretty.lines.get(p)
-    if (line !== undefined) return line
-    for (const [at, shown] of pretty.linePaths) if (shown === p) return at // an array element
+    const line = lineOfPath(pretty, p)
+    if (line !== null) return line
   }
   return null
 }
@@ -61,7 +55,7 @@ export class ScrollMemory {
   recall(kind: string | null, pretty: PrettyJson): { line: number; offset: number } | null {
     const place = kind === null ? undefined : this.places.get(kind)
     if (!place) return null
-    const line = lineOfPath(pretty, place.path)
+    const line = lineOfNearest(pretty, place.path)
     if (line === null) return null
     // The same field keeps its offset; an ancestor shown instead starts at its line.
     return { line, offset: pretty.lines.get(place.path) === line || pathAtLine(pretty, line) === place.path ? place.offset : 0 }

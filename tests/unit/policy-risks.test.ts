@@ -6,6 +6,7 @@ import { SHARED_DATA_DIR } from './helpers/shared-dirs'
 import { describe, expect, it } from 'vitest'
 import { embeddedJson, MAX_EMBEDDED_CHARS } from '../../common/embedded-json'
 import { policyRisks } from '../../common/policy-risks'
+import { lineOfPath, prettyJson } from '../../renderer/viewer/pretty-json'
 
 const DATA = SHARED_DATA_DIR
 const hasData = existsSync(DATA)
@@ -90,6 +91,13 @@ describe('policyRisks', () => {
     expect(policyRisks(deep)).toEqual([]) // deeper than MAX_JSON_DEPTH: not walked
     const many = { Statement: Array.from({ length: 200_000 }, () => ({ Effect: 'Allow', Action: '*', Resource: '*' })) }
     expect(policyRisks(many)).toHaveLength(100)
+  })
+
+  it("names a policy's path as the viewer's lines do (common/json-walk.ts' childPath), arrays included", () => {
+    const event = { requestParameters: { items: [{ name: 'x' }, { policy: { Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } }] } }
+    const [risk] = policyRisks(event)
+    expect(risk.path).toBe('requestParameters.items[1].policy')
+    expect(lineOfPath(prettyJson(JSON.stringify(event)), risk.path)).toBe(8)
   })
 })
 

@@ -1,8 +1,9 @@
 // Where the viewer opens an event of a kind read before (renderer/viewer/scroll-memory.ts): at
 // the field path the previous one was scrolled to, or its nearest ancestor; at the top otherwise.
 import { describe, expect, it } from 'vitest'
-import { prettyJson } from '../../renderer/viewer/pretty-json'
-import { eventKind, lineOfPath, MAX_KINDS, parentPath, placeAt, ScrollMemory } from '../../renderer/viewer/scroll-memory'
+import { parentPath } from '../../common/json-walk'
+import { lineOfPath, prettyJson } from '../../renderer/viewer/pretty-json'
+import { eventKind, lineOfNearest, MAX_KINDS, placeAt, ScrollMemory } from '../../renderer/viewer/scroll-memory'
 
 const putObject = (extra: Record<string, unknown>) =>
   prettyJson(JSON.stringify({ eventSource: 's3.amazonaws.com', eventName: 'PutObject', ...extra, requestParameters: { bucketName: 'b', key: 'k' }, errorCode: 'AccessDenied' }))
@@ -19,9 +20,14 @@ describe('scroll memory', () => {
     expect(parentPath('a.b[2].c')).toBe('a.b[2]')
     expect(parentPath('a.b[2]')).toBe('a.b')
     expect(parentPath('a')).toBeNull()
-    expect(lineOfPath(pretty, 'requestParameters.key')).toBe(pretty.lines.get('requestParameters.key'))
-    expect(lineOfPath(pretty, 'requestParameters.missing')).toBe(pretty.lines.get('requestParameters'))
-    expect(lineOfPath(pretty, 'nothing.here')).toBeNull()
+    expect(lineOfNearest(pretty, 'requestParameters.key')).toBe(pretty.lines.get('requestParameters.key'))
+    expect(lineOfNearest(pretty, 'requestParameters.missing')).toBe(pretty.lines.get('requestParameters'))
+    expect(lineOfNearest(pretty, 'nothing.here')).toBeNull()
+    // The exact lookup (pretty-json.ts): a member's key line, an array element's first line.
+    expect(lineOfPath(pretty, 'requestParameters.missing')).toBeNull()
+    const list = prettyJson('{"resources":[{"ARN":"a"},{"ARN":"b"}]}')
+    expect(lineOfPath(list, 'resources[1]')).toBe(6)
+    expect(lineOfPath(list, 'resources[1].ARN')).toBe(7)
   })
 
   it('opens the next event of the kind at the same field, even when it sits on another line', () => {
