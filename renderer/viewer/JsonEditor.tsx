@@ -244,7 +244,7 @@ export function JsonEditor({ text, pretty, notes, embedded, inline, ariaLabel, t
     editor.setSelection(new monaco.Selection(1, 1, 1, 1))
     // Notes (which wrap) and decoded strings first: they move the lines below them.
     decorationsRef.current?.set(decorationsOf(model, notes, inline))
-    showEmbeddedZones(editor, latest.current.embedded, latest.current.t, LINE_HEIGHT)
+    showEmbeddedZones(editor, latest.current.embedded, latest.current.t, LINE_HEIGHT, true)
     // An event of a kind read before opens at the field that one was scrolled to.
     const place = pretty ? memory.current.recall(eventKind(pretty), pretty) : null
     const scrollTop = place ? editor.getTopForLineNumber(place.line) + place.offset : 0
@@ -252,6 +252,8 @@ export function JsonEditor({ text, pretty, notes, embedded, inline, ariaLabel, t
     restoring.current = false
   }, [text, notes, inline, pretty])
 
+  // The language changed, or the children of the event shown (not built again for a new event:
+  // the effect above just did, before it restored the scroll they move).
   useEffect(() => {
     const editor = editorRef.current
     if (editor) showEmbeddedZones(editor, embedded, t, LINE_HEIGHT)

@@ -7,8 +7,8 @@ import { formatMessage } from '../../common/i18n'
 import type { EmbeddedChild } from './embedded-children'
 import type { monaco } from './monaco-setup'
 
-/** The zones each editor shows now (removed before the next event's are added). */
-const shownZones = new WeakMap<monaco.editor.ICodeEditor, string[]>()
+/** The zones each editor shows now, and what they show (removed before the next event's are added). */
+const shownZones = new WeakMap<monaco.editor.ICodeEditor, { ids: string[]; children: readonly EmbeddedChild[]; t: Messages }>()
 
 /** Room for the block's horizontal scrollbar and padding, in pixels. */
 const CHROME_PX = 18
@@ -34,10 +34,16 @@ function zoneNode(child: EmbeddedChild, t: Messages): HTMLElement {
   return node
 }
 
-/** Replaces the editor's decoded-string zones with these (none: removes them). */
-export function showEmbeddedZones(editor: monaco.editor.ICodeEditor, children: readonly EmbeddedChild[], t: Messages, lineHeight: number): void {
+/**
+ * Replaces the editor's decoded-string zones with these (none: removes them). The same children
+ * in the same language are left as they are, unless `renew` (the model's text was just replaced):
+ * a new event then builds its zones once, not once for its text and again for its children.
+ */
+export function showEmbeddedZones(editor: monaco.editor.ICodeEditor, children: readonly EmbeddedChild[], t: Messages, lineHeight: number, renew = false): void {
+  const shown = shownZones.get(editor)
+  if (!renew && shown && shown.children === children && shown.t === t) return
   editor.changeViewZones((zones) => {
-    for (const id of shownZones.get(editor) ?? []) zones.removeZone(id)
+    for (const id of shown?.ids ?? []) zones.removeZone(id)
     const ids: string[] = []
     for (const child of children) {
       const lines = child.text.split('\n').length + 1 + (child.hiddenLines > 0 ? 1 : 0)
@@ -51,6 +57,6 @@ export function showEmbeddedZones(editor: monaco.editor.ICodeEditor, children: r
         }),
       )
     }
-    shownZones.set(editor, ids)
+    shownZones.set(editor, { ids, children, t })
   })
 }

@@ -86,12 +86,21 @@ for (const size of SIZES) {
       test('a URL-encoded policy is decoded below its string, its risky grant noted, Copy JSON unchanged', async ({ openApp, context }) => {
       const { file, putUserPolicy } = writeTrail()
       const page = await openApp([file])
+      // Each decoded block put in the page, counted: a new event builds its blocks once.
+      await page.evaluate(() => {
+        const counted = window as unknown as { zonesAdded: number }
+        counted.zonesAdded = 0
+        new MutationObserver((records) => {
+          for (const record of records) for (const node of record.addedNodes) if (node instanceof HTMLElement && node.dataset.testid === 'embedded-json') counted.zonesAdded++
+        }).observe(document.body, { childList: true, subtree: true })
+      })
       await select(page, 'PutUserPolicy')
       const child = page.getByTestId('embedded-json')
       await expect(child).toHaveAttribute('data-path', 'requestParameters.policyDocument')
       await expect(child).toContainText('URL-encoded')
       await expect(child.locator('pre')).toHaveText(JSON.stringify(JSON.parse(ADMIN_POLICY), null, 2))
       await expect.poll(() => notes(page)).toContain('risky grant: Allow "Action": "*" on "Resource": "*" (full administrator) (statement 1, Sid “Everything”)')
+      expect(await page.evaluate(() => (window as unknown as { zonesAdded: number }).zonesAdded)).toBe(1)
 
       // Copy JSON copies the event as written (re-indented), not the decoded child.
       await context.grantPermissions(['clipboard-read', 'clipboard-write'])
