@@ -13,7 +13,8 @@ import { setRange } from '../state/find-store'
 import { useT } from '../state/language-store'
 import { customRange, ALL_TIME } from '../state/view-spec'
 import { levelLabel } from './DetectionMark'
-import { compactCount, countScale, gutterFor } from './timeline-scale'
+import { compactCount } from '../format/format'
+import { countScale, gutterFor } from './timeline-scale'
 
 export const BARS_HEIGHT = 44
 const LEVEL_BAND = 12

@@ -5,13 +5,12 @@ import { ClearButton } from './ClearButton'
 import { useLanguage, useT } from '../state/language-store'
 import { useLoad } from '../state/load-store'
 import { useSessionState, useViewSession } from '../session/session-react'
-import { formatBytes, formatCount } from '../format/format'
+import { formatBytes, formatCount, formatDuration } from '../format/format'
 import { Logo } from './Logo'
 import { LoadAnomalies } from './LoadAnomalies'
 import { openS3Dialog } from '../state/s3-store'
 import { IntegrityButton } from './IntegrityPanel'
 import { DetectionsButton } from './DetectionsPanel'
-import { durationParts } from '../state/load-rate'
 import { QueryStatus, useQueryStale } from './QueryStatus'
 import { SourcesButton } from './SourcesPanel'
 
@@ -84,9 +83,7 @@ function RateText() {
   const speed = formatMessage(t.loadRate, { bytes: formatBytes(rate.bytesPerSecond), events: formatCount(Math.round(rate.eventsPerSecond)) })
   let left = ''
   if (rate.msLeft !== null) {
-    const { h, min, s } = durationParts(rate.msLeft)
-    const time = h > 0 ? formatMessage(t.durationHours, { h, min }) : min > 0 ? formatMessage(t.durationMinutes, { min, s }) : formatMessage(t.durationSeconds, { s })
-    left = ` · ${formatMessage(t.loadTimeLeft, { time })}`
+    left = ` · ${formatMessage(t.loadTimeLeft, { time: formatDuration(rate.msLeft, t) })}`
   }
   return (
     <span className="muted" data-testid="load-rate">

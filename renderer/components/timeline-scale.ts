@@ -1,22 +1,6 @@
 // The timeline's count scale: linear, or logarithmic so that one burst (a scanner's ten thousand
-// calls in a minute) does not flatten the handful of failed calls around it; and its labels in a
-// compact form that fits the gutter at any count (",011" was 1,011 cut at the left edge). Pure.
-
-/** 999 -> "999", 1234 -> "1.2k", 12345 -> "12k", 1234567 -> "1.2M", 2e9 -> "2G". */
-export function compactCount(n: number): string {
-  const value = Math.max(0, Math.round(n))
-  if (value < 1000) return String(value)
-  const units = ['k', 'M', 'G', 'T']
-  let scaled = value
-  let unit = -1
-  while (scaled >= 999.5 && unit < units.length - 1) {
-    scaled /= 1000
-    unit++
-  }
-  // One decimal below 10 (1.2k), none above (12k, 120k), never "10.0k".
-  const text = scaled < 9.95 ? scaled.toFixed(1).replace(/\.0$/, '') : String(Math.round(scaled))
-  return `${text}${units[unit]}`
-}
+// calls in a minute) does not flatten the handful of failed calls around it; its labels are
+// renderer/format's compactCount, which fits the gutter at any count. Pure.
 
 export interface CountScale {
   /** The height (0..height) a count takes. */

@@ -1,4 +1,4 @@
-// A running load's rate and time left, from its progress pushes. Measured from the first push
+// A running load's rate and time left (renderer/format's formatDuration says it), from its progress pushes. Measured from the first push
 // that carries the final total (counting the inputs is not reading them), and only said once
 // enough has been read for the figure to mean something: a rate guessed from the first file
 // would promise minutes and then jump.
@@ -40,10 +40,3 @@ export function loadRate(base: RateBase | null, progress: LoadProgress): LoadRat
   return { bytesPerSecond, eventsPerSecond, msLeft: progress.totalKnown ? (left * 1000) / bytesPerSecond : null }
 }
 
-/** "12 s", "3 min 20 s", "1 h 5 min": the time left, rounded as a person would say it. */
-export function durationParts(ms: number): { h: number; min: number; s: number } {
-  const total = Math.max(1, Math.round(ms / 1000))
-  if (total >= 3600) return { h: Math.floor(total / 3600), min: Math.round((total % 3600) / 60), s: 0 }
-  if (total >= 60) return { h: 0, min: Math.floor(total / 60), s: total % 60 }
-  return { h: 0, min: 0, s: total }
-}

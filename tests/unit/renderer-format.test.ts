@@ -1,6 +1,45 @@
 import { describe, expect, it } from 'vitest'
-import { fileBaseName, formatBytes, formatCount, formatUtc } from '../../renderer/format/format'
+import { MESSAGES } from '../../common/i18n'
+import { compactCount, durationParts, fileBaseName, formatBytes, formatCount, formatDuration, formatUtc } from '../../renderer/format/format'
 import { scrollToReveal, virtualWindow, windowsCovering, MAX_SCROLL_HEIGHT } from '../../renderer/list/virtual-window'
+
+describe('compact counts', () => {
+  it('fit in four characters at any size', () => {
+    const cases: [number, string][] = [
+      [0, '0'],
+      [7, '7'],
+      [999, '999'],
+      [1000, '1k'],
+      [1011, '1k'],
+      [1234, '1.2k'],
+      [9_960, '10k'],
+      [12_345, '12k'],
+      [999_499, '999k'],
+      [999_500, '1M'],
+      [1_234_567, '1.2M'],
+      [10_000_000, '10M'],
+      [2_000_000_000, '2G'],
+    ]
+    for (const [n, text] of cases) {
+      expect(compactCount(n), String(n)).toBe(text)
+      expect(text.length).toBeLessThanOrEqual(4)
+    }
+  })
+})
+
+describe('durations (a load\'s time left)', () => {
+  it('are rounded as a person would say them, in both languages', () => {
+    expect(durationParts(8_000)).toEqual({ h: 0, min: 0, s: 8 })
+    expect(durationParts(200_000)).toEqual({ h: 0, min: 3, s: 20 })
+    expect(durationParts(3_900_000)).toEqual({ h: 1, min: 5, s: 0 })
+    expect(durationParts(10)).toEqual({ h: 0, min: 0, s: 1 }) // never "0 s left"
+    expect(formatDuration(8_000, MESSAGES.en)).toBe('8 s')
+    expect(formatDuration(200_000, MESSAGES.en)).toBe('3 min 20 s')
+    expect(formatDuration(3_900_000, MESSAGES.en)).toBe('1 h 5 min')
+    expect(formatDuration(200_000, MESSAGES.ja)).toBe('3 分 20 秒')
+    expect(formatDuration(3_900_000, MESSAGES.ja)).toBe('1 時間 5 分')
+  })
+})
 
 describe('time formatting (UTC)', () => {
   const t = Date.UTC(2020, 4, 5, 3, 33, 28)

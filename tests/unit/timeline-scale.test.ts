@@ -1,30 +1,6 @@
-// The timeline's count labels and scales (renderer/components/timeline-scale.ts).
+// The timeline's count scales (renderer/components/timeline-scale.ts); its labels' compact counts are tested with renderer/format (renderer-format.test.ts).
 import { describe, expect, it } from 'vitest'
-import { compactCount, countScale, gutterFor } from '../../renderer/components/timeline-scale'
-
-describe('compact counts', () => {
-  it('fit in four characters at any size', () => {
-    const cases: [number, string][] = [
-      [0, '0'],
-      [7, '7'],
-      [999, '999'],
-      [1000, '1k'],
-      [1011, '1k'],
-      [1234, '1.2k'],
-      [9_960, '10k'],
-      [12_345, '12k'],
-      [999_499, '999k'],
-      [999_500, '1M'],
-      [1_234_567, '1.2M'],
-      [10_000_000, '10M'],
-      [2_000_000_000, '2G'],
-    ]
-    for (const [n, text] of cases) {
-      expect(compactCount(n), String(n)).toBe(text)
-      expect(text.length).toBeLessThanOrEqual(4)
-    }
-  })
-})
+import { countScale, gutterFor } from '../../renderer/components/timeline-scale'
 
 describe('count scales', () => {
   it('linear: the largest bucket fills the height, half of it half', () => {
