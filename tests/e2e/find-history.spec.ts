@@ -5,7 +5,7 @@
 // event and 48 generated events (tests/e2e/data).
 import { expect, type Locator, type Page } from '@playwright/test'
 import { test } from './fixtures'
-import { SIZES } from './laptop-helpers'
+import { brushTimeline, SIZES } from './laptop-helpers'
 import { rows, SAMPLE, SEED } from './viewer-helpers'
 
 const filter = (page: Page): Locator => page.getByTestId('filter-input')
@@ -35,13 +35,7 @@ for (const size of SIZES) {
       const narrowed = await shown(page).innerText()
 
       // A brush on the timeline sets a time range: another step.
-      const svg = page.getByTestId('timeline-svg')
-      await expect(page.getByTestId('timeline-bar').first()).toBeVisible()
-      const box = (await svg.boundingBox())!
-      await page.mouse.move(box.x + box.width * 0.05, box.y + box.height / 3)
-      await page.mouse.down()
-      await page.mouse.move(box.x + box.width * 0.95, box.y + box.height / 3, { steps: 8 })
-      await page.mouse.up()
+      await brushTimeline(page, 0.05, 0.95)
       await expect(page.getByTestId('time-range')).toHaveAttribute('data-range', 'custom')
       await expect(page).toHaveURL(/#q=.*&from=.*&to=/)
 

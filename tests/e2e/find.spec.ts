@@ -7,6 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { expect, type Locator, type Page } from '@playwright/test'
 import { test } from './fixtures'
+import { brushTimeline } from './laptop-helpers'
 
 const BASE = Date.UTC(2024, 2, 5, 10, 0, 0)
 const MINUTE = 60_000
@@ -205,15 +206,7 @@ test.describe('find', () => {
 
   test('brushing the timeline sets the time range and filters the rows; double-click clears', async ({ openApp }) => {
     const page = await open(openApp)
-    const svg = page.getByTestId('timeline-svg')
-    await expect(page.getByTestId('timeline-bar').first()).toBeVisible()
-    const box = (await svg.boundingBox())!
-    await page.mouse.move(box.x + box.width * 0.25, box.y + box.height / 3)
-    await page.mouse.down()
-    await page.mouse.move(box.x + box.width * 0.4, box.y + box.height / 3, { steps: 5 })
-    await expect(page.getByTestId('timeline-brush')).toBeVisible()
-    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 3, { steps: 5 })
-    await page.mouse.up()
+    await brushTimeline(page, 0.25, 0.5, { midway: () => expect(page.getByTestId('timeline-brush')).toBeVisible() })
 
     await expect(page.getByTestId('time-range')).toHaveAttribute('data-range', 'custom')
     const from = Date.parse((await page.getByTestId('range-from').inputValue()).replace(' ', 'T') + 'Z')

@@ -1,6 +1,7 @@
 // What the laptop-size specs share: the two window sizes of issue #12, a real trail to load
 // (../shared/data/invictus: 2,900 events of Stratus Red Team detonations in a real account, 260
-// event names), and measuring what a person sees (is a cell's text cut off?).
+// event names), measuring what a person sees (is a cell's text cut off?), and a brush across
+// the timeline with the mouse (find.spec.ts and find-history.spec.ts use it too).
 import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { expect, type Locator, type Page } from '@playwright/test'
@@ -54,4 +55,31 @@ export async function widthOf(locator: Locator): Promise<number> {
   const box = await locator.boundingBox()
   expect(box).not.toBeNull()
   return box!.width
+}
+
+export interface BrushOptions {
+  /** Pixels below the chart's top where the press happens (default a third of its height). */
+  y?: number
+  /** Runs with the mouse over the start, before the press (a tooltip there, say). */
+  beforePress?: () => Promise<void>
+  /** Runs halfway, with the button still down (the brush is drawn). */
+  midway?: () => Promise<void>
+  /** Release this many pixels below the chart, after reaching the end (a release over the list). */
+  releaseBelow?: number
+}
+
+/** Drags across the timeline from `from` to `to`, fractions of its width, as a person brushes a time range. */
+export async function brushTimeline(page: Page, from: number, to: number, options: BrushOptions = {}): Promise<void> {
+  await expect(page.getByTestId('timeline-bar').first()).toBeVisible()
+  const box = (await page.getByTestId('timeline-svg').boundingBox())!
+  const y = box.y + (options.y ?? box.height / 3)
+  const at = (fraction: number): number => box.x + box.width * fraction
+  await page.mouse.move(at(from), y)
+  await options.beforePress?.()
+  await page.mouse.down()
+  await page.mouse.move(at((from + to) / 2), y, { steps: 4 })
+  await options.midway?.()
+  await page.mouse.move(at(to), y, { steps: 4 })
+  if (options.releaseBelow !== undefined) await page.mouse.move(at(to), box.y + box.height + options.releaseBelow, { steps: 4 })
+  await page.mouse.up()
 }

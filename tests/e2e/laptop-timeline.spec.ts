@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { DATA_DIR, expect, test } from './fixtures'
-import { SIZES } from './laptop-helpers'
+import { brushTimeline, SIZES } from './laptop-helpers'
 import { SHARED_DATA_DIR } from '../unit/helpers/shared-dirs'
 
 const BURST = 12_011
@@ -82,13 +82,7 @@ for (const size of SIZES) {
 
       // A brush released outside the chart (below it, over the list): the range narrows, and the
       // tooltip of the bar where the press began does not come back.
-      const svg = (await page.getByTestId('timeline-svg').boundingBox())!
-      await page.mouse.move(svg.x + svg.width * 0.3, svg.y + 20)
-      await expect(page.getByTestId('timeline-tip')).toBeVisible()
-      await page.mouse.down()
-      await page.mouse.move(svg.x + svg.width * 0.9, svg.y + 20, { steps: 4 })
-      await page.mouse.move(svg.x + svg.width * 0.9, svg.y + svg.height + 200, { steps: 4 })
-      await page.mouse.up()
+      await brushTimeline(page, 0.3, 0.9, { y: 20, beforePress: () => expect(page.getByTestId('timeline-tip')).toBeVisible(), releaseBelow: 200 })
       await expect(page.getByTestId('time-range')).toHaveAttribute('data-range', 'custom')
       await page.waitForTimeout(300)
       await expect(page.getByTestId('timeline-tip')).toHaveCount(0)
