@@ -2,25 +2,18 @@
 // profile with no credentials is named with what the SDK tried and the way out (not "Could not
 // load credentials from any providers"), in English and Japanese. Temporary AWS files, none of
 // this machine's AWS_* variables; the failure comes before any request, so no S3 server is needed.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { Locator, Page } from '@playwright/test'
+import type { Locator } from '@playwright/test'
 import { expect, test, type StartOptions } from './fixtures'
 import { SIZES } from './laptop-helpers'
+import { awsHome, awsServer, openS3Dialog } from './s3-helpers'
 
 const ENDPOINT = 'http://127.0.0.1:9'
 
+/** A profile with no credentials anywhere. */
 function options(): { start: StartOptions; credentialsFile: string } {
-  const home = mkdtempSync(path.join(tmpdir(), 'ashiato-e2e-nocreds-'))
-  mkdirSync(path.join(home, '.aws'))
-  const configFile = path.join(home, '.aws', 'config')
-  const credentialsFile = path.join(home, '.aws', 'credentials')
-  writeFileSync(configFile, '[profile audit]\nregion = eu-west-1\n')
-  writeFileSync(credentialsFile, '')
-  const env: NodeJS.ProcessEnv = Object.fromEntries(Object.keys(process.env).filter((k) => k.startsWith('AWS_')).map((k) => [k, undefined]))
-  Object.assign(env, { HOME: home, AWS_CONFIG_FILE: configFile, AWS_SHARED_CREDENTIALS_FILE: credentialsFile, AWS_EC2_METADATA_DISABLED: 'true', ASHIATO_CACHE_DIR: path.join(home, 'cache') })
-  return { start: { env, args: ['--endpoint-url', ENDPOINT] }, credentialsFile }
+  const aws = awsHome('[profile audit]\nregion = eu-west-1\n', '')
+  return { start: awsServer(aws, path.join(aws.home, 'cache'), ENDPOINT), credentialsFile: aws.credentialsFile }
 }
 
 /** Whether an input's placeholder is cut: measured as its value (then put back), in the input's own font. */
@@ -35,13 +28,6 @@ async function placeholderCut(input: Locator): Promise<boolean> {
   })
 }
 
-async function openDialog(page: Page) {
-  await page.getByTestId('open-s3-button').click()
-  const dialog = page.getByTestId('s3-dialog')
-  await expect(dialog).toBeVisible()
-  return dialog
-}
-
 for (const size of SIZES) {
   test.describe(`S3 dialog at ${size.width}×${size.height}`, () => {
     test.use({ viewport: size, locale: 'en-US' })
@@ -49,7 +35,7 @@ for (const size of SIZES) {
     test('placeholders fit; a profile without credentials is named with what was tried and the way out', async ({ openApp }) => {
       const { start, credentialsFile } = options()
       const page = await openApp([], start)
-      const dialog = await openDialog(page)
+      const dialog = await openS3Dialog(page)
       const inputs = dialog.locator('input[placeholder]')
       expect(await inputs.count()).toBeGreaterThanOrEqual(4)
       for (let i = 0; i < (await inputs.count()); i++) {
@@ -71,8 +57,7 @@ for (const size of SIZES) {
 
       // The same in Japanese.
       await page.getByTestId('s3-close').click()
-      await page.getByTestId('lang-ja').click()
-      const again = await openDialog(page)
+      const again = await openS3Dialog(page, { language: 'ja' })
       await again.getByTestId('s3-discover').click()
       await expect(again.getByTestId('s3-discover-error')).toContainText('プロファイル audit の AWS 認証情報が見つかりません')
       await expect(again.getByTestId('s3-discover-error').locator('code')).toHaveText('aws sso login --profile audit')

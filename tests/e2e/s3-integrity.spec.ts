@@ -2,19 +2,21 @@
 // check integrity" left on: the Integrity panel then validates the digests and log files of the
 // range, the newest digest signed by its object's x-amz-meta-signature (no .signature object in
 // the bucket), once the keys file is given.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { PutObjectCommand } from '@aws-sdk/client-s3'
 import { expect } from '@playwright/test'
 import { test } from './fixtures'
+import { awsHome, awsServer, openS3Dialog, type AwsHome } from './s3-helpers'
 import { BUCKET, buildSignedTrail, type SignedTrail } from '../unit/helpers/signed-trail'
 import { seedClient, startS3rver, type S3rverProcess } from '../unit/s3-harness'
 
 let dir = ''
 let trail: SignedTrail
 let s3rver: S3rverProcess
+let aws: AwsHome
 
 test.beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'ashiato-e2e-s3-integrity-'))
@@ -25,14 +27,13 @@ test.beforeAll(async () => {
     const signature = trail.digests.includes(rel) ? signatureOf(rel) : undefined
     await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: rel, Body: readFileSync(path.join(trail.root, rel)), Metadata: signature ? { signature, 'signature-algorithm': 'SHA256withRSA' } : undefined }))
   }
-  mkdirSync(path.join(dir, '.aws'))
-  writeFileSync(path.join(dir, '.aws', 'config'), '[profile e2e-reader]\nregion = us-east-1\n')
-  writeFileSync(path.join(dir, '.aws', 'credentials'), '[e2e-reader]\naws_access_key_id = S3RVER\naws_secret_access_key = S3RVER\n')
+  aws = awsHome('[profile e2e-reader]\nregion = us-east-1\n', '[e2e-reader]\naws_access_key_id = S3RVER\naws_secret_access_key = S3RVER\n')
 })
 
 test.afterAll(async () => {
   await s3rver?.stop()
   rmSync(dir, { recursive: true, force: true })
+  rmSync(aws.home, { recursive: true, force: true })
 })
 
 /** As CloudTrail does: every digest's signature in its metadata (the next digest's previousDigestSignature, or the kept one for the newest). */
@@ -45,20 +46,8 @@ function signatureOf(rel: string): string {
 }
 
 test('an S3 trail opened with its digests is validated in the Integrity panel', async ({ openApp }) => {
-  const env: NodeJS.ProcessEnv = Object.fromEntries(Object.keys(process.env).filter((k) => k.startsWith('AWS_')).map((k) => [k, undefined]))
-  Object.assign(env, {
-    HOME: dir,
-    AWS_CONFIG_FILE: path.join(dir, '.aws', 'config'),
-    AWS_SHARED_CREDENTIALS_FILE: path.join(dir, '.aws', 'credentials'),
-    AWS_EC2_METADATA_DISABLED: 'true',
-    ASHIATO_CACHE_DIR: mkdtempSync(path.join(dir, 'cache-')),
-  })
-  const page = await openApp([], { env, args: ['--endpoint-url', s3rver.url] })
-  await page.getByTestId('open-s3-button').click()
-  const dialog = page.getByTestId('s3-dialog')
-  await dialog.getByTestId('s3-profile').selectOption('e2e-reader')
-  await dialog.getByTestId('s3-endpoint').fill(s3rver.url)
-  await dialog.getByTestId('s3-bucket').fill(BUCKET)
+  const page = await openApp([], awsServer(aws, mkdtempSync(path.join(dir, 'cache-')), s3rver.url))
+  const dialog = await openS3Dialog(page, { profile: 'e2e-reader', endpoint: s3rver.url, bucket: BUCKET })
   await dialog.getByTestId('s3-discover').click()
   await expect(dialog.getByTestId('s3-digest')).toBeChecked()
   await dialog.getByTestId('s3-from').fill('2024-03-05')

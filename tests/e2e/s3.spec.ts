@@ -1,11 +1,12 @@
 // File ▸ Open from S3 in web mode, in real Chromium, against a real S3-shaped endpoint (s3rver, from
 // the unit tests' harness) holding a small organization trail. The server runs with temporary AWS
 // config files and a temporary cache folder, and none of this machine's AWS_* variables.
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { expect, type Page } from '@playwright/test'
 import { test, type StartOptions } from './fixtures'
+import { awsHome, awsServer, openS3Dialog, type AwsHome } from './s3-helpers'
 import { seed, seedClient, startProxy, startS3rver, writeSsoToken, type LoggingProxy, type S3rverProcess } from '../unit/s3-harness'
 import { eventIdsInRange, ORG_ACCOUNTS, ORG_ID, orgTrail } from '../unit/s3-org-trail'
 
@@ -17,21 +18,18 @@ const DENIED = objects.find((o) => o.kind === 'CloudTrail' && o.account === ORG_
 
 let s3rver: S3rverProcess
 let proxy: LoggingProxy
-let home = ''
+let aws: AwsHome
 
 test.beforeAll(async () => {
   s3rver = await startS3rver([BUCKET])
   await seed(seedClient(s3rver.url), BUCKET, objects)
   proxy = await startProxy(s3rver.port)
   proxy.rules.denyGet.add(DENIED)
-  home = mkdtempSync(path.join(tmpdir(), 'ashiato-e2e-aws-'))
-  mkdirSync(path.join(home, '.aws'))
-  writeFileSync(
-    path.join(home, '.aws', 'config'),
+  aws = awsHome(
     '[profile e2e-reader]\nregion = us-east-1\n\n[profile expired-sso]\nsso_start_url = https://example.awsapps.com/start\nsso_region = us-east-1\nsso_account_id = 111111111111\nsso_role_name = ReadOnly\nregion = us-east-1\n',
+    '[e2e-reader]\naws_access_key_id = S3RVER\naws_secret_access_key = S3RVER\n',
   )
-  writeFileSync(path.join(home, '.aws', 'credentials'), '[e2e-reader]\naws_access_key_id = S3RVER\naws_secret_access_key = S3RVER\n')
-  writeSsoToken(home, 'https://example.awsapps.com/start', new Date(Date.now() - 3_600_000))
+  writeSsoToken(aws.home, 'https://example.awsapps.com/start', new Date(Date.now() - 3_600_000))
 })
 
 test.afterAll(async () => {
@@ -39,31 +37,15 @@ test.afterAll(async () => {
   await s3rver?.stop()
 })
 
-/**
- * The server's environment: the temporary AWS files and cache folder, none of this machine's
- * AWS_* variables; and the S3 endpoint, which web mode takes only from its command line.
- */
+/** The server with the temporary AWS files, a cache folder and this endpoint (s3-helpers.ts). */
 function serverOptions(cacheDir: string, endpoint: string): StartOptions {
-  const env: NodeJS.ProcessEnv = Object.fromEntries(Object.keys(process.env).filter((k) => k.startsWith('AWS_')).map((k) => [k, undefined]))
-  Object.assign(env, {
-    HOME: home,
-    AWS_CONFIG_FILE: path.join(home, '.aws', 'config'),
-    AWS_SHARED_CREDENTIALS_FILE: path.join(home, '.aws', 'credentials'),
-    AWS_EC2_METADATA_DISABLED: 'true',
-    ASHIATO_CACHE_DIR: cacheDir,
-  })
-  return { env, args: ['--endpoint-url', endpoint] }
+  return awsServer(aws, cacheDir, endpoint)
 }
 
 async function openDialog(page: Page, endpoint: string, profile = 'e2e-reader') {
-  await page.getByTestId('open-s3-button').click()
-  const dialog = page.getByTestId('s3-dialog')
-  await expect(dialog).toBeVisible()
+  const dialog = await openS3Dialog(page, { profile, endpoint, bucket: BUCKET })
   // The profiles come from the temporary config files: names only.
   await expect(dialog.getByTestId('s3-profile').locator('option')).toHaveText(['Default credential chain', 'e2e-reader · us-east-1', 'expired-sso · us-east-1 · SSO'])
-  await dialog.getByTestId('s3-profile').selectOption(profile)
-  await dialog.getByTestId('s3-endpoint').fill(endpoint)
-  await dialog.getByTestId('s3-bucket').fill(BUCKET)
   return dialog
 }
 
@@ -161,12 +143,7 @@ test('names what went wrong: a denied object with its key and action, an expired
 
 test('a range with no log files says so, in the UI language', async ({ openApp }) => {
   const page = await openApp([], serverOptions(mkdtempSync(path.join(tmpdir(), 'ashiato-e2e-cache-')), proxy.url))
-  await page.getByTestId('lang-ja').click()
-  await page.getByTestId('open-s3-button').click()
-  const dialog = page.getByTestId('s3-dialog')
-  await dialog.getByTestId('s3-profile').selectOption('e2e-reader')
-  await dialog.getByTestId('s3-endpoint').fill(proxy.url)
-  await dialog.getByTestId('s3-bucket').fill(BUCKET)
+  const dialog = await openS3Dialog(page, { language: 'ja', profile: 'e2e-reader', endpoint: proxy.url, bucket: BUCKET })
   await dialog.getByTestId('s3-discover').click()
   await expect(dialog.getByTestId('s3-layout')).toBeVisible()
   // Years before the trail's first object.
