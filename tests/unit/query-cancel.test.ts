@@ -1,22 +1,15 @@
 // Issue #12 §3: cancelView stops the query running in the worker; its setView fails with the
 // 'query-cancelled' code the renderer recognises, the views kept stay, and the next query runs.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { EventStore } from '../../main/store/event-store'
+import { describe, expect, it } from 'vitest'
 import { ViewCache } from '../../main/services/view-cache'
 import { isCallError } from '../../common/call-errors'
-import { syntheticStore } from '../../scripts/bench/synthetic-store'
+import { syntheticFileStore } from './helpers/synthetic-file-store'
 
-let store: EventStore
-
-beforeAll(() => {
-  store = syntheticStore(10_000, 'full').store
-}, 120_000)
-
-afterAll(() => store.clear())
+const store = syntheticFileStore(10_000)
 
 describe('cancelView', () => {
   it('stops the running query; the kept views stay and the next query runs', async () => {
-    const views = new ViewCache(store)
+    const views = new ViewCache(store())
     const first = await views.set({ query: '' })
     expect(views.cancel()).toBe(false) // nothing running
     const slow = views.set({ query: '"no such text in any event at all"' })

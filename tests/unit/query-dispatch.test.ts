@@ -1,32 +1,26 @@
 // Views are evaluated in the built query worker over a shared copy of the store: the results
 // are the same as evaluating on this thread, a slow query leaves the event loop free to answer
 // row requests, and a newer query cancels an older one.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { readdirSync } from 'node:fs'
-import type { EventStore } from '../../main/store/event-store'
 import { evaluateView } from '../../main/query/evaluate-view'
 import { QueryDispatcher, SupersededError } from '../../main/query/query-dispatch'
 import { ViewCache } from '../../main/services/view-cache'
 import { syntheticStore } from '../../scripts/bench/synthetic-store'
 import { batchOfTexts } from './helpers/make-store'
+import { syntheticFileStore } from './helpers/synthetic-file-store'
 import { eventText, seededRandom } from '../support/cloudtrail-events'
 
-let store: EventStore
-
-beforeAll(() => {
-  // ~1.5 KB events: 30,000 of them are ~45 MB of text, a free-text scan of tens of ms or more.
-  store = syntheticStore(30_000, 'full').store
-}, 120_000)
-
-afterAll(() => store.clear())
+// ~1.5 KB events: 30,000 of them are ~45 MB of text, a free-text scan of tens of ms or more.
+const store = syntheticFileStore(30_000)
 
 describe('query dispatch', () => {
   it('gives the same ids as evaluating on this thread, also as events arrive and after a clear', async () => {
-    const dispatcher = new QueryDispatcher(store)
+    const dispatcher = new QueryDispatcher(store())
     expect(dispatcher.inWorker).toBe(true)
     for (const spec of [{ query: '' }, { query: 'event:GetObject or error:*' }, { query: 'alice', sort: { column: 'eventName' as const, direction: 'asc' as const } }, { query: 'requestParameters.bucketName:logs-*' }, { query: 'event:(' }]) {
       const inWorker = await dispatcher.evaluateView(spec)
-      const here = evaluateView(store, spec)
+      const here = evaluateView(store(), spec)
       // Two empty lists would agree whatever the worker did: every valid spec here matches.
       if (!here.error) expect(here.ids.length, spec.query).toBeGreaterThan(0)
       expect(Array.from(inWorker.ids)).toEqual(Array.from(here.ids))
@@ -53,7 +47,7 @@ describe('query dispatch', () => {
   })
 
   it('answers a row request while a slow free-text query is still running', async () => {
-    const views = new ViewCache(store)
+    const views = new ViewCache(store())
     const first = await views.set({ query: '' })
     const order: string[] = []
     // Free text that is nowhere: every event's bytes are read and searched.
@@ -68,7 +62,7 @@ describe('query dispatch', () => {
   })
 
   it('(the same sequence with views evaluated on this thread answers the rows only after the query)', async () => {
-    const views = new ViewCache(store, new QueryDispatcher(store, '/no/such/query-worker.cjs'))
+    const views = new ViewCache(store(), new QueryDispatcher(store(), '/no/such/query-worker.cjs'))
     const first = await views.set({ query: '' })
     const order: string[] = []
     const slow = views.set({ query: '"no such text in any event at all"' }).then((info) => order.push(`query:${info.matched}`))
@@ -79,17 +73,17 @@ describe('query dispatch', () => {
   })
 
   it('a newer query cancels an older one', async () => {
-    const dispatcher = new QueryDispatcher(store)
+    const dispatcher = new QueryDispatcher(store())
     const older = dispatcher.evaluateView({ query: '"nothing like this anywhere either"' })
     const newer = dispatcher.evaluateView({ query: 'event:GetObject' })
     await expect(older).rejects.toBeInstanceOf(SupersededError)
-    expect(Array.from((await newer).ids)).toEqual(Array.from(evaluateView(store, { query: 'event:GetObject' }).ids))
+    expect(Array.from((await newer).ids)).toEqual(Array.from(evaluateView(store(), { query: 'event:GetObject' }).ids))
     dispatcher.close()
   })
 
   it('stopping a worker mid-query leaks no descriptor (it reads through the store\'s own)', async () => {
     const openFds = (): number => readdirSync('/proc/self/fd').length
-    const dispatcher = new QueryDispatcher(store)
+    const dispatcher = new QueryDispatcher(store())
     await dispatcher.evaluateView({ query: '' })
     const before = openFds()
     for (let i = 0; i < 6; i++) {
