@@ -1,10 +1,12 @@
 // The one AshiatoService of the desktop app, its pushes forwarded to every window, and the paths
-// waiting to be loaded. Paths from the command line, a second launch or the Finder can arrive
-// before the page has subscribed to pushes; they wait until it has, so no progress is lost.
+// waiting to be opened. Paths from the command line, a second launch or the Finder can arrive
+// before the page has subscribed to pushes; they wait until it has, so no progress is lost. Then
+// they go to the page as File ▸ Open Recent's do (menuCommand openPaths): with events loaded, it
+// asks whether they join this investigation or start a new one (renderer/state/load-choice.ts).
 
 import path from 'node:path'
 import { app } from 'electron'
-import { ipcChannel, type LoadStarted } from '../../common/ipc-contract'
+import { ipcChannel, type AshiatoPushes, type LoadStarted } from '../../common/ipc-contract'
 import { resolveS3CacheDir } from '../s3/cache-dir'
 import { AshiatoService } from '../services/ashiato-service'
 import type { PushListener } from '../services/service-types'
@@ -55,12 +57,11 @@ function flush(): void {
   if (!rendererReady || waiting.length === 0) return
   const paths = waiting
   waiting = []
-  getService()
-    .loadPaths(paths)
-    .catch((error: Error) => console.error(`[app] loading ${paths.join(', ')}: ${error.message}`))
+  const payload: AshiatoPushes['menuCommand'] = { command: 'openPaths', paths }
+  forwardToWindows('menuCommand', payload)
 }
 
-/** Loads these paths as soon as a window's page is ready. */
+/** Opens these paths in the page as soon as it is ready (it loads them, asking first when events are loaded). */
 export function openPaths(paths: string[]): void {
   if (paths.length === 0) return
   waiting.push(...paths)

@@ -146,3 +146,14 @@ test('File ▸ Open with events loaded asks "add or new", as a drop does', async
   const chain = (JSON.parse(readFileSync(other, 'utf8')) as { Records: unknown[] }).Records.length
   await expect(page.getByTestId('count-loaded')).toHaveText(String(chain))
 })
+
+test('a second launch with events loaded asks "add or new" too', async () => {
+  const page = await launch([SAMPLE])
+  await expect(page.getByTestId('count-loaded')).toHaveText(String(SAMPLE_EVENTS))
+  const other = path.join(DATA_DIR, 'identity-chain.json')
+  const second = spawn(binary!, [...ROOT_ARGS, REPO_ROOT, other], { cwd: REPO_ROOT, env: { ...process.env, ASHIATO_USER_DATA_DIR: userData() }, stdio: 'ignore' })
+  expect(await new Promise<number | null>((resolve) => second.once('exit', resolve))).toBe(0)
+  await expect(page.getByTestId('load-choice-files')).toHaveText('identity-chain.json')
+  await page.getByTestId('load-choice-add').click()
+  await expect(page.getByTestId('count-loaded')).not.toHaveText(String(SAMPLE_EVENTS))
+})
