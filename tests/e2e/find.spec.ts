@@ -375,8 +375,13 @@ test.describe('find', () => {
     await expect(page.getByTestId('count-loaded')).toHaveText('49')
     await filter(page).fill('-identityType:AWSService')
     await expect(shown(page)).toHaveText('40')
-    await rows(page).filter({ hasText: 'UpdateTrail' }).click()
-    await expect(page.getByTestId('viewer-event-name')).toHaveText('UpdateTrail')
+    // The count can change before the list's rows of the new view are painted; a click in between
+    // lands on a row element that is then given another event (seen in CI under load): click again
+    // until the clicked event is the one shown.
+    await expect(async () => {
+      await rows(page).filter({ hasText: 'UpdateTrail' }).click({ timeout: 2_000 })
+      await expect(page.getByTestId('viewer-event-name')).toHaveText('UpdateTrail', { timeout: 2_000 })
+    }).toPass({ timeout: 15_000 })
     await page.mouse.move(0, 0)
     await page.screenshot({ path: testInfo.outputPath('find.png') })
     await page.screenshot({ path: path.join('test-results', 'find-screenshot.png') })
