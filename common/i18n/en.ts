@@ -224,6 +224,7 @@ export const en = {
   timelineLogTitle: 'A logarithmic count scale: one burst no longer flattens the bars around it',
   timelineDetected: '{n} with detections',
   timelineTipDetections: '{n} with detections · highest {level}',
+  timelineUntimedDetected: '{n} without a time ({m} of them with detections)',
   emptyTitle: 'No events loaded yet',
   emptyBody: 'Drop CloudTrail .json or .json.gz files or a folder here, or use Open.',
   emptyHint: 'Files stay on this machine; nothing is uploaded anywhere else.',

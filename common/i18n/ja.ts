@@ -223,6 +223,7 @@ export const ja: Messages = {
   timelineLogTitle: '件数を対数目盛で表示します。突出した 1 本があっても周りの棒がつぶれません',
   timelineDetected: '検知あり {n}',
   timelineTipDetections: '検知あり {n} · 最高 {level}',
+  timelineUntimedDetected: '日時なし {n}(うち検知あり {m})',
   emptyTitle: 'イベントはまだ読み込まれていません',
   emptyBody: 'CloudTrail の .json / .json.gz ファイルやフォルダーをここにドロップするか、「開く」を使ってください。',
   emptyHint: 'ファイルはこのマシンの中だけで扱われ、外部には送られません。',

@@ -51,6 +51,8 @@ export interface Histogram {
    * DETECTION_LEVELS (common/detections.ts). Absent when no event of the result matched a rule.
    */
   levels?: number[][]
+  /** Untimed events with a detection, by their highest level (rank as in `levels`); absent when none. */
+  untimedLevels?: number[]
 }
 
 /** A value as query text: bare when it can be, else quoted. `*`, `?`, `\` and `"` are escaped. */

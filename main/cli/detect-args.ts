@@ -14,7 +14,11 @@ export const DETECT_OPTIONS = {
     value: 'DIR',
     help: "also run the rules under DIR (.yml/.yaml files; a clone of SigmaHQ or\nSuzaku's rules); repeatable",
   },
-  'no-builtin-rules': { type: 'boolean', help: "skip Ashiato's built-in rule pack (then --rules is required)" },
+  'no-builtin-rules': { type: 'boolean', help: "skip Ashiato's built-in rule pack" },
+  'no-downloaded-rules': {
+    type: 'boolean',
+    help: 'skip the rule sets "Update rules" (or ashiato update-rules) downloaded\ninto the desktop app\'s data folder (ASHIATO_USER_DATA_DIR when set),\nwhich run by default as in the app',
+  },
   'min-level': { type: 'string', value: 'LEVEL', help: 'only detections of LEVEL or above:\ninformational, low, medium, high, critical' },
   format: {
     type: 'string',
@@ -23,7 +27,7 @@ export const DETECT_OPTIONS = {
     help:
       'jsonl (default): one JSON object per detection with ruleId, title,\nlevel, author, tags, source ("builtin" or the rule file), eventIds\n(CloudTrail eventIDs: one for a plain rule, the group\'s for a\ncorrelation), firstTime, lastTime, and group (correlation group-by\nvalues, when any)\ncsv: the same columns (lists joined with ";"; formula-safe)',
   },
-  stats: { type: 'boolean', help: 'one JSON line on stderr: events, files, loadMs, rules,\nrulesUnsupported, detections, detectMs' },
+  stats: { type: 'boolean', help: 'one JSON line on stderr: events, files, loadMs, rules,\nrulesUnsupported, ruleSets (the downloaded sets run), detections,\ndetectMs' },
   help: { type: 'boolean', short: 'h', help: 'this text' },
 } as const satisfies OptionTable
 
@@ -33,6 +37,8 @@ export interface DetectCliOptions {
   /** Rule folders (or files) given with --rules, in order. */
   ruleDirs: string[]
   builtinRules: boolean
+  /** Whether the rule sets downloaded by "Update rules" run too (the desktop app's data folder). */
+  downloadedRules: boolean
   minLevel: Level
   format: 'jsonl' | 'csv'
   stats: boolean
@@ -50,7 +56,7 @@ export function parseDetectArgs(argv: readonly string[]): DetectArgsResult {
     return usageError(error instanceof Error ? error.message : String(error))
   }
   const { values, positionals } = parsed
-  const defaults: DetectCliOptions = { help: false, inputs: [], ruleDirs: [], builtinRules: true, minLevel: 'informational', format: 'jsonl', stats: false }
+  const defaults: DetectCliOptions = { help: false, inputs: [], ruleDirs: [], builtinRules: true, downloadedRules: true, minLevel: 'informational', format: 'jsonl', stats: false }
   if (values.help) return { ...defaults, help: true }
   if (positionals.length === 0) return usageError('No input: give one or more files, folders or s3:// URLs.')
   for (const input of positionals) {
@@ -65,8 +71,10 @@ export function parseDetectArgs(argv: readonly string[]): DetectArgsResult {
   const ruleDirs = values.rules ?? []
   if (ruleDirs.some((d) => d === '')) return usageError('--rules needs a folder')
   const builtinRules = values['no-builtin-rules'] !== true
-  if (!builtinRules && ruleDirs.length === 0) return usageError('--no-builtin-rules leaves no rules: add --rules DIR')
-  return { ...defaults, inputs: positionals, ruleDirs, builtinRules, minLevel: minLevel as Level, format, stats: values.stats === true }
+  const downloadedRules = values['no-downloaded-rules'] !== true
+  // With the downloaded sets on, whether any rule is left is known only when their folder is read.
+  if (!builtinRules && !downloadedRules && ruleDirs.length === 0) return usageError('--no-builtin-rules with --no-downloaded-rules leaves no rules: add --rules DIR')
+  return { ...defaults, inputs: positionals, ruleDirs, builtinRules, downloadedRules, minLevel: minLevel as Level, format, stats: values.stats === true }
 }
 
 export const DETECT_USAGE = `Usage: ashiato detect [options] PATH...
@@ -76,7 +84,7 @@ PATH (files, folders, s3://BUCKET/PREFIX as for "ashiato") and prints one detect
 oldest first.
 
 Rules
-${optionHelp(DETECT_OPTIONS, ['rules', 'no-builtin-rules', 'min-level'], 26)}
+${optionHelp(DETECT_OPTIONS, ['rules', 'no-builtin-rules', 'no-downloaded-rules', 'min-level'], 26)}
 
 Output
 ${optionHelp(DETECT_OPTIONS, ['format', 'stats', 'help'], 26)}

@@ -1,11 +1,15 @@
-// One `ashiato detect` run: read the rules (built-in pack and --rules folders), load the inputs
-// as `ashiato` does, match in detection workers, print the detections.
+// One `ashiato detect` run: read the rules (built-in pack, the sets "Update rules" downloaded, as
+// the desktop app runs them, and --rules folders), load the inputs as `ashiato` does, match in
+// detection workers, print the detections.
 
+import path from 'node:path'
 import { EventStore } from '../store/event-store'
 import { loadInto } from '../loader/load-files'
 import { isS3Url } from '../s3/cli-options'
 import { builtinRuleTexts } from '../detect/builtin-rules'
 import { readRuleFolders } from '../detect/rule-files'
+import { downloadedRuleSets } from '../rules/rules-update'
+import { desktopDataDir } from './update-rules'
 import { DetectionSession } from '../detect/detect-session'
 import { levelRank, type Detection } from '../detect/rule-model'
 import { csvCell } from '../export/csv-format'
@@ -24,7 +28,17 @@ export async function runDetectCli(options: DetectCliOptions, io: CliIo & { dete
     for (const p of folders.problems) say(`--rules ${p.file}: ${p.reason}`)
     return EXIT_USAGE
   }
-  const files = [...(options.builtinRules ? builtinRuleTexts() : []), ...folders.files]
+  // The downloaded sets: where the app finds them; a problem in one is said, not fatal (the
+  // user did not name that folder on this command line).
+  const sets = options.downloadedRules ? downloadedRuleSets(desktopDataDir()) : []
+  const named = new Set(options.ruleDirs.map((d) => path.resolve(d)))
+  const downloaded = readRuleFolders(sets.map((set) => set.folder).filter((folder) => !named.has(path.resolve(folder))))
+  for (const p of downloaded.problems) say(`downloaded rules ${p.file}: ${p.reason}`)
+  const files = [...(options.builtinRules ? builtinRuleTexts() : []), ...downloaded.files, ...folders.files]
+  if (files.length === 0) {
+    say(`no rules to run: --no-builtin-rules, and no rule set downloaded in ${desktopDataDir()} (run "ashiato update-rules", or add --rules DIR)`)
+    return EXIT_USAGE
+  }
 
   const store = new EventStore()
   let badFiles = 0
@@ -90,7 +104,7 @@ export async function runDetectCli(options: DetectCliOptions, io: CliIo & { dete
     }
   }
   if (options.stats) {
-    const stats = { events: store.size, files: loadedFiles, badFiles, loadMs, rules: session.set.rules.length, rulesUnsupported: session.set.unsupported.length, detections: detections.length, detectMs }
+    const stats = { events: store.size, files: loadedFiles, badFiles, loadMs, rules: session.set.rules.length, rulesUnsupported: session.set.unsupported.length, ruleSets: sets.map((set) => ({ id: set.id, name: set.name, files: set.files, fetchedAt: set.fetchedAt, folder: set.folder })), detections: detections.length, detectMs }
     io.stderr.write(`${JSON.stringify(stats)}\n`)
   }
   return badFiles > 0 ? EXIT_INPUT_PROBLEM : EXIT_OK

@@ -9,10 +9,9 @@ import type { MatchList } from './match-list'
 import type { RuleSet } from './rule-set'
 import type { Detection } from './rule-model'
 
-/** The correlations' detections over every match so far (re-run whole: their base matches are few). */
+/** The correlations' detections over every match so far (the CLI's one pass; the app's tables keep theirs as matches arrive). */
 export function correlationDetections(set: RuleSet, matches: MatchList, timeOf: (id: number) => number): Detection[] {
-  const detections: Detection[] = []
-  if (!set.rules.some((rule) => rule.kind === 'correlation')) return detections
+  if (!set.rules.some((rule) => rule.kind === 'correlation')) return []
   const bases = new Set(set.bases.flat())
   const byRule = new Map<number, TimedHit[]>()
   for (let k = 0; k < matches.length; k++) {
@@ -23,6 +22,7 @@ export function correlationDetections(set: RuleSet, matches: MatchList, timeOf: 
     const id = matches.id(k)
     list.push({ rule, id, fields: matches.fields(k), time: timeOf(id) })
   }
+  const detections: Detection[] = []
   set.rules.forEach((rule, i) => {
     if (rule.kind === 'correlation') for (const d of correlate(i, rule, set.bases[i], set.carried, byRule)) detections.push(d)
   })

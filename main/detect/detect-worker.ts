@@ -1,5 +1,6 @@
 // A detection worker: compiles the rule set once, keeps a mirror of the store (its columns in
-// shared memory, its text files read here by offset: nothing is copied per event), and matches
+// shared memory, its text files read here by offset through the mirror's text layout: nothing
+// is copied per event), and matches
 // the ranges of events it is sent, off the main event loop, posting back the matches as typed
 // arrays whose buffers are transferred, not cloned.
 
@@ -20,7 +21,7 @@ export type DetectWorkerReply = { jobId: number; matches: MatchBatch } | { jobId
 
 let matcher: EventMatcher | null = null
 const store = new EventStore()
-const bytes = new MirrorBytes()
+const bytes = new MirrorBytes(store)
 const found = new MatchList()
 
 parentPort?.on('message', (message: DetectWorkerRequest) => {
@@ -30,7 +31,7 @@ parentPort?.on('message', (message: DetectWorkerRequest) => {
   }
   if (message.kind === 'mirror') {
     store.adoptMirror(message.update)
-    bytes.adopt(message.update)
+    bytes.follow()
     return
   }
   try {

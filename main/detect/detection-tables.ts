@@ -3,10 +3,14 @@
 // matched. A load of a million events makes a million and a half matches (informational rules
 // match much of a trail): building a sorted object per detection after every batch, on the
 // main thread, took longer than matching them in the workers. Here each new match costs one
-// array push, and only the correlations (whose base matches are few) are re-run whole.
+// array push. A correlation's base matches are kept here as they arrive (with their times and
+// the fields it groups by), and only the correlations whose base rules gained matches are run
+// again, over those lists: scanning every match of the load for them after each batch was the
+// main thread's largest cost once a million events were loaded.
 
-import { correlationDetections } from './assemble'
+import { correlate, type TimedHit } from './correlate'
 import { levelRank, type Detection } from './rule-model'
+import type { CorrelationRule } from './compile-rule'
 import type { MatchList } from './match-list'
 import type { RuleSet } from './rule-set'
 
@@ -36,8 +40,11 @@ export class DetectionTables {
   readonly plain = new Map<number, RuleEvents>()
   /** The same by rule number, as an array: the per-match lookup. */
   private byRule: (RuleEvents | undefined)[] = []
-  /** The correlations' detections, re-made at each update. */
+  /** The correlations' detections (each correlation's own list in `byCorrelation`, in rule order). */
   correlations: Detection[] = []
+  private readonly byCorrelation = new Map<number, Detection[]>()
+  /** The base rules' matches so far, by rule, with their times and carried fields. */
+  private readonly baseHits = new Map<number, TimedHit[]>()
   private plainLevels = new Uint8Array(1024)
   /** Per event id: 0 none, else 1 + the highest level rank matched (correlations included). */
   levels = new Uint8Array(0)
@@ -65,13 +72,18 @@ export class DetectionTables {
       this.plainLevels = grown
     }
     const ranks = this.ranks
-    let newBaseMatches = false
+    const grown = new Set<number>()
     for (let k = this.taken; k < matches.length; k++) {
       const rule = matches.rule(k)
-      if (this.bases[rule] === 1) newBaseMatches = true
-      if (!this.set.reported[rule]) continue
       const id = matches.id(k)
       const time = times[id]
+      if (this.bases[rule] === 1) {
+        let hits = this.baseHits.get(rule)
+        if (!hits) this.baseHits.set(rule, (hits = []))
+        hits.push({ rule, id, fields: matches.fields(k), time })
+        grown.add(rule)
+      }
+      if (!this.set.reported[rule]) continue
       let events = this.byRule[rule]
       if (!events) this.plain.set(rule, (this.byRule[rule] = events = { ids: [], first: NaN, last: NaN }))
       events.ids.push(id)
@@ -82,8 +94,14 @@ export class DetectionTables {
       if (this.plainLevels[id] < ranks[rule]) this.plainLevels[id] = ranks[rule]
     }
     this.taken = matches.length
-    // Correlations change only with their base rules' matches (most batches bring none).
-    if (newBaseMatches) this.correlations = correlationDetections(this.set, matches, (id) => times[id])
+    // A correlation changes only with its base rules' matches (most batches bring none).
+    if (grown.size > 0) {
+      this.set.rules.forEach((rule, i) => {
+        if (rule.kind !== 'correlation' || !this.set.bases[i].some((b) => grown.has(b))) return
+        this.byCorrelation.set(i, correlate(i, rule as CorrelationRule, this.set.bases[i], this.set.carried, this.baseHits))
+      })
+      this.correlations = [...this.byCorrelation.keys()].sort((a, b) => a - b).flatMap((i) => this.byCorrelation.get(i)!)
+    }
     const levels = this.plainLevels.slice(0, size)
     for (const d of this.correlations) for (const id of d.eventIds) if (levels[id] < ranks[d.rule]) levels[id] = ranks[d.rule]
     this.levels = levels

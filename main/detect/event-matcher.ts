@@ -176,7 +176,7 @@ export class EventMatcher {
       if (v !== UNKNOWN || leaf.field === null || leaf.needsEvent) return v
       const values = text.valuesAt(leaf.slot, leaf.bytePath)
       if (values !== null) return testValues(leaf, values) ? TRUE : FALSE
-      if (text.lacksKey(leaf.key)) return leaf.test([], undefined) ? TRUE : FALSE
+      if (text.lacksKey(leaf.slot, leaf.key)) return leaf.test([], undefined) ? TRUE : FALSE
       if (leaf.needles && text.lacksAll(leaf.needles)) return FALSE
       return UNKNOWN
     }

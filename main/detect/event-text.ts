@@ -45,7 +45,9 @@ export class EventText {
   private lower: string | null = null
   private escapedFlag = -1
   private parsedValue: unknown = undefined
-  private keys = new Map<string, boolean>()
+  /** Per field slot: whether its key is absent from the event whose serial is in `keyStamps`. */
+  private keyAbsent: Uint8Array
+  private keyStamps: Int32Array
   /** Per field slot: its values in the event whose serial is in `stamps` (else not read yet). */
   private slotValues: (unknown[] | null)[]
   private stamps: Int32Array
@@ -56,6 +58,8 @@ export class EventText {
   constructor(private readonly bytes: EventBytes, slots: number) {
     this.slotValues = new Array<unknown[] | null>(slots).fill(null)
     this.stamps = new Int32Array(slots).fill(-1)
+    this.keyAbsent = new Uint8Array(slots)
+    this.keyStamps = new Int32Array(slots).fill(-1)
   }
 
   id = -1
@@ -68,7 +72,6 @@ export class EventText {
     this.lower = null
     this.escapedFlag = -1
     this.parsedValue = undefined
-    if (this.keys.size > 0) this.keys.clear()
     this.serial = (this.serial + 1) & 0x3fffffff
     this.readerSet = false
   }
@@ -103,13 +106,16 @@ export class EventText {
     return this.escapedFlag === 1
   }
 
-  /** Whether `"key"` never occurs in the text, so no member of the event has that name (unless escaped). */
-  lacksKey(key: string): boolean {
-    let result = this.keys.get(key)
-    if (result === undefined) {
-      result = !this.escaped && !this.text().includes(`"${key}"`)
-      this.keys.set(key, result)
-    }
+  /**
+   * Whether `key"` never occurs in the text, so no member of the event has that name (unless
+   * escaped); nor a dotted one ending with it (`"userIdentity.arn"`, which the Sigma path
+   * `userIdentity.arn` also reaches: its text holds `arn"` but not `"arn"`). Kept per field slot.
+   */
+  lacksKey(slot: number, key: string): boolean {
+    if (this.keyStamps[slot] === this.serial) return this.keyAbsent[slot] === 1
+    const result = !this.escaped && !this.text().includes(`${key}"`)
+    this.keyStamps[slot] = this.serial
+    this.keyAbsent[slot] = result ? 1 : 0
     return result
   }
 

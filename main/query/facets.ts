@@ -121,7 +121,7 @@ export function histogram(store: EventStore, viewIds: Uint32Array, buckets = 100
       if (t > max) max = t
     }
   }
-  if (min === Infinity) return { start: 0, bucketMs: MINUTE, errors: [], successes: [], untimed }
+  if (min === Infinity) return { start: 0, bucketMs: MINUTE, errors: [], successes: [], untimed, ...levelBuckets(store, ids, { start: 0, bucketMs: MINUTE, count: 0 }) }
   const wanted = Math.max(1, Math.floor(buckets))
   const fits = (size: number): boolean => Math.floor(max / size) - Math.floor(min / size) + 1 <= wanted
   let bucketMs = NICE_BUCKETS.find(fits)

@@ -88,7 +88,7 @@ export function Timeline() {
               <span data-testid="timeline-detected">{formatMessage(t.timelineDetected, { n: formatCount(detected) })}</span>
             </>
           ) : null}
-          {histogram && histogram.untimed > 0 ? <span className="muted"> · {formatMessage(t.timelineUntimed, { n: formatCount(histogram.untimed) })}</span> : null}
+          {histogram && histogram.untimed > 0 ? <span className="muted" data-testid="timeline-untimed"> · {histogram.untimedLevels ? formatMessage(t.timelineUntimedDetected, { n: formatCount(histogram.untimed), m: formatCount(sum(histogram.untimedLevels)) }) : formatMessage(t.timelineUntimed, { n: formatCount(histogram.untimed) })}</span> : null}
         </span>
         <span className="timeline__spacer" />
         <span className="timeline__hint">{t.timelineHint}</span>

@@ -96,7 +96,7 @@ describe('ashiato detect', () => {
     expect(partial.stdout).toContain('CloudTrail logging stopped')
     expect(partial.stderr).toContain('broken.json.gz')
     expect(runCli(['detect', '--min-level', 'severe', logs]).code).toBe(2)
-    expect(runCli(['detect', '--no-builtin-rules', logs]).code).toBe(2)
+    expect(runCli(['detect', '--no-builtin-rules', logs], { env: { ASHIATO_USER_DATA_DIR: path.join(dir, 'no-user-data') } }).code).toBe(2)
     const missing = runCli(['detect', '--rules', path.join(dir, 'nope'), logs])
     expect(missing.code).toBe(2)
     expect(missing.stderr).toMatch(/--rules .*nope: no such file or folder/)

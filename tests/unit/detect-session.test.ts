@@ -41,4 +41,19 @@ describe('DetectionSession with workers', () => {
       store.clear()
     }
   }, 60_000)
+
+  it('reads an event larger than its read buffer, and the events after it, in a worker', async () => {
+    const store = new EventStore()
+    const workers = new DetectionSession(builtinRuleTexts(), { workers: 1 })
+    try {
+      // 600 KB of padding: more than the worker's 512 KB chunk (mirror-bytes.ts).
+      const huge = JSON.stringify({ ...JSON.parse(stop(1)), requestParameters: { padding: 'x'.repeat(600_000) } })
+      store.addBatch(batchOfTexts([stop(0), huge, stop(2), describeCall(3), stop(4)]), store.addFile('huge.json'))
+      await workers.update(store)
+      expect(workers.matches.map((h) => h.id).sort()).toEqual([0, 1, 2, 4])
+    } finally {
+      await workers.close()
+      store.clear()
+    }
+  }, 60_000)
 })

@@ -51,6 +51,10 @@ describe.skipIf(!present)(present ? 'detection tables, batch after batch' : 'det
         e.last = Math.max(e.last, d.lastTime)
       }
       expect(whole.filter((d) => rules[d.rule].kind === 'correlation').length).toBeGreaterThan(0)
+      // The correlations, kept from their base matches batch after batch, are the whole run's.
+      const key = (d: { rule: number; firstTime: number; eventIds: number[] }): string => `${d.rule} ${d.firstTime} ${d.eventIds[0]}`
+      const sorted = <T extends { rule: number; firstTime: number; eventIds: number[] }>(list: T[]): T[] => [...list].sort((a, b) => key(a).localeCompare(key(b)))
+      expect(sorted(tables.correlations)).toEqual(sorted(whole.filter((d) => rules[d.rule].kind === 'correlation')))
       for (const [rule, e] of expected) {
         const ids = [...e.ids].sort((a, b) => a - b)
         expect(tables.eventIdsOf(new Set([rule])), rules[rule].meta.title).toEqual(ids)

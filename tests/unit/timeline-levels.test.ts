@@ -53,4 +53,23 @@ describe('the timeline by detection level', () => {
     detect(s, [0, 4, 0, 0, 0])
     expect(histogram(s, Uint32Array.from([0, 2, 3]), 100)).not.toHaveProperty('levels')
   })
+
+  it('counts the detections on events without a time beside the untimed count, even when no event has a time', () => {
+    const s = store()
+    detect(s, [0, 4, 2, 5, 5])
+    const h = histogram(s, allIds(s.size), 100)
+    expect(h.untimed).toBe(1)
+    // The untimed event's highest level is critical (rank 4): counted there, in no bucket.
+    expect(h.untimedLevels).toEqual([0, 0, 0, 0, 1])
+    // Timed events only: nothing untimed to count.
+    expect(histogram(s, Uint32Array.from([0, 1, 2, 3]), 100)).not.toHaveProperty('untimedLevels')
+    // The untimed event alone: no bucket at all, and its detection still counted.
+    const alone = histogram(s, Uint32Array.from([4]), 100)
+    expect(alone.untimed).toBe(1)
+    expect(alone).not.toHaveProperty('levels')
+    expect(alone.untimedLevels).toEqual([0, 0, 0, 0, 1])
+    // An untimed event without a detection adds no untimedLevels.
+    detect(s, [0, 4, 2, 5, 0])
+    expect(histogram(s, allIds(s.size), 100)).not.toHaveProperty('untimedLevels')
+  })
 })
