@@ -1,0 +1,69 @@
+// What issue #14's target names: the load's wall time with the identity work on versus off, on
+// the service's own path. The same LoadQueue the service uses runs the load; with identity on,
+// each eventsChanged push calls IdentityHost.follow() as AshiatoService does, so the identity
+// worker builds the link table while events arrive, and the load counts as done when the
+// worker has caught up with the last event (what `origin:`/`chain:`/`session:` wait for).
+// Loads alternate off, on, on, off (ABBA), so that warming up and the other helpers' load on a
+// shared machine fall on both sides alike; each load has a fresh store, cleared after it.
+
+import path from 'node:path'
+import { EventStore } from '../../main/store/event-store'
+import { LoadQueue } from '../../main/services/load-queue'
+import { IdentityHost, type FollowCost } from '../../main/services/identity-host'
+
+export interface IdentityLoad {
+  identity: boolean
+  events: number
+  /** Until the last file was parsed and merged. */
+  loadedMs: number
+  /** Until the identity worker covered every event too (= loadedMs with identity off). */
+  caughtUpMs: number
+  cost: FollowCost | null
+}
+
+/** One load of `dir`, as the service runs it, with or without the identity worker following it. */
+export async function timeLoad(dir: string, identity: boolean): Promise<IdentityLoad> {
+  const store = new EventStore()
+  const host = identity ? new IdentityHost(store) : null
+  const queue = new LoadQueue(store, (name) => name === 'eventsChanged' && host?.follow(), () => ({}), () => ({}))
+  const started = performance.now()
+  await queue.start([{ path: path.join(dir, 'AWSLogs') }], {}).done
+  const loadedMs = performance.now() - started
+  await host?.caughtUp()
+  const caughtUpMs = performance.now() - started
+  const result = { identity, events: store.size, loadedMs, caughtUpMs, cost: host ? { ...host.cost } : null }
+  await host?.close()
+  store.clear()
+  return result
+}
+
+/** `rounds` ABBA rounds (off, on, on, off); the loads in the order run. */
+export async function identityLoads(dir: string, rounds: number): Promise<IdentityLoad[]> {
+  const loads: IdentityLoad[] = []
+  for (let r = 0; r < rounds; r++) {
+    for (const identity of [false, true, true, false]) loads.push(await timeLoad(dir, identity))
+  }
+  return loads
+}
+
+const mean = (values: number[]): number => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length)
+
+/** Prints each load and what identity added, as a share of the load without it. */
+export function printIdentityLoads(loads: IdentityLoad[], line: (label: string, value: string) => void): { offMs: number; onMs: number } {
+  const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`
+  for (const load of loads) {
+    const what = load.identity ? 'on ' : 'off'
+    const c = load.cost
+    const detail = c ? `, caught up ${s(load.caughtUpMs)}; worker busy ${c.workerMs.toFixed(0)} ms in ${c.follows} follows, main thread ${c.mirrorMs.toFixed(0)} ms on its mirror` : ''
+    line(`  load, identity ${what}`, `${s(load.loadedMs)}${detail}`)
+  }
+  const off = loads.filter((l) => !l.identity)
+  const on = loads.filter((l) => l.identity)
+  const offMs = mean(off.map((l) => l.loadedMs))
+  const onMs = mean(on.map((l) => l.caughtUpMs))
+  const busy = mean(on.map((l) => (l.cost?.workerMs ?? 0) + (l.cost?.mirrorMs ?? 0)))
+  line('load, identity off, mean (reference)', s(offMs))
+  line('load, identity on, until caught up, mean', `${s(onMs)}: adds ${(onMs - offMs).toFixed(0)} ms = ${(((onMs - offMs) / offMs) * 100).toFixed(1)}% of the load without it (target <= 10%)`)
+  line('  identity work (worker + mirror), mean', `${busy.toFixed(0)} ms = ${((busy / offMs) * 100).toFixed(1)}% of the load without it (CPU time on a shared core)`)
+  return { offMs, onMs }
+}
