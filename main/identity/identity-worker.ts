@@ -41,7 +41,7 @@ parentPort?.on('message', (message: IdentityWorkerMessage) => {
     adoptMs = 0
     try {
       const index = identityIndexOf(store)
-      // The table is rebuilt only when the link table changed (new issuing events, a clear).
+      // The table is rebuilt only when chains may have changed (new issuing events, new use of an issued key, a clear).
       const table = index.revision === tableRevision ? null : buildChainTable(index)
       tableRevision = index.revision
       parentPort!.postMessage({ kind: 'followed', followId: message.followId, generation: store.generation, size: store.size, table, busyMs: performance.now() - started } satisfies IdentityWorkerReply)
