@@ -56,3 +56,12 @@ export function forEachEventBytes(store: EventStore, ids: Uint32Array, visit: Ev
     k = last + 1
   }
 }
+
+/** The ids among `ids` (ascending) whose bytes pass `test`, ascending. */
+export function filterEventBytes(store: EventStore, ids: Uint32Array, test: (bytes: Buffer, start: number, end: number) => boolean): Uint32Array {
+  const passed = new Set<number>()
+  forEachEventBytes(store, ids, (id, bytes, start, end) => {
+    if (test(bytes, start, end)) passed.add(id)
+  })
+  return ids.filter((id) => passed.has(id))
+}
