@@ -18,6 +18,8 @@ export interface IdentityLoad {
   loadedMs: number
   /** Until the identity worker covered every event too (= loadedMs with identity off). */
   caughtUpMs: number
+  /** CPU time of the whole process (every thread) until then: less disturbed than wall time by other processes. */
+  cpuMs: number
   cost: FollowCost | null
 }
 
@@ -26,12 +28,14 @@ export async function timeLoad(dir: string, identity: boolean): Promise<Identity
   const store = new EventStore()
   const host = identity ? new IdentityHost(store) : null
   const queue = new LoadQueue(store, (name) => name === 'eventsChanged' && host?.follow(), () => ({}), () => ({}))
+  const cpu = process.cpuUsage()
   const started = performance.now()
   await queue.start([{ path: path.join(dir, 'AWSLogs') }], {}).done
   const loadedMs = performance.now() - started
   await host?.caughtUp()
   const caughtUpMs = performance.now() - started
-  const result = { identity, events: store.size, loadedMs, caughtUpMs, cost: host ? { ...host.cost } : null }
+  const used = process.cpuUsage(cpu)
+  const result = { identity, events: store.size, loadedMs, caughtUpMs, cpuMs: (used.user + used.system) / 1000, cost: host ? { ...host.cost } : null }
   await host?.close()
   store.clear()
   return result
@@ -55,15 +59,18 @@ export function printIdentityLoads(loads: IdentityLoad[], line: (label: string, 
     const what = load.identity ? 'on ' : 'off'
     const c = load.cost
     const detail = c ? `, caught up ${s(load.caughtUpMs)}; worker busy ${c.workerMs.toFixed(0)} ms in ${c.follows} follows, main thread ${c.mirrorMs.toFixed(0)} ms on its mirror` : ''
-    line(`  load, identity ${what}`, `${s(load.loadedMs)}${detail}`)
+    line(`  load, identity ${what}`, `${s(load.loadedMs)} (CPU ${s(load.cpuMs)})${detail}`)
   }
   const off = loads.filter((l) => !l.identity)
   const on = loads.filter((l) => l.identity)
   const offMs = mean(off.map((l) => l.loadedMs))
   const onMs = mean(on.map((l) => l.caughtUpMs))
   const busy = mean(on.map((l) => (l.cost?.workerMs ?? 0) + (l.cost?.mirrorMs ?? 0)))
-  line('load, identity off, mean (reference)', s(offMs))
+  const offCpu = mean(off.map((l) => l.cpuMs))
+  const onCpu = mean(on.map((l) => l.cpuMs))
+  line('load, identity off, mean (reference)', `${s(offMs)} (CPU ${s(offCpu)})`)
   line('load, identity on, until caught up, mean', `${s(onMs)}: adds ${(onMs - offMs).toFixed(0)} ms = ${(((onMs - offMs) / offMs) * 100).toFixed(1)}% of the load without it (target <= 10%)`)
+  line('  CPU time, all threads, on vs off', `adds ${(onCpu - offCpu).toFixed(0)} ms = ${(((onCpu - offCpu) / offCpu) * 100).toFixed(1)}% of the load's CPU without it`)
   line('  identity work (worker + mirror), mean', `${busy.toFixed(0)} ms = ${((busy / offMs) * 100).toFixed(1)}% of the load without it (CPU time on a shared core)`)
   return { offMs, onMs }
 }
