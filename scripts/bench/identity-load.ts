@@ -102,6 +102,6 @@ export function printIdentityLoads(loads: IdentityLoad[], line: (label: string, 
   const mainAdded = mean(on.map((l) => l.mainThreadCpuMs)) - mean(off.map((l) => l.mainThreadCpuMs))
   line('  of which the identity worker thread', `${workerCpu.toFixed(0)} ms CPU = ${((workerCpu / offMs) * 100).toFixed(1)}% of the load's wall time without it`)
   line('  and the main thread, on vs off', `${mainAdded.toFixed(0)} ms CPU (its mirror copies; the rest is noise)`)
-  line('  identity work (worker + mirror), mean', `${busy.toFixed(0)} ms = ${((busy / offMs) * 100).toFixed(1)}% of the load without it (CPU time on a shared core)`)
+  line('  identity work (worker + mirror), wall', `${busy.toFixed(0)} ms = ${((busy / offMs) * 100).toFixed(1)}% of the load without it (wall time inside them: other processes' turns included)`)
   return { offMs, onMs }
 }
