@@ -88,7 +88,7 @@ async function childLoad(dir: string, queries: boolean): Promise<void> {
   }
   // Credential chains and dossiers over the same loaded set (printed beside the load time).
   if (!process.argv.includes('--no-features')) {
-    ;(await import('./bench-identity')).benchIdentity(store, loadedMs)
+    await (await import('./bench-identity')).benchIdentity(store, loadedMs, dir)
     // Every rule of the built-in pack and ../shared/sigma over the same events.
     await benchDetect(store, line)
   }

@@ -1,6 +1,8 @@
 // A principal's dossier: what it did over the loaded set, from the store's columns (APIs,
 // addresses, regions, accounts, keys, errors, times), the link table (roles it assumed, who
-// assumed it) and one top-level member per event (userAgent, which no column holds; capped).
+// assumed it) and one top-level member per event (userAgent, which no column holds; capped),
+// read in disk order into one kept buffer (events-in-disk-order.ts): reading each event with
+// store.bytes() (a fresh buffer per event) was most of a dossier's time.
 
 import type { Dossier, DossierFlag, PrincipalRef } from '../../common/identity'
 import { CodeTally, iso, Tally } from './dossier-tally'
@@ -8,6 +10,7 @@ import { classifySourceIp } from '../../common/decode/ip'
 import type { EventStore } from '../store/event-store'
 import { instanceIdOf, type IssueRecord } from './credential-events'
 import { readMembers, str } from './event-members'
+import { forEachEventBytes } from './events-in-disk-order'
 import type { IdentityIndex } from './identity-index'
 import { principalEvents, principalLabel } from './principal-events'
 
@@ -87,7 +90,7 @@ export function dossierOf(store: EventStore, index: IdentityIndex, principal: Pr
   let last = NaN
   let errorCount = 0
   const idSet = new Set<number>()
-  ids.forEach((id, n) => {
+  ids.forEach((id) => {
     idSet.add(id)
     const t = times[id]
     if (!(t >= first)) first = Number.isNaN(t) ? first : t
@@ -120,7 +123,10 @@ export function dossierOf(store: EventStore, index: IdentityIndex, principal: Pr
         used.add(ip)
       }
     }
-    if (n < userAgentLimit) agentTally.add(str(readMembers(store.bytes(id), USER_AGENT, true)?.userAgent), t)
+  })
+  // The first `userAgentLimit` events' user agents (a tally: the order they are read in does not matter).
+  forEachEventBytes(store, ids.length > userAgentLimit ? ids.subarray(0, userAgentLimit) : ids, (id, bytes, start, end) => {
+    agentTally.add(str(readMembers(bytes.subarray(start, end), USER_AGENT, true)?.userAgent), times[id])
   })
 
   // Roles this principal's calls assumed, and who issued the keys it used.

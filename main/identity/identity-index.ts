@@ -5,13 +5,18 @@
 // a new key costs no more than one where keys live for hours.
 //
 // Incremental: the store only appends between clears (its generation), so update() reads only
-// the events added since the last call — a typed-array pass over eventName and errorCode, and a
-// partial parse of the issuing events. A clear starts over. Chains are resolved on demand
-// (chain-resolve.ts) and cached until the table changes.
+// the events added since the last call — typed-array passes over eventName, errorCode and
+// accessKey (each key's first use, kept per key code), and a partial parse of the issuing
+// events, read in disk order (events-in-disk-order.ts). A clear starts over. Chains are
+// resolved on demand (chain-resolve.ts) and cached until the revision changes: new issuing
+// events, or new events signed by an issued key (its first use decides whether its issuing
+// event may link). Other events leave resolved chains, and the chain table the worker sends
+// (identity-worker.ts), as they were: a load's follows cost their new events, not the set.
 
 import type { EventStore } from '../store/event-store'
 import type { ResolvedChain } from './chain-resolve'
 import { ISSUING_EVENTS, issueOfBytes, type IssueRecord } from './credential-events'
+import { forEachEventBytes } from './events-in-disk-order'
 
 /** Distinct source IPs listed per key in key statistics (the rest are counted). */
 export const MAX_IPS_PER_KEY = 16
@@ -30,14 +35,18 @@ export class IdentityIndex {
   readonly issues = new Map<string, IssueRecord>()
   /** Every issuing event, in the order read. */
   readonly issueList: IssueRecord[] = []
-  /** Bumped whenever the table or the store changes: resolved chains are cached against it. */
+  /** Bumped when resolved chains may change (see above): they are cached against it. */
   revision = 0
   private generation = -1
   private done = 0
   private cache = new Map<string, ResolvedChain>()
   private cacheRevision = -1
   private firstUses: Map<number, number> | null = null
-  private groups: { order: Uint32Array; starts: Uint32Array } | null = null
+  /** Per access key code: 1 when some event used it, and its first use (ms; NaN when none of its events has a time). */
+  private used = new Uint8Array(0)
+  private firstUse = new Float64Array(0)
+  /** keyEvents' grouping of the access key column, for the store size it was made at. */
+  private groups: { size: number; order: Uint32Array; starts: Uint32Array } | null = null
 
   constructor(readonly store: EventStore) {}
 
@@ -49,31 +58,82 @@ export class IdentityIndex {
       this.issueList.length = 0
       this.generation = store.generation
       this.done = 0
+      this.used = new Uint8Array(0)
+      this.firstUse = new Float64Array(0)
+      this.groups = null
       this.revision++
     }
     const end = store.size
     if (this.done >= end) return
+    let changed = this.readIssues(end)
+    if (this.followFirstUses(end)) changed = true
+    this.done = end
+    if (changed) this.revision++
+  }
+
+  /** Adds the issuing events among the new ones; whether there were any. */
+  private readIssues(end: number): boolean {
+    const store = this.store
     const issuing: number[] = []
     for (const name of ISSUING_EVENTS) {
       const code = store.codeOf(name)
       if (code > 0) issuing.push(code)
     }
-    if (issuing.length > 0) {
-      const names = store.codes('eventName')
-      const errors = store.codes('errorCode')
-      const times = store.times
-      const [a = -1, b = -1, c = -1, ...rest] = issuing
-      for (let id = this.done; id < end; id++) {
-        const name = names[id]
-        // Three compares cover AssumeRole, GetSessionToken and the like in most trails.
-        if (name !== a && name !== b && name !== c && (rest.length === 0 || !rest.includes(name))) continue
-        if (errors[id] !== 0) continue
-        const issue = issueOfBytes(store.bytes(id), id, times[id])
-        if (issue) this.addIssue(issue)
-      }
+    if (issuing.length === 0) return false
+    const names = store.codes('eventName')
+    const errors = store.codes('errorCode')
+    const times = store.times
+    const [a = -1, b = -1, c = -1, ...rest] = issuing
+    const candidates: number[] = []
+    for (let id = this.done; id < end; id++) {
+      const name = names[id]
+      // Three compares cover AssumeRole, GetSessionToken and the like in most trails.
+      if (name !== a && name !== b && name !== c && (rest.length === 0 || !rest.includes(name))) continue
+      if (errors[id] === 0) candidates.push(id)
     }
-    this.done = end
-    this.revision++
+    // Their bytes in disk order into one kept buffer, then added in id order (issueList's order).
+    const found: IssueRecord[] = []
+    forEachEventBytes(store, Uint32Array.from(candidates), (id, bytes, start, stop) => {
+      const issue = issueOfBytes(bytes.subarray(start, stop), id, times[id])
+      if (issue) found.push(issue)
+    })
+    found.sort((x, y) => x.eventId - y.eventId)
+    for (const issue of found) this.addIssue(issue)
+    return found.length > 0
+  }
+
+  /** Keeps each key's first use over the new events; whether an issued key was among them. */
+  private followFirstUses(end: number): boolean {
+    const store = this.store
+    const size = store.dictionarySize
+    if (this.used.length < size) {
+      const used = new Uint8Array(size + (size >> 1))
+      used.set(this.used)
+      const first = new Float64Array(used.length)
+      first.set(this.firstUse)
+      this.used = used
+      this.firstUse = first
+    }
+    const issued = new Uint8Array(size)
+    for (const key of this.issues.keys()) {
+      const code = store.codeOf(key)
+      if (code > 0) issued[code] = 1
+    }
+    const keys = store.codes('accessKey')
+    const times = store.times
+    const { used, firstUse } = this
+    let touched = false
+    for (let id = this.done; id < end; id++) {
+      const code = keys[id]
+      if (code === 0) continue
+      const t = times[id]
+      if (used[code] === 0) {
+        used[code] = 1
+        firstUse[code] = t
+      } else if (t < firstUse[code] || Number.isNaN(firstUse[code])) firstUse[code] = t
+      if (issued[code] === 1) touched = true
+    }
+    return touched
   }
 
   private addIssue(issue: IssueRecord): void {
@@ -91,7 +151,6 @@ export class IdentityIndex {
     if (this.cacheRevision !== this.revision) {
       this.cache = new Map()
       this.firstUses = null
-      this.groups = null
       this.cacheRevision = this.revision
     }
     return this.cache
@@ -99,21 +158,20 @@ export class IdentityIndex {
 
   /**
    * The events of one access key (by code), ascending: a counting sort of the access key
-   * column, made once per revision (two passes over it), so a chain's statistics cost the
+   * column, made once per store size (two passes over it), so a chain's statistics cost the
    * key's own events, not a pass over the whole set.
    */
   keyEvents(code: number): Uint32Array {
-    this.chainCache()
-    if (!this.groups) {
+    const n = this.store.size
+    if (!this.groups || this.groups.size !== n) {
       const codes = this.store.codes('accessKey')
-      const n = this.store.size
       const starts = new Uint32Array(this.store.dictionarySize + 1)
       for (let id = 0; id < n; id++) starts[codes[id] + 1]++
       for (let c = 1; c < starts.length; c++) starts[c] += starts[c - 1]
       const next = starts.slice(0, -1)
       const order = new Uint32Array(n)
       for (let id = 0; id < n; id++) order[next[codes[id]]++] = id
-      this.groups = { order, starts }
+      this.groups = { size: n, order, starts }
     }
     const { order, starts } = this.groups
     return code > 0 && code + 1 < starts.length ? order.subarray(starts[code], starts[code + 1]) : new Uint32Array(0)
@@ -124,13 +182,9 @@ export class IdentityIndex {
     this.chainCache()
     if (this.firstUses) return this.firstUses
     const first = new Map<number, number>()
-    const times = this.store.times
     for (const key of this.issues.keys()) {
       const code = this.store.codeOf(key)
-      if (code <= 0) continue
-      let min = NaN
-      for (const id of this.keyEvents(code)) if (times[id] < min || Number.isNaN(min)) min = times[id]
-      if (this.keyEvents(code).length > 0) first.set(code, min)
+      if (code > 0 && this.used[code] === 1) first.set(code, this.firstUse[code])
     }
     this.firstUses = first
     return first

@@ -19,27 +19,34 @@ export type IdentityWorkerMessage =
   | { kind: 'call'; callId: number; request: IdentityRequest }
 
 export type IdentityWorkerReply =
-  | { kind: 'followed'; followId: number; generation: number; size: number; table: ChainTable | null; error?: string }
+  /** `busyMs`: the follow's time in this worker, mirror updates since the last one included (summed by the host). */
+  | { kind: 'followed'; followId: number; generation: number; size: number; table: ChainTable | null; busyMs: number; error?: string }
   | { kind: 'answer'; callId: number; value: IdentityAnswers[IdentityRequest['kind']] }
   | { kind: 'failed'; callId: number; error: string }
 
 const store = new EventStore()
 let tableRevision = -1
+/** Time spent adopting mirror updates since the last follow (counted in its busyMs). */
+let adoptMs = 0
 
 parentPort?.on('message', (message: IdentityWorkerMessage) => {
   if (message.kind === 'mirror') {
+    const started = performance.now()
     store.adoptMirror(message.update)
+    adoptMs += performance.now() - started
     return
   }
   if (message.kind === 'follow') {
+    const started = performance.now() - adoptMs
+    adoptMs = 0
     try {
       const index = identityIndexOf(store)
-      // The table is rebuilt only when the link table changed (new issuing events, a clear).
+      // The table is rebuilt only when chains may have changed (new issuing events, new use of an issued key, a clear).
       const table = index.revision === tableRevision ? null : buildChainTable(index)
       tableRevision = index.revision
-      parentPort!.postMessage({ kind: 'followed', followId: message.followId, generation: store.generation, size: store.size, table } satisfies IdentityWorkerReply)
+      parentPort!.postMessage({ kind: 'followed', followId: message.followId, generation: store.generation, size: store.size, table, busyMs: performance.now() - started } satisfies IdentityWorkerReply)
     } catch (error) {
-      parentPort!.postMessage({ kind: 'followed', followId: message.followId, generation: store.generation, size: store.size, table: null, error: (error as Error).message } satisfies IdentityWorkerReply)
+      parentPort!.postMessage({ kind: 'followed', followId: message.followId, generation: store.generation, size: store.size, table: null, busyMs: performance.now() - started, error: (error as Error).message } satisfies IdentityWorkerReply)
     }
     return
   }

@@ -1,7 +1,8 @@
 // Which loaded events a principal made: an access key, a source IP, an IAM user, a role, a role
 // session, an Identity Center user, or a bare name. Column tests where a column says it (keys,
 // addresses, user names, sessions); where only the userIdentity says it (a role's name), a
-// byte prefilter on the role's ARN and a partial parse of the events it leaves.
+// byte prefilter on the role's ARN and a partial parse of the events it leaves, read in disk
+// order (events-in-disk-order.ts).
 
 import { assumedRoleParts, parseArn } from '../../common/decode/arn'
 import { classifySourceIp } from '../../common/decode/ip'
@@ -10,6 +11,7 @@ import type { EventStore } from '../store/event-store'
 import { filterBytes, literalNeedle } from '../query/byte-search'
 import { allIds, filterIds } from '../query/id-lists'
 import { identityOfBytes, isIdentityCenterRole } from './credential-events'
+import { filterEventBytes } from './events-in-disk-order'
 
 const KINDS: readonly PrincipalKind[] = ['iamUser', 'role', 'roleSession', 'identityCenterUser', 'accessKey', 'sourceIp', 'name']
 
@@ -50,8 +52,8 @@ function roleEvents(store: EventStore, name: string, account: string): Uint32Arr
   const assumed = store.codeOf('AssumedRole')
   const candidates = filterIds(allIds(store.size), (id) => types[id] === assumed)
   const hits = filterBytes(store, candidates, literalNeedle(`:assumed-role/${name}/`))
-  return filterIds(hits, (id) => {
-    const identity = identityOfBytes(store.bytes(id))
+  return filterEventBytes(store, hits, (bytes, start, end) => {
+    const identity = identityOfBytes(bytes.subarray(start, end))
     if (!identity) return false
     const arn = parseArn(identity.arn)
     const parts = arn ? assumedRoleParts(arn) : null
@@ -74,7 +76,7 @@ export function principalEvents(store: EventStore, principal: PrincipalRef): Uin
       const types = store.codes('identityType')
       const iamUser = store.codeOf('IAMUser')
       const users = filterIds(withValue(store, all, 'user', name), (e) => types[e] === iamUser)
-      return arn ? filterIds(users, (e) => identityOfBytes(store.bytes(e))?.arn === id) : users
+      return arn ? filterEventBytes(store, users, (bytes, start, end) => identityOfBytes(bytes.subarray(start, end))?.arn === id) : users
     }
     case 'role': {
       const arn = parseArn(id)
@@ -89,8 +91,8 @@ export function principalEvents(store: EventStore, principal: PrincipalRef): Uin
     }
     case 'identityCenterUser':
       // Its AWSReservedSSO role sessions (named after the user) and the calls made on its behalf.
-      return filterIds(withValue(store, all, 'user', id), (e) => {
-        const identity = identityOfBytes(store.bytes(e))
+      return filterEventBytes(store, withValue(store, all, 'user', id), (bytes, start, end) => {
+        const identity = identityOfBytes(bytes.subarray(start, end))
         return identity !== null && (identity.onBehalfOf === id || (identity.type === 'IdentityCenterUser' && identity.userName === id) ||
           (isIdentityCenterRole(identity.issuerArn, identity.issuerName) && identity.arn.endsWith(`/${id}`)))
       })

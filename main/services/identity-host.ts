@@ -34,6 +34,15 @@ const NO_TABLE: ChainTable = {
   strings: [],
 }
 
+/** What following the load has cost so far (the bench prints it beside the load's time). */
+export interface FollowCost {
+  follows: number
+  /** Time the worker spent reading what arrived and building chain tables. */
+  workerMs: number
+  /** Time this thread spent bringing the worker's mirror of the store up to date and posting it. */
+  mirrorMs: number
+}
+
 interface Waiting {
   resolve(value: unknown): void
   reject(error: Error): void
@@ -53,6 +62,7 @@ export class IdentityHost {
   private followed = { generation: -1, size: 0 }
   /** caughtUp() callers, each with the store's size when it asked (a load that goes on does not keep it waiting). */
   private waiting: { generation: number; size: number; resolve: () => void }[] = []
+  readonly cost: FollowCost = { follows: 0, workerMs: 0, mirrorMs: 0 }
 
   constructor(
     private readonly store: EventStore,
@@ -73,7 +83,9 @@ export class IdentityHost {
     const worker = this.ensureWorker()
     this.following = this.nextId++
     this.again = false
+    const started = performance.now()
     this.post(worker, { kind: 'mirror', update: this.mirror.update(this.store) })
+    this.cost.mirrorMs += performance.now() - started
     this.post(worker, { kind: 'follow', followId: this.following })
   }
 
@@ -127,6 +139,8 @@ export class IdentityHost {
     if (reply.kind === 'followed') {
       if (reply.followId !== this.following) return
       if (reply.error) console.error(`[identity] ${reply.error}`)
+      this.cost.follows++
+      this.cost.workerMs += reply.busyMs
       if (reply.table && reply.table.generation === this.store.generation) this.table = reply.table
       this.followed = { generation: reply.generation, size: reply.size }
       this.following = 0

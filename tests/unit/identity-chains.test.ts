@@ -184,4 +184,29 @@ describe('credential chains', () => {
     store.clear()
     expect(identityIndexOf(store).issues.size).toBe(0)
   })
+
+  it('unlinks a key when an earlier use of it arrives after its issuing event', () => {
+    const key = 'ASIALATE000000000001'
+    const store = storeOfEvents([
+      assumeRole(iamUser('alice', A, ALICE_KEY), `arn:aws:iam::${A}:role/Admin`, 's', key, { time: '2024-03-05T10:00:00Z' }),
+      call(roleSession('Admin', 's', A, key), { time: '2024-03-05T10:05:00Z' }),
+    ])
+    expect(chainOf(store, 1).hops.map((h) => h.name)).toEqual(['alice', 's'])
+    store.addBatch(batchOfTexts([JSON.stringify(call(roleSession('Admin', 's', A, key), { time: '2024-03-05T09:00:00Z' }))]), store.addFile('earlier.json'))
+    expect(chainOf(store, 1).hops.map((h) => h.origin)).toEqual(['issuedAfterUse'])
+  })
+
+  it('keeps resolved chains over events that neither issue nor use an issued key, and counts their use', () => {
+    const store = storeOfEvents(threeHops())
+    const alice = iamUser('alice', A, ALICE_KEY)
+    store.addBatch(batchOfTexts([JSON.stringify(call(alice, { time: '2024-03-05T11:00:00Z' }))]), store.addFile('alice-1.json'))
+    const index = identityIndexOf(store)
+    const revision = index.revision
+    expect(chainOf(store, 5).hops[0]).toMatchObject({ name: 'alice', events: 2 })
+    store.addBatch(batchOfTexts([JSON.stringify(call(alice, { time: '2024-03-05T11:01:00Z' }))]), store.addFile('alice-2.json'))
+    expect(chainOf(store, 6).hops[0]).toMatchObject({ name: 'alice', events: 3 })
+    expect(identityIndexOf(store).revision).toBe(revision)
+    store.addBatch(batchOfTexts([JSON.stringify(call(roleSession('Admin', 'alice-admin', A, ADMIN_KEY), { time: '2024-03-05T11:02:00Z' }))]), store.addFile('admin.json'))
+    expect(identityIndexOf(store).revision).toBeGreaterThan(revision)
+  })
 })

@@ -38,6 +38,22 @@ describe('dossier', () => {
     expect(limited.userAgents.map((u) => u.value).sort()).toEqual(['agent-0', 'agent-1', 'agent-2'])
   })
 
+  it('reads each event\'s top-level user agent exactly, whatever the caller put in requestParameters or the value', () => {
+    const nested = { requestParameters: { userAgent: 'nested-fake', tags: [{ userAgent: 'array-fake' }] }, ...call(alice, { time: at(0), userAgent: 'real "quoted" agent \\' }) }
+    const escaped = JSON.stringify(call(alice, { time: at(1), userAgent: 'café ☃' })).replace('café ☃', 'caf\\u00e9 \\u2603')
+    // A longer key that ends in an escaped "userAgent", before the real one.
+    const longerKey = JSON.stringify(call(alice, { time: at(2), userAgent: 'plain' })).replace('"userAgent"', '"x\\"userAgent":"key-fake","userAgent"')
+    const escapedKey = JSON.stringify(call(alice, { time: at(3), userAgent: 'overridden' })).replace('"requestParameters"', '"user\\u0041gent":"escaped key wins","requestParameters"')
+    const store = storeOfEvents([JSON.stringify(nested), escaped, longerKey, escapedKey])
+    const d = dossierOf(store, identityIndexOf(store), parsePrincipal('iamUser:alice'))
+    expect(d.userAgents.map((u) => [u.value, u.firstSeen])).toEqual([
+      ['café ☃', at(1).replace('Z', '.000Z')],
+      ['escaped key wins', at(3).replace('Z', '.000Z')],
+      ['plain', at(2).replace('Z', '.000Z')],
+      ['real "quoted" agent \\', at(0).replace('Z', '.000Z')],
+    ])
+  })
+
   it('counts what an IAM user did, with first uses, and the role it assumed', () => {
     const store = storeOfEvents(aliceDay(2, ['203.0.113.10']))
     const d = dossierOf(store, identityIndexOf(store), parsePrincipal('iamUser:alice'))

@@ -18,6 +18,10 @@ const CASES = [
   '{"userAgent":"first","eventName":"X","user\\u0041gent":"escaped"}',
   '{ "userAgent" : "spaced" ,\n "x": [1, {"userAgent": "in array"}] }',
   '{"userAgent":"caf\\u00e9 \\"quoted\\""}',
+  '{"x\\"userAgent":"inside a longer key","userAgent":"top"}',
+  '{"policy":"{\\"userAgent\\":\\"in a string\\"} ]]}}","userAgent":"top"}',
+  '{"eventName":"userAgent","userAgent":"after a value that reads userAgent"}',
+  '{"requestParameters":{"userAgent":"nested first","tags":[{"userAgent":"in array"}]},"userAgent":"top \\\\"}',
 ]
 
 describe('readMembers', () => {
