@@ -15,6 +15,7 @@ import { anyValuePasses, compareTest, isPresent, patternTest, type ValueTest } f
 import { identityStep, isIdentityField } from '../identity/identity-query'
 import { detectionExistsStep, detectionStep, isDetectionField, levelCompareStep } from './detection-step'
 import { ipRangeTest } from './ip-range'
+import type { Needle } from './needle'
 
 export interface Step {
   /** Relative cost per candidate: 1 for a column lookup, ~100 for parsing JSON. */
@@ -31,12 +32,12 @@ const PARSED_COST = 100
 const UNFILTERED_PARSE_COST = 1000
 
 /** Byte prefilter (see prefilter.ts), then JSON.parse and the test on what is left. */
-function parsedFilter(store: EventStore, candidates: Uint32Array, needles: readonly (RegExp | null)[], extract: Extract, test: (values: unknown[]) => boolean): Uint32Array {
+function parsedFilter(store: EventStore, candidates: Uint32Array, needles: readonly (Needle | null)[], extract: Extract, test: (values: unknown[]) => boolean): Uint32Array {
   return filterIds(parsedCandidates(store, candidates, needles), (id) => test(extract(store.parsed(id))))
 }
 
 /** A value test (match or compare) on a field, whatever its plan. */
-function valueStep(store: EventStore, plan: FieldPlan, test: ValueTest, needle: RegExp | null): Step {
+function valueStep(store: EventStore, plan: FieldPlan, test: ValueTest, needle: Needle | null): Step {
   switch (plan.kind) {
     case 'readOnly':
       return { cost: COLUMN_COST, run: (c) => filterReadOnly(store, c, test) }
