@@ -21,11 +21,12 @@ export function splitSearchesFrom(bytes = SPLIT_FROM_BYTES): void {
 }
 
 /**
- * Per candidate (ascending ids), NEEDLE_HIT when its bytes hold `needle` and LITERAL_HIT when
+ * Per candidate (ascending ids), NEEDLE_HIT when its bytes hold every one of `needles` (the
+ * further ones looked for only where the first is) and LITERAL_HIT when
  * they hold one of `literals` (latin1 strings, matched exactly: see scanEvents). Whole
  * events only: a match across two events, or between them, counts for none.
  */
-export function searchBytes(store: EventStore, candidates: Uint32Array, needle: Needle | null, literals: readonly string[] = []): Uint8Array {
+export function searchBytes(store: EventStore, candidates: Uint32Array, needles: readonly Needle[], literals: readonly string[] = []): Uint8Array {
   const layout = store.textLayout()
   const flags = new Uint8Array(candidates.length)
   const order = diskOrder(layout, candidates)
@@ -33,20 +34,20 @@ export function searchBytes(store: EventStore, candidates: Uint32Array, needle: 
   for (let k = 0; k < candidates.length; k++) total += layout.lengths[candidates[k]]
   const helper = total >= splitFromBytes && candidates.length > 1 ? scanHelper() : null
   if (!helper) {
-    scanEvents(layout, candidates, order, needle, literals, flags)
+    scanEvents(layout, candidates, order, needles, literals, flags)
     return flags
   }
   // The first half of the bytes here, the second in the helper.
   let split = 0
   for (let bytes = 0; split < order.length && bytes * 2 < total; split++) bytes += layout.lengths[candidates[order[split]]]
   const theirs = order.subarray(split)
-  const answer = helper.post(layout, candidates, theirs, needle, literals)
-  scanEvents(layout, candidates, order.subarray(0, split), needle, literals, flags)
+  const answer = helper.post(layout, candidates, theirs, needles, literals)
+  scanEvents(layout, candidates, order.subarray(0, split), needles, literals, flags)
   const helperFlags = answer()
   if (helperFlags) {
     for (let j = 0; j < theirs.length; j++) flags[theirs[j]] = helperFlags[j]
   } else {
-    scanEvents(layout, candidates, theirs, needle, literals, flags)
+    scanEvents(layout, candidates, theirs, needles, literals, flags)
   }
   return flags
 }
@@ -62,5 +63,5 @@ export function withFlags(candidates: Uint32Array, flags: Uint8Array, mask: numb
 
 /** The candidates (ascending ids) whose bytes contain a match of `needle`. */
 export function filterBytes(store: EventStore, candidates: Uint32Array, needle: Needle): Uint32Array {
-  return withFlags(candidates, searchBytes(store, candidates, needle), NEEDLE_HIT)
+  return withFlags(candidates, searchBytes(store, candidates, [needle]), NEEDLE_HIT)
 }

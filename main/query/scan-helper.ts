@@ -17,8 +17,7 @@ import { idRange } from './id-lists'
 
 export interface ScanJob {
   id: number
-  /** The needle's forms (needle.ts); null: no needle. */
-  forms: readonly string[] | null
+  needles: readonly Needle[]
   /** Whether the SIMD path may be taken (tests turn it off on the calling thread: so here too). */
   simd: boolean
   literals: readonly string[]
@@ -42,7 +41,7 @@ export function serveScans(jobs: { on(event: 'message', listener: (job: ScanJob)
       const hit = new Uint8Array(n)
       const layout: TextLayout = { segmentOf: job.segmentOf, offsets: job.offsets, lengths: job.lengths, fds: () => job.fds, readInto: (segment, offset, length, target) => readFully(job.fds[segment], offset, length, target, job.signal) }
       const ids = idRange(0, n)
-      scanEvents(layout, ids, ids, job.forms && { forms: job.forms }, job.literals, hit, job.simd)
+      scanEvents(layout, ids, ids, job.needles, job.literals, hit, job.simd)
       reply = { id: job.id, hit }
     } catch (error) {
       reply = { id: job.id, failure: error instanceof Error ? error.message : String(error) }
@@ -80,11 +79,11 @@ class ScanHelper {
   }
 
   /** Searches the events at `order`'s positions of `candidates`; their flags (scanEvents) by position, or null: search them yourself. */
-  post(layout: TextLayout, candidates: Uint32Array, order: Uint32Array, needle: Needle | null, literals: readonly string[]): () => Uint8Array | null {
+  post(layout: TextLayout, candidates: Uint32Array, order: Uint32Array, needles: readonly Needle[], literals: readonly string[]): () => Uint8Array | null {
     const n = order.length
     const job: ScanJob = {
       id: this.nextId++,
-      forms: needle?.forms ?? null,
+      needles,
       simd: simdScanAllowed(),
       literals,
       segmentOf: new Uint32Array(n),

@@ -1,6 +1,6 @@
 // The byte scan of ASCII needles: each region of candidates' bytes (segment-scan.ts regionLast)
 // is read by one pread straight into the SIMD scanner's memory and searched there whole, one
-// needle form at a time; each match is mapped to the candidate whose bytes hold it by walking
+// needle form at a time (a further needle only inside the events holding the first); each match is mapped to the candidate whose bytes hold it by walking
 // the region's candidates in step (they are in disk order). No latin1 copy, no string, no
 // regexp: profiled on 1M realistic events, those copies and V8's regexp were most of a scan.
 //
@@ -27,13 +27,21 @@ export function simdScanAllowed(): boolean {
 
 /**
  * For each position k of `order`, sets in flags[order[k]] NEEDLE_HIT when its event's bytes hold
- * the needle and LITERAL_HIT when they hold one of `literals` (latin1 strings, matched exactly),
- * by the SIMD scan when the needle is ASCII, else by segment-scan.ts's regexp over latin1 text.
+ * every one of `needles` (none: never) and LITERAL_HIT when they hold one of `literals` (latin1
+ * strings, matched exactly). Needles after the first are looked for only in the events holding
+ * the ones before. By the SIMD scan when the needles are ASCII, else by segment-scan.ts's regexp
+ * over latin1 text.
  */
-export function scanEvents(layout: TextLayout, candidates: Uint32Array, order: Uint32Array, needle: Needle | null, literals: readonly string[], flags: Uint8Array, simd = simdAllowed): void {
-  const finder = simd && (needle === null || isSimdNeedle(needle)) && literals.every((literal) => literal.length > 0) ? simdFinder() : null
-  if (finder) markEventsSimd(finder, layout, candidates, order, needle, literals, flags)
-  else markEvents(layout, candidates, order, needle && needleRegExp(needle), literals, flags)
+export function scanEvents(layout: TextLayout, candidates: Uint32Array, order: Uint32Array, needles: readonly Needle[], literals: readonly string[], flags: Uint8Array, simd = simdAllowed): void {
+  const finder = simd && needles.every(isSimdNeedle) && literals.every((literal) => literal.length > 0) ? simdFinder() : null
+  if (finder) return markEventsSimd(finder, layout, candidates, order, needles, literals, flags)
+  markEvents(layout, candidates, order, needles.length > 0 ? needleRegExp(needles[0]) : null, literals, flags)
+  for (const needle of needles.slice(1)) {
+    const holding = order.filter((at) => flags[at] & NEEDLE_HIT)
+    const found = new Uint8Array(flags.length)
+    markEvents(layout, candidates, holding, needleRegExp(needle), [], found)
+    for (const at of holding) if (!(found[at] & NEEDLE_HIT)) flags[at] &= ~NEEDLE_HIT
+  }
 }
 
 /** Matches of one text in a region: the first at or after `from`, or -1. */
@@ -61,12 +69,11 @@ function markMatches(find: Finder, length: number, first: number, last: number, 
   }
 }
 
-/** Same result as segment-scan.ts markEvents, for needles whose forms are all ASCII (isSimdNeedle). */
-function markEventsSimd(finder: SimdFinder, layout: TextLayout, candidates: Uint32Array, order: Uint32Array, needle: Needle | null, literals: readonly string[], flags: Uint8Array): void {
+/** scanEvents for ASCII needles (isSimdNeedle). */
+function markEventsSimd(finder: SimdFinder, layout: TextLayout, candidates: Uint32Array, order: Uint32Array, needles: readonly Needle[], literals: readonly string[], flags: Uint8Array): void {
   const { segmentOf, offsets, lengths } = layout
-  const forms = needle?.forms ?? []
   const literalBytes = literals.map((literal) => Buffer.from(literal, 'latin1'))
-  const longest = Math.max(1, ...forms.map((form) => form.length), ...literals.map((literal) => literal.length))
+  const longest = Math.max(1, ...needles.flatMap((needle) => needle.forms.map((form) => form.length)), ...literals.map((literal) => literal.length))
   const n = order.length
   const starts = new Float64Array(n)
   const ends = new Float64Array(n)
@@ -77,7 +84,7 @@ function markEventsSimd(finder: SimdFinder, layout: TextLayout, candidates: Uint
     const regionStart = offsets[firstId]
     const size = offsets[candidates[order[last]]] + lengths[candidates[order[last]]] - regionStart
     if (size > REGION) {
-      flags[order[k]] |= searchLarge(finder, layout, firstId, forms, literalBytes, longest)
+      flags[order[k]] |= searchLarge(finder, layout, firstId, needles, literalBytes, longest)
       k = last + 1
       continue
     }
@@ -88,10 +95,22 @@ function markEventsSimd(finder: SimdFinder, layout: TextLayout, candidates: Uint
       starts[i] = offsets[at] - regionStart
       ends[i] = starts[i] + lengths[at]
     }
-    for (const form of forms) {
-      finder.setNeedle(form, true)
-      markMatches((from) => finder.find(from, size), form.length, k, last, starts, ends, order, flags, NEEDLE_HIT)
-    }
+    needles.forEach((needle, j) => {
+      if (j === 0) {
+        for (const form of needle.forms) {
+          finder.setNeedle(form, true)
+          markMatches((from) => finder.find(from, size), form.length, k, last, starts, ends, order, flags, NEEDLE_HIT)
+        }
+        return
+      }
+      // A further needle: only inside each event that holds the ones before.
+      const keep = new Uint8Array(last - k + 1)
+      for (const form of needle.forms) {
+        finder.setNeedle(form, true)
+        for (let i = k; i <= last; i++) if (flags[order[i]] & NEEDLE_HIT && !keep[i - k] && finder.find(starts[i], ends[i]) >= 0) keep[i - k] = 1
+      }
+      for (let i = k; i <= last; i++) if (!keep[i - k]) flags[order[i]] &= ~NEEDLE_HIT
+    })
     for (const literal of literalBytes) {
       markMatches((from) => data.indexOf(literal, from), literal.length, k, last, starts, ends, order, flags, LITERAL_HIT)
     }
@@ -100,22 +119,24 @@ function markEventsSimd(finder: SimdFinder, layout: TextLayout, candidates: Uint
 }
 
 /** The flags of one event larger than a region, searched in overlapping windows. */
-function searchLarge(finder: SimdFinder, layout: TextLayout, id: number, forms: readonly string[], literals: readonly Buffer[], longest: number): number {
-  let found = 0
+function searchLarge(finder: SimdFinder, layout: TextLayout, id: number, needles: readonly Needle[], literals: readonly Buffer[], longest: number): number {
+  const held = needles.map(() => false)
+  let literal = false
   const length = layout.lengths[id]
   const step = REGION - (longest - 1)
   for (let from = 0; from < length; from += step) {
     const size = Math.min(REGION, length - from)
     const data = finder.data(size)
     layout.readInto(layout.segmentOf[id], layout.offsets[id] + from, size, data)
-    if (!(found & NEEDLE_HIT)) {
-      for (const form of forms) {
+    needles.forEach((needle, j) => {
+      for (const form of needle.forms) {
+        if (held[j]) return
         finder.setNeedle(form, true)
-        if (finder.find(0, size) >= 0) found |= NEEDLE_HIT
+        held[j] = finder.find(0, size) >= 0
       }
-    }
-    if (!(found & LITERAL_HIT) && literals.some((literal) => data.indexOf(literal) >= 0)) found |= LITERAL_HIT
+    })
+    literal ||= literals.some((bytes) => data.indexOf(bytes) >= 0)
     if (from + size >= length) break
   }
-  return found
+  return (held.length > 0 && held.every(Boolean) ? NEEDLE_HIT : 0) | (literal ? LITERAL_HIT : 0)
 }

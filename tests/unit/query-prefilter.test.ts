@@ -13,7 +13,7 @@ import { splitSearchesFrom } from '../../main/query/byte-search'
 import { useScanHelper } from '../../main/query/scan-helper'
 import { useSimdScan } from '../../main/query/simd-scan'
 import { planField } from '../../main/query/field-plans'
-import { anyValuePasses, isPresent, patternTest } from '../../main/query/value-match'
+import { anyValuePasses, compareTest, isPresent, patternTest } from '../../main/query/value-match'
 import { freeTextTest } from '../../main/query/free-text'
 import { forgetCachedResults } from '../../main/query/leaf-cache'
 import { tryParseQuery } from '../../common/query/parser'
@@ -35,6 +35,8 @@ const HIDDEN = [
   '{"eventName":"GetObject","requestParameters":{"key":"\\"bucketName\\":\\"logs-in-a-string\\""}}',
   '{"eventName":"GetObject","requestParameters":{"key":"logs-elsewhere"},"additionalEventData":{"bucketName":"other"}}',
   '{"eventName":"GetObject","requestParameters":{"bucketName":"LOGS-Upper"}}',
+  // Every step of the path is a needle: a step other than the last hidden by an escape.
+  '{"eventName":"GetObject","requestParam\\u0065ters":{"bucketName":"logs-step-escaped"}}',
 ]
 
 const PATH_QUERIES = [
@@ -47,6 +49,9 @@ const PATH_QUERIES = [
   'responseElements.credentials.accessKeyId:ASIA*',
   'requestParameters.policyDocument:*s3:Get*',
   'requestParameters.roleArn:*role*',
+  'userIdentity.sessionContext.sessionIssuer.userName:*',
+  'userIdentity.sessionContext.sessionIssuer.type:Role',
+  'requestParameters.bucketName>logs-m',
 ]
 const TEXT_QUERIES = ['logs-', 'zzi', 'qqk', 'qx/zy', 'special-word', 'stratus', 'ACCESSDENIED', 'access*denied', 'logs-*value', 'Pretty', 'café', '"no such text anywhere"']
 
@@ -69,11 +74,12 @@ function naive(store: EventStore, query: string): number[] {
   for (let id = 0; id < store.size; id++) {
     if (node.type === 'text') {
       if (freeTextTest(node.pattern)(store.text(id))) out.push(id)
-    } else if (node.type === 'match' || node.type === 'exists') {
+    } else if (node.type === 'match' || node.type === 'exists' || node.type === 'compare') {
       const plan = planField(node.field)
       if (plan.kind !== 'parsed') throw new Error(`${query} is not a JSON path`)
       const values = plan.extract(store.parsed(id))
-      if (node.type === 'exists' ? isPresent(values) : anyValuePasses(values, patternTest(node.pattern))) out.push(id)
+      const test = node.type === 'match' ? patternTest(node.pattern) : node.type === 'compare' ? compareTest(node.op, node.value) : null
+      if (test ? anyValuePasses(values, test) : isPresent(values)) out.push(id)
     } else throw new Error(query)
   }
   return out
@@ -104,7 +110,7 @@ describe.each([
       expect(Array.from(evaluate(store, query).ids), query).toEqual(naive(store, query))
     }
     const hidden = Array.from(evaluate(store, 'requestParameters.bucketName:logs-*').ids).map((id) => store.text(id))
-    expect(hidden).toEqual(expect.arrayContaining([HIDDEN[0], HIDDEN[1], HIDDEN[2], HIDDEN[3], HIDDEN[7], HIDDEN[10]]))
+    expect(hidden).toEqual(expect.arrayContaining([HIDDEN[0], HIDDEN[1], HIDDEN[2], HIDDEN[3], HIDDEN[7], HIDDEN[10], HIDDEN[11]]))
     expect(hidden).not.toContain(HIDDEN[8])
     expect(hidden).not.toContain(HIDDEN[9])
   })

@@ -101,12 +101,13 @@ afterAll(() => {
 
 const LITERALS = ['\\u', '\xc4\xb0', '\xe2\x84\xaa']
 
-/** What searchBytes must say for each event, found by looking at its bytes alone. */
-function expected(needle: string): number[] {
+/** What searchBytes must say for each event (every needle held, a literal held), found by looking at its bytes alone. */
+function expected(...needles: string[]): number[] {
   return texts.map((text) => {
     const bytes = Buffer.from(text, 'utf8')
     const latin1 = bytes.toString('latin1')
-    return (naiveFind(bytes, needle, 0, bytes.length, true) >= 0 ? NEEDLE_HIT : 0) | (LITERALS.some((l) => latin1.includes(l)) ? LITERAL_HIT : 0)
+    const held = needles.every((needle) => naiveFind(bytes, needle, 0, bytes.length, true) >= 0)
+    return (held ? NEEDLE_HIT : 0) | (LITERALS.some((l) => latin1.includes(l)) ? LITERAL_HIT : 0)
   })
 }
 
@@ -120,12 +121,29 @@ describe.each([
     expect(store.size).toBe(texts.length)
     const all = idRange(0, store.size)
     for (const needle of ['root', 'ROOT', 'ot, and', '"note":"', 'r00t r', '}']) {
-      expect(Array.from(searchBytes(store, all, literalNeedle(needle), LITERALS)), needle).toEqual(expected(needle))
+      expect(Array.from(searchBytes(store, all, [literalNeedle(needle)], LITERALS)), needle).toEqual(expected(needle))
     }
     const big = texts.map((text, id) => (text.startsWith('{"eventID":"eBIG') && !text.includes('NONE') && !text.includes('KELV') ? id : -1)).filter((id) => id >= 0)
-    const flags = searchBytes(store, all, literalNeedle('root'), LITERALS)
+    const flags = searchBytes(store, all, [literalNeedle('root')], LITERALS)
     expect(big.length).toBe(8)
     for (const id of big) expect(flags[id] & NEEDLE_HIT, texts[id].slice(0, 20)).toBe(NEEDLE_HIT)
+  })
+
+  it('flags the events holding every one of several needles, each in its own bytes', () => {
+    useSimdScan(simd)
+    const all = idRange(0, store.size)
+    const sets = [
+      ['root', 'r00t r'],
+      // Each held by one of two neighbours, neither by both.
+      ['ends with', 'RooT'],
+      ['RooT', 'ends with'],
+      ['eBIG', 'rOo.', 'ROOT'],
+    ]
+    for (const needles of sets) {
+      const flags = searchBytes(store, all, needles.map(literalNeedle), LITERALS)
+      expect(Array.from(flags), needles.join(' + ')).toEqual(expected(...needles))
+    }
+    expect(expected('ends with', 'RooT').some((flag) => flag & NEEDLE_HIT)).toBe(false)
   })
 
   it('never flags a match that spans two neighbouring events', () => {
@@ -138,16 +156,16 @@ describe.each([
     readInto(segmentOf[0], from, across.length, across)
     const needle = across.toString('latin1')
     expect(texts.some((text) => text.includes(needle))).toBe(false)
-    const flags = searchBytes(store, idRange(0, store.size), literalNeedle(needle))
+    const flags = searchBytes(store, idRange(0, store.size), [literalNeedle(needle)])
     expect(flags.every((flag) => flag === 0)).toBe(true)
     // Each half alone is found in its own event.
-    expect(searchBytes(store, idRange(0, 2), literalNeedle(needle.slice(0, 4)))[0]).toBe(NEEDLE_HIT)
+    expect(searchBytes(store, idRange(0, 2), [literalNeedle(needle.slice(0, 4))])[0]).toBe(NEEDLE_HIT)
   })
 
   it('gives the same flags for a subset of candidates as for all events', () => {
     useSimdScan(simd)
     const every = expected('root')
     const some = Uint32Array.from(idRange(0, store.size).filter((id) => id % 3 !== 1))
-    expect(Array.from(searchBytes(store, some, literalNeedle('root'), LITERALS))).toEqual(Array.from(some, (id) => every[id]))
+    expect(Array.from(searchBytes(store, some, [literalNeedle('root')], LITERALS))).toEqual(Array.from(some, (id) => every[id]))
   })
 })
