@@ -69,14 +69,23 @@ function markMatches(find: Finder, length: number, first: number, last: number, 
   }
 }
 
+let kept = { starts: new Float64Array(0), ends: new Float64Array(0), keep: new Uint8Array(0) }
+
+/** Per-region arrays for `count` events, kept between regions and scans (a scan of 1M events allocated 16 MB of them). */
+function scratch(count: number): typeof kept {
+  if (kept.starts.length < count) {
+    const size = Math.max(count, 2 * kept.starts.length, 1024)
+    kept = { starts: new Float64Array(size), ends: new Float64Array(size), keep: new Uint8Array(size) }
+  }
+  return kept
+}
+
 /** scanEvents for ASCII needles (isSimdNeedle). */
 function markEventsSimd(finder: SimdFinder, layout: TextLayout, candidates: Uint32Array, order: Uint32Array, needles: readonly Needle[], literals: readonly string[], flags: Uint8Array): void {
   const { segmentOf, offsets, lengths } = layout
   const literalBytes = literals.map((literal) => Buffer.from(literal, 'latin1'))
   const longest = Math.max(1, ...needles.flatMap((needle) => needle.forms.map((form) => form.length)), ...literals.map((literal) => literal.length))
   const n = order.length
-  const starts = new Float64Array(n)
-  const ends = new Float64Array(n)
   let k = 0
   while (k < n) {
     const last = regionLast(layout, candidates, order, k)
@@ -90,29 +99,33 @@ function markEventsSimd(finder: SimdFinder, layout: TextLayout, candidates: Uint
     }
     const data = finder.data(size)
     layout.readInto(segmentOf[firstId], regionStart, size, data)
-    for (let i = k; i <= last; i++) {
-      const at = candidates[order[i]]
-      starts[i] = offsets[at] - regionStart
-      ends[i] = starts[i] + lengths[at]
+    // The region's events, from 0: their bytes in `data` and their positions in `flags`.
+    const count = last - k + 1
+    const { starts, ends, keep } = scratch(count)
+    const at = order.subarray(k, last + 1)
+    for (let i = 0; i < count; i++) {
+      const id = candidates[at[i]]
+      starts[i] = offsets[id] - regionStart
+      ends[i] = starts[i] + lengths[id]
     }
     needles.forEach((needle, j) => {
       if (j === 0) {
         for (const form of needle.forms) {
           finder.setNeedle(form, true)
-          markMatches((from) => finder.find(from, size), form.length, k, last, starts, ends, order, flags, NEEDLE_HIT)
+          markMatches((from) => finder.find(from, size), form.length, 0, count - 1, starts, ends, at, flags, NEEDLE_HIT)
         }
         return
       }
       // A further needle: only inside each event that holds the ones before.
-      const keep = new Uint8Array(last - k + 1)
+      keep.fill(0, 0, count)
       for (const form of needle.forms) {
         finder.setNeedle(form, true)
-        for (let i = k; i <= last; i++) if (flags[order[i]] & NEEDLE_HIT && !keep[i - k] && finder.find(starts[i], ends[i]) >= 0) keep[i - k] = 1
+        for (let i = 0; i < count; i++) if (flags[at[i]] & NEEDLE_HIT && !keep[i] && finder.find(starts[i], ends[i]) >= 0) keep[i] = 1
       }
-      for (let i = k; i <= last; i++) if (!keep[i - k]) flags[order[i]] &= ~NEEDLE_HIT
+      for (let i = 0; i < count; i++) if (!keep[i]) flags[at[i]] &= ~NEEDLE_HIT
     })
     for (const literal of literalBytes) {
-      markMatches((from) => data.indexOf(literal, from), literal.length, k, last, starts, ends, order, flags, LITERAL_HIT)
+      markMatches((from) => data.indexOf(literal, from), literal.length, 0, count - 1, starts, ends, at, flags, LITERAL_HIT)
     }
     k = last + 1
   }
