@@ -1,11 +1,11 @@
 // One executable step per query term. Each step filters a candidate list; its cost lets `and`
 // run the cheap steps first so that byte searches and JSON.parse only see what is left.
 
-import type { CompareNode, ExistsNode, MatchNode, TextNode } from '../../common/query/ast'
+import type { CompareNode, ExistsNode, FieldRef, MatchNode, TextNode } from '../../common/query/ast'
 import { patternLiteral, patternSource } from '../../common/query/ast'
 import { formatEventTime, parseInstant } from '../../common/time'
 import type { EventStore } from '../store/event-store'
-import { freeTextIds, keyNeedle, parsedCandidates, valueNeedle } from './prefilter'
+import { freeTextIds, keyNeedle, parsedCandidates, pathNeedles, valueNeedle } from './prefilter'
 import { filterColumns, filterColumnsPresent, filterReadOnly, filterTimes } from './column-filter'
 import { planField, type Extract, type FieldPlan } from './field-plans'
 import { integrityStep } from './integrity-step'
@@ -15,6 +15,7 @@ import { anyValuePasses, compareTest, isPresent, patternTest, type ValueTest } f
 import { identityStep, isIdentityField } from '../identity/identity-query'
 import { detectionExistsStep, detectionStep, isDetectionField, levelCompareStep } from './detection-step'
 import { ipRangeTest } from './ip-range'
+import type { Needle } from './needle'
 
 export interface Step {
   /** Relative cost per candidate: 1 for a column lookup, ~100 for parsing JSON. */
@@ -31,12 +32,18 @@ const PARSED_COST = 100
 const UNFILTERED_PARSE_COST = 1000
 
 /** Byte prefilter (see prefilter.ts), then JSON.parse and the test on what is left. */
-function parsedFilter(store: EventStore, candidates: Uint32Array, needles: readonly (RegExp | null)[], extract: Extract, test: (values: unknown[]) => boolean): Uint32Array {
+function parsedFilter(store: EventStore, candidates: Uint32Array, needles: readonly (Needle | null)[], extract: Extract, test: (values: unknown[]) => boolean): Uint32Array {
   return filterIds(parsedCandidates(store, candidates, needles), (id) => test(extract(store.parsed(id))))
 }
 
+/** Keys every event with a value at the field holds: each step of its path, else the plan's key (short names). */
+function keyNeedles(field: FieldRef, plan: FieldPlan): (Needle | null)[] {
+  if (field.path.length > 0) return pathNeedles(field.path)
+  return plan.kind === 'mixed' || plan.kind === 'parsed' ? [keyNeedle(plan.key)] : []
+}
+
 /** A value test (match or compare) on a field, whatever its plan. */
-function valueStep(store: EventStore, plan: FieldPlan, test: ValueTest, needle: RegExp | null): Step {
+function valueStep(store: EventStore, field: FieldRef, plan: FieldPlan, test: ValueTest, needle: Needle | null): Step {
   switch (plan.kind) {
     case 'readOnly':
       return { cost: COLUMN_COST, run: (c) => filterReadOnly(store, c, test) }
@@ -53,11 +60,11 @@ function valueStep(store: EventStore, plan: FieldPlan, test: ValueTest, needle: 
         run: (c) => {
           const hits = filterColumns(store, c, plan.columns, test)
           const rest = difference(c, hits)
-          return union(hits, parsedFilter(store, rest, [needle, keyNeedle(plan.key)], plan.extract, (v) => anyValuePasses(v, test)))
+          return union(hits, parsedFilter(store, rest, [needle, ...keyNeedles(field, plan)], plan.extract, (v) => anyValuePasses(v, test)))
         },
       }
     case 'parsed': {
-      const needles = [needle, keyNeedle(plan.key)]
+      const needles = [needle, ...keyNeedles(field, plan)]
       return {
         cost: needles.some(Boolean) ? PARSED_COST : UNFILTERED_PARSE_COST,
         run: (c) => parsedFilter(store, c, needles, plan.extract, (v) => anyValuePasses(v, test)),
@@ -78,7 +85,7 @@ export function matchStep(store: EventStore, node: MatchNode): Step {
     if (instant) return { cost: COLUMN_COST, run: (c) => filterTimes(store, c, instant.start, false, instant.end, true) }
   }
   const range = ipRangeTest(node) // ip:3.238.0.0/16: no byte needle, addresses are compared as numbers
-  return valueStep(store, plan, range ?? patternTest(node.pattern), range ? null : valueNeedle(node.pattern))
+  return valueStep(store, node.field, plan, range ?? patternTest(node.pattern), range ? null : valueNeedle(node.pattern))
 }
 
 export function compareStep(store: EventStore, node: CompareNode): Step {
@@ -96,7 +103,7 @@ export function compareStep(store: EventStore, node: CompareNode): Step {
         : (c: Uint32Array) => filterTimes(store, c, -Infinity, false, t, open)
     return { cost: COLUMN_COST, run }
   }
-  return valueStep(store, plan, compareTest(node.op, node.value), null)
+  return valueStep(store, node.field, plan, compareTest(node.op, node.value), null)
 }
 
 export function existsStep(store: EventStore, node: ExistsNode): Step {
@@ -118,12 +125,12 @@ export function existsStep(store: EventStore, node: ExistsNode): Step {
         cost: MIXED_COST,
         run: (c) => {
           const hits = filterColumnsPresent(store, c, plan.columns)
-          return union(hits, parsedFilter(store, difference(c, hits), [keyNeedle(plan.key)], plan.extract, isPresent))
+          return union(hits, parsedFilter(store, difference(c, hits), keyNeedles(node.field, plan), plan.extract, isPresent))
         },
       }
     case 'parsed': {
-      const needle = keyNeedle(plan.key)
-      return { cost: needle ? PARSED_COST : UNFILTERED_PARSE_COST, run: (c) => parsedFilter(store, c, [needle], plan.extract, isPresent) }
+      const needles = keyNeedles(node.field, plan)
+      return { cost: needles.some(Boolean) ? PARSED_COST : UNFILTERED_PARSE_COST, run: (c) => parsedFilter(store, c, needles, plan.extract, isPresent) }
     }
   }
 }

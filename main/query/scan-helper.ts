@@ -11,14 +11,15 @@
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads'
 import { existsSync } from 'node:fs'
 import { readUpTo, type TextLayout } from '../store/text-segments'
-import { markEvents } from './segment-scan'
+import type { Needle } from './needle'
+import { scanEvents, simdScanAllowed } from './simd-scan'
 import { idRange } from './id-lists'
 
 export interface ScanJob {
   id: number
-  /** The needle's regexp source and flags; null: no needle. */
-  source: string | null
-  flags: string
+  needles: readonly Needle[]
+  /** Whether the SIMD path may be taken (tests turn it off on the calling thread: so here too). */
+  simd: boolean
   literals: readonly string[]
   /** The helper's events, in disk order. */
   segmentOf: Uint32Array
@@ -40,7 +41,7 @@ export function serveScans(jobs: { on(event: 'message', listener: (job: ScanJob)
       const hit = new Uint8Array(n)
       const layout: TextLayout = { segmentOf: job.segmentOf, offsets: job.offsets, lengths: job.lengths, fds: () => job.fds, readInto: (segment, offset, length, target) => readFully(job.fds[segment], offset, length, target, job.signal) }
       const ids = idRange(0, n)
-      markEvents(layout, ids, ids, job.source === null ? null : new RegExp(job.source, job.flags), job.literals, hit)
+      scanEvents(layout, ids, ids, job.needles, job.literals, hit, job.simd)
       reply = { id: job.id, hit }
     } catch (error) {
       reply = { id: job.id, failure: error instanceof Error ? error.message : String(error) }
@@ -77,13 +78,13 @@ class ScanHelper {
     this.worker.on('exit', () => (this.broken = true))
   }
 
-  /** Searches the events at `order`'s positions of `candidates`; their flags (markEvents) by position, or null: search them yourself. */
-  post(layout: TextLayout, candidates: Uint32Array, order: Uint32Array, needle: RegExp | null, literals: readonly string[]): () => Uint8Array | null {
+  /** Searches the events at `order`'s positions of `candidates`; their flags (scanEvents) by position, or null: search them yourself. */
+  post(layout: TextLayout, candidates: Uint32Array, order: Uint32Array, needles: readonly Needle[], literals: readonly string[]): () => Uint8Array | null {
     const n = order.length
     const job: ScanJob = {
       id: this.nextId++,
-      source: needle?.source ?? null,
-      flags: needle?.flags ?? '',
+      needles,
+      simd: simdScanAllowed(),
       literals,
       segmentOf: new Uint32Array(n),
       offsets: new Float64Array(n),

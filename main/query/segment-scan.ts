@@ -8,7 +8,7 @@
 import type { TextLayout } from '../store/text-segments'
 
 /** Bytes read from a segment at once. */
-const REGION = 1024 * 1024
+export const REGION = 1024 * 1024
 /** Bytes between two candidates that are read through rather than skipped by a new read. */
 const READ_THROUGH = 16 * 1024
 /** Text searched as one string (see byte-search.ts MAX_SPAN). */
@@ -48,6 +48,28 @@ export function diskOrder(layout: TextLayout, candidates: Uint32Array): Uint32Ar
  */
 export type PieceVisitor = (text: string, first: number, last: number, starts: Float64Array, ends: Float64Array) => void
 
+/**
+ * The last position of the region that starts at position k of `order`: candidates that follow
+ * each other on disk in one segment, with gaps of at most READ_THROUGH bytes, and REGION bytes
+ * at most in all (a single event larger than that is a region of its own).
+ */
+export function regionLast(layout: TextLayout, candidates: Uint32Array, order: Uint32Array, k: number): number {
+  const { segmentOf, offsets, lengths } = layout
+  const id = candidates[order[k]]
+  const regionStart = offsets[id]
+  let regionEnd = regionStart + lengths[id]
+  let last = k
+  while (last + 1 < order.length) {
+    const nextId = candidates[order[last + 1]]
+    const nextStart = offsets[nextId]
+    const nextEnd = nextStart + lengths[nextId]
+    if (segmentOf[nextId] !== segmentOf[id] || nextStart < regionEnd || nextStart - regionEnd > READ_THROUGH || nextEnd - regionStart > REGION) break
+    regionEnd = nextEnd
+    last++
+  }
+  return last
+}
+
 /** Calls `visit` for every piece of the candidates' bytes, in disk order (see diskOrder). */
 export function forEachPiece(layout: TextLayout, candidates: Uint32Array, order: Uint32Array, visit: PieceVisitor): void {
   const { segmentOf, offsets, lengths } = layout
@@ -57,20 +79,11 @@ export function forEachPiece(layout: TextLayout, candidates: Uint32Array, order:
   const ends = new Float64Array(n)
   let k = 0
   while (k < n) {
-    const id = candidates[order[k]]
-    const segment = segmentOf[id]
-    const regionStart = offsets[id]
-    let regionEnd = regionStart + lengths[id]
-    let last = k
-    while (last + 1 < n) {
-      const nextId = candidates[order[last + 1]]
-      const nextStart = offsets[nextId]
-      const nextEnd = nextStart + lengths[nextId]
-      if (segmentOf[nextId] !== segment || nextStart < regionEnd || nextStart - regionEnd > READ_THROUGH || nextEnd - regionStart > REGION) break
-      regionEnd = nextEnd
-      last++
-    }
-    const size = regionEnd - regionStart
+    const last = regionLast(layout, candidates, order, k)
+    const segment = segmentOf[candidates[order[k]]]
+    const regionStart = offsets[candidates[order[k]]]
+    const lastId = candidates[order[last]]
+    const size = offsets[lastId] + lengths[lastId] - regionStart
     // One kept buffer of REGION bytes; an event larger than that (up to the per-event limit) gets
     // one of its own, let go after it, so the worker does not keep its largest event's size.
     if (!regionBuffer) regionBuffer = Buffer.allocUnsafeSlow(REGION)

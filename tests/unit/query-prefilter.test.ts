@@ -2,7 +2,8 @@
 // naive evaluation: every event parsed (or decoded) and tested with the same exact test. A
 // prefilter may keep too much, never too little: events whose bytes hide a match (\u escapes in
 // keys or values, `\/`, İ and the Kelvin sign, which lower-case to ASCII) must still be found.
-// Run on one thread, and again split with the helper thread over even the smallest search.
+// Run on one thread, and again split with the helper thread over even the smallest search; each
+// by the SIMD scan of ASCII needles and by the regexp path it replaced.
 
 import { afterAll, describe, expect, it } from 'vitest'
 import { existsSync } from 'node:fs'
@@ -10,8 +11,9 @@ import path from 'node:path'
 import { evaluate } from '../../main/query/evaluate'
 import { splitSearchesFrom } from '../../main/query/byte-search'
 import { useScanHelper } from '../../main/query/scan-helper'
+import { useSimdScan } from '../../main/query/simd-scan'
 import { planField } from '../../main/query/field-plans'
-import { anyValuePasses, isPresent, patternTest } from '../../main/query/value-match'
+import { anyValuePasses, compareTest, isPresent, patternTest } from '../../main/query/value-match'
 import { freeTextTest } from '../../main/query/free-text'
 import { forgetCachedResults } from '../../main/query/leaf-cache'
 import { tryParseQuery } from '../../common/query/parser'
@@ -29,6 +31,12 @@ const HIDDEN = [
   '{"eventName":"Note","note":"path qx\\/zy here"}',
   '{"eventName":"Note","note":"sp\\u0065cial-word, \\"quoted\\" text"}',
   '{\n  "eventName": "Pretty",\n  "requestParameters": {\n    "bucketName": "logs-pretty"\n  }\n}',
+  // The key and the value both in the bytes, but not on the path: only parsing can tell.
+  '{"eventName":"GetObject","requestParameters":{"key":"\\"bucketName\\":\\"logs-in-a-string\\""}}',
+  '{"eventName":"GetObject","requestParameters":{"key":"logs-elsewhere"},"additionalEventData":{"bucketName":"other"}}',
+  '{"eventName":"GetObject","requestParameters":{"bucketName":"LOGS-Upper"}}',
+  // Every step of the path is a needle: a step other than the last hidden by an escape.
+  '{"eventName":"GetObject","requestParam\\u0065ters":{"bucketName":"logs-step-escaped"}}',
 ]
 
 const PATH_QUERIES = [
@@ -41,6 +49,9 @@ const PATH_QUERIES = [
   'responseElements.credentials.accessKeyId:ASIA*',
   'requestParameters.policyDocument:*s3:Get*',
   'requestParameters.roleArn:*role*',
+  'userIdentity.sessionContext.sessionIssuer.userName:*',
+  'userIdentity.sessionContext.sessionIssuer.type:Role',
+  'requestParameters.bucketName>logs-m',
 ]
 const TEXT_QUERIES = ['logs-', 'zzi', 'qqk', 'qx/zy', 'special-word', 'stratus', 'ACCESSDENIED', 'access*denied', 'logs-*value', 'Pretty', 'café', '"no such text anywhere"']
 
@@ -63,11 +74,12 @@ function naive(store: EventStore, query: string): number[] {
   for (let id = 0; id < store.size; id++) {
     if (node.type === 'text') {
       if (freeTextTest(node.pattern)(store.text(id))) out.push(id)
-    } else if (node.type === 'match' || node.type === 'exists') {
+    } else if (node.type === 'match' || node.type === 'exists' || node.type === 'compare') {
       const plan = planField(node.field)
       if (plan.kind !== 'parsed') throw new Error(`${query} is not a JSON path`)
       const values = plan.extract(store.parsed(id))
-      if (node.type === 'exists' ? isPresent(values) : anyValuePasses(values, patternTest(node.pattern))) out.push(id)
+      const test = node.type === 'match' ? patternTest(node.pattern) : node.type === 'compare' ? compareTest(node.op, node.value) : null
+      if (test ? anyValuePasses(values, test) : isPresent(values)) out.push(id)
     } else throw new Error(query)
   }
   return out
@@ -78,28 +90,35 @@ afterAll(() => {
   store.clear()
   useScanHelper(null)
   splitSearchesFrom()
+  useSimdScan(true)
 })
 
 const helperFile = path.resolve('dist/main/query-worker.cjs')
 
 describe.each([
-  ['on one thread', false],
-  ['split with the helper thread', true],
-])('byte prefilters, %s', (_label, split) => {
+  ['on one thread', false, true],
+  ['split with the helper thread', true, true],
+  ['on one thread, regexp path', false, false],
+  ['split with the helper thread, regexp path', true, false],
+])('byte prefilters, %s', (_label, split, simd) => {
   it.skipIf(split && !existsSync(helperFile))('JSON paths find what parsing every event finds, hidden matches included', () => {
     useScanHelper(split ? helperFile : null)
     splitSearchesFrom(split ? 0 : Infinity)
+    useSimdScan(simd)
     for (const query of PATH_QUERIES) {
       forgetCachedResults(store)
       expect(Array.from(evaluate(store, query).ids), query).toEqual(naive(store, query))
     }
     const hidden = Array.from(evaluate(store, 'requestParameters.bucketName:logs-*').ids).map((id) => store.text(id))
-    expect(hidden).toEqual(expect.arrayContaining([HIDDEN[0], HIDDEN[1], HIDDEN[2], HIDDEN[3], HIDDEN[7]]))
+    expect(hidden).toEqual(expect.arrayContaining([HIDDEN[0], HIDDEN[1], HIDDEN[2], HIDDEN[3], HIDDEN[7], HIDDEN[10], HIDDEN[11]]))
+    expect(hidden).not.toContain(HIDDEN[8])
+    expect(hidden).not.toContain(HIDDEN[9])
   })
 
   it.skipIf(split && !existsSync(helperFile))('free text finds what decoding every event finds, hidden matches included', () => {
     useScanHelper(split ? helperFile : null)
     splitSearchesFrom(split ? 0 : Infinity)
+    useSimdScan(simd)
     for (const query of TEXT_QUERIES) {
       forgetCachedResults(store)
       expect(Array.from(evaluate(store, query).ids), query).toEqual(naive(store, query))
