@@ -40,7 +40,10 @@ const AT = 0, LENGTH = 1, STAMP = 2, CODE = 3, STRIDE = 4
 export class ColumnCoder {
   /** The current batch's dictionary: code 0 is '' as in every ParsedBatch. */
   dictionary: string[] = ['']
+  /** The table entry of each of the current batch's codes (code 0, '', has none). */
+  private batchEntries: number[] = [-1]
   private generation = 0
+  private resetsHeld = false
   /** The current batch's bytes. */
   private b: Buffer = Buffer.alloc(0)
   private view = new DataView(this.b.buffer)
@@ -61,21 +64,68 @@ export class ColumnCoder {
   private readonly lastCode = new Int32Array(COLUMNS)
 
   /** `maxEntries`: past this many distinct values the table starts over (a parameter for tests). */
-  constructor(private readonly maxEntries = MAX_ENTRIES) {}
+  constructor(private maxEntries = MAX_ENTRIES) {}
+
+  /** Sets the bound (tests make it small, to start the table over within a few files). */
+  limitEntries(maxEntries: number): void {
+    this.maxEntries = maxEntries
+  }
 
   /** Starts a batch over `data`: its dictionary is [''] until values are coded. */
   begin(data: Buffer): string[] {
     this.generation++
     this.dictionary = ['']
+    this.batchEntries = [-1]
     this.b = data
     this.view = new DataView(data.buffer, data.byteOffset, data.byteLength)
     this.lastLength.fill(-1)
-    if (this.values.length > this.maxEntries) {
-      this.slots = new Int32Array(2 << 12)
-      this.values = []
-      this.poolUsed = 0
-    }
+    if (this.full && !this.resetsHeld) this.reset()
     return this.dictionary
+  }
+
+  /**
+   * From now on the table starts over only when reset() is called: a parse worker resets it
+   * between files, after sending what used the old thread codes (never between a file's
+   * two attempts, the delivery read and the general one).
+   */
+  holdResets(): void {
+    this.resetsHeld = true
+  }
+
+  /** Past the bound: the next begin() starts the table over (see threadCodes). */
+  get full(): boolean {
+    return this.values.length > this.maxEntries
+  }
+
+  /** Distinct values in the table: the thread codes in use are 1 .. size. */
+  get size(): number {
+    return this.values.length
+  }
+
+  /** The values of thread codes from + 1, from + 2, ...: what a receiver of thread codes has not seen yet. */
+  valuesFrom(from: number): string[] {
+    return this.values.slice(from)
+  }
+
+  /** Forgets every value: thread codes start again from 1. */
+  reset(): void {
+    this.slots = new Int32Array(2 << 12)
+    this.values = []
+    this.poolUsed = 0
+    this.lastLength.fill(-1)
+  }
+
+  /**
+   * The thread code of each code of `dictionary`, the latest batch's (null for any other): a
+   * value's place in the table + 1, the same in every batch until the table starts over. A
+   * parse worker sends these, so the main thread maps each distinct value once per table, not
+   * once per file, and no string is looked up again to find it (pack-job.ts).
+   */
+  threadCodes(dictionary: string[]): Uint32Array | null {
+    if (dictionary !== this.dictionary) return null
+    const codes = new Uint32Array(this.batchEntries.length)
+    for (let k = 1; k < codes.length; k++) codes[k] = this.batchEntries[k] + 1
+    return codes
   }
 
   /**
@@ -148,6 +198,7 @@ export class ColumnCoder {
       this.entries[e + STAMP] = this.generation
       this.entries[e + CODE] = this.dictionary.length
       this.dictionary.push(this.values[entry])
+      this.batchEntries.push(entry)
     }
     return this.entries[e + CODE]
   }

@@ -45,6 +45,8 @@ export interface LoadOptions {
   hashContent?: boolean
   /** Limit on a digest's text (default MAX_DIGEST_TEXT_BYTES, parse-worker.ts): tests only. */
   maxDigestBytes?: number
+  /** Distinct values a worker's coder keeps before it starts over (column-coder.ts): tests only. */
+  maxCodedValues?: number
 }
 
 export interface LoadCallbacks {
@@ -121,9 +123,10 @@ export async function loadInto(
 
   // Per worker: the store's code for each code of the worker's running dictionary.
   const remaps = new Map<number, { table: Uint32Array; size: number }>()
-  const remapOf = (workerId: number, added: string[]): Uint32Array => {
+  const remapOf = (workerId: number, added: string[], reset: boolean): Uint32Array => {
     let remap = remaps.get(workerId)
     if (!remap) remap = { table: new Uint32Array(1024), size: 1 } // code 0 is '' in both
+    if (reset) remap.size = 1
     if (remap.size + added.length > remap.table.length) {
       const grown = new Uint32Array(Math.max(remap.table.length * 2, remap.size + added.length))
       grown.set(remap.table)
@@ -137,7 +140,7 @@ export async function loadInto(
 
   const onResult = (message: ParseJobResult, workerId: number): void => {
     totals.bytesDone += message.bytesRead
-    const remap = remapOf(workerId, message.dictionaryAdded)
+    const remap = remapOf(workerId, message.dictionaryAdded, message.dictionaryReset === true)
     if (message.fieldPaths.sampled > 0) callbacks.onFieldPaths?.(message.fieldPaths)
     for (const result of message.results) {
       const file = found[result.fileIndex]
@@ -201,7 +204,7 @@ export async function loadInto(
   let groupBytes = 0
   const flush = (): void => {
     if (group.length === 0) return
-    pool.submit({ files: group, maxUncompressedBytes, budget: budget.shared, hashContent: options.hashContent, sampleFields: callbacks.onFieldPaths !== undefined, maxDigestBytes: options.maxDigestBytes, spillPrefix })
+    pool.submit({ files: group, maxUncompressedBytes, budget: budget.shared, hashContent: options.hashContent, sampleFields: callbacks.onFieldPaths !== undefined, maxDigestBytes: options.maxDigestBytes, spillPrefix, maxCodedValues: options.maxCodedValues })
     group = []
     groupBytes = 0
   }
