@@ -34,6 +34,11 @@ const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(0)} MB`
 const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`
 const line = (label: string, value: string): void => console.log(`  ${label.padEnd(40)} ${value}`)
 const peakRss = (): number => process.resourceUsage().maxRSS * 1024
+/** CPU time of every thread of this process so far, ms (user + system). */
+const cpuMs = (): number => {
+  const { user, system } = process.cpuUsage()
+  return (user + system) / 1000
+}
 
 function hasCommand(command: string): boolean {
   try {
@@ -53,6 +58,8 @@ interface LoadFigures {
   readyMs: number
   viewRows: number
   peakRss: number
+  /** CPU time of all the load's threads until filter-ready: beside wall time, it says less about other work on the machine. */
+  cpuMs: number
   spilledBytes: number
   queries: QueryFigure[]
 }
@@ -64,6 +71,7 @@ async function childLoad(dir: string, queries: boolean): Promise<void> {
   // the first of them, whose figure includes that).
   useScanHelper(defaultQueryWorkerPath())
   const started = performance.now()
+  const cpuStarted = cpuMs()
   let firstRowsMs = -1
   const summary = await loadInto(store, [{ path: path.join(dir, 'AWSLogs') }], {}, {
     onFileReport: () => {
@@ -74,6 +82,7 @@ async function childLoad(dir: string, queries: boolean): Promise<void> {
   // Filter-ready: the default view (every event, newest first) is sorted and can be paged.
   const view = evaluateView(store, { query: '' })
   const readyMs = performance.now() - started
+  const cpuReady = cpuMs() - cpuStarted
   const figures: LoadFigures = {
     events: store.size,
     duplicates: summary.duplicates,
@@ -83,6 +92,7 @@ async function childLoad(dir: string, queries: boolean): Promise<void> {
     readyMs,
     viewRows: view.ids.length,
     peakRss: peakRss(),
+    cpuMs: cpuReady,
     spilledBytes: store.spilledBytes,
     queries: queries ? benchQueries(store) : [],
   }
@@ -116,7 +126,11 @@ async function child(kind: string, dir: string): Promise<void> {
     return
   }
   const files = corpusFiles(path.join(dir, 'AWSLogs'))
-  if (kind === 'inflate') console.log(JSON.stringify({ ...(await readInflateAllCores(files)), peakRss: peakRss() }))
+  if (kind === 'inflate') {
+    const cpuStarted = cpuMs()
+    const figures = await readInflateAllCores(files)
+    console.log(JSON.stringify({ ...figures, cpuMs: cpuMs() - cpuStarted, peakRss: peakRss() }))
+  }
   else if (kind === 'naive') console.log(JSON.stringify({ ...naiveParse(files), peakRss: peakRss() }))
 }
 
@@ -136,7 +150,7 @@ function measure(corpus: CorpusInfo, withJq: boolean): void {
   console.log(`\n${corpus.kind} corpus: ${corpus.events.toLocaleString('en')} events, ${corpus.files.toLocaleString('en')} files, ${mb(corpus.jsonBytes)} JSON, ${mb(corpus.gzipBytes)} gzipped`)
   if (corpus.shapes) console.log(`  shapes: ${corpus.shapes}`)
   // References first and last would bracket the load; once, before it, keeps the run short.
-  const inflate = runChild<{ ms: number; bytes: number }>('inflate', dir)
+  const inflate = runChild<{ ms: number; bytes: number; cpuMs: number }>('inflate', dir)
   line(`read + inflate, ${os.availableParallelism()} threads (reference)`, s(inflate.ms))
   const naive = runChild<{ ms: number; events: number }>('naive', dir)
   line('read + gunzip + JSON.parse, 1 thread (ref.)', s(naive.ms))
@@ -145,6 +159,7 @@ function measure(corpus: CorpusInfo, withJq: boolean): void {
   line('first rows after', `${load.firstRowsMs.toFixed(0)} ms`)
   line('all files parsed and merged', s(load.loadedMs))
   line('sorted, filter-ready', `${s(load.readyMs)} = ${(load.readyMs / inflate.ms).toFixed(2)}x read + inflate, ${(load.readyMs / naive.ms).toFixed(2)}x naive parse`)
+  line('CPU time, all threads', `${s(load.cpuMs)} = ${(load.cpuMs / inflate.cpuMs).toFixed(2)}x read + inflate's ${s(inflate.cpuMs)} (less moved by other work on the machine than wall time)`)
   line('events/s', Math.round(load.events / (load.readyMs / 1000)).toLocaleString('en'))
   line('peak RSS', `${mb(load.peakRss)} = ${(load.peakRss / corpus.jsonBytes).toFixed(2)}x the JSON size`)
   line('event text in temporary segment files', mb(load.spilledBytes))

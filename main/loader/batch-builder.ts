@@ -8,7 +8,7 @@
 
 import { isAscii } from 'node:buffer'
 import type { ParsedBatch } from '../store/parsed-batch'
-import { newBatchArrays, putParsedEvent, trimmedBatchArrays } from './batch-arrays'
+import { newBatchArrays, putParsedEvent, scratchBatchArrays, trimmedBatchArrays } from './batch-arrays'
 import { threadCoder as coder } from './column-coder'
 import { EventFieldWalk, MAX_READ_BYTES } from './fast-fields'
 import { codeColumns, idHashOf, timeOf } from './fast-row'
@@ -37,6 +37,8 @@ export interface BuildContext {
   strict?: boolean
   /** JSON.parse every event, as before the field reader: the reference, for tests and A/B timing. */
   parseEveryEvent?: boolean
+  /** Build on the thread's scratch arrays (batch-arrays.ts): the batch is valid until the next extraction. */
+  scratch?: boolean
 }
 
 /**
@@ -45,9 +47,9 @@ export interface BuildContext {
  */
 export function buildBatch(fileIndex: number, context: BuildContext & { strict: true }): ParsedBatch | null
 export function buildBatch(fileIndex: number, context: BuildContext & { strict?: false }): ParsedBatch
-export function buildBatch(fileIndex: number, { data, found, problems, lines, strict = false, parseEveryEvent = false }: BuildContext): ParsedBatch | null {
+export function buildBatch(fileIndex: number, { data, found, problems, lines, strict = false, parseEveryEvent = false, scratch = false }: BuildContext): ParsedBatch | null {
   const capacity = found.count
-  const arrays = newBatchArrays(capacity)
+  const arrays = scratch ? scratchBatchArrays(capacity) : newBatchArrays(capacity)
   const { starts, ends, times, readOnly, idHashes, columns } = arrays
   const dictionary = coder.begin(data)
   const code = (value: string): number => coder.string(value)
@@ -112,7 +114,7 @@ export function buildBatch(fileIndex: number, { data, found, problems, lines, st
     count++
   }
 
-  const out = count < capacity ? trimmedBatchArrays(arrays, count) : arrays
+  const out = count < arrays.starts.length ? trimmedBatchArrays(arrays, count, scratch) : arrays
   let text: Uint8Array = data
   if (embedded.size > 0 || covered < data.length * MIN_COVERAGE) text = repack(data, out.starts, out.ends, embedded)
   return { fileIndex, text, ...out, dictionary, kind: 'events', warning: '' }

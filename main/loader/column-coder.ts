@@ -34,23 +34,28 @@ function same(va: DataView, a: number, vb: DataView, b: number, length: number):
   return true
 }
 
-/** The fields of an entry in `entries`: where its bytes are in the pool (-1: not ASCII, no bytes equal it), etc. */
-const AT = 0, LENGTH = 1, STAMP = 2, CODE = 3, STRIDE = 4
+/**
+ * The fields of a slot: the value's hash, its entry + 1 (0: empty slot), where its bytes are in
+ * the pool (-1: not ASCII, no bytes equal it), its length, and the batch stamp and code. All
+ * in the slot: a hit reads one cache line and the pool (a table of 60,000 high-cardinality
+ * values, keys and principals, is far past the L2 cache; a slot of [hash, entry] and a separate
+ * entry record cost a dependent miss more per lookup).
+ */
+const HASH = 0, ENTRY = 1, AT = 2, LENGTH = 3, STAMP = 4, CODE = 5, STRIDE = 8
+const FIRST_SLOTS = 1 << 12
 
 export class ColumnCoder {
   /** The current batch's dictionary: code 0 is '' as in every ParsedBatch. */
   dictionary: string[] = ['']
+  /** The table entry of each of the current batch's codes (code 0, '', has none). */
+  private batchEntries: number[] = [-1]
   private generation = 0
+  private resetsHeld = false
   /** The current batch's bytes. */
   private b: Buffer = Buffer.alloc(0)
   private view = new DataView(this.b.buffer)
-  /**
-   * Open addressing, kept at most half full: [hash, entry + 1] pairs (0 for an empty slot).
-   * The hash sits in the slot and an entry's numbers side by side, so a lookup touches two
-   * cache lines and the pool, not five arrays.
-   */
-  private slots = new Int32Array(2 << 12)
-  private entries: Int32Array = new Int32Array(STRIDE << 11)
+  /** Open addressing, kept at most 70% full (linear probes stay within a line or two): STRIDE numbers a slot (see above). */
+  private slots = new Int32Array(FIRST_SLOTS * STRIDE)
   private values: string[] = []
   private pool = new Uint8Array(1 << 16)
   private poolView = new DataView(this.pool.buffer)
@@ -61,21 +66,68 @@ export class ColumnCoder {
   private readonly lastCode = new Int32Array(COLUMNS)
 
   /** `maxEntries`: past this many distinct values the table starts over (a parameter for tests). */
-  constructor(private readonly maxEntries = MAX_ENTRIES) {}
+  constructor(private maxEntries = MAX_ENTRIES) {}
+
+  /** Sets the bound (tests make it small, to start the table over within a few files). */
+  limitEntries(maxEntries: number): void {
+    this.maxEntries = maxEntries
+  }
 
   /** Starts a batch over `data`: its dictionary is [''] until values are coded. */
   begin(data: Buffer): string[] {
     this.generation++
     this.dictionary = ['']
+    this.batchEntries = [-1]
     this.b = data
     this.view = new DataView(data.buffer, data.byteOffset, data.byteLength)
     this.lastLength.fill(-1)
-    if (this.values.length > this.maxEntries) {
-      this.slots = new Int32Array(2 << 12)
-      this.values = []
-      this.poolUsed = 0
-    }
+    if (this.full && !this.resetsHeld) this.reset()
     return this.dictionary
+  }
+
+  /**
+   * From now on the table starts over only when reset() is called: a parse worker resets it
+   * between files, after sending what used the old thread codes (never between a file's
+   * two attempts, the delivery read and the general one).
+   */
+  holdResets(): void {
+    this.resetsHeld = true
+  }
+
+  /** Past the bound: the next begin() starts the table over (see threadCodes). */
+  get full(): boolean {
+    return this.values.length > this.maxEntries
+  }
+
+  /** Distinct values in the table: the thread codes in use are 1 .. size. */
+  get size(): number {
+    return this.values.length
+  }
+
+  /** The values of thread codes from + 1, from + 2, ...: what a receiver of thread codes has not seen yet. */
+  valuesFrom(from: number): string[] {
+    return this.values.slice(from)
+  }
+
+  /** Forgets every value: thread codes start again from 1. */
+  reset(): void {
+    this.slots = new Int32Array(FIRST_SLOTS * STRIDE)
+    this.values = []
+    this.poolUsed = 0
+    this.lastLength.fill(-1)
+  }
+
+  /**
+   * The thread code of each code of `dictionary`, the latest batch's (null for any other): a
+   * value's place in the table + 1, the same in every batch until the table starts over. A
+   * parse worker sends these, so the main thread maps each distinct value once per table, not
+   * once per file, and no string is looked up again to find it (pack-job.ts).
+   */
+  threadCodes(dictionary: string[]): Uint32Array | null {
+    if (dictionary !== this.dictionary) return null
+    const codes = new Uint32Array(this.batchEntries.length)
+    for (let k = 1; k < codes.length; k++) codes[k] = this.batchEntries[k] + 1
+    return codes
   }
 
   /**
@@ -85,7 +137,7 @@ export class ColumnCoder {
    */
   bytes(column: number, start: number, end: number): number {
     if (start === end) return 0
-    const { b, view, slots, entries } = this
+    const { b, view, slots } = this
     const length = end - start
     if (this.lastLength[column] === length && same(view, this.lastStart[column], view, start, length)) return this.lastCode[column]
     let h = length
@@ -94,18 +146,16 @@ export class ColumnCoder {
     let tail = 0
     for (let k = end - 1; k >= i; k--) tail = (tail << 8) | b[k]
     h = mix(h, tail)
-    const mask = (slots.length >>> 1) - 1
+    const mask = slots.length / STRIDE - 1
     let code: number
     for (let slot = (h ^ (h >>> 16)) & mask; ; slot = (slot + 1) & mask) {
-      const entry = slots[2 * slot + 1] - 1
-      if (entry < 0) {
-        code = this.add(slot, h, latin1(b, start, end), true)
+      const s = slot * STRIDE
+      if (slots[s + ENTRY] === 0) {
+        code = this.add(s, h, latin1(b, start, end), true)
         break
       }
-      if (slots[2 * slot] !== h) continue
-      const e = entry * STRIDE
-      if (entries[e + LENGTH] === length && entries[e + AT] >= 0 && same(this.poolView, entries[e + AT], view, start, length)) {
-        code = this.local(entry)
+      if (slots[s + HASH] === h && slots[s + LENGTH] === length && slots[s + AT] >= 0 && same(this.poolView, slots[s + AT], view, start, length)) {
+        code = this.local(s)
         break
       }
     }
@@ -134,40 +184,39 @@ export class ColumnCoder {
     }
     h = mix(h, tail)
     const slots = this.slots
-    const mask = (slots.length >>> 1) - 1
+    const mask = slots.length / STRIDE - 1
     for (let slot = (h ^ (h >>> 16)) & mask; ; slot = (slot + 1) & mask) {
-      const entry = slots[2 * slot + 1] - 1
-      if (entry < 0) return this.add(slot, h, value, high < 0x80)
-      if (slots[2 * slot] === h && this.values[entry] === value) return this.local(entry)
+      const s = slot * STRIDE
+      if (slots[s + ENTRY] === 0) return this.add(s, h, value, high < 0x80)
+      if (slots[s + HASH] === h && this.values[slots[s + ENTRY] - 1] === value) return this.local(s)
     }
   }
 
-  private local(entry: number): number {
-    const e = entry * STRIDE
-    if (this.entries[e + STAMP] !== this.generation) {
-      this.entries[e + STAMP] = this.generation
-      this.entries[e + CODE] = this.dictionary.length
+  /** The batch code of the value in slot `s` (numbered on its first use in the batch). */
+  private local(s: number): number {
+    const slots = this.slots
+    if (slots[s + STAMP] !== this.generation) {
+      const entry = slots[s + ENTRY] - 1
+      slots[s + STAMP] = this.generation
+      slots[s + CODE] = this.dictionary.length
       this.dictionary.push(this.values[entry])
+      this.batchEntries.push(entry)
     }
-    return this.entries[e + CODE]
+    return slots[s + CODE]
   }
 
-  private add(slot: number, hash: number, value: string, ascii: boolean): number {
+  private add(s: number, hash: number, value: string, ascii: boolean): number {
     const entry = this.values.length
-    if ((entry + 1) * STRIDE > this.entries.length) {
-      const bigger = new Int32Array(this.entries.length * 2)
-      bigger.set(this.entries)
-      this.entries = bigger
-    }
     this.values.push(value)
-    const e = entry * STRIDE
-    this.entries[e + AT] = ascii ? this.keep(value) : -1
-    this.entries[e + LENGTH] = value.length
-    this.entries[e + STAMP] = 0
-    this.slots[2 * slot] = hash
-    this.slots[2 * slot + 1] = entry + 1
-    if ((entry + 1) * 4 > this.slots.length) this.rehash()
-    return this.local(entry)
+    const slots = this.slots
+    slots[s + HASH] = hash
+    slots[s + ENTRY] = entry + 1
+    slots[s + AT] = ascii ? this.keep(value) : -1
+    slots[s + LENGTH] = value.length
+    slots[s + STAMP] = 0
+    const code = this.local(s)
+    if ((entry + 1) * 10 * STRIDE > slots.length * 7) this.rehash()
+    return code
   }
 
   /** Copies an ASCII value's bytes into the pool; returns where. */
@@ -187,14 +236,13 @@ export class ColumnCoder {
   private rehash(): void {
     const old = this.slots
     const slots = new Int32Array(old.length * 2)
-    const mask = (slots.length >>> 1) - 1
-    for (let s = 0; s < old.length; s += 2) {
-      if (old[s + 1] === 0) continue
-      const h = old[s]
+    const mask = slots.length / STRIDE - 1
+    for (let s = 0; s < old.length; s += STRIDE) {
+      if (old[s + ENTRY] === 0) continue
+      const h = old[s + HASH]
       let slot = (h ^ (h >>> 16)) & mask
-      while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask
-      slots[2 * slot] = h
-      slots[2 * slot + 1] = old[s + 1]
+      while (slots[slot * STRIDE + ENTRY] !== 0) slot = (slot + 1) & mask
+      slots.set(old.subarray(s, s + STRIDE), slot * STRIDE)
     }
     this.slots = slots
   }

@@ -12,7 +12,7 @@
 // not depend on which way ran; the equivalence tests hold both to the JSON.parse path.
 
 import type { ParsedBatch } from '../store/parsed-batch'
-import { grownBatchArrays, newBatchArrays, trimmedBatchArrays } from './batch-arrays'
+import { grownBatchArrays, newBatchArrays, scratchBatchArrays, trimmedBatchArrays } from './batch-arrays'
 import { MIN_COVERAGE } from './batch-builder'
 import { threadCoder as coder } from './column-coder'
 import { EventFieldWalk, MAX_READ_BYTES } from './fast-fields'
@@ -28,8 +28,11 @@ const CLOSE_BRACKET = 0x5d
 /** A first guess of the event count from the size (CloudTrail events are rarely under 512 bytes). */
 const BYTES_PER_EVENT_GUESS = 512
 
-/** The batch of the delivery file in data[start, n) (start at its first {), or null: see above. */
-export function readDeliveryFile(fileIndex: number, data: Buffer, start: number, n: number): ParsedBatch | null {
+/**
+ * The batch of the delivery file in data[start, n) (start at its first {), or null: see above.
+ * `scratch`: its arrays are the thread's scratch arrays (valid until the next extraction).
+ */
+export function readDeliveryFile(fileIndex: number, data: Buffer, start: number, n: number, scratch = false): ParsedBatch | null {
   const walk = new EventFieldWalk(data)
   const scan = walk.scan
   const b = data
@@ -42,7 +45,8 @@ export function readDeliveryFile(fileIndex: number, data: Buffer, start: number,
   i = scan.ws(i + 1, n)
 
   let capacity = Math.max(16, Math.ceil((n - i) / BYTES_PER_EVENT_GUESS))
-  let arrays = newBatchArrays(capacity)
+  let arrays = scratch ? scratchBatchArrays(capacity) : newBatchArrays(capacity)
+  capacity = arrays.starts.length
   // Locals, not arrays.x, in the loop: this is the load's hottest code.
   let { starts, ends, times, readOnly, idHashes, columns } = arrays
   const dictionary = coder.begin(data)
@@ -74,5 +78,5 @@ export function readDeliveryFile(fileIndex: number, data: Buffer, start: number,
   if (i >= n || b[i] !== CLOSE_BRACE || scan.ws(i + 1, n) !== n) return null
   // buildBatch would copy the events out of a file that is mostly something else (whitespace).
   if (covered < data.length * MIN_COVERAGE) return null
-  return { fileIndex, text: data, ...trimmedBatchArrays(arrays, count), dictionary, kind: 'events', warning: '' }
+  return { fileIndex, text: data, ...trimmedBatchArrays(arrays, count, scratch), dictionary, kind: 'events', warning: '' }
 }

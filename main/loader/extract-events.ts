@@ -30,6 +30,11 @@ export interface ExtractOptions {
   inflate: (data: Uint8Array, cap: number) => Inflated
   /** Sees the file's uncompressed bytes once, before they are read (integrity hashing, main/integrity). */
   onInflated?: (data: Buffer) => void
+  /**
+   * Build the batch on this thread's scratch arrays (batch-arrays.ts): its arrays are then
+   * valid only until the next extraction on this thread (the parse worker copies them at once).
+   */
+  scratch?: boolean
 }
 
 /** The per-file limit on a file's JSON (inflated or not), unless the load says otherwise. */
@@ -46,6 +51,7 @@ function asBuffer(bytes: Uint8Array): Buffer {
 
 export function extractEvents(bytes: Uint8Array, fileIndex: number, options: Partial<ExtractOptions> = {}): ParsedBatch | BatchFailure {
   const { maxUncompressedBytes, parseEveryEvent, inflate } = { ...DEFAULT_EXTRACT_OPTIONS, ...options }
+  const scratch = options.scratch === true
   const fail = (reason: string): BatchFailure => ({ fileIndex, reason })
   if (bytes.length === 0) return fail('empty file')
 
@@ -70,17 +76,17 @@ export function extractEvents(bytes: Uint8Array, fileIndex: number, options: Par
 
   // Delivery files as CloudTrail writes them are read in one pass; failing that, split at
   // memmem speed; anything else (or a split that does not parse) is walked.
-  const delivery = gzipDamage || parseEveryEvent ? null : readDeliveryFile(fileIndex, data, first, n)
+  const delivery = gzipDamage || parseEveryEvent ? null : readDeliveryFile(fileIndex, data, first, n, scratch)
   if (delivery) return delivery
   const split = gzipDamage ? null : splitDeliveryFile(data, first, n)
-  const fast = split && buildBatch(fileIndex, { data, found: split, problems: new Problems(), lines: null, strict: true, parseEveryEvent })
+  const fast = split && buildBatch(fileIndex, { data, found: split, problems: new Problems(), lines: null, strict: true, parseEveryEvent, scratch })
   if (fast) return fast
 
   const found = new Candidates()
   const problems = new Problems()
   // A cut-off gzip cuts the JSON too: that end is the gzip's damage, not a second problem.
   const jsonLines = walkDocument(new EventWalker(new JsonScanner(data), found), data, first, n, problems, gzipDamage !== '')
-  const batch = buildBatch(fileIndex, { data, found, problems, lines: jsonLines ? new LineIndex(data) : null, parseEveryEvent })
+  const batch = buildBatch(fileIndex, { data, found, problems, lines: jsonLines ? new LineIndex(data) : null, parseEveryEvent, scratch })
   const events = batch.starts.length
 
   const damage = [gzipDamage, problems.summary()].filter(Boolean).join('; ')

@@ -27,6 +27,11 @@ export const DEFAULT_INFLATE_BUDGET_BYTES = 2 * 1024 ** 3
 const JOB_MAX_FILES = 64
 const JOB_MAX_BYTES = 4 * 1024 * 1024
 const PROGRESS_INTERVAL_MS = 100
+/**
+ * Jobs queued ahead of the workers: the walk waits beyond this, so a load of a quarter of a
+ * million files holds a thousand or so of them at a time, not every path (count-inputs.ts).
+ */
+const MAX_QUEUED_JOBS = 16
 /** Inputs that arrive over time (S3 downloads): a part-filled group goes out after this much quiet. */
 const IDLE_FLUSH_MS = 25
 
@@ -45,6 +50,8 @@ export interface LoadOptions {
   hashContent?: boolean
   /** Limit on a digest's text (default MAX_DIGEST_TEXT_BYTES, parse-worker.ts): tests only. */
   maxDigestBytes?: number
+  /** Distinct values a worker's coder keeps before it starts over (column-coder.ts): tests only. */
+  maxCodedValues?: number
 }
 
 export interface LoadCallbacks {
@@ -88,7 +95,8 @@ export async function loadInto(
   callbacks: LoadCallbacks = {},
 ): Promise<LoadSummary> {
   const started = performance.now()
-  const found: FoundFile[] = []
+  // By file index; an entry is let go once its file is reported (a long load need not hold every path).
+  const found: (FoundFile | undefined)[] = []
   const summary: LoadSummary = { events: 0, files: 0, digests: 0, duplicates: 0, idCollisions: 0, noTime: 0, badFiles: [], loadMs: 0, bytes: 0, cancelled: false, peakBudgetBytes: 0 }
   const totals = { filesTotal: 0, bytesTotal: 0, filesDone: 0, bytesDone: 0, counting: false, totalKnown: false }
   let lastProgress = 0
@@ -121,9 +129,10 @@ export async function loadInto(
 
   // Per worker: the store's code for each code of the worker's running dictionary.
   const remaps = new Map<number, { table: Uint32Array; size: number }>()
-  const remapOf = (workerId: number, added: string[]): Uint32Array => {
+  const remapOf = (workerId: number, added: string[], reset: boolean): Uint32Array => {
     let remap = remaps.get(workerId)
     if (!remap) remap = { table: new Uint32Array(1024), size: 1 } // code 0 is '' in both
+    if (reset) remap.size = 1
     if (remap.size + added.length > remap.table.length) {
       const grown = new Uint32Array(Math.max(remap.table.length * 2, remap.size + added.length))
       grown.set(remap.table)
@@ -137,10 +146,11 @@ export async function loadInto(
 
   const onResult = (message: ParseJobResult, workerId: number): void => {
     totals.bytesDone += message.bytesRead
-    const remap = remapOf(workerId, message.dictionaryAdded)
+    const remap = remapOf(workerId, message.dictionaryAdded, message.dictionaryReset === true)
     if (message.fieldPaths.sampled > 0) callbacks.onFieldPaths?.(message.fieldPaths)
     for (const result of message.results) {
-      const file = found[result.fileIndex]
+      const file = found[result.fileIndex]!
+      found[result.fileIndex] = undefined
       if (isFailure(result)) {
         callbacks.onTrailFile?.(file, -1, result)
         report(file.displayName, 0, 'error', result.reason)
@@ -176,7 +186,10 @@ export async function loadInto(
     settleIfDone()
   }
   const onCrash = (job: ParseJob, reason: string): void => {
-    for (const f of job.files) report(found[f.fileIndex].displayName, 0, 'error', reason)
+    for (const f of job.files) {
+      report(found[f.fileIndex]!.displayName, 0, 'error', reason)
+      found[f.fileIndex] = undefined
+    }
     settleIfDone()
   }
 
@@ -201,7 +214,7 @@ export async function loadInto(
   let groupBytes = 0
   const flush = (): void => {
     if (group.length === 0) return
-    pool.submit({ files: group, maxUncompressedBytes, budget: budget.shared, hashContent: options.hashContent, sampleFields: callbacks.onFieldPaths !== undefined, maxDigestBytes: options.maxDigestBytes, spillPrefix })
+    pool.submit({ files: group, maxUncompressedBytes, budget: budget.shared, hashContent: options.hashContent, sampleFields: callbacks.onFieldPaths !== undefined, maxDigestBytes: options.maxDigestBytes, spillPrefix, maxCodedValues: options.maxCodedValues })
     group = []
     groupBytes = 0
   }
@@ -225,18 +238,14 @@ export async function loadInto(
     }
     for await (const item of countedFirst(inputs, totals, counting)) {
       if (summary.cancelled) break
+      // countedFirst has counted the item into the totals (whatever the kind of input).
       if (isProblem(item)) {
-        if (!totals.totalKnown) totals.filesTotal++
         report(item.file, 0, 'error', item.reason)
         continue
       }
-      if (callbacks.onSignatureFile && SIGNATURE_FILE.test(item.displayName)) {
-        callbacks.onSignatureFile(item)
+      if (!counting.counts(item)) {
+        callbacks.onSignatureFile?.(item)
         continue
-      }
-      if (!totals.totalKnown) {
-        totals.filesTotal++
-        totals.bytesTotal += item.size
       }
       group.push({ fileIndex: found.length, path: item.path })
       found.push(item)
@@ -247,6 +256,7 @@ export async function loadInto(
         lastAdded = performance.now()
         idleTimer ??= setTimeout(flushWhenIdle, IDLE_FLUSH_MS)
       }
+      if (pool.queued >= MAX_QUEUED_JOBS) await Promise.race([pool.whenQueueBelow(MAX_QUEUED_JOBS), finished])
     }
     if (!summary.cancelled) flush()
     walking = false

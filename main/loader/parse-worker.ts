@@ -10,7 +10,8 @@ import { formatBytes, gunzipCapped, inflatedSizeHint, isGzip, overLimitReason, t
 import { isFailure, type ParseJob, type ParseJobResult } from './worker-messages'
 import type { BatchFailure, FileIntegrity, ParsedBatch } from '../store/parsed-batch'
 import { SegmentWriter } from '../store/segment-writer'
-import { packResults } from './pack-job'
+import { JobPacker } from './pack-job'
+import { threadCoder } from './column-coder'
 import { FieldPathSampler } from './field-paths'
 import { parseDigest } from '../../common/cloudtrail-digest'
 
@@ -86,7 +87,7 @@ function parseFile(path: string, fileIndex: number, maxFileBytes: number, holdin
     const inflate = isGzip(bytes) ? budgetedInflate(holdings, bytes.length) : gunzipCapped
     // The integrity hash is taken over the inflated bytes as they pass (no second read).
     let inflated: Buffer | undefined
-    const result: ParsedBatch | BatchFailure = extractEvents(bytes, fileIndex, { maxUncompressedBytes: maxFileBytes, inflate, onInflated: (data) => (inflated = data) })
+    const result: ParsedBatch | BatchFailure = extractEvents(bytes, fileIndex, { maxUncompressedBytes: maxFileBytes, inflate, onInflated: (data) => (inflated = data), scratch: true })
     if (inflated && hashContent) result.integrity = integrityOf(inflated, !isFailure(result) && result.kind === 'digest', maxDigestBytes)
     return { result, bytes: bytes.length }
   } catch (error) {
@@ -114,10 +115,14 @@ function integrityOf(data: Buffer, isDigest: boolean, maxDigestBytes: number): F
   return { sha256, parsedDigest: parseDigest(data.toString('utf8')) }
 }
 
-/** This worker's running dictionary: code 0 is '' as in every batch. */
-const dictionary = new Map<string, number>([['', 0]])
 /** This worker's share of the field catalogue's sample (field-paths.ts). */
 const fieldPaths = new FieldPathSampler()
+/** Batches go out in thread codes (column-coder.ts): the main thread knows codes 1 .. sentValues. */
+const packer = new JobPacker()
+let sentValues = 0
+/** The coder's table started over since the last message: the main thread must forget its codes. */
+let codesReset = false
+threadCoder.holdResets()
 
 // Parsed files go to the main thread in groups (one message per file would cost much on many
 // small files), and a group is sent early once it holds FLUSH_HELD_BYTES of the budget or before
@@ -125,25 +130,34 @@ const fieldPaths = new FieldPathSampler()
 // Their text goes to the store's segment file here, off the main thread, and is not sent.
 parentPort?.on('message', (job: ParseJob) => {
   const budget = new InflateBudget(job.budget)
+  if (job.maxCodedValues) threadCoder.limitEntries(job.maxCodedValues)
   let results: (ParsedBatch | BatchFailure)[] = []
-  let dictionaryAdded: string[] = []
   let bytesRead = 0
   let held = 0
   let writer: SegmentWriter | Error | null = null
   const send = (last: boolean): void => {
     if (results.length > 0 || last) {
-      const transfer = packResults(results, dictionary, dictionaryAdded)
-      const message: ParseJobResult = { jobId: job.jobId, last, results, dictionaryAdded, bytesRead, fieldPaths: fieldPaths.take() }
+      const transfer = packer.take()
+      const dictionaryAdded = threadCoder.valuesFrom(sentValues)
+      sentValues = threadCoder.size
+      const message: ParseJobResult = { jobId: job.jobId, last, results, dictionaryAdded, dictionaryReset: codesReset, bytesRead, fieldPaths: fieldPaths.take() }
+      codesReset = false
       parentPort?.postMessage(message, transfer)
     }
     budget.release(held)
     results = []
-    dictionaryAdded = []
     bytesRead = 0
     held = 0
   }
   const holdings = new Holdings(budget, () => send(false))
   for (const file of job.files) {
+    // The table starts over only here, between files, once what used its codes has gone out.
+    if (threadCoder.full) {
+      send(false)
+      threadCoder.reset()
+      sentValues = 0
+      codesReset = true
+    }
     try {
       const parsed = parseFile(file.path, file.fileIndex, job.maxUncompressedBytes, holdings, job.hashContent, job.maxDigestBytes)
       let result = parsed.result
@@ -159,6 +173,12 @@ parentPort?.on('message', (job: ParseJob) => {
           if (writer === null) writer = error as Error
           result = { fileIndex: file.fileIndex, reason: readReason(error), integrity: result.integrity }
         }
+      }
+      if (!isFailure(result)) {
+        // The batch is built on the thread's scratch arrays: copied out before the next file.
+        const codes = threadCoder.threadCodes(result.dictionary)
+        if (codes) packer.add(result, codes)
+        else result = { fileIndex: file.fileIndex, reason: 'internal error: the batch is not the coder\'s latest', integrity: result.integrity }
       }
       results.push(result)
     } finally {

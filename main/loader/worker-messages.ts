@@ -18,6 +18,8 @@ export interface ParseJob {
   maxDigestBytes?: number
   /** Where to write the events' text (the store's segment prefix); absent: send it back in memory. */
   spillPrefix?: string
+  /** Distinct values the worker's coder keeps before it starts over (column-coder.ts); tests set a small one. */
+  maxCodedValues?: number
 }
 
 /** One message per file of the job, as soon as it is parsed (so its memory is let go at once). */
@@ -26,13 +28,15 @@ export interface ParseJobResult {
   /** True on the job's last message. */
   last: boolean
   /**
-   * The batches' columns hold codes of the worker's own running dictionary, not their per-file
-   * ones: `dictionaryAdded` are the strings it learnt since its previous message, whose codes
-   * follow on from the ones sent before. So each distinct string crosses threads and is
+   * The batches' columns hold codes of the worker's own running dictionary (its coder's thread
+   * codes), not their per-file ones: `dictionaryAdded` are the strings it learnt since its
+   * previous message, whose codes follow on from the ones sent before (code 0 is ''). So each distinct string crosses threads and is
    * interned by the main thread once per worker, not once per file.
    */
   results: (ParsedBatch | BatchFailure)[]
   dictionaryAdded: string[]
+  /** The worker's table started over (column-coder.ts): `dictionaryAdded` are its codes 1, 2, ... afresh. */
+  dictionaryReset?: boolean
   /** Bytes read from disk (compressed size), for progress. */
   bytesRead: number
   /** The field catalogue's sample from this message's events (field-paths.ts). */

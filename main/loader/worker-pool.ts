@@ -94,6 +94,34 @@ export class WorkerPool {
     return this.queue.length + this.pending.size
   }
 
+  /** Jobs waiting for a worker. */
+  get queued(): number {
+    return this.queue.length
+  }
+
+  /**
+   * Resolves once fewer than `max` jobs wait for a worker (or none ever will: the pool closed,
+   * every worker gone), so a caller feeding it from a long walk holds only that many ahead.
+   */
+  whenQueueBelow(max: number): Promise<void> {
+    if (this.hasRoom(max)) return Promise.resolve()
+    return new Promise((resolve) => (this.room = { max, resolve }))
+  }
+
+  private room: { max: number; resolve: () => void } | null = null
+
+  private hasRoom(max: number): boolean {
+    return this.queue.length < max || this.closed || this.slots.length === 0
+  }
+
+  private wakeRoom(): void {
+    if (this.room && this.hasRoom(this.room.max)) {
+      const { resolve } = this.room
+      this.room = null
+      resolve()
+    }
+  }
+
   private pump(): void {
     for (const slot of this.slots) {
       while (slot.inFlight < 2 && this.queue.length > 0 && !this.closed) {
@@ -103,12 +131,14 @@ export class WorkerPool {
         slot.worker.postMessage(job)
       }
     }
+    this.wakeRoom()
   }
 
   /** Stops every worker; results not yet delivered are dropped. */
   async close(): Promise<void> {
     this.closed = true
     this.queue = []
+    this.wakeRoom()
     await Promise.all(this.slots.map((s) => s.worker.terminate()))
   }
 }

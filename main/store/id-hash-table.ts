@@ -1,21 +1,28 @@
 // Open-addressing table from a 52-bit event-id hash to the first event id that had it.
-// A Map<number, number> of a million non-Smi keys costs ~100 MB of V8 heap; this costs 12 bytes
-// a slot in typed arrays, outside the heap's garbage collector's way.
+// A Map<number, number> of a million non-Smi keys costs ~100 MB of V8 heap; this costs 16 bytes
+// a slot in one typed array, outside the heap's garbage collector's way: a slot's key and value
+// side by side, so an insert into a table far larger than the cache (2M slots at 1M events) is
+// one miss, not one in the keys and another in the values.
 
 const EMPTY = -1
 
 export class IdHashTable {
-  private keys: Float64Array
-  private values: Int32Array
+  /** [key, value] per slot; value EMPTY for a free slot. */
+  private slots: Float64Array
   private mask: number
   private count = 0
 
   constructor(initialCapacity = 1 << 16) {
     let capacity = 1
     while (capacity < initialCapacity) capacity <<= 1
-    this.keys = new Float64Array(capacity)
-    this.values = new Int32Array(capacity).fill(EMPTY)
+    this.slots = IdHashTable.emptySlots(capacity)
     this.mask = capacity - 1
+  }
+
+  private static emptySlots(capacity: number): Float64Array {
+    const slots = new Float64Array(2 * capacity)
+    for (let s = 1; s < slots.length; s += 2) slots[s] = EMPTY
+    return slots
   }
 
   get size(): number {
@@ -28,35 +35,36 @@ export class IdHashTable {
    * and returns -1.
    */
   findOrInsert(hash: number, id: number, isSame: (existingId: number) => boolean): number {
-    if ((this.count + 1) * 2 > this.keys.length) this.grow()
+    if ((this.count + 1) * 4 > this.slots.length) this.grow()
+    const slots = this.slots
     let slot = this.slotOf(hash)
-    while (this.values[slot] !== EMPTY) {
-      if (this.keys[slot] === hash && isSame(this.values[slot])) return this.values[slot]
+    while (slots[2 * slot + 1] !== EMPTY) {
+      if (slots[2 * slot] === hash && isSame(slots[2 * slot + 1])) return slots[2 * slot + 1]
       slot = (slot + 1) & this.mask
     }
-    this.keys[slot] = hash
-    this.values[slot] = id
+    slots[2 * slot] = hash
+    slots[2 * slot + 1] = id
     this.count++
     return -1
   }
 
   private slotOf(hash: number): number {
-    // The hash's low 32 bits are already well mixed (see hashEventId).
-    return (hash % 4294967296) & this.mask
+    // The hash's low 32 bits are already well mixed (see hashEventId); >>> 0 takes them (it is
+    // the hash modulo 2^32 for any integer below 2^53) without a floating-point remainder.
+    return (hash >>> 0) & this.mask
   }
 
   private grow(): void {
-    const oldKeys = this.keys
-    const oldValues = this.values
-    this.keys = new Float64Array(oldKeys.length * 2)
-    this.values = new Int32Array(oldValues.length * 2).fill(EMPTY)
-    this.mask = this.keys.length - 1
-    for (let i = 0; i < oldKeys.length; i++) {
-      if (oldValues[i] === EMPTY) continue
-      let slot = this.slotOf(oldKeys[i])
-      while (this.values[slot] !== EMPTY) slot = (slot + 1) & this.mask
-      this.keys[slot] = oldKeys[i]
-      this.values[slot] = oldValues[i]
+    const old = this.slots
+    const capacity = old.length
+    this.slots = IdHashTable.emptySlots(capacity)
+    this.mask = capacity - 1
+    for (let s = 0; s < old.length; s += 2) {
+      if (old[s + 1] === EMPTY) continue
+      let slot = this.slotOf(old[s])
+      while (this.slots[2 * slot + 1] !== EMPTY) slot = (slot + 1) & this.mask
+      this.slots[2 * slot] = old[s]
+      this.slots[2 * slot + 1] = old[s + 1]
     }
   }
 }

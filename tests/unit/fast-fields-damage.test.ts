@@ -109,6 +109,29 @@ describe('the column coder', () => {
     }
   })
 
+  it('keeps every value apart through the table\'s growth, and gives thread codes that name them', () => {
+    const coder = new ColumnCoder()
+    // 20,000 values of a few lengths (many share a length and their first and last words) grow
+    // the table from 4,096 slots past 32,768: each must keep its own code and thread code.
+    const values = Array.from({ length: 20_000 }, (_, k) => `AKIA${String(k * 7919).padStart(12, '0')}`)
+    const threadOf = new Map<string, number>()
+    for (let round = 0; round < 2; round++) {
+      const data = Buffer.from(values.join(''), 'latin1')
+      const dictionary = coder.begin(data)
+      const codes = values.map((value, k) => coder.bytes(k % 12, k * value.length, (k + 1) * value.length))
+      codes.forEach((code, k) => expect(dictionary[code]).toBe(values[k]))
+      const thread = coder.threadCodes(dictionary)!
+      const known = ['', ...coder.valuesFrom(0)]
+      codes.forEach((code, k) => {
+        expect(known[thread[code]]).toBe(values[k])
+        // The same value has the same thread code in every batch.
+        if (round === 1) expect(thread[code]).toBe(threadOf.get(values[k]))
+        else threadOf.set(values[k], thread[code])
+      })
+      expect(coder.threadCodes(['', 'another batch\'s dictionary'])).toBeNull()
+    }
+  })
+
   it('hashes event ids as hashEventId does', () => {
     const random = seededRandom(8)
     for (let k = 0; k < 200; k++) {

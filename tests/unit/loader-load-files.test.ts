@@ -6,7 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { EventStore } from '../../main/store/event-store'
 import { loadInto } from '../../main/loader/load-files'
-import { collectFiles, isProblem } from '../../main/loader/collect-files'
+import { collectFiles, isProblem, StatReader } from '../../main/loader/collect-files'
 import { eventText, seededRandom } from '../support/cloudtrail-events'
 
 const random = seededRandom(7)
@@ -41,6 +41,23 @@ describe('collectFiles', () => {
     expect(names).not.toContain('.DS_Store')
     expect(names.filter((n) => n.endsWith('.json.gz'))).toHaveLength(6)
     expect(found.filter(isProblem)).toEqual([{ file: path.join(root, 'missing.json'), reason: 'no such file or folder' }])
+  })
+})
+
+describe('StatReader', () => {
+  it('gives each file its stat in order, synchronously or (past a slow start) all at once', async () => {
+    const day = path.join(root, 'AWSLogs', '111111111111', 'CloudTrail', 'us-east-1', '2024', '03', '05')
+    const files = Array.from({ length: 40 }, (_, k) => (k === 30 ? path.join(day, 'gone.json.gz') : path.join(day, `111111111111_CloudTrail_us-east-1_20240305T10${k % 5}0Z_${k % 5}.json.gz`)))
+    for (const slowMs of [1e9, -1]) {
+      const reader = new StatReader(files, slowMs)
+      const sizes: (number | string)[] = []
+      for (let i = 0; i < files.length; i++) {
+        const stat = await reader.get(i)
+        sizes.push(stat instanceof Error ? (stat as NodeJS.ErrnoException).code ?? 'error' : stat.size)
+      }
+      expect(sizes[30], `slowMs ${slowMs}`).toBe('ENOENT')
+      for (let k = 0; k < 40; k++) if (k !== 30) expect(sizes[k], `file ${k}, slowMs ${slowMs}`).toBe(sizes[k % 5])
+    }
   })
 })
 

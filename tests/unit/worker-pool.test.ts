@@ -44,6 +44,21 @@ describe('WorkerPool', () => {
     expect(await sampledBy(true)).toBe(1)
   })
 
+  it('says when its queue has room again (a long walk waits there instead of queueing every file)', async () => {
+    const pool = new WorkerPool(() => {}, () => {}, undefined, 1)
+    const budget = InflateBudget.create(1 << 22).shared
+    // Missing files: each job is answered at once, two at a time in flight.
+    for (let j = 0; j < 10; j++) pool.submit({ files: [{ fileIndex: j, path: path.join(os.tmpdir(), `ashiato-no-such-file-${j}`) }], maxUncompressedBytes: 1 << 20, budget })
+    expect(pool.queued).toBe(8)
+    let queuedThen = -1
+    await pool.whenQueueBelow(3).then(() => (queuedThen = pool.queued))
+    expect(queuedThen).toBe(2)
+    await pool.close()
+    // A closed pool never makes a caller wait.
+    pool.submit({ files: [{ fileIndex: 99, path: 'x' }], maxUncompressedBytes: 1, budget })
+    await pool.whenQueueBelow(1)
+  })
+
   it('a worker dying after answering part of a job fails only the rest of it', async () => {
     const answered: number[] = []
     const failed: number[] = []
