@@ -9,7 +9,7 @@ import type { EventStore } from '../store/event-store'
 import type { IdSpan } from './id-lists'
 
 /** The codes a facet counts: a string column's dictionary codes, or readOnly's 0 / 1 / 2. */
-function columnOf(store: EventStore, field: FacetField): Uint32Array | Uint8Array {
+export function columnOf(store: EventStore, field: FacetField): Uint32Array | Uint8Array {
   return field === 'readOnly' ? store.readOnly : store.codes(field)
 }
 
@@ -19,7 +19,7 @@ export function slotsOf(store: EventStore, field: FacetField): number {
 }
 
 /** counts[code] += 1 for each id at positions [from, to) of the span (code 0: the field is missing). */
-function countColumn(column: Uint32Array | Uint8Array, counts: Int32Array, span: IdSpan, from: number, to: number): void {
+export function countColumn(column: Uint32Array | Uint8Array, counts: Int32Array, span: IdSpan, from: number, to: number): void {
   const ids = span.ids
   if (ids === null) {
     for (let id = from; id < to; id++) counts[column[id]]++
@@ -66,9 +66,7 @@ export function timeBounds(times: Float64Array, span: IdSpan, from: number, to: 
  * (times are whole milliseconds since the epoch; no Date is made), and the error flag picks
  * the slot without a branch.
  */
-export function countBuckets(store: EventStore, span: IdSpan, from: number, to: number, start: number, bucketMs: number, slots: Int32Array): void {
-  const times = store.times
-  const errors = store.codes('errorCode')
+export function countBuckets(times: Float64Array, errors: Uint32Array, span: IdSpan, from: number, to: number, start: number, bucketMs: number, slots: Int32Array): void {
   const ids = span.ids
   for (let k = from; k < to; k++) {
     const id = ids === null ? k : ids[k]

@@ -46,7 +46,7 @@ export function planBuckets(min: number, max: number, buckets: number): BucketPl
 }
 
 /** The histogram's answer from the counted slots (countBuckets' layout), with the detection levels. */
-export function histogramOfSlots(store: EventStore, span: IdSpan, plan: BucketPlan, slots: Int32Array, untimed: number): Histogram {
+function histogramOfSlots(store: EventStore, span: IdSpan, plan: BucketPlan, slots: Int32Array, untimed: number): Histogram {
   const errors = new Array<number>(plan.count)
   const successes = new Array<number>(plan.count)
   for (let b = 0; b < plan.count; b++) {
@@ -60,17 +60,34 @@ export function histogramOfSlots(store: EventStore, span: IdSpan, plan: BucketPl
   return { start: plan.start, bucketMs: plan.bucketMs, errors, successes, untimed, ...levels }
 }
 
+/** The histogram's two passes over positions [0, n) of a span: on this thread, or split (count-jobs.ts). */
+export interface HistogramPasses {
+  bounds(span: IdSpan, n: number): { min: number; max: number; untimed: number }
+  buckets(span: IdSpan, n: number, plan: BucketPlan, slots: Int32Array): void
+}
+
+function onThisThread(store: EventStore): HistogramPasses {
+  return {
+    bounds: (span, n) => timeBounds(store.times, span, 0, n),
+    buckets: (span, n, plan, slots) => countBuckets(store.times, store.codes('errorCode'), span, 0, n, plan.start, plan.bucketMs, slots),
+  }
+}
+
+/** The histogram of a span's ids, in at most `buckets` buckets. */
+export function histogramOfSpan(store: EventStore, span: IdSpan, buckets: number, passes = onThisThread(store)): Histogram {
+  const length = spanLength(span)
+  const { min, max, untimed } = passes.bounds(span, length)
+  if (min === Infinity) return { start: 0, bucketMs: MINUTE, errors: [], successes: [], untimed }
+  const plan = planBuckets(min, max, buckets)
+  const slots = new Int32Array(2 * plan.count)
+  passes.buckets(span, length, plan, slots)
+  return histogramOfSlots(store, span, plan, slots, untimed)
+}
+
 /**
  * Events of `viewIds` per time bucket, errors and successes apart, over the result's own time
  * span, in at most `buckets` buckets of the smallest nice size that fits.
  */
 export function histogram(store: EventStore, viewIds: Uint32Array, buckets = 100): Histogram {
-  const span = idSpan(viewIds, store.size)
-  const length = spanLength(span)
-  const { min, max, untimed } = timeBounds(store.times, span, 0, length)
-  if (min === Infinity) return { start: 0, bucketMs: MINUTE, errors: [], successes: [], untimed }
-  const plan = planBuckets(min, max, buckets)
-  const slots = new Int32Array(2 * plan.count)
-  countBuckets(store, span, 0, length, plan.start, plan.bucketMs, slots)
-  return histogramOfSlots(store, span, plan, slots, untimed)
+  return histogramOfSpan(store, idSpan(viewIds, store.size), buckets)
 }
