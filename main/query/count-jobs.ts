@@ -13,10 +13,14 @@ import { facetsOfCounts } from './facets'
 import { histogramOfSpan, type HistogramPasses } from './histogram'
 import { idSpan, spanLength, toShared, type IdSpan } from './id-lists'
 import { CountHelper } from './count-helper'
+import { ColumnCodes } from './column-codes'
+import type { FacetField } from '../../common/query/facet-query'
 import type { CountJob, CountJobResult } from './query-messages'
 
 /** Below this many ids a view is counted on one thread: a helper's round trip would cost more. */
 export const SPLIT_MIN_IDS = 200_000
+
+const READ_ONLY_CODES = Uint32Array.of(1, 2)
 
 /** Views whose ids in id order are kept (the current one, and the one before while it is asked for). */
 const KEPT_SPANS = 2
@@ -39,8 +43,10 @@ export function serveCounts(port: Jobs, bundle: string): void {
 class Counter {
   private readonly store = new EventStore()
   private spans: { viewId: number; generation: number; span: IdSpan }[] = []
-  /** The helper's count arrays, kept zeroed between jobs (one per field, as big as the dictionary). */
-  private helperCounts: Int32Array[] = []
+  /** This thread's and the helper's count arrays, kept zeroed between jobs (one per field, as big as the dictionary). */
+  private readonly mine = new Map<FacetField, Int32Array>()
+  private readonly theirs = new Map<FacetField, Int32Array>()
+  private readonly columnCodes = new ColumnCodes()
 
   constructor(private readonly helper: CountHelper) {}
 
@@ -48,22 +54,54 @@ class Counter {
     const { store } = this
     const span = this.spanOf(job)
     const n = spanLength(span)
-    const counts = job.fields.map((field) => new Int32Array(slotsOf(store, field)))
-    if (n < SPLIT_MIN_IDS) return facetsOfCounts(store, job.fields, countFacets(store, job.fields, span, 0, n, counts), job.limit)
-    const mid = n >>> 1
-    const theirs = job.fields.map((field, f) => {
-      const kept = this.helperCounts[f]
-      return kept?.length === slotsOf(store, field) ? kept : new Int32Array(new SharedArrayBuffer(4 * slotsOf(store, field)))
+    // Each column's own codes (readOnly's are 0, 1, 2): what is read, added and cleared below.
+    const codes = job.fields.map((field) => (field === 'readOnly' ? READ_ONLY_CODES : this.columnCodes.of(store, field)))
+    const counts = job.fields.map((field) => this.zeroed(this.mine, field, false))
+    try {
+      if (n < SPLIT_MIN_IDS) countFacets(store, job.fields, span, 0, n, counts)
+      else this.splitFacets(job.fields, span, n, counts, codes)
+    } catch (error) {
+      // Arrays left half counted (or still written by a helper that stopped answering) are dropped.
+      this.mine.clear()
+      this.theirs.clear()
+      throw error
+    }
+    const facets = facetsOfCounts(store, job.fields, counts, job.limit, codes)
+    // Left zeroed for the next job: only the column's own codes were counted.
+    counts.forEach((mine, f) => {
+      mine[0] = 0
+      for (const code of codes[f]) mine[code] = 0
     })
-    this.helperCounts = theirs
-    const columns = job.fields.map((field) => columnOf(store, field))
-    this.helper.split(() => countFacets(store, job.fields, span, 0, mid, counts), { kind: 'codes', columns, counts: theirs, ids: span.ids, from: mid, to: n })
+    return facets
+  }
+
+  /** Counts the first half of the span here and the second on the helper, and adds them up. */
+  private splitFacets(fields: readonly FacetField[], span: IdSpan, n: number, counts: Int32Array[], codes: Uint32Array[]): void {
+    const { store } = this
+    const mid = n >>> 1
+    const theirs = fields.map((field) => this.zeroed(this.theirs, field, true))
+    const columns = fields.map((field) => columnOf(store, field))
+    this.helper.split(() => countFacets(store, fields, span, 0, mid, counts), { kind: 'codes', columns, counts: theirs, ids: span.ids, from: mid, to: n })
     counts.forEach((mine, f) => {
       const other = theirs[f]
-      for (let code = 0; code < mine.length; code++) mine[code] += other[code]
-      other.fill(0)
+      mine[0] += other[0]
+      other[0] = 0
+      for (const code of codes[f]) {
+        mine[code] += other[code]
+        other[code] = 0
+      }
     })
-    return facetsOfCounts(store, job.fields, counts, job.limit)
+  }
+
+  /**
+   * A field's count array (a slot per code), zeroed: the kept one while the dictionary has not
+   * grown (every job leaves it zeroed), else a new one; `shared` for the helper's.
+   */
+  private zeroed(kept: Map<FacetField, Int32Array>, field: FacetField, shared: boolean): Int32Array {
+    const slots = slotsOf(this.store, field)
+    let counts = kept.get(field)
+    if (counts?.length !== slots) kept.set(field, (counts = new Int32Array(shared ? new SharedArrayBuffer(4 * slots) : new ArrayBuffer(4 * slots))))
+    return counts
   }
 
   histogram(job: CountJob & { kind: 'histogram' }): Histogram {

@@ -42,15 +42,19 @@ function pushBounded<T>(heap: T[], item: T, size: number, above: (a: T, b: T) =>
  * A string column's facet from its counts (counts[0]: events without the field): the `limit`
  * values with the highest counts, ties at the cut broken by value. One pass finds the cut (the
  * limit-th highest count, a min-heap of counts); a second keeps the values above it and the
- * smallest values at it (a max-heap of at most `limit` values).
+ * smallest values at it (a max-heap of at most `limit` values). `codes`, when given, are the
+ * only codes the column holds (count-jobs.ts keeps them): the passes then skip the rest of the
+ * dictionary, which other columns fill (millions of access keys and ARNs in a real trail).
  */
-export function facetOfCounts(store: EventStore, field: FacetField, counts: Int32Array, limit: number): Facet {
+export function facetOfCounts(store: EventStore, field: FacetField, counts: Int32Array, limit: number, codes?: Uint32Array): Facet {
   const size = Math.max(0, limit)
+  const n = codes ? codes.length : counts.length - 1
+  const codeAt = (i: number): number => (codes ? codes[i] : i + 1)
   // The `size` highest counts, the lowest of them at the root.
   const lowest: number[] = []
   let distinct = 0
-  for (let code = 1; code < counts.length; code++) {
-    const count = counts[code]
+  for (let i = 0; i < n; i++) {
+    const count = counts[codeAt(i)]
     if (count === 0) continue
     distinct++
     if (size > 0) pushBounded(lowest, count, size, (a, b) => a < b)
@@ -59,7 +63,8 @@ export function facetOfCounts(store: EventStore, field: FacetField, counts: Int3
   const above: FacetValue[] = []
   const tied: FacetValue[] = []
   if (size > 0) {
-    for (let code = 1; code < counts.length; code++) {
+    for (let i = 0; i < n; i++) {
+      const code = codeAt(i)
       const count = counts[code]
       if (count > cut) above.push({ value: store.value(code), count })
       else if (count === cut) pushBounded(tied, { value: store.value(code), count }, size, (a, b) => a.value > b.value)
@@ -80,9 +85,9 @@ function readOnlyFacet(counts: Int32Array): Facet {
   return { field: 'readOnly', values, distinct: values.length, missing: counts[0] }
 }
 
-/** The facets of the fields from their counts (as countFacets made them, summed over parts). */
-export function facetsOfCounts(store: EventStore, fields: readonly FacetField[], counts: readonly Int32Array[], limit: number): Facet[] {
-  return fields.map((field, f) => (field === 'readOnly' ? readOnlyFacet(counts[f]) : facetOfCounts(store, field, counts[f], limit)))
+/** The facets of the fields from their counts (as countFacets made them, summed over parts), and each column's codes when known. */
+export function facetsOfCounts(store: EventStore, fields: readonly FacetField[], counts: readonly Int32Array[], limit: number, codes?: readonly Uint32Array[]): Facet[] {
+  return fields.map((field, f) => (field === 'readOnly' ? readOnlyFacet(counts[f]) : facetOfCounts(store, field, counts[f], limit, codes?.[f])))
 }
 
 /** For each field, the most frequent values among `viewIds` (at most `limit`), with counts. */

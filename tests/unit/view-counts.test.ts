@@ -15,7 +15,9 @@ import { evaluateView } from '../../main/query/evaluate-view'
 import { withoutRuns } from '../../main/query/id-lists'
 import { ViewCache } from '../../main/services/view-cache'
 import { setDetectionProvider } from '../../main/detect/detection-column'
-import { seededRandom } from '../support/cloudtrail-events'
+import { eventText, seededRandom } from '../support/cloudtrail-events'
+import { syntheticStore } from '../../scripts/bench/synthetic-store'
+import { batchOfTexts } from './helpers/make-store'
 import { syntheticColumnStore } from '../../scripts/bench/synthetic-columns'
 
 let store: EventStore
@@ -67,6 +69,30 @@ describe('facets and the histogram of a view', () => {
     for (let i = 0; i < 4; i++) expect(await counts.facets(1, every, FACET_FIELDS, 10)).toEqual(expected)
     expect(await counts.histogram(1, every, 100)).toEqual(histogram(store, every, 100))
     counts.close()
+  })
+
+  it('follow a store that grows (new values, a larger dictionary) and is cleared', async () => {
+    const small = syntheticStore(3000, 'indexed').store
+    const counts = new CountDispatcher(small)
+    const random = seededRandom(7)
+    const every = (): Uint32Array => evaluateView(small, { query: '' }).ids
+    try {
+      expect(await counts.facets(1, every(), FACET_FIELDS, 10)).toEqual(facetCounts(small, every(), FACET_FIELDS, 10))
+      const more = Array.from({ length: 4000 }, (_, i) => eventText(random, { account: `9999999${String(i % 50).padStart(5, '0')}`, region: 'us-east-1', time: new Date(Date.UTC(2024, 2, 9)) }))
+      small.addBatch(batchOfTexts(more), small.addFile('more.json'))
+      for (const viewId of [2, 3]) {
+        const [account] = await counts.facets(viewId, every(), ['account'], 60)
+        expect(account.distinct).toBeGreaterThanOrEqual(50)
+        expect([account]).toEqual(facetCounts(small, every(), ['account'], 60))
+      }
+      small.clear()
+      expect(await counts.facets(4, every(), ['account', 'readOnly'], 10)).toEqual(facetCounts(small, every(), ['account', 'readOnly'], 10))
+      small.addBatch(batchOfTexts([eventText(random, { account: '888888888888', region: 'us-east-1', time: new Date(Date.UTC(2024, 2, 9)) })]), small.addFile('one.json'))
+      expect((await counts.facets(5, every(), ['account'], 10))[0].values).toEqual([{ value: '888888888888', count: 1 }])
+    } finally {
+      counts.close()
+      small.clear()
+    }
   })
 
   it('carry the detections layer: the level column is read in the worker as on this thread', async () => {
