@@ -141,7 +141,8 @@ class Counter {
     const generation = this.store.generation
     const kept = this.spans.find((s) => s.viewId === job.viewId && s.generation === generation)
     if (kept) return kept.span
-    const span = idSpan(job.ids, this.store.size)
+    // Shared for the helper: the job's own ids when already ascending, else made shared.
+    const span = idSpan(job.ids, this.store.size, true)
     if (span.ids) span.ids = toShared(span.ids)
     this.spans = [{ viewId: job.viewId, generation, span }, ...this.spans.filter((s) => s.generation === generation)].slice(0, KEPT_SPANS)
     return span

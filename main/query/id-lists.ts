@@ -108,8 +108,9 @@ export function filterIds(candidates: Uint32Array, keep: (id: number) => boolean
  * facets of a time-sorted view, 1 s in id order. The ids must be distinct (a view's are).
  * Nothing is kept between calls: a module-level list of every id held 40 MB at 10M events for
  * the process's life, Clear or not (idSpan below avoids the list for a view of every event).
+ * `shared`: a new list is made in a SharedArrayBuffer (for a helper thread to read).
  */
-export function inIdOrder(ids: Uint32Array, size: number): Uint32Array {
+export function inIdOrder(ids: Uint32Array, size: number, shared = false): Uint32Array {
   // Distinct ids as many as the events are every event (the unfiltered view, 10M at most often).
   if (ids.length === size && size > 0) return allIds(size)
   let ascending = true
@@ -118,7 +119,7 @@ export function inIdOrder(ids: Uint32Array, size: number): Uint32Array {
   // A bitset of the ids (1.25 MB for 10M: the writes stay in cache), then its bits in order.
   const bits = new Uint32Array((size + 31) >>> 5)
   for (let k = 0; k < ids.length; k++) bits[ids[k] >>> 5] |= 1 << (ids[k] & 31)
-  const out = new Uint32Array(ids.length)
+  const out = new Uint32Array(shared ? new SharedArrayBuffer(4 * ids.length) : new ArrayBuffer(4 * ids.length))
   let n = 0
   for (let w = 0; w < bits.length; w++) {
     let word = bits[w]
@@ -140,10 +141,10 @@ export interface IdSpan {
   every: number
 }
 
-/** A view's distinct ids as a span to count in id order. */
-export function idSpan(ids: Uint32Array, size: number): IdSpan {
+/** A view's distinct ids as a span to count in id order (`shared`: see inIdOrder). */
+export function idSpan(ids: Uint32Array, size: number, shared = false): IdSpan {
   if (ids.length === size) return { ids: null, every: size }
-  return { ids: inIdOrder(ids, size), every: 0 }
+  return { ids: inIdOrder(ids, size, shared), every: 0 }
 }
 
 /** How many ids a span holds. */
