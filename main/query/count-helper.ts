@@ -54,8 +54,12 @@ export function serveCountHalves(port: MessagePort | { on(event: 'message', list
   })
 }
 
-/** How long the caller lets an unstarted half wait for the helper, and a started one run, in ms. */
-const START_WAIT_MS = 20
+/**
+ * How long the caller lets an unstarted half wait for the helper once its own half is counted,
+ * and a started one run, in ms. A helper that has not started by then is not getting a core
+ * (a loaded machine) or is still starting: waiting longer would only add to the count's time.
+ */
+const START_WAIT_MS = 2
 const RUN_WAIT_MS = 30_000
 
 /** Caller side: the helper thread, started on first use. */

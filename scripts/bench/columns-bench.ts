@@ -39,11 +39,13 @@ export async function benchColumns(events: number, line: Line): Promise<void> {
   }
   // The same-run reference: one bare pass counting a column's codes over every id, the floor of
   // any count over these columns on this machine (facets are nine such passes and their top values).
-  const pass = await best(3, () => {
-    const codes = store.codes('eventName')
-    const counts = new Uint32Array(store.dictionarySize)
-    for (let k = 0; k < all.length; k++) counts[codes[all[k]]]++
-  })
+  const barePass = (): Promise<number> =>
+    best(3, () => {
+      const codes = store.codes('eventName')
+      const counts = new Uint32Array(store.dictionarySize)
+      for (let k = 0; k < all.length; k++) counts[codes[all[k]]]++
+    })
+  const pass = await barePass()
   line('one counting pass over a column (reference)', `${pass.toFixed(0)} ms (best of 3)`)
   const times = (ms: number): string => `${(ms / pass).toFixed(1)}x the pass`
   const field = await best(3, () => {
@@ -75,6 +77,9 @@ export async function benchColumns(events: number, line: Line): Promise<void> {
     figures.push({ label: what, ms: slowest, targetMs })
   }
   counts.close()
+  // Again after the figures: on a machine shared with other work, a pass that took much longer
+  // or shorter here says the load changed during the run, and the multiples are rough.
+  line('the same pass again, after the figures', `${(await barePass()).toFixed(0)} ms (best of 3)`)
   printColumnTargets(store.size, figures, line)
   store.clear()
 }
