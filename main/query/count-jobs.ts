@@ -47,6 +47,7 @@ class Counter {
   private readonly mine = new Map<FacetField, Int32Array>()
   private readonly theirs = new Map<FacetField, Int32Array>()
   private readonly columnCodes = new ColumnCodes()
+  private everyBounds = { generation: -1, rows: 0, min: Infinity, max: -Infinity, untimed: 0 }
 
   constructor(private readonly helper: CountHelper) {}
 
@@ -120,6 +121,7 @@ class Counter {
     const errors = store.codes('errorCode')
     return {
       bounds: (span, n) => {
+        if (span.ids === null) return this.boundsOfEvery(span.every)
         const mid = n >>> 1
         let mine = { min: Infinity, max: -Infinity, untimed: 0 }
         const bounds = new Float64Array(new SharedArrayBuffer(24))
@@ -133,6 +135,21 @@ class Counter {
         for (let i = 0; i < slots.length; i++) slots[i] += theirs[i]
       },
     }
+  }
+
+  /**
+   * The time span of events [0, every): kept for the largest `every` asked, so a view of every
+   * event (the list as loaded) reads only the events added since (the store only appends).
+   */
+  private boundsOfEvery(every: number): { min: number; max: number; untimed: number } {
+    const generation = this.store.generation
+    if (this.everyBounds.generation !== generation) this.everyBounds = { generation, rows: 0, min: Infinity, max: -Infinity, untimed: 0 }
+    const kept = this.everyBounds
+    // An older view of fewer events than were read since: counted afresh.
+    if (every < kept.rows) return timeBounds(this.store.times, { ids: null, every }, 0, every)
+    const added = timeBounds(this.store.times, { ids: null, every }, kept.rows, every)
+    this.everyBounds = { generation, rows: every, min: Math.min(kept.min, added.min), max: Math.max(kept.max, added.max), untimed: kept.untimed + added.untimed }
+    return this.everyBounds
   }
 
   /** The job's view in id order (shared with the helper), made once per view. */

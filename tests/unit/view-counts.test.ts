@@ -178,4 +178,24 @@ describe('facets and the histogram of a view', () => {
     await expect(pending).rejects.toMatchObject({ code: 'view-expired' })
     await expect(views.histogram(info.viewId, 100)).rejects.toMatchObject({ code: 'view-expired' })
   })
+
+  it('of every event follow the store as it grows (the time span already read is kept), and of an older view too', async () => {
+    const counts = new CountDispatcher(store)
+    try {
+      const before = evaluateView(store, { query: '' }).ids
+      expect(before.length).toBeGreaterThan(SPLIT_MIN_IDS)
+      expect(await counts.histogram(1, before, 100)).toEqual(histogram(store, before, 100))
+      const random = seededRandom(11)
+      const later = Array.from({ length: 1000 }, (_, i) => eventText(random, { account: '777777777777', region: 'us-east-1', time: new Date(Date.UTC(2024, 5, 1, 0, i)) }))
+      store.addBatch(batchOfTexts(later), store.addFile('later.json'))
+      const after = evaluateView(store, { query: '' }).ids
+      const grown = await counts.histogram(2, after, 100)
+      expect(grown).toEqual(histogram(store, after, 100))
+      expect(grown.start + grown.bucketMs * grown.errors.length).toBeGreaterThan(Date.UTC(2024, 5, 1))
+      // The view from before the batch: fewer events than the worker has read the times of.
+      expect(await counts.histogram(1, before, 100)).toEqual(histogram(store, before, 100))
+    } finally {
+      counts.close()
+    }
+  })
 })
