@@ -11,6 +11,8 @@ import type { EventStore } from '../store/event-store'
 import type { Facet, FacetField, Histogram } from '../../common/query/facet-query'
 import { detectionProvider } from '../detect/detection-column'
 import { facetCounts, histogram } from './facets'
+import { facetValues } from './facet-values'
+import type { FacetValuesRequest, FacetValuesResult } from '../../common/ipc-contract'
 import { toShared } from './id-lists'
 import { defaultQueryWorkerPath } from './query-dispatch'
 import { MirrorReceiver, StoreMirror } from './store-mirror'
@@ -66,6 +68,14 @@ export class CountDispatcher {
     const result = await this.run(viewId, ids, { kind: 'histogram', buckets, ...(levels ? { levels } : {}) })
     if (!('histogram' in result)) throw new Error('The count worker answered a histogram request with something else.')
     return result.histogram
+  }
+
+  /** One facet of a view in full ("show all"), its ids in the view's order. */
+  async facetValues(viewId: number, ids: Uint32Array, request: FacetValuesRequest): Promise<FacetValuesResult> {
+    if (!this.usable) return facetValues(this.store, ids, request)
+    const result = await this.run(viewId, ids, { kind: 'values', request })
+    if (!('values' in result)) throw new Error('The count worker answered a facet values request with something else.')
+    return result.values
   }
 
   /** Stops the worker; counts still queued reject. */

@@ -13,6 +13,8 @@ import { facetsOfCounts } from './facets'
 import { histogramOfSpan, type HistogramPasses } from './histogram'
 import { idSpan, spanLength, toShared, type IdSpan } from './id-lists'
 import { CountHelper } from './count-helper'
+import { facetValues } from './facet-values'
+import type { FacetValuesResult } from '../../common/ipc-contract'
 import { ColumnCodes } from './column-codes'
 import type { FacetField } from '../../common/query/facet-query'
 import type { CountJob, CountJobResult } from './query-messages'
@@ -32,7 +34,9 @@ export function serveCounts(port: Jobs, bundle: string): void {
   port.on('message', (job: CountJob) => {
     let result: CountJobResult
     try {
-      result = job.kind === 'facets' ? { id: job.id, facets: counter.facets(job) } : { id: job.id, histogram: counter.histogram(job) }
+      if (job.kind === 'facets') result = { id: job.id, facets: counter.facets(job) }
+      else if (job.kind === 'histogram') result = { id: job.id, histogram: counter.histogram(job) }
+      else result = { id: job.id, values: counter.values(job) }
     } catch (error) {
       result = { id: job.id, failure: error instanceof Error ? error.message : String(error) }
     }
@@ -103,6 +107,12 @@ class Counter {
     let counts = kept.get(field)
     if (counts?.length !== slots) kept.set(field, (counts = new Int32Array(shared ? new SharedArrayBuffer(4 * slots) : new ArrayBuffer(4 * slots))))
     return counts
+  }
+
+  /** One facet in full, over the view's ids in its own order (a field read from the JSON reads the view's first events). */
+  values(job: CountJob & { kind: 'values' }): FacetValuesResult {
+    this.store.adoptMirror(job.update)
+    return facetValues(this.store, job.ids, job.request)
   }
 
   histogram(job: CountJob & { kind: 'histogram' }): Histogram {

@@ -3,6 +3,7 @@
 
 import type { QueryError, ViewSpec } from '../../common/ipc-contract'
 import type { Facet, FacetField, Histogram } from '../../common/query/facet-query'
+import type { FacetValuesRequest, FacetValuesResult } from '../../common/ipc-contract'
 import type { MirrorUpdate } from '../store/mirror-update'
 
 export interface ViewJob {
@@ -17,7 +18,11 @@ export interface ViewJob {
 export type ViewJobResult = { id: number; ids: Uint32Array; error?: QueryError } | { id: number; failure: string }
 
 /** What a count asks for: the facets of some fields, or the histogram. */
-export type CountRequest = { kind: 'facets'; fields: readonly FacetField[]; limit: number } | { kind: 'histogram'; buckets: number; levels?: Uint8Array }
+export type CountRequest =
+  | { kind: 'facets'; fields: readonly FacetField[]; limit: number }
+  | { kind: 'histogram'; buckets: number; levels?: Uint8Array }
+  /** One facet in full ("show all", facet-values.ts). */
+  | { kind: 'values'; request: FacetValuesRequest }
 
 export type CountJob = CountRequest & {
   id: number
@@ -27,4 +32,4 @@ export type CountJob = CountRequest & {
   ids: Uint32Array
 }
 
-export type CountJobResult = { id: number; facets: Facet[] } | { id: number; histogram: Histogram } | { id: number; failure: string }
+export type CountJobResult = { id: number; facets: Facet[] } | { id: number; histogram: Histogram } | { id: number; values: FacetValuesResult } | { id: number; failure: string }

@@ -16,7 +16,6 @@ import { EventStore } from '../store/event-store'
 import type { LoadOptions } from '../loader/load-files'
 import type { InputSource } from '../loader/collect-files'
 import { FACET_FIELDS } from '../../common/query/facet-query'
-import { facetValues } from '../query/facet-values'
 import { detectionFacetValues, isDetectionFacet } from '../detect/detection-facets'
 import { resolveS3CacheDir } from '../s3/cache-dir'
 import type { PushListener, ServiceCalls } from './service-types'
@@ -204,7 +203,7 @@ export class AshiatoService implements ServiceCalls {
   async getFacetValues(request: FacetValuesRequest): Promise<FacetValuesResult> {
     // detection and level: counted from detection's side tables on this thread (#13).
     if (isDetectionFacet(request.field)) return detectionFacetValues(this.store, this.viewIds(request.viewId), request)
-    return facetValues(this.store, this.viewIds(request.viewId), request)
+    return this.views.facetValues(request)
   }
 
   async getEvent(id: number): Promise<EventDetail> {

@@ -2,7 +2,7 @@
 // and kept for a while so the renderer can page through them a screenful at a time.
 
 import type { EventStore } from '../store/event-store'
-import { VIEW_LIMITS, type RowsRequest, type RowsResult, type ViewInfo, type ViewSpec } from '../../common/ipc-contract'
+import { VIEW_LIMITS, type FacetValuesRequest, type FacetValuesResult, type RowsRequest, type RowsResult, type ViewInfo, type ViewSpec } from '../../common/ipc-contract'
 import { CallError } from '../../common/call-errors'
 import type { Facet, FacetField, Histogram } from '../../common/query/facet-query'
 import { toShared } from '../query/id-lists'
@@ -114,6 +114,11 @@ export class ViewCache {
   /** A kept view's histogram, counted in the count worker. */
   histogram(viewId: number, buckets: number): Promise<Histogram> {
     return this.counted(viewId, (ids) => this.counts.histogram(viewId, ids, buckets))
+  }
+
+  /** One facet of a kept view in full ("show all"), counted in the count worker. */
+  facetValues(request: FacetValuesRequest): Promise<FacetValuesResult> {
+    return this.counted(request.viewId, (ids) => this.counts.facetValues(request.viewId, ids, request))
   }
 
   private async counted<T>(viewId: number, count: (ids: Uint32Array) => Promise<T>): Promise<T> {

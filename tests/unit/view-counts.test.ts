@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { EventStore } from '../../main/store/event-store'
 import { FACET_FIELDS } from '../../common/query/facet-query'
 import { facetCounts, histogram } from '../../main/query/facets'
+import { facetValues } from '../../main/query/facet-values'
 import { CountDispatcher } from '../../main/query/count-dispatch'
 import { SPLIT_MIN_IDS } from '../../main/query/count-jobs'
 import { CountHelper } from '../../main/query/count-helper'
@@ -91,6 +92,28 @@ describe('facets and the histogram of a view', () => {
       expect((await counts.facets(5, every(), ['account'], 10))[0].values).toEqual([{ value: '888888888888', count: 1 }])
     } finally {
       counts.close()
+      small.clear()
+    }
+  })
+
+  it('in full ("show all") are counted in the worker as on this thread: a column, a search, rarest first, a JSON field', async () => {
+    const small = syntheticStore(3000, 'indexed').store
+    const views = new ViewCache(small)
+    try {
+      const info = await views.set({ query: 'error:* or event:GetObject', sort: { column: 'time', direction: 'desc' } })
+      const ids = evaluateView(small, { query: 'error:* or event:GetObject', sort: { column: 'time', direction: 'desc' } }).ids
+      for (const request of [
+        { viewId: info.viewId, field: 'sourceIp' },
+        { viewId: info.viewId, field: 'eventName', search: 'object', order: 'rarest' as const, limit: 3 },
+        { viewId: info.viewId, field: 'errorCode' },
+        { viewId: info.viewId, field: 'requestParameters.bucketName' },
+      ]) {
+        const inWorker = await views.facetValues(request)
+        expect(inWorker.values.length, request.field).toBeGreaterThan(0)
+        expect(inWorker, request.field).toEqual(facetValues(small, ids, request))
+      }
+    } finally {
+      views.clear()
       small.clear()
     }
   })
