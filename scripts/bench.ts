@@ -121,7 +121,7 @@ async function child(kind: string, dir: string): Promise<void> {
   if (kind === 'load') return childLoad(dir, !process.argv.includes('--no-queries'))
   if (kind === 'detect') return childDetect(dir)
   if (kind === 'columns') {
-    benchColumns(Number(option('columns', '10000000')), line)
+    await benchColumns(Number(option('columns', '10000000')), line)
     console.log(JSON.stringify({ peakRss: peakRss() }))
     return
   }

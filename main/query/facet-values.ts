@@ -32,14 +32,12 @@ export function facetValues(store: EventStore, ids: Uint32Array, request: FacetV
   let missing = 0
   let scanned = ids.length
   if (column) {
+    // A slot per dictionary code (no Map per event); then one string per distinct code counted.
     const codes = store.codes(column)
-    const byCode = new Map<number, number>()
-    for (let k = 0; k < ids.length; k++) {
-      const code = codes[ids[k]]
-      if (code === 0) missing++
-      else byCode.set(code, (byCode.get(code) ?? 0) + 1)
-    }
-    for (const [code, count] of byCode) counts.set(store.value(code), count)
+    const byCode = new Int32Array(store.dictionarySize)
+    for (let k = 0; k < ids.length; k++) byCode[codes[ids[k]]]++
+    missing = byCode[0]
+    for (let code = 1; code < byCode.length; code++) if (byCode[code] > 0) counts.set(store.value(code), byCode[code])
   } else {
     scanned = Math.min(ids.length, FIELD_FACET_MAX_EVENTS)
     for (let k = 0; k < scanned; k++) {

@@ -1,63 +1,81 @@
-// Facet counts and the time histogram of a result. Both are single passes over the ids reading
-// the store's columns: counting into a Uint32Array indexed by dictionary code costs a few ms
-// per field for a million ids, so the facets can follow every keystroke.
+// Facet counts of a result: per field, the most frequent values, how many distinct values and
+// how many events lack the field. Counting is a pass per field over the ids in id order into an
+// Int32Array indexed by dictionary code (facet-count.ts); the top values are then picked from
+// the counts with two small heaps, never by sorting every distinct value (200,000 access keys
+// seen once each are 200,000 ties).
 
-import type { Facet, FacetField, FacetValue, Histogram } from '../../common/query/facet-query'
+import type { Facet, FacetField, FacetValue } from '../../common/query/facet-query'
 import { FACET_FIELDS } from '../../common/query/facet-query'
 import type { EventStore } from '../store/event-store'
-import { levelBuckets } from './level-histogram'
-import { inIdOrder } from './id-lists'
+import { countFacets } from './facet-count'
+import { idSpan, spanLength } from './id-lists'
+
+export { histogram, NICE_BUCKETS } from './histogram'
 
 /** Most frequent first, then by value. */
 const byCountThenValue = (a: FacetValue, b: FacetValue): number => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)
 
-/** The `limit`-th largest count among the touched codes (a small min-heap). */
-function thresholdCount(counts: Uint32Array, touched: Uint32Array, n: number, limit: number): number {
-  const heap: number[] = []
-  for (let i = 0; i < n; i++) {
-    const c = counts[touched[i]]
-    if (heap.length < limit) {
-      heap.push(c)
-      for (let j = heap.length - 1; j > 0 && heap[(j - 1) >> 1] > heap[j]; j = (j - 1) >> 1) [heap[j], heap[(j - 1) >> 1]] = [heap[(j - 1) >> 1], heap[j]]
-    } else if (c > heap[0]) {
-      heap[0] = c
-      for (let j = 0; ; ) {
-        const l = 2 * j + 1
-        const r = l + 1
-        let m = j
-        if (l < heap.length && heap[l] < heap[m]) m = l
-        if (r < heap.length && heap[r] < heap[m]) m = r
-        if (m === j) break
-        ;[heap[j], heap[m]] = [heap[m], heap[j]]
-        j = m
-      }
+/**
+ * Keeps the `size` lowest-ranked items seen in a binary heap whose root is the highest-ranked of
+ * them (`above(a, b)`: a ranks above b), so a new item only has to beat the root.
+ */
+function pushBounded<T>(heap: T[], item: T, size: number, above: (a: T, b: T) => boolean): void {
+  if (heap.length === size) {
+    if (!above(heap[0], item)) return
+    heap[0] = item
+    for (let j = 0; ; ) {
+      const l = 2 * j + 1
+      const r = l + 1
+      let m = j
+      if (l < heap.length && above(heap[l], heap[m])) m = l
+      if (r < heap.length && above(heap[r], heap[m])) m = r
+      if (m === j) return
+      ;[heap[j], heap[m]] = [heap[m], heap[j]]
+      j = m
     }
   }
-  return heap.length < limit ? 1 : heap[0]
+  heap.push(item)
+  for (let j = heap.length - 1; j > 0 && above(heap[j], heap[(j - 1) >> 1]); j = (j - 1) >> 1) [heap[j], heap[(j - 1) >> 1]] = [heap[(j - 1) >> 1], heap[j]]
 }
 
-/** Values tied at the cut are ordered by value; past this many ties, only the first seen are. */
-const MAX_TIES_SORTED = 10_000
-
-/** The top values among the touched codes (codes other than 0 counted at least once). */
-function topValues(store: EventStore, counts: Uint32Array, touched: Uint32Array, n: number, limit: number): FacetValue[] {
-  if (limit <= 0) return []
-  const threshold = thresholdCount(counts, touched, n, limit)
+/**
+ * A string column's facet from its counts (counts[0]: events without the field): the `limit`
+ * values with the highest counts, ties at the cut broken by value. One pass finds the cut (the
+ * limit-th highest count, a min-heap of counts); a second keeps the values above it and the
+ * smallest values at it (a max-heap of at most `limit` values). `codes`, when given, are the
+ * only codes the column holds (count-jobs.ts keeps them): the passes then skip the rest of the
+ * dictionary, which other columns fill (millions of access keys and ARNs in a real trail).
+ */
+export function facetOfCounts(store: EventStore, field: FacetField, counts: Int32Array, limit: number, codes?: Uint32Array): Facet {
+  const size = Math.max(0, limit)
+  const n = codes ? codes.length : counts.length - 1
+  const codeAt = (i: number): number => (codes ? codes[i] : i + 1)
+  // The `size` highest counts, the lowest of them at the root.
+  const lowest: number[] = []
+  let distinct = 0
+  for (let i = 0; i < n; i++) {
+    const count = counts[codeAt(i)]
+    if (count === 0) continue
+    distinct++
+    if (size > 0) pushBounded(lowest, count, size, (a, b) => a < b)
+  }
+  const cut = lowest.length < size ? 1 : lowest[0]
   const above: FacetValue[] = []
   const tied: FacetValue[] = []
-  for (let i = 0; i < n; i++) {
-    const count = counts[touched[i]]
-    if (count > threshold) above.push({ value: store.value(touched[i]), count })
-    else if (count === threshold && tied.length < MAX_TIES_SORTED) tied.push({ value: store.value(touched[i]), count })
+  if (size > 0) {
+    for (let i = 0; i < n; i++) {
+      const code = codeAt(i)
+      const count = counts[code]
+      if (count > cut) above.push({ value: store.value(code), count })
+      else if (count === cut) pushBounded(tied, { value: store.value(code), count }, size, (a, b) => a.value > b.value)
+    }
   }
   tied.sort(byCountThenValue)
-  return above.sort(byCountThenValue).concat(tied).slice(0, limit)
+  return { field, values: above.sort(byCountThenValue).concat(tied).slice(0, size), distinct, missing: counts[0] }
 }
 
-function readOnlyFacet(store: EventStore, ids: Uint32Array): Facet {
-  const counts = [0, 0, 0]
-  const readOnly = store.readOnly
-  for (let k = 0; k < ids.length; k++) counts[readOnly[ids[k]]]++
+/** readOnly's facet from its counts (0 absent, 1 true, 2 false): the more frequent first. */
+function readOnlyFacet(counts: Int32Array): Facet {
   const values = [
     { value: 'true', count: counts[1] },
     { value: 'false', count: counts[2] },
@@ -67,81 +85,13 @@ function readOnlyFacet(store: EventStore, ids: Uint32Array): Facet {
   return { field: 'readOnly', values, distinct: values.length, missing: counts[0] }
 }
 
-/** For each field, the most frequent values among `ids` (at most `limit`), with counts. */
-export function facetCounts(store: EventStore, viewIds: Uint32Array, fields: readonly FacetField[] = FACET_FIELDS, limit = 10): Facet[] {
-  const ids = inIdOrder(viewIds, store.size)
-  // One count per dictionary code, shared by the fields and reset through the touched list, so a
-  // field costs a pass over the ids, not over the (much larger) dictionary.
-  const counts = new Uint32Array(store.dictionarySize)
-  const touched = new Uint32Array(Math.min(ids.length, store.dictionarySize))
-  return fields.map((field): Facet => {
-    if (field === 'readOnly') return readOnlyFacet(store, ids)
-    const codes = store.codes(field)
-    let n = 0
-    let missing = 0
-    for (let k = 0; k < ids.length; k++) {
-      const code = codes[ids[k]]
-      if (code === 0) missing++
-      else if (counts[code]++ === 0) touched[n++] = code
-    }
-    const values = topValues(store, counts, touched, n, limit)
-    for (let i = 0; i < n; i++) counts[touched[i]] = 0
-    return { field, values, distinct: n, missing }
-  })
+/** The facets of the fields from their counts (as countFacets made them, summed over parts), and each column's codes when known. */
+export function facetsOfCounts(store: EventStore, fields: readonly FacetField[], counts: readonly Int32Array[], limit: number, codes?: readonly Uint32Array[]): Facet[] {
+  return fields.map((field, f) => (field === 'readOnly' ? readOnlyFacet(counts[f]) : facetOfCounts(store, field, counts[f], limit, codes?.[f])))
 }
 
-const SECOND = 1000
-const MINUTE = 60 * SECOND
-const HOUR = 60 * MINUTE
-const DAY = 24 * HOUR
-/** Bucket sizes a person reads at a glance. */
-export const NICE_BUCKETS: readonly number[] = [
-  ...[1, 5, 10, 30].map((n) => n * SECOND),
-  ...[1, 5, 10, 15, 30].map((n) => n * MINUTE),
-  ...[1, 3, 6, 12].map((n) => n * HOUR),
-  ...[1, 7, 30, 90, 365].map((n) => n * DAY),
-]
-
-/**
- * Events of `ids` per time bucket, errors and successes apart, over the result's own time span,
- * in at most `buckets` buckets of the smallest nice size that fits. Buckets are aligned to
- * multiples of their size since the epoch (UTC midnight for days).
- */
-export function histogram(store: EventStore, viewIds: Uint32Array, buckets = 100): Histogram {
-  const ids = inIdOrder(viewIds, store.size)
-  const times = store.times
-  let min = Infinity
-  let max = -Infinity
-  let untimed = 0
-  for (let k = 0; k < ids.length; k++) {
-    const t = times[ids[k]]
-    if (Number.isNaN(t)) untimed++
-    else {
-      if (t < min) min = t
-      if (t > max) max = t
-    }
-  }
-  if (min === Infinity) return { start: 0, bucketMs: MINUTE, errors: [], successes: [], untimed, ...levelBuckets(store, ids, { start: 0, bucketMs: MINUTE, count: 0 }) }
-  const wanted = Math.max(1, Math.floor(buckets))
-  const fits = (size: number): boolean => Math.floor(max / size) - Math.floor(min / size) + 1 <= wanted
-  let bucketMs = NICE_BUCKETS.find(fits)
-  if (bucketMs === undefined) {
-    // Centuries of events (a bad clock, a placeholder date): whole years, doubled until they fit.
-    bucketMs = 365 * DAY
-    while (!fits(bucketMs)) bucketMs *= 2
-  }
-  const start = Math.floor(min / bucketMs) * bucketMs
-  const n = Math.floor((max - start) / bucketMs) + 1
-  const errors = new Array<number>(n).fill(0)
-  const successes = new Array<number>(n).fill(0)
-  const errorCodes = store.codes('errorCode')
-  for (let k = 0; k < ids.length; k++) {
-    const id = ids[k]
-    const t = times[id]
-    if (Number.isNaN(t)) continue
-    const bucket = Math.floor((t - start) / bucketMs)
-    if (errorCodes[id] !== 0) errors[bucket]++
-    else successes[bucket]++
-  }
-  return { start, bucketMs, errors, successes, untimed, ...levelBuckets(store, ids, { start, bucketMs, count: n }) }
+/** For each field, the most frequent values among `viewIds` (at most `limit`), with counts. */
+export function facetCounts(store: EventStore, viewIds: Uint32Array, fields: readonly FacetField[] = FACET_FIELDS, limit = 10): Facet[] {
+  const span = idSpan(viewIds, store.size)
+  return facetsOfCounts(store, fields, countFacets(store, fields, span, 0, spanLength(span)), limit)
 }

@@ -10,9 +10,10 @@ import path from 'node:path'
 import type { EventStore } from '../store/event-store'
 import type { QueryError, ViewSpec } from '../../common/ipc-contract'
 import { evaluateView } from './evaluate-view'
-import { StoreMirror } from './store-mirror'
+import { MirrorReceiver, StoreMirror } from './store-mirror'
 import type { ViewJob, ViewJobResult } from './query-messages'
 import { namesMainThreadField } from './main-thread-fields'
+import { withoutRuns } from './id-lists'
 
 /** The built query worker beside this bundle (dist/main), or the build output when running from sources. */
 export function defaultQueryWorkerPath(): string {
@@ -46,12 +47,14 @@ export class QueryDispatcher {
   private worker: Worker | null = null
   private pending: Pending | null = null
   private nextId = 1
-  private readonly mirror = new StoreMirror()
+  private readonly receiver = new MirrorReceiver()
   private readonly usable: boolean
 
+  /** `mirror`: the shared columns, also read by the count worker (count-dispatch.ts). */
   constructor(
     private readonly store: EventStore,
     private readonly workerPath = defaultQueryWorkerPath(),
+    private readonly mirror = new StoreMirror(),
   ) {
     // Without a built worker (a run from sources that never built) views are evaluated here.
     this.usable = existsSync(workerPath)
@@ -62,16 +65,21 @@ export class QueryDispatcher {
     return this.usable
   }
 
-  /** The view's ids; rejects with SupersededError when a newer call came first. */
-  evaluateView(spec: ViewSpec): Promise<{ ids: Uint32Array; error?: QueryError }> {
+  /**
+   * The view's ids, without those in the `hidden` runs [first, end); rejects with
+   * SupersededError when a newer call came first. From the worker they come in a
+   * SharedArrayBuffer (the count worker reads them there).
+   */
+  evaluateView(spec: ViewSpec, hidden: [number, number][] = []): Promise<{ ids: Uint32Array; error?: QueryError }> {
     if (!this.usable || namesMainThreadField(spec.query)) {
       // An older view still running in the worker is overtaken by this one.
       if (this.pending) this.stopWorker(new SupersededError())
-      return Promise.resolve(evaluateView(this.store, spec))
+      const { ids, error } = evaluateView(this.store, spec)
+      return Promise.resolve({ ids: withoutRuns(ids, hidden), ...(error ? { error } : {}) })
     }
     if (this.pending) this.stopWorker(new SupersededError())
     const worker = this.worker ?? this.startWorker()
-    const job: ViewJob = { id: this.nextId++, spec, update: this.mirror.update(this.store) }
+    const job: ViewJob = { id: this.nextId++, spec, update: this.mirror.update(this.store, this.receiver), hidden }
     return new Promise((resolve, reject) => {
       this.pending = { id: job.id, resolve, reject }
       worker.postMessage(job)
@@ -112,7 +120,7 @@ export class QueryDispatcher {
       if (worker === this.worker) this.stopWorker(new Error(`The query worker stopped (exit code ${code}).`))
     })
     this.worker = worker
-    this.mirror.forgetWorker()
+    this.receiver.forget()
     return worker
   }
 

@@ -2,6 +2,8 @@
 // copied into SharedArrayBuffers as events arrive (only the rows added since the last query,
 // so nothing while no load runs), plus the dictionary strings and segment files the worker
 // has not seen yet. Between clears the store only appends, so rows [0, synced) never change.
+// One mirror serves several workers (the query worker, the count worker): the columns are
+// shared by all, and what each has been sent is kept per worker (MirrorReceiver).
 
 import type { EventStore } from '../store/event-store'
 import type { MirrorArrays, MirrorUpdate } from '../store/mirror-update'
@@ -12,31 +14,45 @@ function shared<T extends Float64Array | Uint32Array | Uint8Array>(kind: new (bu
   return array
 }
 
+/** What one worker has been sent: the shared arrays it holds, how many strings and segments. */
+export class MirrorReceiver {
+  generation = -1
+  arrays: MirrorArrays | undefined
+  dictionarySent = 0
+  segmentsSent = 0
+
+  /** A new worker knows nothing yet: the next update carries everything. */
+  forget(): void {
+    this.arrays = undefined
+    this.dictionarySent = 0
+    this.segmentsSent = 0
+  }
+}
+
 export class StoreMirror {
   private generation = -1
   private synced = 0
   private capacity = 0
   private arrays: MirrorArrays | undefined
-  /** What the current worker has: whether it holds `arrays`, how many strings and segments. */
-  private arraysSent = false
-  private dictionarySent = 0
-  private segmentsSent = 0
+  /** The receiver of a mirror that serves one worker. */
+  private readonly only = new MirrorReceiver()
 
-  /** A new worker knows nothing yet: the next update carries everything. */
+  /** A mirror serving one worker: that worker was replaced by a new one. */
   forgetWorker(): void {
-    this.arraysSent = false
-    this.dictionarySent = 0
-    this.segmentsSent = 0
+    this.only.forget()
   }
 
-  /** Brings the shared copy up to `store`, and says what the worker must take. */
-  update(store: EventStore): MirrorUpdate {
+  /** Brings the shared copy up to `store`, and says what the worker `to` must take. */
+  update(store: EventStore, to: MirrorReceiver = this.only): MirrorUpdate {
     if (store.generation !== this.generation) {
       this.generation = store.generation
       this.synced = 0
       this.capacity = 0
       this.arrays = undefined
-      this.forgetWorker()
+    }
+    if (to.generation !== store.generation) {
+      to.forget()
+      to.generation = store.generation
     }
     const size = store.size
     const source = store.mirrorSource()
@@ -53,7 +69,6 @@ export class StoreMirror {
         lengths: shared(Uint32Array, 4, capacity, old?.lengths, this.synced),
       }
       this.capacity = capacity
-      this.arraysSent = false
     }
     const a = this.arrays
     if (size > this.synced) {
@@ -67,21 +82,21 @@ export class StoreMirror {
       this.synced = size
     }
     const dictionary: string[] = []
-    for (let code = this.dictionarySent; code < store.dictionarySize; code++) dictionary.push(store.value(code))
-    const segments = source.segments(this.segmentsSent)
+    for (let code = to.dictionarySent; code < store.dictionarySize; code++) dictionary.push(store.value(code))
+    const segments = source.segments(to.segmentsSent)
     const update: MirrorUpdate = {
       generation: store.generation,
       version: store.version,
       size,
-      ...(this.arraysSent ? {} : { arrays: a }),
-      dictionaryFrom: this.dictionarySent,
+      ...(to.arrays === a ? {} : { arrays: a }),
+      dictionaryFrom: to.dictionarySent,
       dictionary,
-      segmentsFrom: this.segmentsSent,
+      segmentsFrom: to.segmentsSent,
       segments,
     }
-    this.arraysSent = true
-    this.dictionarySent += dictionary.length
-    this.segmentsSent += segments.length
+    to.arrays = a
+    to.dictionarySent += dictionary.length
+    to.segmentsSent += segments.length
     return update
   }
 }

@@ -15,8 +15,7 @@ import type { DetectionLevel, DetectionsSummary, RuleDetail } from '../../common
 import { EventStore } from '../store/event-store'
 import type { LoadOptions } from '../loader/load-files'
 import type { InputSource } from '../loader/collect-files'
-import { facetCounts, histogram } from '../query/facets'
-import { facetValues } from '../query/facet-values'
+import { FACET_FIELDS } from '../../common/query/facet-query'
 import { detectionFacetValues, isDetectionFacet } from '../detect/detection-facets'
 import { resolveS3CacheDir } from '../s3/cache-dir'
 import type { PushListener, ServiceCalls } from './service-types'
@@ -163,18 +162,11 @@ export class AshiatoService implements ServiceCalls {
   }
 
   async getFacets(request: FacetsRequest): Promise<Facet[]> {
-    return facetCounts(this.store, this.viewIdsInIdOrder(request.viewId), request.fields, request.limit)
+    return this.views.facets(request.viewId, request.fields ?? FACET_FIELDS, request.limit ?? 10)
   }
 
   async getHistogram(request: HistogramRequest): Promise<Histogram> {
-    return histogram(this.store, this.viewIdsInIdOrder(request.viewId), request.buckets)
-  }
-
-  /** A kept view's ids ascending, sorted once for both its facets and its histogram. */
-  private viewIdsInIdOrder(viewId: number): Uint32Array {
-    const ids = this.views.idsInIdOrder(viewId)
-    if (!ids) throw viewExpired()
-    return ids
+    return this.views.histogram(request.viewId, request.buckets ?? 100)
   }
 
   /** The ids of a kept view; the same message as getRows when it has been forgotten. */
@@ -211,7 +203,7 @@ export class AshiatoService implements ServiceCalls {
   async getFacetValues(request: FacetValuesRequest): Promise<FacetValuesResult> {
     // detection and level: counted from detection's side tables on this thread (#13).
     if (isDetectionFacet(request.field)) return detectionFacetValues(this.store, this.viewIds(request.viewId), request)
-    return facetValues(this.store, this.viewIds(request.viewId), request)
+    return this.views.facetValues(request)
   }
 
   async getEvent(id: number): Promise<EventDetail> {

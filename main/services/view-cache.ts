@@ -2,10 +2,13 @@
 // and kept for a while so the renderer can page through them a screenful at a time.
 
 import type { EventStore } from '../store/event-store'
-import { VIEW_LIMITS, type RowsRequest, type RowsResult, type ViewInfo, type ViewSpec } from '../../common/ipc-contract'
+import { VIEW_LIMITS, type FacetValuesRequest, type FacetValuesResult, type RowsRequest, type RowsResult, type ViewInfo, type ViewSpec } from '../../common/ipc-contract'
 import { CallError } from '../../common/call-errors'
-import { inIdOrder } from '../query/id-lists'
+import type { Facet, FacetField, Histogram } from '../../common/query/facet-query'
+import { toShared } from '../query/id-lists'
 import { QueryCancelledError, QueryDispatcher } from '../query/query-dispatch'
+import { CountDispatcher, CountsStoppedError } from '../query/count-dispatch'
+import { StoreMirror } from '../query/store-mirror'
 import { viewExpired } from './service-errors'
 
 /** Views kept at once: the current one of each window plus a few the renderer may still page. */
@@ -13,9 +16,8 @@ const KEPT_VIEWS = 16
 
 interface View {
   viewId: number
+  /** In a SharedArrayBuffer: the count worker reads them there. */
   ids: Uint32Array
-  /** The same ids ascending, made once for the facets and the histogram that both count them. */
-  idOrder?: Uint32Array
 }
 
 export class ViewCache {
@@ -29,16 +31,28 @@ export class ViewCache {
    */
   hiddenRuns: () => [number, number][] = () => []
 
-  /** Views are evaluated in a worker thread (query-dispatch.ts): this thread only routes. */
+  /**
+   * Views are evaluated in a worker thread (query-dispatch.ts), their facets and histogram
+   * counted in another (count-dispatch.ts), both over one shared copy of the columns: this
+   * thread only routes.
+   */
+  private readonly dispatcher: QueryDispatcher
+  private readonly counts: CountDispatcher
+
   constructor(
     private readonly store: EventStore,
-    private readonly dispatcher = new QueryDispatcher(store),
-  ) {}
+    dispatcher?: QueryDispatcher,
+    counts?: CountDispatcher,
+  ) {
+    const mirror = new StoreMirror()
+    this.dispatcher = dispatcher ?? new QueryDispatcher(store, undefined, mirror)
+    this.counts = counts ?? new CountDispatcher(store, mirror)
+  }
 
   /** Rejects with SupersededError when a newer set() came before this one finished. */
   async set(spec: ViewSpec): Promise<ViewInfo> {
     const started = performance.now()
-    const result = await this.dispatcher.evaluateView(spec).catch((error: unknown) => {
+    const result = await this.dispatcher.evaluateView(spec, this.hiddenRuns()).catch((error: unknown) => {
       if (error instanceof QueryCancelledError) throw new CallError('query-cancelled', error.message)
       throw error
     })
@@ -46,7 +60,8 @@ export class ViewCache {
     if (result.error && this.lastGood) {
       view = this.lastGood
     } else {
-      view = { viewId: this.nextViewId++, ids: withoutRuns(result.ids, this.hiddenRuns()) }
+      // Shared already from the query worker; a view evaluated on this thread is copied once.
+      view = { viewId: this.nextViewId++, ids: toShared(result.ids) }
       this.views.push(view)
       if (this.views.length > KEPT_VIEWS) this.views.shift()
       if (!result.error) this.lastGood = view
@@ -91,16 +106,34 @@ export class ViewCache {
     return this.views.find((v) => v.viewId === viewId)?.ids
   }
 
-  /** A view's ids in ascending order, for counts whose result does not depend on order. */
-  idsInIdOrder(viewId: number): Uint32Array | undefined {
-    const view = this.views.find((v) => v.viewId === viewId)
-    if (!view) return undefined
-    view.idOrder ??= inIdOrder(view.ids, this.store.size)
-    return view.idOrder
+  /** A kept view's facets, counted in the count worker. */
+  facets(viewId: number, fields: readonly FacetField[], limit: number): Promise<Facet[]> {
+    return this.counted(viewId, (ids) => this.counts.facets(viewId, ids, fields, limit))
+  }
+
+  /** A kept view's histogram, counted in the count worker. */
+  histogram(viewId: number, buckets: number): Promise<Histogram> {
+    return this.counted(viewId, (ids) => this.counts.histogram(viewId, ids, buckets))
+  }
+
+  /** One facet of a kept view in full ("show all"), counted in the count worker. */
+  facetValues(request: FacetValuesRequest): Promise<FacetValuesResult> {
+    return this.counted(request.viewId, (ids) => this.counts.facetValues(request.viewId, ids, request))
+  }
+
+  private async counted<T>(viewId: number, count: (ids: Uint32Array) => Promise<T>): Promise<T> {
+    const ids = this.ids(viewId)
+    if (!ids) throw viewExpired()
+    // Stopped by Clear: the view they counted is gone, as a row request would be told.
+    return count(ids).catch((error: unknown) => {
+      throw error instanceof CountsStoppedError ? viewExpired() : error
+    })
   }
 
   clear(): void {
     this.dispatcher.close()
+    // The count worker keeps views in id order (40 MB for 10M events): Clear frees them with it.
+    this.counts.close()
     this.views = []
     this.lastGood = undefined
   }
@@ -123,18 +156,4 @@ export class ViewCache {
     this.spanVersion = this.store.version
     return this.span
   }
-}
-
-/** The ids outside every run [first, end): one pass, a hidden source's events are one run each. */
-function withoutRuns(ids: Uint32Array, runs: [number, number][]): Uint32Array {
-  if (runs.length === 0) return ids
-  const kept = new Uint32Array(ids.length)
-  let n = 0
-  for (let i = 0; i < ids.length; i++) {
-    const id = ids[i]
-    let hidden = false
-    for (const [first, end] of runs) if (id >= first && id < end) hidden = true
-    if (!hidden) kept[n++] = id
-  }
-  return kept.slice(0, n)
 }
