@@ -24,7 +24,7 @@ const REGIONS = ['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'eu-west-1'
 const SLOTS_PER_DAY = 288
 const DAY = Date.UTC(2024, 2, 5)
 const SEED = 20240305
-/** Files whose names and bytes go into the key: the first account's busiest pair, hundreds of events each. */
+/** Files whose names and bytes go into the key: the first account's first files (a low corpus's busiest pair, hundreds of events each; a realistic one's first slots across its regions). */
 const KEY_FILES = 40
 
 export type CorpusKind = 'realistic' | 'low'
@@ -61,8 +61,8 @@ function eventsPerPair(total: number, slots: number): number[] {
   return counts
 }
 
-/** The corpus's files in order, each made when asked for; a fresh call makes the same files again. */
-function* corpusFiles(kind: CorpusKind, totalEvents: number, real: RealShapes | null): Generator<CorpusFile> {
+/** The corpus's files in order, each made when asked for; a fresh call makes the same files again (tests take the first few). */
+export function* corpusFiles(kind: CorpusKind, totalEvents: number, real: RealShapes | null): Generator<CorpusFile> {
   const random = seededRandom(SEED)
   let makeOne: (account: string, region: string, time: Date) => string
   if (kind === 'realistic') {
@@ -76,25 +76,37 @@ function* corpusFiles(kind: CorpusKind, totalEvents: number, real: RealShapes | 
   const days = kind === 'realistic' ? Math.max(1, Math.ceil(totalEvents / 1_000_000)) : 1
   const slots = SLOTS_PER_DAY * days
   const counts = eventsPerPair(totalEvents, slots)
-  let pair = 0
-  for (const account of ACCOUNTS) {
-    for (const region of REGIONS) {
-      const perSlot = counts[pair++]
-      let left = perSlot
-      for (let slot = 0; slot < slots; slot++) {
-        const n = slot === slots - 1 ? left : Math.max(1, Math.round((perSlot / slots) * (0.5 + random())))
-        const count = Math.min(Math.max(1, n), left - (slots - 1 - slot))
-        left -= count
-        const slotStart = DAY + slot * 300_000
-        const folder = path.join('AWSLogs', 'o-abcde12345', account, 'CloudTrail', region, ...new Date(slotStart).toISOString().slice(0, 10).split('-'))
-        const events: string[] = []
-        // Files are not ordered inside, as in real deliveries.
-        for (let e = 0; e < count; e++) events.push(makeOne(account, region, new Date(slotStart + Math.floor(random() * 300_000))))
-        const stamp = new Date(slotStart + 300_000).toISOString().replace(/[-:]/g, '').slice(0, 13)
-        const name = `${account}_CloudTrail_${region}_${stamp}Z_${slot.toString(36).padStart(4, '0')}${pair.toString(36)}.json.gz`
-        yield { account, folder, name, json: `{"Records":[${events.join(',')}]}`, events: count }
-      }
+  const left = [...counts]
+  for (const [a, account] of ACCOUNTS.entries()) {
+    for (const [region, slot] of fileOrder(kind, slots)) {
+      const pair = a * REGIONS.length + region
+      const perSlot = counts[pair]
+      const n = slot === slots - 1 ? left[pair] : Math.max(1, Math.round((perSlot / slots) * (0.5 + random())))
+      const count = Math.min(Math.max(1, n), left[pair] - (slots - 1 - slot))
+      left[pair] -= count
+      const slotStart = DAY + slot * 300_000
+      const folder = path.join('AWSLogs', 'o-abcde12345', account, 'CloudTrail', REGIONS[region], ...new Date(slotStart).toISOString().slice(0, 10).split('-'))
+      const events: string[] = []
+      // Files are not ordered inside, as in real deliveries.
+      for (let e = 0; e < count; e++) events.push(makeOne(account, REGIONS[region], new Date(slotStart + Math.floor(random() * 300_000))))
+      const stamp = new Date(slotStart + 300_000).toISOString().replace(/[-:]/g, '').slice(0, 13)
+      const name = `${account}_CloudTrail_${REGIONS[region]}_${stamp}Z_${slot.toString(36).padStart(4, '0')}${(pair + 1).toString(36)}.json.gz`
+      yield { account, folder, name, json: `{"Records":[${events.join(',')}]}`, events: count }
     }
+  }
+}
+
+/**
+ * The order an account's files are made in, as [region, slot]: the low corpus region by region
+ * (as it always was: its bytes stay the same); the realistic one slot by slot across regions, so
+ * an account's events come in time order of their files and a role session's key is always
+ * issued (role-chains.ts) before its uses, whichever region they are in.
+ */
+function* fileOrder(kind: CorpusKind, slots: number): Generator<[number, number]> {
+  if (kind === 'low') {
+    for (let region = 0; region < REGIONS.length; region++) for (let slot = 0; slot < slots; slot++) yield [region, slot]
+  } else {
+    for (let slot = 0; slot < slots; slot++) for (let region = 0; region < REGIONS.length; region++) yield [region, slot]
   }
 }
 

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
 import path from 'node:path'
 
-type Json = Record<string, unknown>
+export type Json = Record<string, unknown>
 
 /** Holes every shape has, in this order; request-parameter holes follow. */
 export const HOLE = { time: 0, id: 1, requestId: 2, region: 3, account: 4, ip: 5, agent: 6, identity: 7, error: 8 } as const
@@ -130,6 +130,14 @@ export interface RealShapes {
   services: number
   names: number
   source: string
+  /** The real successful AssumeRole events made by a principal (not a service): the corpus's role chains are written in their shape. */
+  assumeRoles: Json[]
+}
+
+function isAssumeRoleByPrincipal(event: Json): boolean {
+  const identity = (event.userIdentity ?? {}) as Json
+  const response = (event.responseElements ?? {}) as Json
+  return event.eventName === 'AssumeRole' && typeof event.errorCode !== 'string' && identity.type !== 'AWSService' && typeof identity.invokedBy !== 'string' && typeof response.credentials === 'object' && typeof response.assumedRoleUser === 'object'
 }
 
 /** Loads and compiles the shapes under `dataDir` (../shared/data); null when it is absent. */
@@ -149,5 +157,6 @@ export function loadRealShapes(dataDir: string): RealShapes | null {
     services: new Set(events.map((e) => e.eventSource)).size,
     names: new Set(events.map((e) => e.eventName)).size,
     source: dataDir,
+    assumeRoles: events.filter(isAssumeRoleByPrincipal),
   }
 }

@@ -1,15 +1,18 @@
 // Fills the real shapes (real-shapes.ts) with the cardinality of a real trail: the callers of
 // tests/support/callers.ts (sessions with their own keys and principals, thousands of source
 // addresses; the same callers as every generated event), and identifier-like request
-// parameters (instance IDs, keys, ARNs) varied in their own shape. Seeded: every run makes the
+// parameters (instance IDs, keys, ARNs) varied in their own shape, and the AssumeRole calls that
+// issued most role sessions' keys (role-chains.ts), so the trail holds credential chains. Seeded: every run makes the
 // same bytes.
 
 import { Callers } from '../../tests/support/callers'
 import { pick, upper, uuid, type Random } from '../../tests/support/seeded-random'
 import { FIXED_HOLES, HOLE, type RealShapes, type Shape } from './real-shapes'
+import { RoleChains } from './role-chains'
 
 export class RealisticTrail {
   private callers: Callers
+  private chains: RoleChains
 
   constructor(
     private readonly random: Random,
@@ -18,6 +21,7 @@ export class RealisticTrail {
   ) {
     // Thousands of addresses, more on bigger trails (a busy org sees tens of thousands).
     this.callers = new Callers(random, { addresses: Math.max(5000, Math.round(totalEvents / 200)) })
+    this.chains = new RoleChains(random, shapes.assumeRoles)
   }
 
   /** A request parameter's value: mostly as in the real event, often another of its kind. */
@@ -31,11 +35,17 @@ export class RealisticTrail {
     return JSON.stringify(variant === original ? `${original}-${Math.floor(r() * 5000)}` : variant)
   }
 
-  /** One event of `account` in `region` at `time`, as CloudTrail writes it (compact JSON). */
+  /**
+   * One event of `account` in `region` at `time`, as CloudTrail writes it (compact JSON): an
+   * account's events must be asked for file by file in time order (RoleChains.issuing).
+   */
   event(account: string, region: string, time: Date): string {
     const r = this.random
     const shape: Shape = pick(r, this.shapes.shapes)
     const session = shape.serviceIdentity ? null : this.callers.session(account, time)
+    // A new role session's first call is preceded by the AssumeRole that issued its key.
+    const issuing = session ? this.chains.issuing(session, account, region, time) : null
+    if (issuing) return issuing
     let out = shape.pieces[0]
     for (let k = 0; k < shape.holes.length; k++) {
       const hole = shape.holes[k]
