@@ -14,13 +14,20 @@ import { identityIndexOf } from './identity-index'
 export type IdentityWorkerMessage =
   /** Sent before any follow or call that must see the events it adds. */
   | { kind: 'mirror'; update: MirrorUpdate }
-  /** Read what arrived into the link table; answered with a 'followed' reply. */
-  | { kind: 'follow'; followId: number }
+  /**
+   * Read what arrived into the link table; answered with a 'followed' reply. `table`: also make
+   * the chain table current (it is rebuilt whole, so during a load it is made only when a query
+   * waits for it or the load has paused: rebuilt at every follow it cost more than the load).
+   */
+  | { kind: 'follow'; followId: number; table: boolean }
   | { kind: 'call'; callId: number; request: IdentityRequest }
 
 export type IdentityWorkerReply =
-  /** `busyMs`: the follow's time in this worker, mirror updates since the last one included (summed by the host). */
-  | { kind: 'followed'; followId: number; generation: number; size: number; table: ChainTable | null; busyMs: number; error?: string }
+  /**
+   * `busyMs`: the follow's time in this worker, mirror updates since the last one included (summed by the host).
+   * `table`: a new chain table, or null when it did not change or was not asked for; `tableCurrent`: the host's table (with `table` if sent) covers this follow.
+   */
+  | { kind: 'followed'; followId: number; generation: number; size: number; table: ChainTable | null; tableCurrent: boolean; busyMs: number; error?: string }
   | { kind: 'answer'; callId: number; value: IdentityAnswers[IdentityRequest['kind']] }
   | { kind: 'failed'; callId: number; error: string }
 
@@ -41,12 +48,14 @@ parentPort?.on('message', (message: IdentityWorkerMessage) => {
     adoptMs = 0
     try {
       const index = identityIndexOf(store)
-      // The table is rebuilt only when chains may have changed (new issuing events, new use of an issued key, a clear).
-      const table = index.revision === tableRevision ? null : buildChainTable(index)
-      tableRevision = index.revision
-      parentPort!.postMessage({ kind: 'followed', followId: message.followId, generation: store.generation, size: store.size, table, busyMs: performance.now() - started } satisfies IdentityWorkerReply)
+      // The table is rebuilt only when asked for and chains may have changed (new issuing events, new use of an issued key, a clear).
+      const changed = index.revision !== tableRevision
+      const table = message.table && changed ? buildChainTable(index) : null
+      if (message.table) tableRevision = index.revision
+      const tableCurrent = message.table || !changed
+      parentPort!.postMessage({ kind: 'followed', followId: message.followId, generation: store.generation, size: store.size, table, tableCurrent, busyMs: performance.now() - started } satisfies IdentityWorkerReply)
     } catch (error) {
-      parentPort!.postMessage({ kind: 'followed', followId: message.followId, generation: store.generation, size: store.size, table: null, busyMs: performance.now() - started, error: (error as Error).message } satisfies IdentityWorkerReply)
+      parentPort!.postMessage({ kind: 'followed', followId: message.followId, generation: store.generation, size: store.size, table: null, tableCurrent: true, busyMs: performance.now() - started, error: (error as Error).message } satisfies IdentityWorkerReply)
     }
     return
   }

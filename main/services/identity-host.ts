@@ -48,6 +48,9 @@ interface Waiting {
   reject(error: Error): void
 }
 
+/** How long a load must pause before the chain table is made current without a query waiting for it. */
+export const TABLE_PAUSE_MS = 500
+
 export class IdentityHost {
   private worker: Worker | null = null
   private readonly mirror = new StoreMirror()
@@ -60,6 +63,11 @@ export class IdentityHost {
   private again = false
   /** The store's generation and size the worker's link table covers. */
   private followed = { generation: -1, size: 0 }
+  /** The same for the chain table here (made only when a query waits for it or the load pauses). */
+  private tabled = { generation: -1, size: 0 }
+  /** Set by the pause timer: the next follow makes the chain table current. */
+  private tableAfterPause = false
+  private pauseTimer: ReturnType<typeof setTimeout> | null = null
   /** caughtUp() callers, each with the store's size when it asked (a load that goes on does not keep it waiting). */
   private waiting: { generation: number; size: number; resolve: () => void }[] = []
   readonly cost: FollowCost = { follows: 0, workerMs: 0, mirrorMs: 0 }
@@ -83,27 +91,50 @@ export class IdentityHost {
     const worker = this.ensureWorker()
     this.following = this.nextId++
     this.again = false
+    const table = this.waiting.length > 0 || this.tableAfterPause
+    this.tableAfterPause = false
     const started = performance.now()
     this.post(worker, { kind: 'mirror', update: this.mirror.update(this.store) })
     this.cost.mirrorMs += performance.now() - started
-    this.post(worker, { kind: 'follow', followId: this.following })
+    this.post(worker, { kind: 'follow', followId: this.following, table })
+  }
+
+  /**
+   * Once the load pauses (no new event for TABLE_PAUSE_MS), the chain table is made current in the
+   * background, so the first `origin:` query after a load rarely waits for it.
+   */
+  private tableWhenPaused(): void {
+    if (this.pauseTimer || this.coversTable({ generation: this.store.generation, size: this.store.size })) return
+    const seen = { generation: this.store.generation, size: this.store.size }
+    this.pauseTimer = setTimeout(() => {
+      this.pauseTimer = null
+      if (seen.generation !== this.store.generation || seen.size !== this.store.size) return this.tableWhenPaused()
+      this.tableAfterPause = true
+      this.follow()
+    }, TABLE_PAUSE_MS)
+    this.pauseTimer.unref()
   }
 
   /** Resolves when the worker's link table (and the chain table here) covers every event loaded when it was asked. */
   caughtUp(): Promise<void> {
     const target = { generation: this.store.generation, size: this.store.size }
-    if (!this.usable || this.covers(target)) return Promise.resolve()
+    if (!this.usable || this.coversTable(target)) return Promise.resolve()
     const done = new Promise<void>((resolve) => this.waiting.push({ ...target, resolve }))
     this.follow()
     return done
   }
 
-  private covers(target: { generation: number; size: number }): boolean {
-    return target.size === 0 || target.generation !== this.store.generation || (this.followed.generation === target.generation && this.followed.size >= target.size)
+  private static covered(by: { generation: number; size: number }, target: { generation: number; size: number }, current: number): boolean {
+    return target.size === 0 || target.generation !== current || (by.generation === target.generation && by.size >= target.size)
   }
 
+  private coversTable(target: { generation: number; size: number }): boolean {
+    return IdentityHost.covered(this.tabled, target, this.store.generation)
+  }
+
+  /** Whether the worker's link table covers every event loaded now. */
   private isCaughtUp(): boolean {
-    return this.covers({ generation: this.store.generation, size: this.store.size })
+    return IdentityHost.covered(this.followed, { generation: this.store.generation, size: this.store.size }, this.store.generation)
   }
 
   /** One answer, computed in the worker over every event loaded when it was asked. */
@@ -143,9 +174,11 @@ export class IdentityHost {
       this.cost.workerMs += reply.busyMs
       if (reply.table && reply.table.generation === this.store.generation) this.table = reply.table
       this.followed = { generation: reply.generation, size: reply.size }
+      if (reply.tableCurrent) this.tabled = { generation: reply.generation, size: reply.size }
       this.following = 0
       this.wake(false)
-      if (this.again || !this.isCaughtUp()) this.follow()
+      if (this.again || !this.isCaughtUp() || this.waiting.length > 0) this.follow()
+      else this.tableWhenPaused()
     } else {
       const waiting = this.calls.get(reply.callId)
       this.calls.delete(reply.callId)
@@ -157,7 +190,7 @@ export class IdentityHost {
 
   /** Resolves the callers whose events are covered (all of them when `all`: the worker stopped). */
   private wake(all: boolean): void {
-    const ready = this.waiting.filter((w) => all || this.covers(w))
+    const ready = this.waiting.filter((w) => all || this.coversTable(w))
     this.waiting = this.waiting.filter((w) => !ready.includes(w))
     for (const w of ready) w.resolve()
   }
@@ -166,6 +199,8 @@ export class IdentityHost {
     if (worker !== this.worker) return
     this.worker = null
     this.following = 0
+    if (this.pauseTimer) clearTimeout(this.pauseTimer)
+    this.pauseTimer = null
     for (const waiting of this.calls.values()) waiting.reject(error)
     this.calls.clear()
     // Queries must not wait forever for a table that will not come: they use what is here.
