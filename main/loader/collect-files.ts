@@ -1,7 +1,7 @@
 // Expands dropped or given paths into the files to read, recursively, yielding them as they are
 // found so parsing starts at once on a large AWSLogs/ tree instead of after a full walk.
 
-import { promises as fs, readdirSync, statSync, type Dirent, type Stats } from 'node:fs'
+import { promises as fs, statSync, type Dirent, type Stats } from 'node:fs'
 import path from 'node:path'
 import { setImmediate as nextTurn } from 'node:timers/promises'
 
@@ -135,7 +135,9 @@ async function* walkFolder(top: string, shownTop: string | undefined): AsyncGene
     if (sliceUsed()) await nextSlice()
     let entries: Dirent[]
     try {
-      entries = readdirSync(folder, { withFileTypes: true })
+      // Asynchronous: one listing of a huge or remote folder must not hold the main event loop
+      // (one promise per folder costs nothing beside the stats).
+      entries = await fs.readdir(folder, { withFileTypes: true })
     } catch (error) {
       yield { file: shownFolder ?? folder, reason: describe(error) }
       continue
