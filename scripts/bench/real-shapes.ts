@@ -26,6 +26,8 @@ export interface Shape {
   serviceAddress: string | null
   /** The real event's own error (`,"errorCode":…,"errorMessage":…`), or '' when it succeeded. */
   ownError: string
+  /** requestParameters.bucketName when it is a request-parameter hole (S3 calls): the filler may put the event in another bucket. */
+  bucket: string | null
 }
 
 function isEvent(value: unknown): value is Json {
@@ -93,6 +95,7 @@ function compile(event: Json): Shape {
     else if (key === 'requestParameters' || key === 'resources') out[key] = holeParams(value, params)
     else out[key] = value
   }
+  const bucket = ((event.requestParameters ?? {}) as Json).bucketName
   if (!('eventID' in out)) out.eventID = marker(HOLE.id)
   if (!('recipientAccountId' in out)) out.recipientAccountId = marker(HOLE.account)
   // The optional error goes in as `,"errorCode":...,"errorMessage":...` or nothing: its key is cut.
@@ -114,6 +117,7 @@ function compile(event: Json): Shape {
     params,
     serviceIdentity: isService ? JSON.stringify(identity) : null,
     serviceAddress: isService ? String(event.sourceIPAddress ?? identity.invokedBy ?? 'AWS Internal') : null,
+    bucket: typeof bucket === 'string' && params.includes(bucket) ? bucket : null,
     ownError: failed ? `,"errorCode":${JSON.stringify(event.errorCode)}${'errorMessage' in event ? `,"errorMessage":${JSON.stringify(event.errorMessage)}` : ''}` : '',
   }
 }

@@ -10,6 +10,17 @@ import { pick, upper, uuid, type Random } from '../../tests/support/seeded-rando
 import { FIXED_HOLES, HOLE, type RealShapes, type Shape } from './real-shapes'
 import { RoleChains } from './role-chains'
 
+/**
+ * Share of S3 calls (shapes with a requestParameters.bucketName) made on a log bucket. A real
+ * trail's S3 calls go to its log buckets often (deliveries of CloudTrail, access and load-balancer
+ * logs, and the reads of whoever looks at them); without them the bench's JSON-path query
+ * (`requestParameters.bucketName:logs-*`) found nothing, which is the cheapest case for the engine.
+ */
+const LOG_BUCKET_SHARE = 0.3
+
+/** An account's log buckets: three named `logs-…`, one that only holds `logs-` inside its name (a near miss of `logs-*`). */
+const logBuckets = (account: string, region: string): string[] => [`logs-cloudtrail-${account}`, `logs-s3-access-${account}`, `logs-alb-${account}-${region}`, `central-logs-${account}`]
+
 export class RealisticTrail {
   private callers: Callers
   private chains: RoleChains
@@ -46,6 +57,8 @@ export class RealisticTrail {
     // A new role session's first call is preceded by the AssumeRole that issued its key.
     const issuing = session ? this.chains.issuing(session, account, region, time) : null
     if (issuing) return issuing
+    // The same bucket everywhere the event names it (bucketName, Host, the resources' ARNs).
+    const bucket = shape.bucket !== null && r() < LOG_BUCKET_SHARE ? pick(r, logBuckets(account, region)) : null
     let out = shape.pieces[0]
     for (let k = 0; k < shape.holes.length; k++) {
       const hole = shape.holes[k]
@@ -70,7 +83,10 @@ export class RealisticTrail {
           }
           break
         }
-        default: value = this.param(shape.params[hole - FIXED_HOLES])
+        default: {
+          const original = shape.params[hole - FIXED_HOLES]
+          value = bucket !== null && original.includes(shape.bucket!) ? JSON.stringify(original.split(shape.bucket!).join(bucket)) : this.param(original)
+        }
       }
       out += value + shape.pieces[k + 1]
     }
