@@ -16,6 +16,7 @@ import { identityStep, isIdentityField } from '../identity/identity-query'
 import { detectionExistsStep, detectionStep, isDetectionField, levelCompareStep } from './detection-step'
 import { ipRangeTest } from './ip-range'
 import type { Needle } from './needle'
+import { filterTexts } from './candidate-texts'
 
 export interface Step {
   /** Relative cost per candidate: 1 for a column lookup, ~100 for parsing JSON. */
@@ -31,9 +32,9 @@ const BYTES_COST = 40
 const PARSED_COST = 100
 const UNFILTERED_PARSE_COST = 1000
 
-/** Byte prefilter (see prefilter.ts), then JSON.parse and the test on what is left. */
+/** Byte prefilter (see prefilter.ts), then JSON.parse and the test on what is left (read in disk order). */
 function parsedFilter(store: EventStore, candidates: Uint32Array, needles: readonly (Needle | null)[], extract: Extract, test: (values: unknown[]) => boolean): Uint32Array {
-  return filterIds(parsedCandidates(store, candidates, needles), (id) => test(extract(store.parsed(id))))
+  return filterTexts(store, parsedCandidates(store, candidates, needles), (text) => test(extract(JSON.parse(text) as Record<string, unknown>)))
 }
 
 /** Keys every event with a value at the field holds: each step of its path, else the plan's key (short names). */
@@ -85,7 +86,9 @@ export function matchStep(store: EventStore, node: MatchNode): Step {
     if (instant) return { cost: COLUMN_COST, run: (c) => filterTimes(store, c, instant.start, false, instant.end, true) }
   }
   const range = ipRangeTest(node) // ip:3.238.0.0/16: no byte needle, addresses are compared as numbers
-  return valueStep(store, node.field, plan, range ?? patternTest(node.pattern), range ? null : valueNeedle(node.pattern))
+  // A dotted path's values are the JSON values themselves: their needle may take the string's quotes.
+  const quoted = node.field.special === undefined && plan.kind === 'parsed'
+  return valueStep(store, node.field, plan, range ?? patternTest(node.pattern), range ? null : valueNeedle(node.pattern, quoted))
 }
 
 export function compareStep(store: EventStore, node: CompareNode): Step {

@@ -13,6 +13,7 @@ import { splitSearchesFrom } from '../../main/query/byte-search'
 import { useScanHelper } from '../../main/query/scan-helper'
 import { useSimdScan } from '../../main/query/simd-scan'
 import { planField } from '../../main/query/field-plans'
+import { valueNeedle } from '../../main/query/prefilter'
 import { anyValuePasses, compareTest, isPresent, patternTest } from '../../main/query/value-match'
 import { freeTextTest } from '../../main/query/free-text'
 import { forgetCachedResults } from '../../main/query/leaf-cache'
@@ -37,6 +38,10 @@ const HIDDEN = [
   '{"eventName":"GetObject","requestParameters":{"bucketName":"LOGS-Upper"}}',
   // Every step of the path is a needle: a step other than the last hidden by an escape.
   '{"eventName":"GetObject","requestParam\\u0065ters":{"bucketName":"logs-step-escaped"}}',
+  // A path's needle takes the string's opening quote (`"logs-`): values with the text inside, and
+  // numbers and booleans (written without quotes), must still be found when they match.
+  '{"eventName":"GetObject","requestParameters":{"bucketName":"central-logs-near","count":1234,"flag":true}}',
+  '{"eventName":"GetObject","requestParameters":{"bucketName":["x", "logs-second"],"count":"12ab","flag":"trueish"}}',
 ]
 
 const PATH_QUERIES = [
@@ -52,6 +57,11 @@ const PATH_QUERIES = [
   'userIdentity.sessionContext.sessionIssuer.userName:*',
   'userIdentity.sessionContext.sessionIssuer.type:Role',
   'requestParameters.bucketName>logs-m',
+  'requestParameters.bucketName:logs-upper',
+  'requestParameters.bucketName:central-logs-*',
+  'requestParameters.count:12*',
+  'requestParameters.flag:tru*',
+  'requestParameters.flag:true',
 ]
 const TEXT_QUERIES = ['logs-', 'zzi', 'qqk', 'qx/zy', 'special-word', 'stratus', 'ACCESSDENIED', 'access*denied', 'logs-*value', 'Pretty', 'café', '"no such text anywhere"']
 
@@ -129,5 +139,26 @@ describe.each([
     expect(texts('qqk')).toContain(HIDDEN[4])
     expect(texts('qx/zy')).toEqual([HIDDEN[5]])
     expect(texts('special-word')).toEqual([HIDDEN[6]])
+  })
+})
+
+describe('the value needle of a dotted path', () => {
+  const needle = (query: string): readonly string[] | null => {
+    const parsed = tryParseQuery(`requestParameters.bucketName:${query}`)
+    if (!parsed.ok || parsed.ast.type !== 'match') throw new Error(query)
+    return valueNeedle(parsed.ast.pattern, true)?.forms ?? null
+  }
+
+  it("takes the string's quotes where the value must begin (or be) the text", () => {
+    expect(needle('logs-*')).toEqual(['"logs-'])
+    expect(needle('logs-upper')).toEqual(['"logs-upper"'])
+    expect(needle('logs-*-2024')).toEqual(['"logs-'])
+  })
+
+  it('stays unquoted where the value may be a number or a boolean, or the text may be inside it', () => {
+    expect(needle('*logs-*')).toEqual(['logs-'])
+    expect(needle('tru*')).toEqual(['tru'])
+    expect(needle('123*')).toBeNull()
+    expect(needle('ab*very-long-text')).toEqual(['very-long-text'])
   })
 })
