@@ -136,10 +136,10 @@ parentPort?.on('message', (job: ParseJob) => {
   let writer: SegmentWriter | Error | null = null
   const send = (last: boolean): void => {
     if (results.length > 0 || last) {
-      const transfer = packer.take()
+      const { packed, transfer } = packer.take()
       const dictionaryAdded = threadCoder.valuesFrom(sentValues)
       sentValues = threadCoder.size
-      const message: ParseJobResult = { jobId: job.jobId, last, results, dictionaryAdded, dictionaryReset: codesReset, bytesRead, fieldPaths: fieldPaths.take() }
+      const message: ParseJobResult = { jobId: job.jobId, last, results, packed, dictionaryAdded, dictionaryReset: codesReset, bytesRead, fieldPaths: fieldPaths.take() }
       codesReset = false
       parentPort?.postMessage(message, transfer)
     }
