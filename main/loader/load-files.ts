@@ -7,6 +7,7 @@ import { countedFirst } from './count-inputs'
 import { WorkerPool } from './worker-pool'
 import { isFailure, type ParseJob, type ParseJobResult } from './worker-messages'
 import { keepTimeRange } from './time-range'
+import { unpackColumns } from './pack-job'
 import { InflateBudget } from './inflate-budget'
 import { DEFAULT_MAX_FILE_BYTES } from './extract-events'
 import type { EventStore } from '../store/event-store'
@@ -147,6 +148,7 @@ export async function loadInto(
   const onResult = (message: ParseJobResult, workerId: number): void => {
     totals.bytesDone += message.bytesRead
     const remap = remapOf(workerId, message.dictionaryAdded, message.dictionaryReset === true)
+    unpackColumns(message.results.filter((result): result is ParsedBatch => !isFailure(result)), message.packed)
     if (message.fieldPaths.sampled > 0) callbacks.onFieldPaths?.(message.fieldPaths)
     for (const result of message.results) {
       const file = found[result.fileIndex]!

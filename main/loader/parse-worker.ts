@@ -2,9 +2,9 @@
 // each file's events as a ParsedBatch whose buffers are transferred, not copied.
 
 import { parentPort } from 'node:worker_threads'
-import { readFileSync, statSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { extractEvents } from './extract-events'
+import { readInput } from './read-input'
 import { InflateBudget } from './inflate-budget'
 import { formatBytes, gunzipCapped, inflatedSizeHint, isGzip, overLimitReason, type Inflated } from './formats/gzip'
 import { isFailure, type ParseJob, type ParseJobResult } from './worker-messages'
@@ -76,10 +76,9 @@ function parseFile(path: string, fileIndex: number, maxFileBytes: number, holdin
   let bytes: Buffer
   try {
     // A file is refused before it is read when over the limit (a plain file is its JSON).
-    const size = statSync(path).size
-    if (size > maxFileBytes) return { result: { fileIndex, reason: overLimitReason(maxFileBytes, false) }, bytes: size }
-    holdings.take(size * HELD_PER_BYTE)
-    bytes = readFileSync(path)
+    const read = readInput(path, maxFileBytes, (size) => holdings.take(size * HELD_PER_BYTE))
+    if (!read.ok) return { result: { fileIndex, reason: overLimitReason(maxFileBytes, false) }, bytes: read.size }
+    bytes = read.bytes
   } catch (error) {
     return { result: { fileIndex, reason: readReason(error) }, bytes: 0 }
   }
@@ -137,10 +136,10 @@ parentPort?.on('message', (job: ParseJob) => {
   let writer: SegmentWriter | Error | null = null
   const send = (last: boolean): void => {
     if (results.length > 0 || last) {
-      const transfer = packer.take()
+      const { packed, transfer } = packer.take()
       const dictionaryAdded = threadCoder.valuesFrom(sentValues)
       sentValues = threadCoder.size
-      const message: ParseJobResult = { jobId: job.jobId, last, results, dictionaryAdded, dictionaryReset: codesReset, bytesRead, fieldPaths: fieldPaths.take() }
+      const message: ParseJobResult = { jobId: job.jobId, last, results, packed, dictionaryAdded, dictionaryReset: codesReset, bytesRead, fieldPaths: fieldPaths.take() }
       codesReset = false
       parentPort?.postMessage(message, transfer)
     }

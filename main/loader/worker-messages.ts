@@ -2,6 +2,7 @@
 
 import type { BatchFailure, ParsedBatch } from '../store/parsed-batch'
 import type { FieldPathTally } from './field-paths'
+import type { PackedColumns } from './pack-job'
 
 export interface ParseJob {
   jobId: number
@@ -34,6 +35,8 @@ export interface ParseJobResult {
    * interned by the main thread once per worker, not once per file.
    */
   results: (ParsedBatch | BatchFailure)[]
+  /** The batches' arrays, packed (pack-job.ts): the batches (the results that are not failures, in order) arrive without them. */
+  packed: PackedColumns
   dictionaryAdded: string[]
   /** The worker's table started over (column-coder.ts): `dictionaryAdded` are its codes 1, 2, ... afresh. */
   dictionaryReset?: boolean

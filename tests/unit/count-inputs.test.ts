@@ -2,7 +2,7 @@
 // walk holding at most maxHeld of them (the rest found again by a second walk); inputs that
 // arrive over time are counted once each as they pass.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { collectFiles, isProblem, type FoundFile, type WalkProblem } from '../../main/loader/collect-files'
@@ -83,5 +83,35 @@ describe('countedFirst', () => {
     }
     expect(yielded).toBe(FILES / 3 + 1)
     expect(totals.totalKnown).toBe(false)
+  })
+})
+
+describe('collectFiles passing over items unstatted (the second walk)', () => {
+  it('yields the items a full walk yields, the first ones without their size, the rest with it', async () => {
+    const links = path.join(root, 'AWSLogs', '00')
+    mkdirSync(links, { recursive: true })
+    // A link to a folder among the passed-over files: stat'ed still, and (as always) not followed.
+    symlinkSync(path.join(root, 'AWSLogs', '01'), path.join(links, 'a-link-to-a-folder'))
+    writeFileSync(path.join(links, 'b-file.json'), 'x')
+    try {
+      // Not normalised as given: the paths are still path.join's.
+      const top = `${path.join(root, 'AWSLogs', '..', 'AWSLogs')}${path.sep}`
+      const inputs = [{ path: path.join(root, 'missing') }, { path: top }]
+      const full: (FoundFile | WalkProblem)[] = []
+      for await (const item of collectFiles(inputs)) full.push(item)
+      const expected = [path.join(links, 'b-file.json'), ...Array.from({ length: FILES }, (_, f) => path.join(root, 'AWSLogs', String(1 + (f % 3)).padStart(2, '0'), `file-${String(f).padStart(2, '0')}.json`)).sort()]
+      expect(full.filter((item) => !isProblem(item)).map(name)).toEqual(expected)
+      for (const unstatted of [0, 1, 2, 9, 100]) {
+        const items: (FoundFile | WalkProblem)[] = []
+        for await (const item of collectFiles(inputs, { unstatted })) items.push(item)
+        expect(items.map(name), `unstatted ${unstatted}`).toEqual(full.map(name))
+        items.forEach((item, k) => {
+          if (isProblem(item)) return
+          expect(item.size, `unstatted ${unstatted}, item ${k}`).toBe(k < unstatted ? -1 : (full[k] as FoundFile).size)
+        })
+      }
+    } finally {
+      rmSync(links, { recursive: true, force: true })
+    }
   })
 })
