@@ -14,8 +14,8 @@
 // (identity-worker.ts), as they were: a load's follows cost their new events, not the set.
 
 import type { EventStore } from '../store/event-store'
-import type { ResolvedChain } from './chain-resolve'
 import { ISSUING_EVENTS, issueOfBytes, type IssueRecord } from './credential-events'
+import { prepareIssueHops, type ResolvedChain } from './chain-resolve'
 import { forEachEventBytes } from './events-in-disk-order'
 
 /** Distinct source IPs listed per key in key statistics (the rest are counted). */
@@ -107,6 +107,7 @@ export class IdentityIndex {
     })
     found.sort((x, y) => x.eventId - y.eventId)
     for (const issue of found) this.addIssue(issue)
+    prepareIssueHops(found)
     return found.length > 0
   }
 
