@@ -159,6 +159,36 @@ describe('identity work off the main thread', () => {
     }
   })
 
+  it('after a chain table made at a pause, makes the next only after a longer pause (a stalling load pauses often)', async () => {
+    const alice = iamUser('alice', A, 'AKIAALICE00000000001')
+    const session = roleSession('Admin', 'nightly', A, 'ASIAADMIN00000000001')
+    const store = storeOfEvents([
+      assumeRole(alice, `arn:aws:iam::${A}:role/Admin`, 'nightly', 'ASIAADMIN00000000001', { time: '2024-03-05T09:00:00Z' }),
+      call(session, { time: '2024-03-05T09:05:00Z', name: 'PutObject' }),
+    ])
+    const host = new IdentityHost(store)
+    const until = async (done: () => boolean): Promise<void> => {
+      for (let waited = 0; !done(); waited += 10) {
+        if (waited > 20_000) throw new Error('timed out')
+        await new Promise((resolve) => setTimeout(resolve, 10))
+      }
+    }
+    try {
+      host.follow()
+      await until(() => host.cost.tables === 1)
+      // The load goes on (a use of the issued key: the chains change), then pauses twice as long as the first time.
+      store.addBatch(batchOfTexts([JSON.stringify(call(session, { time: '2024-03-05T09:06:00Z', name: 'PutObject' }))]), store.addFile('more.json'))
+      host.follow()
+      await new Promise((resolve) => setTimeout(resolve, TABLE_PAUSE_MS * 2))
+      expect(host.cost.tables).toBe(1)
+      // After the longer pause, the table is made all the same.
+      await until(() => host.cost.tables === 2)
+      expect(evaluate(store, 'origin:alice event:PutObject').ids.length).toBe(2)
+    } finally {
+      await host.close()
+    }
+  })
+
   it('spaces the follows of a load FOLLOW_GAP_MS apart, and a query waiting for the chain table then sees every event', async () => {
     // Each follow has a fixed cost in the worker; a load's batches arrive every few ms. Here a
     // batch arrives every 10 ms, each followed by an eventsChanged: unspaced, nearly every one
