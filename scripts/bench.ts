@@ -1,5 +1,6 @@
 // `npm run bench [-- --events N] [-- --corpus realistic|low|both] [-- --no-jq] [-- --no-queries]
-// [-- --data ../shared/data] [-- --dir .bench] [-- --detect-only] [-- --columns 10000000] [-- --corpus none]`:
+// [-- --data ../shared/data] [-- --dir .bench] [-- --detect-only] [-- --identity-only [-- --rounds 2]]
+// [-- --columns 10000000] [-- --corpus none]`:
 // builds (once, streamed to disk) reproducible corpora in the S3 layout — 'realistic' from the
 // real event shapes in ../shared/data with a real trail's cardinality, 'low' the original
 // low-cardinality one — and for each prints, beside references measured in the same run on the
@@ -117,9 +118,17 @@ async function childDetect(dir: string): Promise<void> {
   console.log('{}')
 }
 
+/** Child of --identity-only: only the loads with identity off and on (ABBA rounds), the figure issue #14 names. */
+async function childIdentity(dir: string): Promise<void> {
+  const { identityLoads, printIdentityLoads } = await import('./bench/identity-load')
+  printIdentityLoads(await identityLoads(dir, Number(option('rounds', '2'))), line)
+  console.log('{}')
+}
+
 async function child(kind: string, dir: string): Promise<void> {
   if (kind === 'load') return childLoad(dir, !process.argv.includes('--no-queries'))
   if (kind === 'detect') return childDetect(dir)
+  if (kind === 'identity') return childIdentity(dir)
   if (kind === 'columns') {
     await benchColumns(Number(option('columns', '10000000')), line)
     console.log(JSON.stringify({ peakRss: peakRss() }))
@@ -137,6 +146,7 @@ async function child(kind: string, dir: string): Promise<void> {
 function runChild<T>(kind: string, dir: string): T {
   const passed = ['--no-queries', '--no-features'].filter((flag) => process.argv.includes(flag))
   if (kind === 'columns') passed.push('--columns', option('columns', '10000000'))
+  if (kind === 'identity') passed.push('--rounds', option('rounds', '2'))
   const args = [...process.execArgv, process.argv[1], '--child', kind, '--dir', dir, ...passed]
   const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] })
   // The last line is the child's figures; any before it are figures it printed itself.
@@ -198,6 +208,12 @@ async function main(): Promise<void> {
     if (process.argv.includes('--detect-only')) {
       console.log(`\n${corpus.kind} corpus: ${corpus.events.toLocaleString('en')} events`)
       runChild('detect', corpus.dir)
+      continue
+    }
+    // Identity alone: the load with the identity worker off and on, interleaved (off, on, on, off).
+    if (process.argv.includes('--identity-only')) {
+      console.log(`\n${corpus.kind} corpus: ${corpus.events.toLocaleString('en')} events; identity off/on loads, ABBA`)
+      runChild('identity', corpus.dir)
       continue
     }
     measure(corpus, !process.argv.includes('--no-jq'))

@@ -57,13 +57,14 @@ export function buildChainTable(index: IdentityIndex): ChainTable {
     codes.push(code)
     for (const field of FIELDS) {
       const list = lists[field]
-      const seen = new Set<string>()
+      // This key's strings so far are list.values[from..]: a few dozen at most, searched rather than kept in a Set per key and field.
+      const from = list.values.length
       for (const hop of field === 'origin' ? hops.slice(0, 1) : hops) {
         for (const value of hopStrings(hop, field)) {
-          if (value === '' || seen.has(value)) continue
-          seen.add(value)
+          if (value === '') continue
           let sid = stringIds.get(value)
           if (sid === undefined) stringIds.set(value, (sid = strings.push(value) - 1))
+          else if (list.values.indexOf(sid, from) >= 0) continue
           list.values.push(sid)
         }
       }

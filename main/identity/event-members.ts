@@ -3,7 +3,9 @@
 // then JSON.parse of just the wanted values. userIdentity is ~300 bytes of a ~1.5 KB event, so
 // identity work parses a fifth of what a whole-event parse would. Anything the walk does not
 // accept (escaped keys, invalid JSON) falls back to JSON.parse of the whole event, which is the
-// reference: the two must agree (tests/unit/identity-members.test.ts).
+// reference: the two must agree (tests/unit/identity-members.test.ts). The walk pays only when
+// the wanted members come early (userIdentity, userAgent): for members spread over the whole
+// event, parseEvent (JSON.parse of it all) is faster.
 
 import { StrictScanner } from '../loader/strict-scanner'
 
@@ -85,14 +87,26 @@ function mayRepeat(b: Buffer, from: number, quoted: readonly Buffer[]): boolean 
   return false
 }
 
-function wholeParse(b: Buffer, keys: readonly string[]): Json | null {
+/**
+ * The whole event, parsed by JSON.parse (null when the bytes are not one JSON object). For an
+ * event whose wanted members lie all over it (a credential-issuing one: userIdentity first,
+ * responseElements in the middle, recipientAccountId near the end), V8's native parse of the
+ * whole text is faster than readMembers' walk in JS: on the 29,661 AssumeRole events of the
+ * realistic 1M corpus (2 KB each), 340-480 ms against 930-970 ms, read included.
+ */
+export function parseEvent(bytes: Uint8Array): Json | null {
   let event: unknown
   try {
-    event = JSON.parse(b.toString('utf8'))
+    event = JSON.parse(asBuffer(bytes).toString('utf8'))
   } catch {
     return null
   }
-  if (event === null || typeof event !== 'object' || Array.isArray(event)) return null
+  return event === null || typeof event !== 'object' || Array.isArray(event) ? null : (event as Json)
+}
+
+function wholeParse(b: Buffer, keys: readonly string[]): Json | null {
+  const event = parseEvent(b)
+  if (!event) return null
   const out: Json = {}
   for (const key of keys) if (key in (event as Json)) out[key] = (event as Json)[key]
   return out

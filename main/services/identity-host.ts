@@ -1,7 +1,8 @@
 // Runs the identity work (link table, chains, dossiers, graphs) in the identity worker, off the
-// main thread's event loop: the worker shares the store's columns (StoreMirror, as the query and
-// detection workers do) and reads event bytes from the segment files itself, so the main thread
-// only routes messages. The link table follows the load: each eventsChanged push asks the worker
+// main thread's event loop: the worker shares the store's columns (identity-mirror.ts: a follow
+// copies only the columns the link table reads, a call all of them) and reads event bytes from
+// the segment files itself, so the main thread only routes messages and copies new rows of
+// columns. The link table follows the load: each eventsChanged push asks the worker
 // to read what arrived (follows coalesce: one runs, at most one more is asked for behind it), and
 // each follow sends back the chain table that `origin:`, `chain:` and `session:` read here.
 // Without a built worker (a run from sources) everything is answered on this thread.
@@ -10,7 +11,7 @@ import { Worker } from 'node:worker_threads'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { EventStore } from '../store/event-store'
-import { StoreMirror } from '../query/store-mirror'
+import { IdentityMirror } from './identity-mirror'
 import { setChainTableSource, type ChainTable } from '../identity/chain-table'
 import { answerIdentity, type IdentityAnswers, type IdentityRequest } from '../identity/identity-answer'
 import type { IdentityWorkerMessage, IdentityWorkerReply } from '../identity/identity-worker'
@@ -41,6 +42,8 @@ export interface FollowCost {
   workerMs: number
   /** Time this thread spent bringing the worker's mirror of the store up to date and posting it. */
   mirrorMs: number
+  /** Chain tables the worker made and sent (a query waited, or the load paused). */
+  tables: number
 }
 
 interface Waiting {
@@ -50,12 +53,20 @@ interface Waiting {
 
 /** How long a load must pause before the chain table is made current without a query waiting for it. */
 export const TABLE_PAUSE_MS = 500
+/**
+ * After each table made at a pause, the next pause must be this many times longer (up to
+ * MAX_TABLE_PAUSE_MS; a clear starts again from TABLE_PAUSE_MS). A load that stalls (a busy
+ * machine, a slow disk or download) pauses many times, and each table is rebuilt whole: on a
+ * loaded 2-core machine the 1M-event bench made 2 to 8 tables per load, each 0.3-0.8 s.
+ */
+export const TABLE_PAUSE_GROWTH = 4
+export const MAX_TABLE_PAUSE_MS = 8_000
 /** The least time between two follows of a load, unless a query waits. */
 export const FOLLOW_GAP_MS = 250
 
 export class IdentityHost {
   private worker: Worker | null = null
-  private readonly mirror = new StoreMirror()
+  private readonly mirror = new IdentityMirror()
   private readonly usable: boolean
   private table = NO_TABLE
   private nextId = 1
@@ -70,12 +81,15 @@ export class IdentityHost {
   /** Set by the pause timer: the next follow makes the chain table current. */
   private tableAfterPause = false
   private pauseTimer: ReturnType<typeof setTimeout> | null = null
+  /** The pause the next table made without a query waits for, and the store generation it counts in. */
+  private pauseMs = TABLE_PAUSE_MS
+  private pauseGeneration = -1
   /** When the last follow was sent, and the timer of one put off until FOLLOW_GAP_MS after it. */
   private lastFollowAt = -Infinity
   private gapTimer: ReturnType<typeof setTimeout> | null = null
   /** caughtUp() callers, each with the store's size when it asked (a load that goes on does not keep it waiting). */
   private waiting: { generation: number; size: number; resolve: () => void }[] = []
-  readonly cost: FollowCost = { follows: 0, workerMs: 0, mirrorMs: 0 }
+  readonly cost: FollowCost = { follows: 0, workerMs: 0, mirrorMs: 0, tables: 0 }
 
   constructor(
     private readonly store: EventStore,
@@ -115,24 +129,30 @@ export class IdentityHost {
     const table = this.waiting.length > 0 || this.tableAfterPause
     this.tableAfterPause = false
     const started = performance.now()
-    this.post(worker, { kind: 'mirror', update: this.mirror.update(this.store) })
+    this.post(worker, { kind: 'mirror', update: this.mirror.update(this.store, false) })
     this.cost.mirrorMs += performance.now() - started
     this.post(worker, { kind: 'follow', followId: this.following, table })
   }
 
   /**
-   * Once the load pauses (no new event for TABLE_PAUSE_MS), the chain table is made current in the
-   * background, so the first `origin:` query after a load rarely waits for it.
+   * Once the load pauses (no new event for TABLE_PAUSE_MS, longer after each such table: see
+   * TABLE_PAUSE_GROWTH), the chain table is made current in the background, so the first
+   * `origin:` query after a load rarely waits for it.
    */
   private tableWhenPaused(): void {
     if (this.pauseTimer || this.coversTable({ generation: this.store.generation, size: this.store.size })) return
     const seen = { generation: this.store.generation, size: this.store.size }
+    if (this.pauseGeneration !== seen.generation) {
+      this.pauseGeneration = seen.generation
+      this.pauseMs = TABLE_PAUSE_MS
+    }
     this.pauseTimer = setTimeout(() => {
       this.pauseTimer = null
       if (seen.generation !== this.store.generation || seen.size !== this.store.size) return this.tableWhenPaused()
+      this.pauseMs = Math.min(this.pauseMs * TABLE_PAUSE_GROWTH, MAX_TABLE_PAUSE_MS)
       this.tableAfterPause = true
       this.follow()
-    }, TABLE_PAUSE_MS)
+    }, this.pauseMs)
     this.pauseTimer.unref()
   }
 
@@ -164,7 +184,7 @@ export class IdentityHost {
     const worker = this.ensureWorker()
     const callId = this.nextId++
     const answer = new Promise<IdentityAnswers[K]>((resolve, reject) => this.calls.set(callId, { resolve: resolve as (v: unknown) => void, reject }))
-    this.post(worker, { kind: 'mirror', update: this.mirror.update(this.store) })
+    this.post(worker, { kind: 'mirror', update: this.mirror.update(this.store, true) })
     const moved = 'ids' in request ? [request.ids.buffer as ArrayBuffer] : []
     this.post(worker, { kind: 'call', callId, request }, moved)
     return answer
@@ -193,6 +213,7 @@ export class IdentityHost {
       if (reply.error) console.error(`[identity] ${reply.error}`)
       this.cost.follows++
       this.cost.workerMs += reply.busyMs
+      if (reply.table) this.cost.tables++
       if (reply.table && reply.table.generation === this.store.generation) this.table = reply.table
       this.followed = { generation: reply.generation, size: reply.size }
       if (reply.tableCurrent) this.tabled = { generation: reply.generation, size: reply.size }

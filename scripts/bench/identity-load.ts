@@ -84,8 +84,8 @@ export function printIdentityLoads(loads: IdentityLoad[], line: (label: string, 
   for (const load of loads) {
     const what = load.identity ? 'on ' : 'off'
     const c = load.cost
-    const detail = c ? `, caught up ${s(load.caughtUpMs)}; worker busy ${c.workerMs.toFixed(0)} ms in ${c.follows} follows, main thread ${c.mirrorMs.toFixed(0)} ms on its mirror` : ''
-    line(`  load, identity ${what}`, `${s(load.loadedMs)} (CPU ${s(load.cpuMs)}, main thread ${s(load.mainThreadCpuMs)})${detail}`)
+    const detail = c ? `, caught up ${s(load.caughtUpMs)}; worker busy ${c.workerMs.toFixed(0)} ms in ${c.follows} follows (${c.tables} chain tables), main thread ${c.mirrorMs.toFixed(0)} ms on its mirror` : ''
+    line(`  load, identity ${what}`, `${load.events.toLocaleString('en')} events, ${s(load.loadedMs)} (CPU ${s(load.cpuMs)}, main thread ${s(load.mainThreadCpuMs)})${detail}`)
     if (load.identity) line('    identity worker thread CPU', `${load.newThreadsCpuMs.toFixed(0)} ms`)
   }
   const off = loads.filter((l) => !l.identity)

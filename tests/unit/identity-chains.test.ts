@@ -196,6 +196,28 @@ describe('credential chains', () => {
     expect(chainOf(store, 1).hops.map((h) => h.origin)).toEqual(['issuedAfterUse'])
   })
 
+  it('unlinks a key whose issuing event loaded before any use of it, when an earlier use arrives later', () => {
+    // Three follows: the issue alone (its key in no column yet), a use, then an earlier use.
+    const key = 'ASIAFIRST00000000001'
+    const store = storeOfEvents([assumeRole(iamUser('alice', A, ALICE_KEY), `arn:aws:iam::${A}:role/Admin`, 's', key, { time: '2024-03-05T10:00:00Z' })])
+    expect(identityIndexOf(store).issues.has(key)).toBe(true)
+    store.addBatch(batchOfTexts([JSON.stringify(call(roleSession('Admin', 's', A, key), { time: '2024-03-05T10:05:00Z' }))]), store.addFile('use.json'))
+    expect(chainOf(store, 1).hops.map((h) => h.name)).toEqual(['alice', 's'])
+    store.addBatch(batchOfTexts([JSON.stringify(call(roleSession('Admin', 's', A, key), { time: '2024-03-05T09:00:00Z' }))]), store.addFile('earlier.json'))
+    expect(chainOf(store, 1).hops.map((h) => h.origin)).toEqual(['issuedAfterUse'])
+  })
+
+  it('unlinks a key used before its issuing event loaded, when an earlier use arrives after both', () => {
+    // Three follows: a use (its key not known as issued), the issue, then an earlier use.
+    const key = 'ASIAUSEDFIRST0000001'
+    const store = storeOfEvents([call(roleSession('Admin', 's', A, key), { time: '2024-03-05T10:05:00Z' })])
+    expect(chainOf(store, 0).hops.map((h) => h.origin)).toEqual(['beforeRange'])
+    store.addBatch(batchOfTexts([JSON.stringify(assumeRole(iamUser('alice', A, ALICE_KEY), `arn:aws:iam::${A}:role/Admin`, 's', key, { time: '2024-03-05T10:00:00Z' }))]), store.addFile('issue.json'))
+    expect(chainOf(store, 0).hops.map((h) => h.name)).toEqual(['alice', 's'])
+    store.addBatch(batchOfTexts([JSON.stringify(call(roleSession('Admin', 's', A, key), { time: '2024-03-05T09:00:00Z' }))]), store.addFile('earlier.json'))
+    expect(chainOf(store, 0).hops.map((h) => h.origin)).toEqual(['issuedAfterUse'])
+  })
+
   it('keeps resolved chains over events that neither issue nor use an issued key, and counts their use', () => {
     const store = storeOfEvents(threeHops())
     const alice = iamUser('alice', A, ALICE_KEY)

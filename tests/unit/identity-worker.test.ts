@@ -7,9 +7,9 @@
 import { describe, expect, it } from 'vitest'
 import { useLoadedService } from './helpers/loaded-service'
 import { assumeRole, call, iamUser, roleSession } from './helpers/identity-gen'
-import { storeOfEvents } from './helpers/make-store'
+import { batchOfTexts, storeOfEvents } from './helpers/make-store'
 import { IdentityService } from '../../main/services/identity-service'
-import { IdentityHost, TABLE_PAUSE_MS } from '../../main/services/identity-host'
+import { FOLLOW_GAP_MS, IdentityHost, TABLE_PAUSE_MS } from '../../main/services/identity-host'
 import { evaluate } from '../../main/query/evaluate'
 
 const A = '111111111111'
@@ -154,6 +154,64 @@ describe('identity work off the main thread', () => {
       await until(() => evaluate(store, 'origin:alice event:PutObject').ids.length === 1)
       expect(performance.now() - followed).toBeGreaterThanOrEqual(TABLE_PAUSE_MS - 50)
       expect(host.cost.follows).toBe(2)
+    } finally {
+      await host.close()
+    }
+  })
+
+  it('after a chain table made at a pause, makes the next only after a longer pause (a stalling load pauses often)', async () => {
+    const alice = iamUser('alice', A, 'AKIAALICE00000000001')
+    const session = roleSession('Admin', 'nightly', A, 'ASIAADMIN00000000001')
+    const store = storeOfEvents([
+      assumeRole(alice, `arn:aws:iam::${A}:role/Admin`, 'nightly', 'ASIAADMIN00000000001', { time: '2024-03-05T09:00:00Z' }),
+      call(session, { time: '2024-03-05T09:05:00Z', name: 'PutObject' }),
+    ])
+    const host = new IdentityHost(store)
+    const until = async (done: () => boolean): Promise<void> => {
+      for (let waited = 0; !done(); waited += 10) {
+        if (waited > 20_000) throw new Error('timed out')
+        await new Promise((resolve) => setTimeout(resolve, 10))
+      }
+    }
+    try {
+      host.follow()
+      await until(() => host.cost.tables === 1)
+      // The load goes on (a use of the issued key: the chains change), then pauses twice as long as the first time.
+      store.addBatch(batchOfTexts([JSON.stringify(call(session, { time: '2024-03-05T09:06:00Z', name: 'PutObject' }))]), store.addFile('more.json'))
+      host.follow()
+      await new Promise((resolve) => setTimeout(resolve, TABLE_PAUSE_MS * 2))
+      expect(host.cost.tables).toBe(1)
+      // After the longer pause, the table is made all the same.
+      await until(() => host.cost.tables === 2)
+      expect(evaluate(store, 'origin:alice event:PutObject').ids.length).toBe(2)
+    } finally {
+      await host.close()
+    }
+  })
+
+  it('spaces the follows of a load FOLLOW_GAP_MS apart, and a query waiting for the chain table then sees every event', async () => {
+    // Each follow has a fixed cost in the worker; a load's batches arrive every few ms. Here a
+    // batch arrives every 10 ms, each followed by an eventsChanged: unspaced, nearly every one
+    // was followed (the worker is idle again within a few ms); spaced, the n-th follow is sent
+    // at least (n - 1) gaps after the first, so however slow the machine, the count is bounded
+    // by the time the batches took.
+    const alice = iamUser('alice', A, 'AKIAALICE00000000001')
+    const session = roleSession('Admin', 'nightly', A, 'ASIAADMIN00000000001')
+    const store = storeOfEvents([assumeRole(alice, `arn:aws:iam::${A}:role/Admin`, 'nightly', 'ASIAADMIN00000000001', { time: '2024-03-05T09:00:00Z' })])
+    const host = new IdentityHost(store)
+    try {
+      const started = performance.now()
+      for (let i = 0; i < 100; i++) {
+        store.addBatch(batchOfTexts([JSON.stringify(call(session, { time: '2024-03-05T09:05:00Z', name: 'PutObject' }))]), store.addFile(`batch-${i}.json`))
+        host.follow()
+        await new Promise((resolve) => setTimeout(resolve, 10))
+      }
+      const elapsed = performance.now() - started
+      expect(host.cost.follows).toBeGreaterThanOrEqual(1)
+      expect(host.cost.follows).toBeLessThanOrEqual(Math.floor(elapsed / FOLLOW_GAP_MS) + 1)
+      // A query waits: the follow it needs is sent without waiting for the gap, and the table covers every event.
+      await host.caughtUp()
+      expect(evaluate(store, 'origin:alice event:PutObject').ids.length).toBe(100)
     } finally {
       await host.close()
     }
