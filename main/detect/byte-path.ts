@@ -145,6 +145,7 @@ export class EventFields {
     const base = o * MAX_OBJECT_MEMBERS
     let found = -1
     for (let m = base; m < base + count; m++) {
+      if (this.nestedKeyOdd[m] === 0 && word.length > 0 && b[this.nestedKeyAt[m]] !== word[0]) continue
       const is = keyIs(b, this.nestedKeyAt[m], this.nestedKeyLength[m], word, this.nestedKeyOdd[m] === 1)
       if (is >= 2 || (is === 1 && found >= 0)) return -2
       if (is === 1) found = this.nestedValueAt[m]
@@ -210,8 +211,11 @@ export class EventFields {
     if (path.length === 0 || path.length >= MAX_JSON_DEPTH || !this.scan()) return null
     const b = this.b
     let i = -1
+    const first = path[0]
     for (let m = 0; m < this.count; m++) {
-      const is = keyIs(b, this.keyAt[m], this.keyLength[m], path[0], this.keyOdd[m] === 1)
+      // Most members differ in their first byte: one compare, without the call (an odd key may hide an escape).
+      if (this.keyOdd[m] === 0 && first.length > 0 && b[this.keyAt[m]] !== first[0]) continue
+      const is = keyIs(b, this.keyAt[m], this.keyLength[m], first, this.keyOdd[m] === 1)
       if (is >= 2 || (is === 1 && i >= 0)) return null
       if (is === 1) i = this.valueAt[m]
     }

@@ -80,6 +80,17 @@ describe('fields read from the bytes', () => {
     expect(next.valuesAt(pathBytes(['u', 'arn']))).toEqual(['second'])
   })
 
+  it('reads empty keys (a field with an empty step) as the walk over the parsed event does', () => {
+    for (const text of ['{"":{"":"e","a":1},"a":{"":"f"}}', '{"b":1,"":"top"}']) {
+      for (const field of ['', '.', 'a.', '.a', 'a']) {
+        const got = read(text, field)
+        if (got !== null) expect(got, `${field} in ${text}`).toEqual(valuesAt(JSON.parse(text), splitPath(field)))
+      }
+    }
+    expect(read('{"b":1,"":"top"}', '')).toEqual(['top'])
+    expect(read('{"a":{"x":1,"":"f"}}', 'a.')).toEqual(['f'])
+  })
+
   it('reads objects past the number of tables it keeps, and objects of more members than a table holds', () => {
     const many = Object.fromEntries(Array.from({ length: 12 }, (_, k) => [`o${k}`, { a: `v${k}`, b: k }]))
     const wide = Object.fromEntries(Array.from({ length: 100 }, (_, k) => [`k${k}`, `w${k}`]))
