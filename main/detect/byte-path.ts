@@ -25,6 +25,14 @@ const OPEN_BRACKET = 0x5b
 const CLOSE_BRACE = 0x7d
 /** Top-level members remembered per event; an event with more is read by JSON.parse. */
 const MAX_MEMBERS = 256
+/**
+ * Nested objects whose members are remembered per event, and members each: the rules read
+ * several fields of one object (userIdentity.arn, .type, .sessionContext.sessionIssuer.type, in
+ * almost every event), and walking the object once per field skipped its values again each
+ * time. An object past either bound is walked per field, as before.
+ */
+const MAX_OBJECTS = 8
+const MAX_OBJECT_MEMBERS = 64
 
 /** A dotted path as the UTF-8 bytes of each step (a key without an escape is its UTF-8 bytes). */
 export function pathBytes(path: readonly string[]): Uint8Array[] {
@@ -62,6 +70,14 @@ export class EventFields {
   private readonly valueAt = new Int32Array(MAX_MEMBERS)
   /** Per member: 1 when its key is not plain ASCII (it may hold an escape). */
   private readonly keyOdd = new Uint8Array(MAX_MEMBERS)
+  /** Nested objects tabled in this event: where each starts, and its members (-1: declined). */
+  private objects = 0
+  private readonly objectAt = new Int32Array(MAX_OBJECTS)
+  private readonly objectCount = new Int32Array(MAX_OBJECTS)
+  private readonly nestedKeyAt = new Int32Array(MAX_OBJECTS * MAX_OBJECT_MEMBERS)
+  private readonly nestedKeyLength = new Int32Array(MAX_OBJECTS * MAX_OBJECT_MEMBERS)
+  private readonly nestedValueAt = new Int32Array(MAX_OBJECTS * MAX_OBJECT_MEMBERS)
+  private readonly nestedKeyOdd = new Uint8Array(MAX_OBJECTS * MAX_OBJECT_MEMBERS)
 
   /** Another event: its bytes are b[start, end). */
   reset(b: Buffer, start: number, end: number): void {
@@ -72,6 +88,7 @@ export class EventFields {
     this.start = start
     this.end = end
     this.scanned = false
+    this.objects = 0
   }
 
   /** Finds the top-level members; false when the event is declined as a whole. */
@@ -108,6 +125,62 @@ export class EventFields {
     return (this.ok = true)
   }
 
+  /**
+   * As member(), through the object's table of members, made on its first lookup in this event
+   * (the same walk, recording every member; an object it declines is declined for every field).
+   */
+  private objectMember(i: number, word: Uint8Array): number {
+    let o = 0
+    while (o < this.objects && this.objectAt[o] !== i) o++
+    if (o === this.objects) {
+      if (o === MAX_OBJECTS) return this.member(i, word)
+      this.objectAt[o] = i
+      this.objectCount[o] = this.table(i, o * MAX_OBJECT_MEMBERS)
+      this.objects++
+    }
+    const count = this.objectCount[o]
+    if (count === -2) return this.member(i, word)
+    if (count < 0) return -2
+    const b = this.b
+    const base = o * MAX_OBJECT_MEMBERS
+    let found = -1
+    for (let m = base; m < base + count; m++) {
+      if (this.nestedKeyOdd[m] === 0 && word.length > 0 && b[this.nestedKeyAt[m]] !== word[0]) continue
+      const is = keyIs(b, this.nestedKeyAt[m], this.nestedKeyLength[m], word, this.nestedKeyOdd[m] === 1)
+      if (is >= 2 || (is === 1 && found >= 0)) return -2
+      if (is === 1) found = this.nestedValueAt[m]
+    }
+    return found
+  }
+
+  /** Records the members of the object at `i` from `base` on: their count; -1 declined, -2 too many to record. */
+  private table(i: number, base: number): number {
+    const { b, scanner } = this
+    const n = this.end
+    let count = 0
+    i = scanner.ws(i + 1, n)
+    if (b[i] === CLOSE_BRACE) return 0
+    for (;;) {
+      if (b[i] !== QUOTE) return -1
+      if (count === MAX_OBJECT_MEMBERS) return -2
+      const after = scanner.string(i, n)
+      if (after === FAIL) return -1
+      const m = base + count++
+      this.nestedKeyAt[m] = i + 1
+      this.nestedKeyLength[m] = after - i - 2
+      this.nestedKeyOdd[m] = scanner.plain ? 0 : 1
+      i = scanner.ws(after, n)
+      if (b[i] !== COLON) return -1
+      i = scanner.ws(i + 1, n)
+      this.nestedValueAt[m] = i
+      if ((i = scanner.skip(i, n)) === FAIL) return -1
+      i = scanner.ws(i, n)
+      if (b[i] === COMMA) i = scanner.ws(i + 1, n)
+      else if (b[i] === CLOSE_BRACE) return count
+      else return -1
+    }
+  }
+
   /** Where the value of member `word` of the object at `i` starts; -1 absent, -2 declined. */
   private member(i: number, word: Uint8Array): number {
     const { b, scanner } = this
@@ -138,15 +211,18 @@ export class EventFields {
     if (path.length === 0 || path.length >= MAX_JSON_DEPTH || !this.scan()) return null
     const b = this.b
     let i = -1
+    const first = path[0]
     for (let m = 0; m < this.count; m++) {
-      const is = keyIs(b, this.keyAt[m], this.keyLength[m], path[0], this.keyOdd[m] === 1)
+      // Most members differ in their first byte: one compare, without the call (an odd key may hide an escape).
+      if (this.keyOdd[m] === 0 && first.length > 0 && b[this.keyAt[m]] !== first[0]) continue
+      const is = keyIs(b, this.keyAt[m], this.keyLength[m], first, this.keyOdd[m] === 1)
       if (is >= 2 || (is === 1 && i >= 0)) return null
       if (is === 1) i = this.valueAt[m]
     }
     if (i < 0) return []
     for (let step = 1; step < path.length; step++) {
       if (b[i] !== OPEN_BRACE) return b[i] === OPEN_BRACKET ? null : []
-      i = this.member(i, path[step])
+      i = this.objectMember(i, path[step])
       if (i === -1) return []
       if (i === -2) return null
     }

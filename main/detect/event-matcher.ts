@@ -69,11 +69,18 @@ export class EventMatcher {
   private generation = -1
   private memoEntries = 0
   private candidateSets = 0
+  /** Per test: its result on an absent field (1 or 0; -1 not known yet): the same for every event. */
+  private readonly absent: Int8Array
 
   constructor(private readonly set: RuleSet) {
     this.index = new RuleIndex(set)
-    this.leaves = set.rules.flatMap((r) => (r.kind === 'detection' ? r.leaves : []))
-    for (const leaf of this.leaves) if (leaf.field !== null) leaf.slot = this.slotOf(leaf.field)
+    // Rules share their identical tests (compile-rule.ts): each distinct one is numbered once.
+    this.leaves = [...new Set(set.rules.flatMap((r) => (r.kind === 'detection' ? r.leaves : [])))]
+    this.leaves.forEach((leaf, serial) => {
+      leaf.serial = serial
+      if (leaf.field !== null) leaf.slot = this.slotOf(leaf.field)
+    })
+    this.absent = new Int8Array(this.leaves.length).fill(-1)
     this.carriedPaths = set.carried.map((fields) => fields.map((f) => ({ steps: splitPath(f), bytes: pathBytes(splitPath(f)), slot: this.slotOf(f) })))
   }
 
@@ -143,6 +150,11 @@ export class EventMatcher {
     const types = columns[3]
     const text = new EventText(bytes, this.slots.size)
     let id = -1
+    // Per test: its answer from the text for the event whose number is in `stamps` (a test
+    // shared by several candidate rules of the event is worked out once).
+    const results = new Uint8Array(this.leaves.length)
+    const stamps = new Int32Array(this.leaves.length).fill(-1)
+    const absent = this.absent
 
     const columnLeaf = (leaf: Leaf): Tri => {
       if (leaf.column < 0 || leaf.needsEvent) return UNKNOWN
@@ -159,6 +171,11 @@ export class EventMatcher {
     // A field test on one event's values, remembered by value when it is one short string: most
     // fields that are not columns (userAgent, sessionIssuer.type, an ARN) repeat across a trail.
     const testValues = (leaf: Leaf, values: unknown[]): boolean => {
+      if (values.length === 0) {
+        let known = absent[leaf.serial]
+        if (known < 0) absent[leaf.serial] = known = leaf.test(values, undefined) ? 1 : 0
+        return known === 1
+      }
       const only = values.length === 1 ? values[0] : undefined
       if (typeof only !== 'string' || only.length > MEMO_TEXT) return leaf.test(values, undefined)
       let result = leaf.valueMemo.get(only)
@@ -171,14 +188,22 @@ export class EventMatcher {
     }
     // A column by code; else the event's own values, read from its bytes where they allow it,
     // else ruled out by the text where it can be, else unknown until the event is parsed.
-    const textLeaf = (leaf: Leaf): Tri => {
+    const fromText = (leaf: Leaf): Tri => {
       const v = columnLeaf(leaf)
       if (v !== UNKNOWN || leaf.field === null || leaf.needsEvent) return v
       const values = text.valuesAt(leaf.slot, leaf.bytePath)
       if (values !== null) return testValues(leaf, values) ? TRUE : FALSE
-      if (text.lacksKey(leaf.slot, leaf.key)) return leaf.test([], undefined) ? TRUE : FALSE
+      if (text.lacksKey(leaf.slot, leaf.key)) return testValues(leaf, []) ? TRUE : FALSE
       if (leaf.needles && text.lacksAll(leaf.needles)) return FALSE
       return UNKNOWN
+    }
+    const textLeaf = (leaf: Leaf): Tri => {
+      const serial = leaf.serial
+      if (stamps[serial] === id) return results[serial] as Tri
+      const v = fromText(leaf)
+      stamps[serial] = id
+      results[serial] = v
+      return v
     }
     const parsedLeaf = (leaf: Leaf): Tri => {
       const v = columnLeaf(leaf)
@@ -221,7 +246,8 @@ export class EventMatcher {
       for (let k = 0; k < rules.length; k++) {
         const r = rules[k]
         const tree = trees[k]
-        let v: Tri = tree === null ? TRUE : evaluateTree(tree, textLeaf)
+        // Most trees left by the index are one test (`userAgent|contains`, `errorCode`).
+        let v: Tri = tree === null ? TRUE : tree.t === 'leaf' ? textLeaf(tree.leaf) : evaluateTree(tree, textLeaf)
         if (v === UNKNOWN) {
           try {
             v = evaluateTree(tree!, parsedLeaf)

@@ -3,7 +3,7 @@
 // cannot run listed with its reason. A rule's index in `rules` is its number in a Detection.
 
 import { loadAll } from 'js-yaml'
-import { compileDocument, metaOf, type CorrelationRule, type DetectionRule } from './compile-rule'
+import { compileDocument, metaOf, type CorrelationRule, type DetectionRule, type LeafCache } from './compile-rule'
 import type { UnsupportedRule } from './rule-model'
 
 export interface RuleText {
@@ -38,9 +38,10 @@ function documentsOf(file: RuleText, unsupported: UnsupportedRule[]): unknown[] 
 export function compileRuleSet(files: readonly RuleText[]): RuleSet {
   const unsupported: UnsupportedRule[] = []
   const rules: (DetectionRule | CorrelationRule)[] = []
+  const leaves: LeafCache = new Map()
   for (const file of files) {
     documentsOf(file, unsupported).forEach((doc, index) => {
-      const compiled = compileDocument(doc, file.source, index)
+      const compiled = compileDocument(doc, file.source, index, leaves)
       if (compiled.kind === 'unsupported') unsupported.push({ meta: compiled.meta, reason: compiled.reason })
       else rules.push(compiled)
     })

@@ -39,6 +39,8 @@ export interface Leaf {
   valueMemo: Map<string, boolean>
   /** The field's number among those a matcher reads (set by the matcher; -1 before). */
   slot: number
+  /** The test's number among the distinct tests of a matcher's rules (set by the matcher; -1 before). */
+  serial: number
 }
 
 type ValueTest = (text: string) => boolean
@@ -163,6 +165,7 @@ export function compileLeaf(fieldSpec: string | null, raw: unknown): Leaf | stri
     memo: new Map(),
     valueMemo: new Map(),
     slot: -1,
+    serial: -1,
   })
 
   if (has('exists')) {

@@ -56,6 +56,55 @@ describe('fields read from the bytes', () => {
     expect(read('["not an event"]', 'a')).toBeNull()
   })
 
+  it("reads several fields of one nested object from its table of members, declining in it what a walk declines", () => {
+    // One reader, several fields: the object's members are recorded on the first read.
+    const reader = readerOf('{"u":{"arn":"a1","type":"T","s":{"i":{"type":"Role"}},"dup":1,"dup":2,"d.e":"dotted"},"w":{"a":1,"\\u0078":"x"},"v":"w"}')
+    const at = (field: string): unknown[] | null => reader.valuesAt(pathBytes(splitPath(field)))
+    expect(at('u.arn')).toEqual(['a1'])
+    expect(at('u.type')).toEqual(['T'])
+    expect(at('u.s.i.type')).toEqual(['Role'])
+    expect(at('u.missing')).toEqual([])
+    expect(at('u.dup')).toBeNull()
+    expect(at('u.d.e')).toBeNull()
+    // An escaped key may spell any name: the whole object is declined, as by the walk.
+    expect(at('w.x')).toBeNull()
+    expect(at('w.a')).toBeNull()
+    expect(at('u.arn')).toEqual(['a1'])
+    expect(at('v')).toEqual(['w'])
+    // The next event in the same block: nothing of the last one's tables is used.
+    const block = Buffer.from('{"u":{"arn":"first"}}\n{"x":1,"u":{"arn":"second"}}')
+    const next = new EventFields()
+    next.reset(block, 0, 21)
+    expect(next.valuesAt(pathBytes(['u', 'arn']))).toEqual(['first'])
+    next.reset(block, 22, block.length)
+    expect(next.valuesAt(pathBytes(['u', 'arn']))).toEqual(['second'])
+  })
+
+  it('reads empty keys (a field with an empty step) as the walk over the parsed event does', () => {
+    for (const text of ['{"":{"":"e","a":1},"a":{"":"f"}}', '{"b":1,"":"top"}']) {
+      for (const field of ['', '.', 'a.', '.a', 'a']) {
+        const got = read(text, field)
+        if (got !== null) expect(got, `${field} in ${text}`).toEqual(valuesAt(JSON.parse(text), splitPath(field)))
+      }
+    }
+    expect(read('{"b":1,"":"top"}', '')).toEqual(['top'])
+    expect(read('{"a":{"x":1,"":"f"}}', 'a.')).toEqual(['f'])
+  })
+
+  it('reads objects past the number of tables it keeps, and objects of more members than a table holds', () => {
+    const many = Object.fromEntries(Array.from({ length: 12 }, (_, k) => [`o${k}`, { a: `v${k}`, b: k }]))
+    const wide = Object.fromEntries(Array.from({ length: 100 }, (_, k) => [`k${k}`, `w${k}`]))
+    const event = { ...many, wide: { ...wide, k99: 'last' } }
+    const reader = readerOf(JSON.stringify(event))
+    for (let k = 0; k < 12; k++) {
+      expect(reader.valuesAt(pathBytes(['o' + k, 'a']))).toEqual([`v${k}`])
+      expect(reader.valuesAt(pathBytes(['o' + k, 'b']))).toEqual([k])
+    }
+    expect(reader.valuesAt(pathBytes(['wide', 'k0']))).toEqual(['w0'])
+    expect(reader.valuesAt(pathBytes(['wide', 'k99']))).toEqual(['last'])
+    expect(readerOf('{"wide":' + JSON.stringify(wide).replace('}', ',"k5":"again"}') + '}').valuesAt(pathBytes(['wide', 'k5']))).toBeNull()
+  })
+
   const present = existsSync(SHARED_SIGMA) && existsSync(SHARED_DATA_DIR)
   it.skipIf(!present)('equals the walk over the parsed event for every field the rules name, on ../shared/data (skipped when absent)', () => {
     const set = compileRuleSet([...builtinRuleTexts(), ...readRuleFolders([SHARED_SIGMA]).files])

@@ -42,6 +42,24 @@ describe('DetectionSession with workers', () => {
     }
   }, 60_000)
 
+  it('hands the ranges of a large update to whichever worker is free, and keeps the matches in id order', async () => {
+    const store = new EventStore()
+    const workers = new DetectionSession(builtinRuleTexts(), { workers: 2 })
+    const inThread = new DetectionSession(builtinRuleTexts(), { workers: 0 })
+    try {
+      // 100,000 events: 20 ranges of 5,000, most of them matching, some not at all.
+      store.addBatch(batchOfTexts(Array.from({ length: 100_000 }, (_, i) => ((i >> 12) % 3 === 0 ? describeCall(i) : stop(i)))), store.addFile('many.json'))
+      await workers.update(store)
+      await inThread.update(store)
+      expect(workers.matches.length).toBeGreaterThan(50_000)
+      // In id order as they are kept (not sorted here): the service reads them from an offset on.
+      expect(workers.matches).toEqual(inThread.matches)
+    } finally {
+      await workers.close()
+      store.clear()
+    }
+  }, 120_000)
+
   it('reads an event larger than its read buffer, and the events after it, in a worker', async () => {
     const store = new EventStore()
     const workers = new DetectionSession(builtinRuleTexts(), { workers: 1 })
