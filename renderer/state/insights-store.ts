@@ -25,11 +25,15 @@ export const useInsights = create<InsightsState>()(() => ({ viewId: -1, wanted: 
 
 const set = useInsights.setState
 
-// A view forgotten meanwhile is no error: a newer one is coming.
+// A view forgotten meanwhile is no error: a newer one is coming. But main also answers
+// 'view-expired' when a newer view's counts dropped this view's before they began (another
+// window or tab of the same server asked): the view is still shown here, so it is asked again.
 const ignorable = isViewExpired
 const stillWanted = (viewId: number) => useInsights.getState().wanted === viewId
+/** Times a count of the view still shown is asked again after main dropped it. */
+export const COUNT_RETRIES = 3
 
-function fetchFacets(viewId: number): void {
+function fetchFacets(viewId: number, retries = COUNT_RETRIES): void {
   getApi()
     .getFacets({ viewId, limit: FACET_LIMIT })
     .then(
@@ -38,11 +42,12 @@ function fetchFacets(viewId: number): void {
       },
       (error: unknown) => {
         if (!ignorable(error)) console.warn('getFacets failed', error)
+        else if (retries > 0 && stillWanted(viewId)) fetchFacets(viewId, retries - 1)
       },
     )
 }
 
-function fetchHistogram(viewId: number): void {
+function fetchHistogram(viewId: number, retries = COUNT_RETRIES): void {
   const buckets = useInsights.getState().buckets
   getApi()
     .getHistogram({ viewId, buckets })
@@ -52,6 +57,7 @@ function fetchHistogram(viewId: number): void {
       },
       (error: unknown) => {
         if (!ignorable(error)) console.warn('getHistogram failed', error)
+        else if (retries > 0 && stillWanted(viewId) && useInsights.getState().buckets === buckets) fetchHistogram(viewId, retries - 1)
       },
     )
 }
