@@ -5,7 +5,7 @@
 import { create } from 'zustand'
 import type { Facet, FacetValuesRequest, FacetValuesResult, Histogram } from '../../common/ipc-contract'
 import { getApi } from '../api/get-api'
-import { isViewExpired } from '../session/view-expired'
+import { countsOfShownView } from '../session/counts-of-shown-view'
 
 /** Values fetched per facet (the panel shows a few, "more" shows the rest). */
 export const FACET_LIMIT = 50
@@ -25,41 +25,28 @@ export const useInsights = create<InsightsState>()(() => ({ viewId: -1, wanted: 
 
 const set = useInsights.setState
 
-// A view forgotten meanwhile is no error: a newer one is coming. But main also answers
-// 'view-expired' when a newer view's counts dropped this view's before they began (another
-// window or tab of the same server asked): the view is still shown here, so it is asked again.
-const ignorable = isViewExpired
+// A view forgotten meanwhile is no error: a newer one is coming. A view still shown whose counts
+// main dropped is asked again (counts-of-shown-view.ts).
 const stillWanted = (viewId: number) => useInsights.getState().wanted === viewId
-/** Times a count of the view still shown is asked again after main dropped it. */
-export const COUNT_RETRIES = 3
 
-function fetchFacets(viewId: number, retries = COUNT_RETRIES): void {
-  getApi()
-    .getFacets({ viewId, limit: FACET_LIMIT })
-    .then(
-      (facets) => {
-        if (stillWanted(viewId)) set({ facets, viewId })
-      },
-      (error: unknown) => {
-        if (!ignorable(error)) console.warn('getFacets failed', error)
-        else if (retries > 0 && stillWanted(viewId)) fetchFacets(viewId, retries - 1)
-      },
-    )
+function fetchFacets(viewId: number): void {
+  countsOfShownView(() => getApi().getFacets({ viewId, limit: FACET_LIMIT }), () => stillWanted(viewId)).then(
+    (facets) => {
+      if (facets !== undefined && stillWanted(viewId)) set({ facets, viewId })
+    },
+    (error: unknown) => console.warn('getFacets failed', error),
+  )
 }
 
-function fetchHistogram(viewId: number, retries = COUNT_RETRIES): void {
+function fetchHistogram(viewId: number): void {
   const buckets = useInsights.getState().buckets
-  getApi()
-    .getHistogram({ viewId, buckets })
-    .then(
-      (histogram) => {
-        if (stillWanted(viewId) && useInsights.getState().buckets === buckets) set({ histogram, viewId })
-      },
-      (error: unknown) => {
-        if (!ignorable(error)) console.warn('getHistogram failed', error)
-        else if (retries > 0 && stillWanted(viewId) && useInsights.getState().buckets === buckets) fetchHistogram(viewId, retries - 1)
-      },
-    )
+  const current = () => stillWanted(viewId) && useInsights.getState().buckets === buckets
+  countsOfShownView(() => getApi().getHistogram({ viewId, buckets }), current).then(
+    (histogram) => {
+      if (histogram !== undefined && current()) set({ histogram, viewId })
+    },
+    (error: unknown) => console.warn('getHistogram failed', error),
+  )
 }
 
 /** The view shown changed (undefined: none): fetch its counts. */
