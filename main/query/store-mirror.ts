@@ -8,7 +8,8 @@
 import type { EventStore } from '../store/event-store'
 import type { MirrorArrays, MirrorUpdate } from '../store/mirror-update'
 
-function shared<T extends Float64Array | Uint32Array | Uint8Array>(kind: new (buffer: SharedArrayBuffer) => T, bytesPer: number, capacity: number, old: T | undefined, synced: number): T {
+/** A column in shared memory for `capacity` rows, holding the first `synced` rows of `old`. */
+export function shared<T extends Float64Array | Uint32Array | Uint8Array>(kind: new (buffer: SharedArrayBuffer) => T, bytesPer: number, capacity: number, old: T | undefined, synced: number): T {
   const array = new kind(new SharedArrayBuffer(capacity * bytesPer))
   if (old) array.set(old.subarray(0, synced))
   return array
@@ -81,22 +82,27 @@ export class StoreMirror {
       a.lengths.set(source.lengths.subarray(from, size), from)
       this.synced = size
     }
-    const dictionary: string[] = []
-    for (let code = to.dictionarySent; code < store.dictionarySize; code++) dictionary.push(store.value(code))
-    const segments = source.segments(to.segmentsSent)
-    const update: MirrorUpdate = {
-      generation: store.generation,
-      version: store.version,
-      size,
-      ...(to.arrays === a ? {} : { arrays: a }),
-      dictionaryFrom: to.dictionarySent,
-      dictionary,
-      segmentsFrom: to.segmentsSent,
-      segments,
-    }
-    to.arrays = a
-    to.dictionarySent += dictionary.length
-    to.segmentsSent += segments.length
-    return update
+    return updateMessage(store, a, to)
   }
+}
+
+/** The update a worker `to` must take: the arrays when it holds others, and the strings and segment files it has not seen. */
+export function updateMessage(store: EventStore, arrays: MirrorArrays, to: MirrorReceiver): MirrorUpdate {
+  const dictionary: string[] = []
+  for (let code = to.dictionarySent; code < store.dictionarySize; code++) dictionary.push(store.value(code))
+  const segments = store.mirrorSource().segments(to.segmentsSent)
+  const update: MirrorUpdate = {
+    generation: store.generation,
+    version: store.version,
+    size: store.size,
+    ...(to.arrays === arrays ? {} : { arrays }),
+    dictionaryFrom: to.dictionarySent,
+    dictionary,
+    segmentsFrom: to.segmentsSent,
+    segments,
+  }
+  to.arrays = arrays
+  to.dictionarySent += dictionary.length
+  to.segmentsSent += segments.length
+  return update
 }

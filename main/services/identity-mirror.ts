@@ -9,19 +9,12 @@
 
 import type { EventStore } from '../store/event-store'
 import type { MirrorArrays, MirrorUpdate } from '../store/mirror-update'
+import { MirrorReceiver, shared, updateMessage } from '../query/store-mirror'
 import { STRING_COLUMNS, type StringColumn } from '../store/parsed-batch'
 
 /** The string columns a follow reads (identity-index.ts's update). */
 export const FOLLOW_COLUMNS: readonly StringColumn[] = ['eventName', 'errorCode', 'accessKey']
 const FOLLOWED = STRING_COLUMNS.map((column) => FOLLOW_COLUMNS.includes(column))
-
-type Column = Float64Array | Uint32Array | Uint8Array
-
-function grown<T extends Column>(kind: new (buffer: SharedArrayBuffer) => T, bytesPer: number, capacity: number, old: T | undefined, copied: number): T {
-  const array = new kind(new SharedArrayBuffer(capacity * bytesPer))
-  if (old) array.set(old.subarray(0, copied))
-  return array
-}
 
 export class IdentityMirror {
   private generation = -1
@@ -31,15 +24,11 @@ export class IdentityMirror {
   private followRows = 0
   private allRows = 0
   /** What the worker holds: the arrays it was sent, strings and segments. */
-  private sentArrays: MirrorArrays | undefined
-  private dictionarySent = 0
-  private segmentsSent = 0
+  private readonly to = new MirrorReceiver()
 
   /** A new worker knows nothing yet: the next update carries everything. */
   forgetWorker(): void {
-    this.sentArrays = undefined
-    this.dictionarySent = 0
-    this.segmentsSent = 0
+    this.to.forget()
   }
 
   /** Brings the shared copy up to `store` (every column when `all`, for a call), and says what the worker must take. */
@@ -71,23 +60,7 @@ export class IdentityMirror {
       a.codes.forEach((codes, c) => !FOLLOWED[c] && codes.set(source.codes[c].subarray(from, size), from))
       this.allRows = size
     }
-    const dictionary: string[] = []
-    for (let code = this.dictionarySent; code < store.dictionarySize; code++) dictionary.push(store.value(code))
-    const segments = source.segments(this.segmentsSent)
-    const update: MirrorUpdate = {
-      generation: store.generation,
-      version: store.version,
-      size,
-      ...(this.sentArrays === a ? {} : { arrays: a }),
-      dictionaryFrom: this.dictionarySent,
-      dictionary,
-      segmentsFrom: this.segmentsSent,
-      segments,
-    }
-    this.sentArrays = a
-    this.dictionarySent += dictionary.length
-    this.segmentsSent += segments.length
-    return update
+    return updateMessage(store, a, this.to)
   }
 
   /** New shared arrays for at least `size` rows, holding what the old ones held (pages never written stay unallocated). */
@@ -98,12 +71,12 @@ export class IdentityMirror {
     const follow = this.followRows
     const rest = this.allRows
     this.arrays = {
-      times: grown(Float64Array, 8, capacity, old?.times, follow),
-      readOnly: grown(Uint8Array, 1, capacity, old?.readOnly, rest),
-      codes: Array.from({ length: columns }, (_, c) => grown(Uint32Array, 4, capacity, old?.codes[c], FOLLOWED[c] ? follow : rest)),
-      segmentOf: grown(Uint32Array, 4, capacity, old?.segmentOf, follow),
-      offsets: grown(Float64Array, 8, capacity, old?.offsets, follow),
-      lengths: grown(Uint32Array, 4, capacity, old?.lengths, follow),
+      times: shared(Float64Array, 8, capacity, old?.times, follow),
+      readOnly: shared(Uint8Array, 1, capacity, old?.readOnly, rest),
+      codes: Array.from({ length: columns }, (_, c) => shared(Uint32Array, 4, capacity, old?.codes[c], FOLLOWED[c] ? follow : rest)),
+      segmentOf: shared(Uint32Array, 4, capacity, old?.segmentOf, follow),
+      offsets: shared(Float64Array, 8, capacity, old?.offsets, follow),
+      lengths: shared(Uint32Array, 4, capacity, old?.lengths, follow),
     }
     this.capacity = capacity
   }
