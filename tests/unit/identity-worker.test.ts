@@ -58,6 +58,14 @@ function turnMeter(): { stop(): { turns: number; longestMs: number } } {
   }
 }
 
+/** Resolves once `done()` holds, looking every 10 ms; fails past 20 s. */
+async function until(done: () => boolean): Promise<void> {
+  for (let waited = 0; !done(); waited += 10) {
+    if (waited > 20_000) throw new Error('timed out')
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}
+
 describe('identity work off the main thread', () => {
   it('getRows and getEvent answer while the graph and a dossier are built', async () => {
     const s = service()
@@ -138,12 +146,6 @@ describe('identity work off the main thread', () => {
       call(roleSession('Admin', 'nightly', A, 'ASIAADMIN00000000001'), { time: '2024-03-05T09:05:00Z', name: 'PutObject' }),
     ])
     const host = new IdentityHost(store)
-    const until = async (done: () => boolean): Promise<void> => {
-      for (let waited = 0; !done(); waited += 10) {
-        if (waited > 10_000) throw new Error('timed out')
-        await new Promise((resolve) => setTimeout(resolve, 10))
-      }
-    }
     try {
       host.follow()
       await until(() => host.cost.follows >= 1)
@@ -167,12 +169,6 @@ describe('identity work off the main thread', () => {
       call(session, { time: '2024-03-05T09:05:00Z', name: 'PutObject' }),
     ])
     const host = new IdentityHost(store)
-    const until = async (done: () => boolean): Promise<void> => {
-      for (let waited = 0; !done(); waited += 10) {
-        if (waited > 20_000) throw new Error('timed out')
-        await new Promise((resolve) => setTimeout(resolve, 10))
-      }
-    }
     try {
       host.follow()
       await until(() => host.cost.tables === 1)
